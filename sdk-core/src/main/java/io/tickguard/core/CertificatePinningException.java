@@ -1,0 +1,32 @@
+package io.tickguard.core;
+
+import java.util.List;
+
+/**
+ * The server's certificate chain matched none of the pins configured for its host, or pinning is on
+ * and the host has no pins. Nothing was sent. {@link #presentedPins()} lists the SPKI SHA-256 pins of
+ * the chain the server presented, so an operator can tell a key rotation from an interception.
+ */
+public class CertificatePinningException extends TickGuardException {
+  private static final long serialVersionUID = 1L;
+
+  private final List<String> presentedPins;
+  private final String host;
+
+  public CertificatePinningException(
+      String message, String host, List<String> presentedPins, Throwable cause) {
+    super(message, ErrorDetails.none(), cause);
+    this.host = host;
+    this.presentedPins = List.copyOf(presentedPins);
+  }
+
+  /** The host whose certificate was refused. */
+  public String host() {
+    return host;
+  }
+
+  /** The pins ({@code sha256/...}) of the certificates the server presented, leaf first. */
+  public List<String> presentedPins() {
+    return presentedPins;
+  }
+}

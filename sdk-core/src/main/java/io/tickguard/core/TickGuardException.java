@@ -1,0 +1,53 @@
+package io.tickguard.core;
+
+import java.util.Optional;
+
+/**
+ * Root of every exception TickGuard throws. It is unchecked, like the exceptions of OkHttp's callers
+ * and of AWS SDK v2: a trading bot handles the few cases it can act on (see the subclasses) and lets
+ * the rest propagate.
+ *
+ * <p>Messages name the field, header or setting involved and say what to do about it. They never
+ * contain a secret, a token or a signature: exceptions end up in logs and bug reports.
+ *
+ * <p>When the failure was reported by a provider, {@link #httpStatus()}, {@link #providerCode()} and
+ * {@link #requestId()} carry what the server said, so that a support ticket can quote it.
+ */
+public class TickGuardException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient ErrorDetails details;
+
+  public TickGuardException(String message) {
+    this(message, ErrorDetails.none(), null);
+  }
+
+  public TickGuardException(String message, Throwable cause) {
+    this(message, ErrorDetails.none(), cause);
+  }
+
+  public TickGuardException(String message, ErrorDetails details, Throwable cause) {
+    super(message, cause);
+    this.details = details == null ? ErrorDetails.none() : details;
+  }
+
+  /** What the server reported, or {@link ErrorDetails#none()} for a failure found on the client. */
+  public ErrorDetails details() {
+    return details;
+  }
+
+  /** The HTTP status of the response that caused this failure, if a response was received. */
+  public Optional<Integer> httpStatus() {
+    return details.httpStatus();
+  }
+
+  /** The provider's own error code (Binance {@code -1021}, Kraken {@code EAPI:Invalid nonce}, ...). */
+  public Optional<String> providerCode() {
+    return details.providerCode();
+  }
+
+  /** The provider's request id, from a response header, to quote in a support ticket. */
+  public Optional<String> requestId() {
+    return details.requestId();
+  }
+}

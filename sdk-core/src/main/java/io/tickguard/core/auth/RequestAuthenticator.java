@@ -1,0 +1,61 @@
+package io.tickguard.core.auth;
+
+import io.tickguard.core.ApiRequest;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Set;
+import okhttp3.Request;
+
+/**
+ * The Auth and Sign stages of one client: says which scopes the current credentials grant, and
+ * attaches the key, token or signature to each attempt.
+ *
+ * <p>{@link #authenticate} runs once per attempt, after the throttle granted permits, so a retried
+ * signed request gets a fresh timestamp and nonce and is signed again.
+ */
+public interface RequestAuthenticator {
+
+  /** The scopes the credentials in use right now grant; the Guard stage checks them. */
+  Set<Scope> grantedScopes();
+
+  /**
+   * Returns {@code request} with credentials attached as {@code apiRequest}'s endpoint demands. An
+   * implementation that signs should tag the result with the {@link SignedPayload} it signed, so a
+   * rejected signature can be explained.
+   */
+  Request authenticate(Request request, ApiRequest apiRequest) throws IOException;
+
+  /**
+   * Called when {@code rejected} came back with HTTP 401. Returns {@code true} when fresh credentials
+   * are now in place so the call may be replayed once; only when the rejected request carried the
+   * credential that is current (another caller may already have refreshed it).
+   */
+  default boolean refreshAfterUnauthorized(Request rejected) {
+    return false;
+  }
+
+  /** No credentials: public market data only. */
+  static RequestAuthenticator anonymous() {
+    return Anonymous.INSTANCE;
+  }
+
+  /** The authenticator of a client without credentials. */
+  enum Anonymous implements RequestAuthenticator {
+    INSTANCE;
+
+    @Override
+    public Set<Scope> grantedScopes() {
+      return EnumSet.of(Scope.MARKET_DATA);
+    }
+
+    @Override
+    public Request authenticate(Request request, ApiRequest apiRequest) {
+      if (apiRequest.endpoint().authMode() != AuthMode.NONE) {
+        throw new io.tickguard.core.AuthenticationException(
+            "Endpoint " + apiRequest.endpoint().name() + " needs credentials; configure them with"
+                + " the client builder's credentials(...)");
+      }
+      return request;
+    }
+  }
+}

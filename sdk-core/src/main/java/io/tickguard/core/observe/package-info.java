@@ -1,0 +1,2 @@
+/** Audit logging and metrics: the Observe stage. */
+package io.tickguard.core.observe;

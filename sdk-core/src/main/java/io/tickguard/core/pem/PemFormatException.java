@@ -1,0 +1,19 @@
+package io.tickguard.core.pem;
+
+import io.tickguard.core.TickGuardException;
+
+/**
+ * PEM or PKCS#12 input could not be read as the key or certificates expected. The message says what
+ * was found and what is accepted; it never quotes the input, which may be a private key.
+ */
+public class PemFormatException extends TickGuardException {
+  private static final long serialVersionUID = 1L;
+
+  public PemFormatException(String message) {
+    super(message);
+  }
+
+  public PemFormatException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,2 @@
+/** Retries, circuit breaking and bulkheads: the Resilience stage. */
+package io.tickguard.core.resilience;

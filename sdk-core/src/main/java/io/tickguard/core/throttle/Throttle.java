@@ -1,0 +1,47 @@
+package io.tickguard.core.throttle;
+
+import io.tickguard.core.ApiRequest;
+import java.time.Duration;
+import okhttp3.Response;
+
+/**
+ * The Throttle stage: client-side rate limiting so the provider never has to. An interface so that a
+ * shared implementation (for example one budget in Redis for many JVMs) can replace the in-process
+ * one.
+ */
+public interface Throttle {
+
+  /**
+   * Takes {@code request.weight()} permits from every window its endpoint counts against, for one
+   * attempt. Waits in FIFO order up to the configured bound.
+   *
+   * @return how long the caller waited, for the audit log
+   * @throws io.tickguard.core.RateLimitedException (client side) when permits cannot be had within
+   *     the bound; nothing is taken in that case
+   */
+  Duration acquire(ApiRequest request);
+
+  /**
+   * Feeds the server's view back: usage headers, {@code Retry-After}, 429 and 418. Must not consume
+   * or close the body.
+   */
+  void onResponse(ApiRequest request, Response response);
+
+  /** No client-side limit (only for providers without limits, and tests). */
+  static Throttle unlimited() {
+    return Unlimited.INSTANCE;
+  }
+
+  /** The throttle that never waits. */
+  enum Unlimited implements Throttle {
+    INSTANCE;
+
+    @Override
+    public Duration acquire(ApiRequest request) {
+      return Duration.ZERO;
+    }
+
+    @Override
+    public void onResponse(ApiRequest request, Response response) {}
+  }
+}

@@ -1,0 +1,2 @@
+/** Client-side rate limiting: the Throttle stage. */
+package io.tickguard.core.throttle;
