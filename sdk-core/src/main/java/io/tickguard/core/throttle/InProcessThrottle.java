@@ -1,0 +1,359 @@
+package io.tickguard.core.throttle;
+
+import io.tickguard.core.ApiRequest;
+import io.tickguard.core.ErrorDetails;
+import io.tickguard.core.RateLimitedException;
+import io.tickguard.core.TickGuardException;
+import io.tickguard.core.throttle.internal.LimitState;
+import io.tickguard.core.throttle.internal.UsageReader;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The throttle of one JVM: several limit windows at once, all-or-nothing, FIFO per window, bounded
+ * waits, corrected by what the server reports.
+ *
+ * <p>For each attempt, {@link #acquire} finds the earliest time at which every window the endpoint
+ * counts against has room for it, and no earlier than the last grant of each of those windows (so
+ * waiters are served in arrival order). If that time is further away than {@code maxWait}, or too
+ * many callers are already waiting, it fails at once with a client-side {@link
+ * RateLimitedException} naming the window and the wait; nothing is taken. Otherwise the permits are
+ * counted at once, in every window, and the caller parks until its time comes. The lock is held only
+ * to compute and record the grant, never while parking.
+ *
+ * <p>{@link #onResponse} feeds the server's view back: usage headers raise local counts, a 429
+ * pauses every call of this throttle until {@code Retry-After} has passed, and a 418 (IP ban) makes
+ * every call fail fast with {@code banned() == true} until the ban ends.
+ *
+ * <pre>{@code
+ * Throttle throttle = InProcessThrottle.builder(LimitPresets.binanceSpot())
+ *     .clock(serverCorrectedClock)
+ *     .maxWait(Duration.ofSeconds(2))
+ *     .build();
+ * }</pre>
+ *
+ * <p>One instance guards one budget: share it between clients of the same provider account or IP,
+ * and give clients of different providers their own.
+ */
+public final class InProcessThrottle implements Throttle {
+  private static final Logger LOG = LoggerFactory.getLogger(InProcessThrottle.class);
+
+  /** The window name used when a server-ordered pause (HTTP 429) blocks a call. */
+  public static final String SERVER_PAUSE = "server-429-pause";
+  /** The window name used when a server-ordered ban (HTTP 418) blocks a call. */
+  public static final String SERVER_BAN = "server-418-ban";
+
+  private final String name;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration maxWait;
+  private final int maxWaiters;
+  private final Duration pauseWithoutRetryAfter;
+  private final Duration banWithoutRetryAfter;
+  private final Map<String, List<LimitState>> statesByGroup;
+  private final List<LimitState> everyRequest;
+  private final Map<String, LimitState> statesById;
+  private final UsageReader usageReader;
+
+  private final Object lock = new Object();
+  private long pausedUntil = Long.MIN_VALUE;
+  private long bannedUntil = Long.MIN_VALUE;
+  private int waiters;
+
+  private InProcessThrottle(Builder b) {
+    this.name = b.name;
+    this.clock = b.clock;
+    this.sleeper = b.sleeper;
+    this.maxWait = b.maxWait;
+    this.maxWaiters = b.maxWaiters;
+    this.pauseWithoutRetryAfter = b.pauseWithoutRetryAfter;
+    this.banWithoutRetryAfter = b.banWithoutRetryAfter;
+    Map<String, List<LimitState>> byGroup = new LinkedHashMap<>();
+    List<LimitState> all = new ArrayList<>();
+    Map<String, LimitState> byId = new LinkedHashMap<>();
+    for (RateLimit limit : b.limits) {
+      LimitState state = LimitState.of(limit, b.edgeGuard.toMillis());
+      if (byId.putIfAbsent(limit.id(), state) != null) {
+        throw new IllegalArgumentException("Two limits with the same id " + limit.id());
+      }
+      if (limit.appliesToEveryRequest()) {
+        all.add(state);
+      } else {
+        byGroup.computeIfAbsent(limit.group(), g -> new ArrayList<>()).add(state);
+      }
+    }
+    for (UsageHeader h : b.usageHeaders) {
+      if (!byId.containsKey(h.limitId())) {
+        throw new IllegalArgumentException(
+            "Usage header " + h.header() + " maps to unknown limit " + h.limitId() + "; known: " + byId.keySet());
+      }
+    }
+    this.statesByGroup = byGroup;
+    this.everyRequest = all;
+    this.statesById = byId;
+    this.usageReader = new UsageReader(b.usageHeaders);
+  }
+
+  /** Starts a throttle with {@code preset}'s limits and usage headers. */
+  public static Builder builder(LimitPreset preset) {
+    Builder b = new Builder(preset.name());
+    preset.limits().forEach(b::limit);
+    preset.usageHeaders().forEach(b::usageHeader);
+    return b;
+  }
+
+  /** Starts a throttle named {@code name} (for logs); add limits with {@link Builder#limit}. */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  @Override
+  public Duration acquire(ApiRequest request) {
+    List<LimitState> states = statesFor(request);
+    int weight = request.weight();
+    long start = clock.millis();
+    long grantAt;
+    synchronized (lock) {
+      long now = clock.millis();
+      failIfBanned(now);
+      for (LimitState s : states) {
+        s.prune(now);
+        if (s.limit().cost(weight) > s.limit().limit()) {
+          throw new RateLimitedException(
+              "Request to " + request.endpoint().name() + " costs " + s.limit().cost(weight) + " but window "
+                  + s.limit().id() + " allows only " + s.limit().limit() + "; it can never be sent",
+              ErrorDetails.none(), s.limit().id(), null, true, false);
+        }
+      }
+      long at = Math.max(now, pausedUntil);
+      String blocking = pausedUntil > now ? SERVER_PAUSE : null;
+      boolean moved = true;
+      while (moved) {
+        moved = false;
+        for (LimitState s : states) {
+          long t = s.earliestAt(at, s.limit().cost(weight));
+          if (t > at) {
+            at = t;
+            blocking = s.limit().id();
+            moved = true;
+          }
+        }
+      }
+      long wait = at - now;
+      if (wait > maxWait.toMillis()) {
+        throw RateLimitedException.clientSide(blocking, Duration.ofMillis(wait));
+      }
+      if (wait > 0 && waiters >= maxWaiters) {
+        throw new RateLimitedException(
+            "Client-side throttle " + name + " already has " + waiters + " callers waiting (maxWaiters);"
+                + " retry in " + wait + " ms or raise maxWaiters",
+            ErrorDetails.none(), blocking, Duration.ofMillis(wait), true, false);
+      }
+      for (LimitState s : states) {
+        s.take(at, s.limit().cost(weight));
+      }
+      grantAt = at;
+      if (wait > 0) {
+        waiters++;
+      }
+    }
+    try {
+      park(grantAt, start);
+    } finally {
+      if (grantAt > start) {
+        synchronized (lock) {
+          waiters--;
+        }
+      }
+    }
+    return Duration.ofMillis(Math.max(0, clock.millis() - start));
+  }
+
+  /** Parks until {@code grantAt}, then until any server pause that began meanwhile has passed. */
+  private void park(long grantAt, long start) {
+    long until = grantAt;
+    long deadline = start + maxWait.toMillis();
+    while (true) {
+      long now = clock.millis();
+      if (until > now) {
+        try {
+          sleeper.sleep(Duration.ofMillis(until - now));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new TickGuardException("Interrupted while waiting for rate-limit permits of " + name, e);
+        }
+        now = clock.millis();
+      }
+      synchronized (lock) {
+        failIfBanned(now);
+        if (pausedUntil <= now) {
+          return;
+        }
+        if (pausedUntil > deadline) {
+          throw RateLimitedException.clientSide(SERVER_PAUSE, Duration.ofMillis(pausedUntil - now));
+        }
+        until = pausedUntil;
+      }
+    }
+  }
+
+  private void failIfBanned(long now) {
+    if (bannedUntil > now) {
+      Duration left = Duration.ofMillis(bannedUntil - now);
+      throw new RateLimitedException(
+          "The provider banned this client (HTTP 418) until " + Instant.ofEpochMilli(bannedUntil)
+              + "; nothing was sent. Calls fail fast for another " + left.toSeconds()
+              + " s; slow down before the ban grows",
+          ErrorDetails.none(), SERVER_BAN, left, true, true);
+    }
+  }
+
+  private List<LimitState> statesFor(ApiRequest request) {
+    List<LimitState> states = new ArrayList<>(everyRequest);
+    for (String group : request.endpoint().limits()) {
+      List<LimitState> forGroup = statesByGroup.get(group);
+      if (forGroup == null) {
+        throw new TickGuardException(
+            "Endpoint " + request.endpoint().name() + " counts against limit group '" + group
+                + "' but throttle " + name + " has no window for it; add a RateLimit for '" + group
+                + "' or use the provider's preset");
+      }
+      states.addAll(forGroup);
+    }
+    return states;
+  }
+
+  @Override
+  public void onResponse(ApiRequest request, Response response) {
+    long now = clock.millis();
+    int code = response.code();
+    synchronized (lock) {
+      usageReader.read(response, now, statesById);
+      if (code == 429) {
+        Duration pause = RetryAfter.of(response, clock).orElse(pauseWithoutRetryAfter);
+        pausedUntil = Math.max(pausedUntil, now + pause.toMillis());
+        LOG.warn("Provider answered 429 to {} ({}); pausing every call of throttle {} for {} ms",
+            request.endpoint().name(), request.endpoint().pathTemplate(), name, pause.toMillis());
+      } else if (code == 418) {
+        Duration ban = RetryAfter.of(response, clock).orElse(banWithoutRetryAfter);
+        bannedUntil = Math.max(bannedUntil, now + ban.toMillis());
+        LOG.error("Provider answered 418 (IP ban) to {}; every call of throttle {} fails fast until {}",
+            request.endpoint().name(), name, Instant.ofEpochMilli(bannedUntil));
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "InProcessThrottle{" + name + ", " + statesById.keySet() + "}";
+  }
+
+  /**
+   * Builds an {@link InProcessThrottle}. Limits come only from a preset or from {@link #limit}; the
+   * waiting behaviour has these defaults: {@code maxWait} 2 s, {@code maxWaiters} 256, {@code
+   * edgeGuard} 100 ms, pause after a 429 without {@code Retry-After} 1 s, ban after a 418 without
+   * {@code Retry-After} 2 min (Binance's shortest ban), system clock, real sleeping.
+   */
+  public static final class Builder {
+    private final String name;
+    private final List<RateLimit> limits = new ArrayList<>();
+    private final List<UsageHeader> usageHeaders = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
+    private Duration maxWait = Duration.ofSeconds(2);
+    private int maxWaiters = 256;
+    private Duration edgeGuard = Duration.ofMillis(100);
+    private Duration pauseWithoutRetryAfter = Duration.ofSeconds(1);
+    private Duration banWithoutRetryAfter = Duration.ofMinutes(2);
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** Adds a limit window. */
+    public Builder limit(RateLimit limit) {
+      limits.add(Objects.requireNonNull(limit, "limit"));
+      return this;
+    }
+
+    /** Adds a header that reports usage of one of the limits. */
+    public Builder usageHeader(UsageHeader header) {
+      usageHeaders.add(Objects.requireNonNull(header, "header"));
+      return this;
+    }
+
+    /** The clock windows align to: pass the server-corrected clock so windows match the provider's. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How callers park; tests pass one that advances a virtual clock. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** The longest a caller may wait for permits; a caller that would wait longer fails at once. */
+    public Builder maxWait(Duration maxWait) {
+      this.maxWait = nonNegative(maxWait, "maxWait");
+      return this;
+    }
+
+    /** The most callers that may be waiting at once; more fail at once. */
+    public Builder maxWaiters(int maxWaiters) {
+      if (maxWaiters < 0) {
+        throw new IllegalArgumentException("maxWaiters must be >= 0");
+      }
+      this.maxWaiters = maxWaiters;
+      return this;
+    }
+
+    /**
+     * A request granted this close to the end of a fixed window is charged to the next window too,
+     * because it may reach the server after the boundary. Set it above your latency plus clock error.
+     */
+    public Builder edgeGuard(Duration edgeGuard) {
+      this.edgeGuard = nonNegative(edgeGuard, "edgeGuard");
+      return this;
+    }
+
+    /** How long to pause after a 429 that carries no {@code Retry-After}. */
+    public Builder pauseWithoutRetryAfter(Duration pause) {
+      this.pauseWithoutRetryAfter = nonNegative(pause, "pauseWithoutRetryAfter");
+      return this;
+    }
+
+    /** How long to fail fast after a 418 that carries no {@code Retry-After}. */
+    public Builder banWithoutRetryAfter(Duration ban) {
+      this.banWithoutRetryAfter = nonNegative(ban, "banWithoutRetryAfter");
+      return this;
+    }
+
+    /** Builds the throttle; at least one limit is required (use {@link Throttle#unlimited()} otherwise). */
+    public InProcessThrottle build() {
+      if (limits.isEmpty()) {
+        throw new IllegalArgumentException(
+            "Throttle " + name + " has no limits: add a preset or RateLimit, or use Throttle.unlimited()");
+      }
+      return new InProcessThrottle(this);
+    }
+
+    private static Duration nonNegative(Duration d, String what) {
+      Objects.requireNonNull(d, what);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(what + " must not be negative");
+      }
+      return d;
+    }
+  }
+}

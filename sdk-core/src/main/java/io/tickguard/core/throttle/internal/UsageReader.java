@@ -1,0 +1,60 @@
+package io.tickguard.core.throttle.internal;
+
+import io.tickguard.core.throttle.UsageHeader;
+import java.util.List;
+import java.util.Map;
+import okhttp3.Response;
+
+/** Applies a response's usage headers to the limit states they describe. */
+public final class UsageReader {
+  private final List<UsageHeader> headers;
+
+  /** Reads {@code headers}. */
+  public UsageReader(List<UsageHeader> headers) {
+    this.headers = List.copyOf(headers);
+  }
+
+  /** Applies what {@code response} reports at {@code now}; malformed values are ignored. */
+  public void read(Response response, long now, Map<String, LimitState> statesById) {
+    for (UsageHeader h : headers) {
+      long value = number(response.header(h.header()));
+      if (value < 0) {
+        continue;
+      }
+      LimitState state = statesById.get(h.limitId());
+      if (h.meaning() == UsageHeader.Meaning.USED) {
+        state.observeUsed(now, value);
+      } else {
+        long reset = value == 0 ? h.resetHeader().map(r -> number(response.header(r))).orElse(-1L) : -1;
+        if (reset >= 0) {
+          // The server's own reset time beats our window boundary, which may not match its window.
+          state.blockUntil(resetAt(reset, now));
+        } else {
+          state.observeUsed(now, Math.max(0, state.limit().limit() - value));
+        }
+      }
+    }
+  }
+
+  /** Epoch millis, epoch seconds or delta seconds, told apart by magnitude. */
+  static long resetAt(long value, long now) {
+    if (value > 1_000_000_000_000L) {
+      return value;
+    }
+    if (value > 1_000_000_000L) {
+      return value * 1000;
+    }
+    return now + value * 1000;
+  }
+
+  private static long number(String value) {
+    if (value == null) {
+      return -1;
+    }
+    String v = value.trim();
+    if (!v.matches("[0-9]{1,15}")) {
+      return -1;
+    }
+    return Long.parseLong(v);
+  }
+}
