@@ -1,0 +1,165 @@
+package io.tickguard.core.resilience;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.tickguard.core.ApiRequest;
+import io.tickguard.core.CircuitOpenException;
+import io.tickguard.core.OutcomeUnknownException;
+import io.tickguard.core.TickGuardException;
+import io.tickguard.core.resilience.internal.Failures;
+import io.tickguard.core.resilience.internal.RetryBudget;
+import io.tickguard.core.throttle.RetryAfter;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A {@link StandardResiliencePolicy} bound to one client: its host's breaker, its own bulkhead. */
+final class BoundPolicy implements ResiliencePolicy {
+  private static final Logger LOG = LoggerFactory.getLogger(BoundPolicy.class);
+
+  private final String host;
+  private final HostBreaker hostBreaker;
+  private final CircuitBreaker breaker;
+  private final Bulkhead bulkhead;
+  private final StandardResiliencePolicy.Settings s;
+  private final RetryBudget budget;
+
+  BoundPolicy(String host, HostBreaker hostBreaker, StandardResiliencePolicy.Settings settings) {
+    this.host = host;
+    this.hostBreaker = hostBreaker;
+    this.breaker = hostBreaker.breaker();
+    this.s = settings;
+    this.budget = new RetryBudget(settings.retryBudgetRatio(), settings.retryBudgetCapacity());
+    this.bulkhead = Bulkhead.of("tickguard-" + host, BulkheadConfig.custom()
+        .maxConcurrentCalls(settings.maxConcurrentCalls())
+        .maxWaitDuration(settings.maxWaitForSlot())
+        .fairCallHandlingStrategyEnabled(true)
+        .writableStackTraceEnabled(false)
+        .build());
+  }
+
+  @Override
+  public ResiliencePolicy bind(String otherHost, io.tickguard.core.observe.MetricsListener metrics) {
+    throw new IllegalStateException("Policy is already bound to " + host + "; bind the unbound policy instead");
+  }
+
+  @Override
+  public Response execute(ApiRequest request, Attempt attempt) throws IOException {
+    try {
+      bulkhead.acquirePermission();
+    } catch (BulkheadFullException e) {
+      throw new TooManyConcurrentCallsException(s.maxConcurrentCalls(), s.maxWaitForSlot());
+    }
+    try {
+      return attempts(request, attempt);
+    } finally {
+      bulkhead.onComplete();
+    }
+  }
+
+  private Response attempts(ApiRequest request, Attempt attempt) throws IOException {
+    long deadline = s.clock().millis() + s.maxTotalTime().toMillis();
+    budget.onCall();
+    for (int n = 1; ; n++) {
+      if (!breaker.tryAcquirePermission()) {
+        throw new CircuitOpenException(host, hostBreaker.untilProbe(s.clock().millis()));
+      }
+      long started = s.clock().millis();
+      Response response;
+      try {
+        response = attempt.run(n);
+      } catch (IOException e) {
+        breaker.onError(s.clock().millis() - started, TimeUnit.MILLISECONDS, e);
+        if (!request.retryable()) {
+          if (Failures.provablyNotSent(e)) {
+            throw e;
+          }
+          throw new OutcomeUnknownException(request.endpoint().name(), 0, e);
+        }
+        Duration delay = backoff(n);
+        if (!Failures.retryable(e) || !mayRetry(request, n, delay, deadline)) {
+          throw e;
+        }
+        LOG.debug("Attempt {} of {} failed ({}); retrying", n, request.endpoint().name(), e.getClass().getSimpleName());
+        sleep(delay);
+        continue;
+      } catch (RuntimeException | Error e) {
+        // Refused before sending (throttle, auth, guard): not the host's fault.
+        breaker.releasePermission();
+        throw e;
+      }
+      int code = response.code();
+      long took = s.clock().millis() - started;
+      if (code >= 500) {
+        breaker.onError(took, TimeUnit.MILLISECONDS, new ServerError(code));
+      } else {
+        breaker.onSuccess(took, TimeUnit.MILLISECONDS);
+      }
+      if (!Failures.retryableStatus(code)) {
+        return response;
+      }
+      if (!request.retryable()) {
+        if (code >= 500) {
+          response.close();
+          throw new OutcomeUnknownException(request.endpoint().name(), code, null);
+        }
+        return response;
+      }
+      Optional<Duration> serverDelay = RetryAfter.of(response, s.clock());
+      Duration delay = serverDelay.isPresent() ? serverDelay.get() : backoff(n);
+      if (!mayRetry(request, n, delay, deadline)) {
+        return response;
+      }
+      response.close();
+      LOG.debug("Attempt {} of {} got HTTP {}; retrying in {} ms", n, request.endpoint().name(), code, delay.toMillis());
+      sleep(delay);
+    }
+  }
+
+  private boolean mayRetry(ApiRequest request, int attemptsMade, Duration delay, long deadline) {
+    if (attemptsMade >= s.maxAttempts()) {
+      return false;
+    }
+    if (s.clock().millis() + delay.toMillis() > deadline) {
+      return false;
+    }
+    if (!budget.tryRetry()) {
+      LOG.warn("Retry budget exhausted; not retrying {}", request.endpoint().name());
+      return false;
+    }
+    return true;
+  }
+
+  /** Full jitter: uniform in [0, min(cap, base * 2^(n-1))]. */
+  private Duration backoff(int attemptsMade) {
+    long base = s.baseDelay().toMillis();
+    long cap = s.maxDelay().toMillis();
+    long ceiling = attemptsMade >= 31 ? cap : Math.min(cap, base << (attemptsMade - 1));
+    return Duration.ofMillis((long) (s.random().getAsDouble() * ceiling));
+  }
+
+  private void sleep(Duration delay) throws IOException {
+    try {
+      s.sleeper().sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("Interrupted during retry backoff");
+    }
+  }
+
+  /** Reported to the breaker for a 5xx answer; carries no stack trace. */
+  static final class ServerError extends TickGuardException {
+    private static final long serialVersionUID = 1L;
+
+    ServerError(int code) {
+      super("HTTP " + code, io.tickguard.core.ErrorDetails.ofStatus(code, null), null);
+      setStackTrace(new StackTraceElement[0]);
+    }
+  }
+}
