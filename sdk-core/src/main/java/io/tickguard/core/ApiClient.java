@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -93,6 +94,10 @@ public final class ApiClient implements AutoCloseable {
                     responses::requestId, observer));
     config.proxy().ifPresent(http::proxy);
     config.tls().applyTo(http);
+    if (!config.baseUrl().isHttps()) {
+      // ClientConfig admits http:// only for a loopback host with an explicit opt-in.
+      http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
     return http.build();
   }
 

@@ -10,6 +10,7 @@ import io.tickguard.core.ProviderException;
 import io.tickguard.core.ResponseDecoder;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.auth.SignedPayload;
+import io.tickguard.core.observe.Redactor;
 import io.tickguard.core.validate.Validator;
 import java.io.IOException;
 import java.time.Clock;
@@ -56,10 +57,10 @@ public final class ResponseHandler {
     ErrorDetails details = ErrorDetails.ofStatus(response.code(), requestId(response));
     ResponseBody body = response.body();
     String contentType = mediaType(body.contentType());
-    if (!response.isSuccessful()) {
+    if (response.code() >= 400) {
       throw errorFor(request, response, details, contentType);
     }
-    if (response.code() == 204 || response.code() >= 300) {
+    if (response.code() == 204 || response.code() >= 300 || response.code() < 200) {
       throw new ProviderException(
           "Provider answered " + endpoint + " with HTTP " + response.code() + ", expected a JSON body."
               + (response.isRedirect() ? " Redirects are not followed: they could carry credentials to another host." : ""),
@@ -115,6 +116,7 @@ public final class ResponseHandler {
     } catch (InvalidResponseException tooLarge) {
       bytes = new byte[0]; // the status alone still says what happened
     }
+    bytes = scrubEchoedSecrets(bytes, response.request());
     ApiResponse api = new ApiResponse(request, response.code(), response.headers(), bytes, contentType, clock);
     TickGuardException e = errorDecoder.decode(api, details);
     SignedPayload signed = response.request().tag(SignedPayload.class);
@@ -125,6 +127,23 @@ public final class ResponseHandler {
           auth.details(), signed.canonical(), auth.getCause());
     }
     return e;
+  }
+
+  /**
+   * Error bodies sometimes echo the key or token that was sent ("Invalid API-key abc..."); the
+   * message built from them would carry it into the caller's logs. Replace those values first.
+   */
+  private static byte[] scrubEchoedSecrets(byte[] body, okhttp3.Request sent) {
+    List<String> secrets = Redactor.secretsOf(sent);
+    if (secrets.isEmpty() || body.length == 0) {
+      return body;
+    }
+    String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    String scrubbed = text;
+    for (String secret : secrets) {
+      scrubbed = scrubbed.replace(secret, Redactor.REDACTED);
+    }
+    return scrubbed.equals(text) ? body : scrubbed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static String mediaType(MediaType type) {

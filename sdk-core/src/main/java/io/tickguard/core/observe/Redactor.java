@@ -76,6 +76,47 @@ public final class Redactor {
     return b.build().toString();
   }
 
+  /**
+   * The secret values a sent request carried: values of credential headers (and the token alone of
+   * an {@code Authorization} header) and of secret query parameters. Used to scrub a provider's
+   * answer that echoes them back, which no name-based rule can recognise.
+   */
+  public static List<String> secretsOf(okhttp3.Request request) {
+    List<String> values = new java.util.ArrayList<>();
+    okhttp3.Headers headers = request.headers();
+    for (int i = 0; i < headers.size(); i++) {
+      if (isSecretHeader(headers.name(i))) {
+        String v = headers.value(i).trim();
+        values.add(v);
+        int space = v.indexOf(' ');
+        if (space > 0) {
+          values.add(v.substring(space + 1).trim());
+        }
+      }
+    }
+    HttpUrl url = request.url();
+    for (String name : url.queryParameterNames()) {
+      if (SECRET_PARAMETERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        values.addAll(url.queryParameterValues(name).stream().filter(java.util.Objects::nonNull).toList());
+      }
+    }
+    // Short values (a one-digit flag) would scrub innocent text and protect nothing.
+    values.removeIf(v -> v.length() < 6);
+    return values;
+  }
+
+  /** {@code text} with each of {@code secrets} and every secret-looking value replaced. */
+  public static String redact(String text, List<String> secrets) {
+    if (text == null) {
+      return null;
+    }
+    String result = text;
+    for (String secret : secrets) {
+      result = result.replace(secret, REDACTED);
+    }
+    return redact(result);
+  }
+
   /** Whether header {@code name} carries a secret. */
   public static boolean isSecretHeader(String name) {
     return SECRET_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT));
