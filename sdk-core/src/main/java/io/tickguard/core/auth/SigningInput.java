@@ -1,14 +1,10 @@
 package io.tickguard.core.auth;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okio.Buffer;
 
 /**
  * Everything a {@link RequestSigner} may sign for one attempt, exactly as it goes on the wire.
@@ -50,15 +46,6 @@ public record SigningInput(
   }
 
   private static String bodyOf(RequestBody body) {
-    if (body == null) {
-      return "";
-    }
-    try {
-      Buffer buffer = new Buffer();
-      body.writeTo(buffer);
-      return buffer.readString(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the request body to sign it", e);
-    }
+    return SigningInputBodies.text(body);
   }
 }
