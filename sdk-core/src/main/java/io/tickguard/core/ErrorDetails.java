@@ -21,7 +21,7 @@ public final class ErrorDetails {
    *
    * @param httpStatus the HTTP status, or 0 when no response was received
    * @param providerCode the provider's error code
-   * @param providerMessage the provider's error message (already redacted)
+   * @param providerMessage the provider's error message
    * @param requestId the provider's request id
    */
   public ErrorDetails(int httpStatus, String providerCode, String providerMessage, String requestId) {
@@ -63,7 +63,11 @@ public final class ErrorDetails {
 
   /** A copy with the provider's code and message added. */
   public ErrorDetails withProviderError(String code, String message) {
-    return new ErrorDetails(httpStatus, code, message, requestIdValue);
+    return new ErrorDetails(
+        httpStatus,
+        io.tickguard.core.observe.Redactor.redact(code),
+        io.tickguard.core.observe.Redactor.redact(message),
+        requestIdValue);
   }
 
   /** A short human summary such as {@code HTTP 400, code -1100 (Illegal characters), request id r-1}. */

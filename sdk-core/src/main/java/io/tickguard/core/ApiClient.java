@@ -1,0 +1,209 @@
+package io.tickguard.core;
+
+import io.tickguard.core.auth.RequestAuthenticator;
+import io.tickguard.core.internal.AttemptInterceptor;
+import io.tickguard.core.internal.RequestGuard;
+import io.tickguard.core.internal.ResilienceInterceptor;
+import io.tickguard.core.internal.ResponseHandler;
+import io.tickguard.core.internal.TransportFailures;
+import io.tickguard.core.observe.AuditLogger;
+import io.tickguard.core.validate.Validator;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * The secure transport every provider client is built on: it runs an {@link ApiRequest} through the
+ * pipeline (Guard, Resilience, Throttle, Auth and Sign, TLS transport, Response, Observe) and returns
+ * a valid typed value or throws a typed {@link TickGuardException}.
+ *
+ * <p>One instance owns one OkHttp client (connection pool, dispatcher, TLS settings): share it for
+ * the life of the application and close it at the end. It is thread-safe.
+ *
+ * <pre>{@code
+ * try (ApiClient api = ApiClient.builder(ClientConfig.builder("https://api.example.com").build()).build()) {
+ *   Ticker t = api.execute(TICKER.request().query("symbol", "BTCUSDT").build(), TickerDecoder.INSTANCE);
+ * }
+ * }</pre>
+ */
+public final class ApiClient implements AutoCloseable {
+  /** Headers a provider's request id is read from, in order. */
+  public static final List<String> DEFAULT_REQUEST_ID_HEADERS =
+      List.of("X-Request-Id", "Request-Id", "X-Correlation-Id", "X-Amzn-RequestId", "CF-Ray");
+
+  private final ClientConfig config;
+  private final RequestAuthenticator authenticator;
+  private final RequestGuard guard;
+  private final ResponseHandler responses;
+  private final OkHttpClient idempotentHttp;
+  private final OkHttpClient nonIdempotentHttp;
+  private final ExecutorService asyncExecutor;
+
+  private ApiClient(Builder b) {
+    this.config = b.config;
+    this.authenticator = b.authenticator;
+    this.guard = new RequestGuard(config.baseUrl(), config.userAgent());
+    this.responses = new ResponseHandler(config.maxResponseBytes(), b.errorDecoder, b.requestIdHeaders, config.clock());
+    this.idempotentHttp = newHttpClient(config, authenticator, responses, b.responseObserver);
+    // Same pool and dispatcher; OkHttp must not silently resend a write on a failed connection.
+    this.nonIdempotentHttp = idempotentHttp.newBuilder().retryOnConnectionFailure(false).build();
+    this.asyncExecutor = Executors.newCachedThreadPool(daemonThreads());
+  }
+
+  /** Starts a client for {@code config}. */
+  public static Builder builder(ClientConfig config) {
+    return new Builder(config);
+  }
+
+  private static OkHttpClient newHttpClient(
+      ClientConfig config, RequestAuthenticator authenticator, ResponseHandler responses,
+      AttemptInterceptor.ResponseObserver observer) {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(64);
+    dispatcher.setMaxRequestsPerHost(64);
+    OkHttpClient.Builder http =
+        new OkHttpClient.Builder()
+            .dispatcher(dispatcher)
+            .connectionPool(
+                new ConnectionPool(config.maxIdleConnections(), config.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
+            .connectTimeout(config.connectTimeout())
+            .readTimeout(config.readTimeout())
+            .writeTimeout(config.writeTimeout())
+            .callTimeout(config.callTimeout())
+            // A redirect would carry X-MBX-APIKEY-style headers to another host; OkHttp strips only
+            // Authorization. Providers do not redirect API calls, so a redirect is an error.
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .addInterceptor(new ResilienceInterceptor(config.resilience()))
+            .addInterceptor(
+                new AttemptInterceptor(
+                    config.throttle(), authenticator, new AuditLogger(), config.metrics(),
+                    responses::requestId, observer));
+    config.proxy().ifPresent(http::proxy);
+    config.tls().applyTo(http);
+    if (!config.baseUrl().isHttps()) {
+      // ClientConfig admits http:// only for a loopback host with an explicit opt-in.
+      http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
+    return http.build();
+  }
+
+  /** The configuration this client was built with. */
+  public ClientConfig config() {
+    return config;
+  }
+
+  /**
+   * The shared OkHttp client, with this client's TLS settings and pins, for WebSocket streams of the
+   * same provider. Calls made with it directly bypass the pipeline (no throttle, no audit).
+   */
+  public OkHttpClient httpClient() {
+    return idempotentHttp;
+  }
+
+  /** Runs {@code request} and decodes its response; the decoded value is not further validated. */
+  public <T> T execute(ApiRequest request, ResponseDecoder<T> decoder) {
+    return execute(request, decoder, Validator.none());
+  }
+
+  /**
+   * Runs {@code request}, decodes the response and validates the result.
+   *
+   * @throws InvalidRequestException an input broke its endpoint's rules (nothing was sent)
+   * @throws PermissionDeniedException the credentials lack the endpoint's scope (nothing was sent)
+   * @throws RateLimitedException a client-side or provider rate limit was hit
+   * @throws AuthenticationException the provider refused the credentials
+   * @throws InvalidResponseException the response was not a valid value
+   * @throws ProviderException the provider reported another error
+   * @throws TransportException the network or TLS failed
+   */
+  public <T> T execute(ApiRequest request, ResponseDecoder<T> decoder, Validator<? super T> validator) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(decoder, "decoder");
+    Objects.requireNonNull(validator, "validator");
+    Request http = guard.toHttpRequest(request, authenticator.grantedScopes());
+    OkHttpClient client = request.retryable() ? idempotentHttp : nonIdempotentHttp;
+    try (Response response = client.newCall(http).execute()) {
+      return responses.handle(request, response, decoder, validator);
+    } catch (IOException e) {
+      throw TransportFailures.translate(e, request, http.url().host());
+    }
+  }
+
+  /** {@link #execute(ApiRequest, ResponseDecoder, Validator)} on a TickGuard worker thread. */
+  public <T> CompletableFuture<T> executeAsync(
+      ApiRequest request, ResponseDecoder<T> decoder, Validator<? super T> validator) {
+    return CompletableFuture.supplyAsync(() -> execute(request, decoder, validator), asyncExecutor);
+  }
+
+  /** Unwraps the {@link TickGuardException} of a failed future's {@link CompletionException}. */
+  public static RuntimeException unwrap(Throwable t) {
+    Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    return cause instanceof RuntimeException r ? r : new TickGuardException("Call failed", cause);
+  }
+
+  /** Releases threads and connections; calls in flight are allowed to finish. */
+  @Override
+  public void close() {
+    asyncExecutor.shutdown();
+    idempotentHttp.dispatcher().executorService().shutdown();
+    idempotentHttp.connectionPool().evictAll();
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "tickguard-async-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Builds an {@link ApiClient}. */
+  public static final class Builder {
+    private final ClientConfig config;
+    private RequestAuthenticator authenticator = RequestAuthenticator.anonymous();
+    private ErrorDecoder errorDecoder = ErrorDecoder.standard();
+    private List<String> requestIdHeaders = DEFAULT_REQUEST_ID_HEADERS;
+    private AttemptInterceptor.ResponseObserver responseObserver = (request, response) -> {};
+
+    private Builder(ClientConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** How calls are authenticated and signed; anonymous (public data only) by default. */
+    public Builder authenticator(RequestAuthenticator authenticator) {
+      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+      return this;
+    }
+
+    /** How error responses become exceptions; the provider's own decoder reads its error codes. */
+    public Builder errorDecoder(ErrorDecoder errorDecoder) {
+      this.errorDecoder = Objects.requireNonNull(errorDecoder, "errorDecoder");
+      return this;
+    }
+
+    /** The headers the provider's request id is read from. */
+    public Builder requestIdHeaders(List<String> names) {
+      this.requestIdHeaders = List.copyOf(names);
+      return this;
+    }
+
+    public ApiClient build() {
+      return new ApiClient(this);
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package io.tickguard.core.auth;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.function.Function;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * A declarative {@link SignaturePlacement}: where the key, timestamp, nonce and signature go. A
+ * provider describes its rule once, for example Binance:
+ *
+ * <pre>{@code
+ * AttachRule.builder()
+ *     .apiKeyHeader("X-MBX-APIKEY")
+ *     .recvWindowQueryParameter("recvWindow", RecvWindow.binanceDefault().millis())
+ *     .timestampQueryParameter("timestamp")
+ *     .signatureQueryParameter("signature")
+ *     .build();
+ * }</pre>
+ *
+ * and Kraken: {@code apiKeyHeader("API-Key").nonceFormField("nonce").signatureHeader("API-Sign")}.
+ */
+public final class AttachRule implements SignaturePlacement {
+  private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
+
+  /** How the timestamp is written. */
+  public enum TimestampFormat {
+    /** {@code 1499827319559} (Binance). */
+    EPOCH_MILLIS(t -> Long.toString(t.toEpochMilli())),
+    /** {@code 1700000000} (Coinbase). */
+    EPOCH_SECONDS(t -> Long.toString(t.getEpochSecond())),
+    /** {@code 2020-12-08T09:08:57.715Z} (OKX). */
+    ISO_8601_MILLIS(t -> DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+
+    private final Function<Instant, String> format;
+
+    TimestampFormat(Function<Instant, String> format) {
+      this.format = format;
+    }
+  }
+
+  private final Builder b;
+
+  private AttachRule(Builder b) {
+    this.b = b;
+  }
+
+  /** Starts a rule. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String formatTimestamp(Instant time) {
+    return b.timestampFormat.format.apply(time);
+  }
+
+  @Override
+  public Request prepare(Request request, ApiCredentials credentials, Freshness freshness) {
+    Request.Builder out = request.newBuilder();
+    if (b.recvWindowParam != null || b.timestampParam != null) {
+      var url = request.url().newBuilder();
+      if (b.recvWindowParam != null) {
+        url.addQueryParameter(b.recvWindowParam, Long.toString(b.recvWindowMillis));
+      }
+      if (b.timestampParam != null) {
+        url.addQueryParameter(b.timestampParam, freshness.timestamp());
+      }
+      out.url(url.build());
+    }
+    if (b.nonceField != null) {
+      String existing = SigningInputBodies.text(request.body());
+      String field = b.nonceField + "=" + freshness.nonce();
+      out.method(request.method(), RequestBody.create(existing.isEmpty() ? field : field + "&" + existing, FORM));
+    }
+    return out.build();
+  }
+
+  @Override
+  public Request attach(Request prepared, ApiCredentials credentials, Freshness freshness, RequestSignature signature) {
+    Request.Builder out = attachKey(prepared, credentials).newBuilder();
+    if (b.timestampHeader != null) {
+      out.header(b.timestampHeader, freshness.timestamp());
+    }
+    if (b.signatureHeader != null) {
+      out.header(b.signatureHeader, signature.value());
+    }
+    if (b.bearer) {
+      out.header("Authorization", "Bearer " + signature.value());
+    }
+    if (b.signatureParam != null) {
+      String encoded = URLEncoder.encode(signature.value(), StandardCharsets.UTF_8);
+      out.url(prepared.url().newBuilder().addEncodedQueryParameter(b.signatureParam, encoded).build());
+    }
+    return out.tag(SignedPayload.class, signature.payload()).build();
+  }
+
+  @Override
+  public Request attachKey(Request request, ApiCredentials credentials) {
+    Request.Builder out = request.newBuilder();
+    if (b.apiKeyHeader != null) {
+      out.header(b.apiKeyHeader, credentials.apiKey());
+    }
+    if (b.passphraseHeader != null) {
+      char[] passphrase = credentials.passphrase()
+          .orElseThrow(() -> new IllegalArgumentException(
+              "This provider needs a passphrase: use ApiCredentials.withPassphrase(...)"))
+          .chars();
+      out.header(b.passphraseHeader, new String(passphrase));
+      java.util.Arrays.fill(passphrase, '\0');
+    }
+    return out.build();
+  }
+
+  /** Builds an {@link AttachRule}; every element is optional. */
+  public static final class Builder {
+    private String apiKeyHeader;
+    private String passphraseHeader;
+    private String timestampHeader;
+    private String timestampParam;
+    private String recvWindowParam;
+    private long recvWindowMillis;
+    private String nonceField;
+    private String signatureHeader;
+    private String signatureParam;
+    private boolean bearer;
+    private TimestampFormat timestampFormat = TimestampFormat.EPOCH_MILLIS;
+
+    private Builder() {}
+
+    /** Sends the API key in header {@code name}. */
+    public Builder apiKeyHeader(String name) {
+      this.apiKeyHeader = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /** Sends the passphrase in header {@code name}. */
+    public Builder passphraseHeader(String name) {
+      this.passphraseHeader = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /** Sends the timestamp in header {@code name}. */
+    public Builder timestampHeader(String name) {
+      this.timestampHeader = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /** Appends the timestamp as query parameter {@code name} (signed). */
+    public Builder timestampQueryParameter(String name) {
+      this.timestampParam = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /** Appends a fixed freshness window as query parameter {@code name} (signed). */
+    public Builder recvWindowQueryParameter(String name, long millis) {
+      this.recvWindowParam = Objects.requireNonNull(name);
+      this.recvWindowMillis = millis;
+      return this;
+    }
+
+    /** Puts the nonce first in the form body as field {@code name} (signed). */
+    public Builder nonceFormField(String name) {
+      this.nonceField = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /** Sends the signature in header {@code name}. */
+    public Builder signatureHeader(String name) {
+      this.signatureHeader = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /** Appends the signature, percent-encoded, as the last query parameter {@code name}. */
+    public Builder signatureQueryParameter(String name) {
+      this.signatureParam = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /** Sends the signature (a JWT) as {@code Authorization: Bearer}. */
+    public Builder signatureAsBearerToken() {
+      this.bearer = true;
+      return this;
+    }
+
+    /** How the timestamp is written (default epoch milliseconds). */
+    public Builder timestampFormat(TimestampFormat format) {
+      this.timestampFormat = Objects.requireNonNull(format);
+      return this;
+    }
+
+    public AttachRule build() {
+      return new AttachRule(this);
+    }
+  }
+}

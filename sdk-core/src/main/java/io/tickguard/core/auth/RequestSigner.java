@@ -1,0 +1,15 @@
+package io.tickguard.core.auth;
+
+/**
+ * Computes a provider's signature: a pure function of the request bytes, the key and the time (all in
+ * {@link SigningInput}), so that it can be tested against the provider's published vectors.
+ *
+ * <p>Implementations are thread-safe and prepare each key once (parse, decode, initialise), then
+ * reuse it for every request signed with the same {@link ApiCredentials}. The standard signers are
+ * made by {@link Signers}.
+ */
+public interface RequestSigner {
+
+  /** Signs {@code input} with {@code credentials}. */
+  RequestSignature sign(SigningInput input, ApiCredentials credentials);
+}

@@ -1,0 +1,99 @@
+package io.tickguard.core.auth.internal;
+
+import io.tickguard.core.auth.ApiCredentials;
+import io.tickguard.core.auth.KeyType;
+import io.tickguard.core.auth.RequestSignature;
+import io.tickguard.core.auth.RequestSigner;
+import io.tickguard.core.auth.Secret;
+import io.tickguard.core.auth.SignedPayload;
+import io.tickguard.core.auth.SigningInput;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * An HMAC signer: a canonical message built from the input, a Mac over it, an output encoding.
+ *
+ * <p>Mac reuse: one {@link Mac} per key is initialised once (the key decoded once) and kept as a
+ * prototype that is never used directly; each signature runs on {@link Mac#clone()}, which copies
+ * the initialised state cheaply and is safe across threads. A {@code ThreadLocal<Mac>} was rejected:
+ * it would leave a copy of the key in every pool thread, beyond the reach of a rotation.
+ */
+public final class HmacSigner implements RequestSigner {
+
+  /** The canonical message to sign, as bytes, and its printable form for error reports. */
+  public interface Canonicalizer {
+    /** The bytes to MAC. */
+    byte[] bytes(SigningInput input);
+
+    /** What {@link SignedPayload#canonical()} reports. */
+    String describe(SigningInput input);
+  }
+
+  private final String algorithmName;
+  private final String macAlgorithm;
+  private final Function<byte[], byte[]> keyDecoder;
+  private final Canonicalizer canonicalizer;
+  private final Function<byte[], String> encoder;
+  private final PerCredentials<Mac> macs;
+
+  /**
+   * @param algorithmName name reported in {@link SignedPayload}, such as {@code HMAC-SHA256}
+   * @param macAlgorithm JCA name, such as {@code HmacSHA256}
+   * @param keyDecoder turns the secret's bytes into key bytes (identity, base64 decoding, ...)
+   */
+  public HmacSigner(
+      String algorithmName,
+      String macAlgorithm,
+      Function<byte[], byte[]> keyDecoder,
+      Canonicalizer canonicalizer,
+      Function<byte[], String> encoder) {
+    this.algorithmName = algorithmName;
+    this.macAlgorithm = macAlgorithm;
+    this.keyDecoder = keyDecoder;
+    this.canonicalizer = canonicalizer;
+    this.encoder = encoder;
+    this.macs = new PerCredentials<>(this::prototype);
+  }
+
+  @Override
+  public RequestSignature sign(SigningInput input, ApiCredentials credentials) {
+    Secret secret = secretOf(credentials);
+    if (secret.isDestroyed()) {
+      throw new IllegalStateException("The credentials' secret was destroyed; sign with the current credentials");
+    }
+    Mac mac;
+    try {
+      mac = (Mac) macs.get(credentials).clone();
+    } catch (CloneNotSupportedException e) {
+      mac = prototype(credentials); // providers that cannot clone: initialise a fresh one
+    }
+    String value = encoder.apply(mac.doFinal(canonicalizer.bytes(input)));
+    return new RequestSignature(value, new SignedPayload(algorithmName, canonicalizer.describe(input)));
+  }
+
+  private Mac prototype(ApiCredentials credentials) {
+    byte[] raw = secretOf(credentials).bytes();
+    byte[] key = keyDecoder.apply(raw);
+    try {
+      Mac mac = Mac.getInstance(macAlgorithm);
+      mac.init(new SecretKeySpec(key, macAlgorithm));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(macAlgorithm + " is not available in this JDK", e);
+    } finally {
+      Arrays.fill(raw, (byte) 0);
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  private static Secret secretOf(ApiCredentials credentials) {
+    if (credentials.keyType() != KeyType.HMAC || credentials.secret().isEmpty()) {
+      throw new IllegalArgumentException(
+          "An HMAC signer needs HMAC credentials (ApiCredentials.hmac), not " + credentials.keyType());
+    }
+    return credentials.secret().get();
+  }
+}

@@ -1,0 +1,199 @@
+package io.tickguard.core.internal;
+
+import io.tickguard.core.ApiRequest;
+import io.tickguard.core.Endpoint;
+import io.tickguard.core.InvalidRequestException;
+import io.tickguard.core.ParamSpec;
+import io.tickguard.core.PermissionDeniedException;
+import io.tickguard.core.auth.Scope;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * The Guard stage: checks every input of an {@link ApiRequest} and the caller's scopes, then builds
+ * the HTTP request with every value percent-encoded. It runs before any I/O, so a refused request
+ * costs nothing and reveals nothing.
+ *
+ * <p>Messages name the parameter and the rule it broke but never echo the value: a 10 KB string or a
+ * pasted secret should not land in a log through an exception.
+ */
+public final class RequestGuard {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final HttpUrl baseUrl;
+  private final String userAgent;
+
+  public RequestGuard(HttpUrl baseUrl, String userAgent) {
+    this.baseUrl = baseUrl;
+    this.userAgent = userAgent;
+  }
+
+  /** Checks {@code request} against its endpoint and {@code granted}, and builds the HTTP request. */
+  public Request toHttpRequest(ApiRequest request, Set<Scope> granted) {
+    Endpoint endpoint = request.endpoint();
+    checkScope(endpoint, granted);
+    HttpUrl.Builder url = baseUrl.newBuilder();
+    appendPath(url, endpoint, request.pathParams());
+    checkParams(endpoint, "query", endpoint.queryParams(), request.query());
+    for (ApiRequest.Param p : request.query()) {
+      url.addQueryParameter(p.name(), p.value());
+    }
+    RequestBody body = body(request);
+    Request.Builder http =
+        new Request.Builder()
+            .url(url.build())
+            .header("User-Agent", userAgent)
+            .header("Accept", "application/json")
+            .tag(ApiRequest.class, request);
+    request.idempotencyKey().ifPresent(key -> http.header("Idempotency-Key", checkHeaderValue("idempotencyKey", key)));
+    return http.method(endpoint.method().name(), body).build();
+  }
+
+  private static void checkScope(Endpoint endpoint, Set<Scope> granted) {
+    if (!granted.contains(endpoint.scope())) {
+      throw new PermissionDeniedException(
+          "Endpoint '" + endpoint.name() + "' needs scope " + endpoint.scope()
+              + " but the credentials grant only " + granted + ". Nothing was sent. If this key is"
+              + " meant to do that, declare the scope on the credentials (withScopes(...)).");
+    }
+  }
+
+  private static void appendPath(HttpUrl.Builder url, Endpoint endpoint, Map<String, String> values) {
+    for (String name : values.keySet()) {
+      if (!endpoint.pathParams().containsKey(name)) {
+        throw new InvalidRequestException(
+            name, "Endpoint '" + endpoint.name() + "' has no path variable '" + name + "'; it has "
+                + endpoint.pathParams().keySet());
+      }
+    }
+    for (String segment : endpoint.pathTemplate().substring(1).split("/", -1)) {
+      if (segment.startsWith("{") && segment.endsWith("}")) {
+        String name = segment.substring(1, segment.length() - 1);
+        String value = values.get(name);
+        if (value == null) {
+          throw new InvalidRequestException(
+              name, "Path variable '" + name + "' of endpoint '" + endpoint.name() + "' is required");
+        }
+        checkPathValue(name, endpoint, value);
+        checkValue(name, endpoint, endpoint.pathParams().get(name), value);
+        url.addPathSegment(value);
+      } else {
+        url.addPathSegment(segment);
+      }
+    }
+  }
+
+  private static void checkParams(
+      Endpoint endpoint, String kind, Map<String, ParamSpec> specs, List<ApiRequest.Param> params) {
+    Set<String> seen = new HashSet<>();
+    for (ApiRequest.Param p : params) {
+      ParamSpec spec = specs.get(p.name());
+      if (spec == null) {
+        throw new InvalidRequestException(
+            safeName(p.name()), "Endpoint '" + endpoint.name() + "' does not accept " + kind
+                + " parameter '" + safeName(p.name()) + "'; it accepts " + specs.keySet());
+      }
+      if (!seen.add(p.name())) {
+        throw new InvalidRequestException(
+            p.name(), "Parameter '" + p.name() + "' is given twice; give it once");
+      }
+      checkValue(p.name(), endpoint, spec, p.value());
+    }
+    for (ParamSpec spec : specs.values()) {
+      if (spec.required() && !seen.contains(spec.name())) {
+        throw new InvalidRequestException(
+            spec.name(), "Parameter '" + spec.name() + "' of endpoint '" + endpoint.name() + "' is required");
+      }
+    }
+  }
+
+  private RequestBody body(ApiRequest request) {
+    Endpoint endpoint = request.endpoint();
+    if (!request.form().isEmpty() || (!endpoint.formParams().isEmpty())) {
+      checkParams(endpoint, "form", endpoint.formParams(), request.form());
+    }
+    if (!endpoint.method().hasBody()) {
+      if (!request.form().isEmpty() || request.jsonBody().isPresent()) {
+        throw new InvalidRequestException(
+            "body", "Endpoint '" + endpoint.name() + "' is " + endpoint.method() + " and takes no body");
+      }
+      return null;
+    }
+    if (request.jsonBody().isPresent()) {
+      return RequestBody.create(request.jsonBody().get(), JSON);
+    }
+    FormBody.Builder form = new FormBody.Builder();
+    for (ApiRequest.Param p : request.form()) {
+      form.add(p.name(), p.value());
+    }
+    return form.build();
+  }
+
+  private static void checkPathValue(String name, Endpoint endpoint, String value) {
+    // '%' is refused too: a server or proxy that decodes twice would turn %2e%2e into '..'.
+    if (value.equals(".") || value.contains("/") || value.contains("\\") || value.contains("%")) {
+      throw new InvalidRequestException(
+          name, "Path variable '" + name + "' of endpoint '" + endpoint.name()
+              + "' must not be '.' or contain '/', '\\' or '%'");
+    }
+  }
+
+  private static void checkValue(String name, Endpoint endpoint, ParamSpec spec, String value) {
+    if (value.isEmpty()) {
+      throw new InvalidRequestException(
+          name, "Parameter '" + name + "' of endpoint '" + endpoint.name() + "' must not be empty");
+    }
+    if (value.length() > spec.maxLength()) {
+      throw new InvalidRequestException(
+          name, "Parameter '" + name + "' of endpoint '" + endpoint.name() + "' is "
+              + value.length() + " characters long; the limit is " + spec.maxLength());
+    }
+    int control = firstControlCharacter(value);
+    if (control >= 0) {
+      throw new InvalidRequestException(
+          name, "Parameter '" + name + "' of endpoint '" + endpoint.name()
+              + "' contains a control character (CR, LF, NUL or similar) at index " + control);
+    }
+    if (value.contains("..")) {
+      throw new InvalidRequestException(
+          name, "Parameter '" + name + "' of endpoint '" + endpoint.name() + "' must not contain '..'");
+    }
+    if (!spec.pattern().matcher(value).matches()) {
+      throw new InvalidRequestException(
+          name, "Parameter '" + name + "' of endpoint '" + endpoint.name()
+              + "' does not match the allowed pattern " + spec.pattern().pattern());
+    }
+  }
+
+  private static String checkHeaderValue(String name, String value) {
+    if (value.isEmpty() || value.length() > 255 || firstControlCharacter(value) >= 0 || !value.matches("[\\x21-\\x7e]+")) {
+      throw new InvalidRequestException(
+          name, name + " must be 1-255 printable ASCII characters without spaces");
+    }
+    return value;
+  }
+
+  /** The index of the first C0/C1 control character or DEL, or -1. */
+  static int firstControlCharacter(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A parameter name fit for a message: printable ASCII, at most 64 characters. */
+  private static String safeName(String name) {
+    String cleaned = name.replaceAll("[^\\x20-\\x7e]", "?");
+    return cleaned.length() > 64 ? cleaned.substring(0, 64) + "..." : cleaned;
+  }
+}

@@ -1,0 +1,155 @@
+package io.tickguard.core.internal;
+
+import io.tickguard.core.ApiRequest;
+import io.tickguard.core.ApiResponse;
+import io.tickguard.core.AuthenticationException;
+import io.tickguard.core.ErrorDecoder;
+import io.tickguard.core.ErrorDetails;
+import io.tickguard.core.InvalidResponseException;
+import io.tickguard.core.ProviderException;
+import io.tickguard.core.ResponseDecoder;
+import io.tickguard.core.TickGuardException;
+import io.tickguard.core.auth.SignedPayload;
+import io.tickguard.core.observe.Redactor;
+import io.tickguard.core.validate.Validator;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import okhttp3.MediaType;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The Response stage: status to typed exception, content-type check, body-size cap, decode, domain
+ * validation. A response becomes a fully valid typed value or an exception, never anything between.
+ */
+public final class ResponseHandler {
+  private final long maxBytes;
+  private final ErrorDecoder errorDecoder;
+  private final List<String> requestIdHeaders;
+  private final Clock clock;
+
+  public ResponseHandler(long maxBytes, ErrorDecoder errorDecoder, List<String> requestIdHeaders, Clock clock) {
+    this.maxBytes = maxBytes;
+    this.errorDecoder = errorDecoder;
+    this.requestIdHeaders = List.copyOf(requestIdHeaders);
+    this.clock = clock;
+  }
+
+  /** The provider's request id from the first configured header present, or {@code null}. */
+  public String requestId(Response response) {
+    for (String name : requestIdHeaders) {
+      String v = response.header(name);
+      if (v != null && !v.isBlank()) {
+        return v.length() > 128 ? v.substring(0, 128) : v;
+      }
+    }
+    return null;
+  }
+
+  /** Handles {@code response}, which the caller closes. */
+  public <T> T handle(
+      ApiRequest request, Response response, ResponseDecoder<T> decoder, Validator<? super T> validator)
+      throws IOException {
+    String endpoint = request.endpoint().name();
+    ErrorDetails details = ErrorDetails.ofStatus(response.code(), requestId(response));
+    ResponseBody body = response.body();
+    String contentType = mediaType(body.contentType());
+    if (response.code() >= 400) {
+      throw errorFor(request, response, details, contentType);
+    }
+    if (response.code() == 204 || response.code() >= 300 || response.code() < 200) {
+      throw new ProviderException(
+          "Provider answered " + endpoint + " with HTTP " + response.code() + ", expected a JSON body."
+              + (response.isRedirect() ? " Redirects are not followed: they could carry credentials to another host." : ""),
+          details);
+    }
+    if (!contentType.equals("application/json") && !contentType.endsWith("+json")) {
+      throw new InvalidResponseException(
+          "Content-Type", "Response of " + endpoint + " has Content-Type '"
+              + (contentType.isEmpty() ? "(none)" : contentType) + "', expected application/json",
+          details, null);
+    }
+    byte[] bytes = BodyReader.read(body, maxBytes, endpoint, details);
+    ApiResponse api = new ApiResponse(request, response.code(), response.headers(), bytes, contentType, clock);
+    T value = decode(decoder, api, details);
+    try {
+      validator.validate(value);
+    } catch (InvalidResponseException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new InvalidResponseException(
+          "body", "Response of " + endpoint + " failed validation: " + e.getMessage(), details, e);
+    }
+    return value;
+  }
+
+  private static <T> T decode(ResponseDecoder<T> decoder, ApiResponse api, ErrorDetails details) {
+    String endpoint = api.request().endpoint().name();
+    T value;
+    try {
+      value = decoder.decode(api);
+    } catch (TickGuardException e) {
+      throw e;
+    } catch (JacksonException e) {
+      throw new InvalidResponseException(
+          ApiResponse.jsonPath(e), "Response of " + endpoint + " does not decode: " + e.getOriginalMessage(),
+          details, e);
+    } catch (IllegalArgumentException | NullPointerException | IllegalStateException | ArithmeticException e) {
+      // Model constructors refuse invalid values; report them as an invalid response, not a bug.
+      throw new InvalidResponseException(
+          "body", "Response of " + endpoint + " holds an invalid value: " + e.getMessage(), details, e);
+    }
+    if (value == null) {
+      throw new InvalidResponseException("body", "Response of " + endpoint + " decoded to nothing", details, null);
+    }
+    return value;
+  }
+
+  private TickGuardException errorFor(
+      ApiRequest request, Response response, ErrorDetails details, String contentType) throws IOException {
+    byte[] bytes;
+    try {
+      bytes = BodyReader.read(response.body(), maxBytes, request.endpoint().name(), details);
+    } catch (InvalidResponseException tooLarge) {
+      bytes = new byte[0]; // the status alone still says what happened
+    }
+    bytes = scrubEchoedSecrets(bytes, response.request());
+    ApiResponse api = new ApiResponse(request, response.code(), response.headers(), bytes, contentType, clock);
+    TickGuardException e = errorDecoder.decode(api, details);
+    SignedPayload signed = response.request().tag(SignedPayload.class);
+    if (e instanceof AuthenticationException auth && signed != null && auth.signedPayload().isEmpty()) {
+      return new AuthenticationException(
+          auth.getMessage() + ". The " + signed.algorithm() + " signature was computed over: "
+              + signed.canonical(),
+          auth.details(), signed.canonical(), auth.getCause());
+    }
+    return e;
+  }
+
+  /**
+   * Error bodies sometimes echo the key or token that was sent ("Invalid API-key abc..."); the
+   * message built from them would carry it into the caller's logs. Replace those values first.
+   */
+  private static byte[] scrubEchoedSecrets(byte[] body, okhttp3.Request sent) {
+    List<String> secrets = Redactor.secretsOf(sent);
+    if (secrets.isEmpty() || body.length == 0) {
+      return body;
+    }
+    String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    String scrubbed = text;
+    for (String secret : secrets) {
+      scrubbed = scrubbed.replace(secret, Redactor.REDACTED);
+    }
+    return scrubbed.equals(text) ? body : scrubbed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String mediaType(MediaType type) {
+    if (type == null) {
+      return "";
+    }
+    return (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,55 @@
+package io.tickguard.core.internal;
+
+import io.tickguard.core.ApiRequest;
+import io.tickguard.core.TransportException;
+import io.tickguard.core.observe.Redactor;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/**
+ * Turns an {@link IOException} from OkHttp into a {@link TransportException} whose message says what
+ * happened and what to check, and whose cause is redacted (OkHttp's messages may quote the URL, and
+ * some providers take the API key in the URL).
+ */
+public final class TransportFailures {
+  private TransportFailures() {}
+
+  /** The exception to throw for {@code e}, raised while calling {@code request} on {@code host}. */
+  public static TransportException translate(IOException e, ApiRequest request, String host) {
+    String endpoint = request.endpoint().name();
+    Throwable cause = Redactor.sanitize(e);
+    if (e instanceof UnknownHostException) {
+      return new TransportException("Cannot resolve host " + host + " for " + endpoint + ": check the base URL and DNS", false, cause);
+    }
+    if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+      return new TransportException("Cannot connect to " + host + " for " + endpoint + ": the server is down or unreachable", false, cause);
+    }
+    if (e instanceof SSLPeerUnverifiedException) {
+      return new TransportException(
+          "TLS peer verification with " + host + " failed for " + endpoint
+              + ": the certificate does not match the host name", false, cause);
+    }
+    if (e instanceof SSLHandshakeException) {
+      return new TransportException(
+          "TLS handshake with " + host + " failed for " + endpoint + ": the certificate is not trusted,"
+              + " or the server offers no TLS 1.2/1.3 cipher suite TickGuard accepts", false, cause);
+    }
+    // From here on the request may have been sent: a write may have taken effect.
+    boolean outcomeUnknown = !request.retryable();
+    String suffix = outcomeUnknown
+        ? "; the request may have reached the server, so check its effect before repeating it"
+        : "";
+    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+      return new TransportException("Call to " + host + " for " + endpoint + " timed out" + suffix, outcomeUnknown, cause);
+    }
+    return new TransportException(
+        "Connection to " + host + " failed during " + endpoint + " (" + e.getClass().getSimpleName() + ")" + suffix,
+        outcomeUnknown, cause);
+  }
+}

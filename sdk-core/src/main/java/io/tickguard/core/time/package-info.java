@@ -1,0 +1,2 @@
+/** Server-time correction, freshness windows and nonces for signed requests. */
+package io.tickguard.core.time;

@@ -1,0 +1,2 @@
+/** Domain validation of decoded responses. */
+package io.tickguard.core.validate;
