@@ -7,10 +7,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.CircuitOpenException;
 import io.tickguard.core.OutcomeUnknownException;
+import io.tickguard.core.RetryAfter;
 import io.tickguard.core.TickGuardException;
+import io.tickguard.core.observe.Redactor;
 import io.tickguard.core.resilience.internal.Failures;
 import io.tickguard.core.resilience.internal.RetryBudget;
-import io.tickguard.core.throttle.RetryAfter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -44,9 +45,10 @@ final class BoundPolicy implements ResiliencePolicy {
         .build());
   }
 
+  /** Already bound: keeps its host, breaker and bulkhead (a user may pass a bound policy to a client). */
   @Override
   public ResiliencePolicy bind(String otherHost, io.tickguard.core.observe.MetricsListener metrics) {
-    throw new IllegalStateException("Policy is already bound to " + host + "; bind the unbound policy instead");
+    return this;
   }
 
   @Override
@@ -80,7 +82,8 @@ final class BoundPolicy implements ResiliencePolicy {
           if (Failures.provablyNotSent(e)) {
             throw e;
           }
-          throw new OutcomeUnknownException(request.endpoint().name(), 0, e);
+          // Redacted: OkHttp's messages may quote the URL, which may carry a key.
+          throw new OutcomeUnknownException(request.endpoint().name(), 0, Redactor.sanitize(e));
         }
         Duration delay = backoff(n);
         if (!Failures.retryable(e) || !mayRetry(request, n, delay, deadline)) {
@@ -111,7 +114,8 @@ final class BoundPolicy implements ResiliencePolicy {
         }
         return response;
       }
-      Optional<Duration> serverDelay = RetryAfter.of(response, s.clock());
+      Optional<Duration> serverDelay = RetryAfter.parse(
+          Optional.ofNullable(response.header("Retry-After")), response.headers(), s.clock());
       Duration delay = serverDelay.isPresent() ? serverDelay.get() : backoff(n);
       if (!mayRetry(request, n, delay, deadline)) {
         return response;

@@ -3,6 +3,7 @@ package io.tickguard.core.throttle;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.RateLimitedException;
+import io.tickguard.core.RetryAfter;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.throttle.internal.LimitState;
 import io.tickguard.core.throttle.internal.UsageReader;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -239,17 +241,21 @@ public final class InProcessThrottle implements Throttle {
     synchronized (lock) {
       usageReader.read(response, now, statesById);
       if (code == 429) {
-        Duration pause = RetryAfter.of(response, clock).orElse(pauseWithoutRetryAfter);
+        Duration pause = retryAfter(response).orElse(pauseWithoutRetryAfter);
         pausedUntil = Math.max(pausedUntil, now + pause.toMillis());
         LOG.warn("Provider answered 429 to {} ({}); pausing every call of throttle {} for {} ms",
             request.endpoint().name(), request.endpoint().pathTemplate(), name, pause.toMillis());
       } else if (code == 418) {
-        Duration ban = RetryAfter.of(response, clock).orElse(banWithoutRetryAfter);
+        Duration ban = retryAfter(response).orElse(banWithoutRetryAfter);
         bannedUntil = Math.max(bannedUntil, now + ban.toMillis());
         LOG.error("Provider answered 418 (IP ban) to {}; every call of throttle {} fails fast until {}",
             request.endpoint().name(), name, Instant.ofEpochMilli(bannedUntil));
       }
     }
+  }
+
+  private Optional<Duration> retryAfter(Response response) {
+    return RetryAfter.parse(Optional.ofNullable(response.header("Retry-After")), response.headers(), clock);
   }
 
   @Override
