@@ -1,0 +1,158 @@
+package io.tickguard.core.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tickguard.core.ApiRequest;
+import io.tickguard.core.CircuitOpenException;
+import io.tickguard.core.Endpoint;
+import io.tickguard.core.HttpMethod;
+import io.tickguard.core.observe.MetricsListener;
+import io.tickguard.core.testutil.Responses;
+import io.tickguard.core.testutil.VirtualTime;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+
+/** The breaker and bulkhead on their own, with scripted attempts and virtual time. */
+class CircuitBreakerAndBulkheadTest {
+  static final ApiRequest GET = Endpoint.builder("ticker", HttpMethod.GET, "/t").build().request().build();
+
+  final VirtualTime time = VirtualTime.at("2024-05-01T12:00:00Z");
+  final List<String> transitions = new CopyOnWriteArrayList<>();
+  final MetricsListener metrics = new MetricsListener() {
+    @Override
+    public void onCircuitStateChange(String host, String state) {
+      transitions.add(host + ":" + state);
+    }
+  };
+  final AtomicInteger sent = new AtomicInteger();
+
+  StandardResiliencePolicy policy() {
+    return StandardResiliencePolicy.builder().clock(time).sleeper(time).maxAttempts(1)
+        .failureRateThreshold(50).slidingWindow(4, 4).openState(Duration.ofSeconds(30), 2)
+        .slowCalls(100, Duration.ofSeconds(2)).build();
+  }
+
+  ResiliencePolicy.Attempt answering(int code) {
+    return n -> {
+      sent.incrementAndGet();
+      return Responses.of(code);
+    };
+  }
+
+  @Test
+  void breakerOpensOnFailuresFailsFastWithoutSendingThenHalfOpensAndClosesOnGoodProbes() throws IOException {
+    ResiliencePolicy api = policy().bind("api.example.com", metrics);
+    for (int i = 0; i < 4; i++) {
+      api.execute(GET, answering(500)).close();
+    }
+    assertThat(transitions).containsExactly("api.example.com:OPEN");
+
+    time.advance(Duration.ofSeconds(10));
+    assertThatThrownBy(() -> api.execute(GET, answering(200)))
+        .isInstanceOfSatisfying(CircuitOpenException.class, e -> {
+          assertThat(e.host()).isEqualTo("api.example.com");
+          assertThat(e.retryAfter()).contains(Duration.ofSeconds(20));
+        });
+    assertThat(sent).as("nothing sent while open").hasValue(4);
+
+    time.advance(Duration.ofMillis(20_001)); // Resilience4j lets probes through strictly after the wait
+    api.execute(GET, answering(200)).close();
+    assertThat(transitions).endsWith("api.example.com:HALF_OPEN");
+    api.execute(GET, answering(200)).close();
+    assertThat(transitions).containsExactly("api.example.com:OPEN", "api.example.com:HALF_OPEN", "api.example.com:CLOSED");
+  }
+
+  @Test
+  void failedProbeReopensTheBreaker() throws IOException {
+    StandardResiliencePolicy policy = policy();
+    ResiliencePolicy api = policy.bind("api.example.com", metrics);
+    for (int i = 0; i < 4; i++) {
+      api.execute(GET, answering(503)).close();
+    }
+    time.advance(Duration.ofMillis(30_001));
+    api.execute(GET, answering(500)).close();
+    api.execute(GET, answering(500)).close();
+    assertThat(policy.circuitState("api.example.com")).isEqualTo("OPEN");
+    assertThat(transitions).containsExactly("api.example.com:OPEN", "api.example.com:HALF_OPEN", "api.example.com:OPEN");
+  }
+
+  @Test
+  void slowCallsOpenTheBreaker() throws IOException {
+    ResiliencePolicy api = policy().bind("slow.example.com", metrics);
+    for (int i = 0; i < 4; i++) {
+      api.execute(GET, n -> {
+        time.advance(Duration.ofSeconds(3));
+        return Responses.of(200);
+      }).close();
+    }
+    assertThat(transitions).containsExactly("slow.example.com:OPEN");
+  }
+
+  @Test
+  void rateLimitAnswersAndOtherClientErrorsDoNotOpenTheBreaker() throws IOException {
+    StandardResiliencePolicy policy = policy();
+    ResiliencePolicy api = policy.bind("api.example.com", metrics);
+    for (int code : new int[] {429, 404, 400, 429, 401, 403}) {
+      api.execute(GET, answering(code)).close();
+    }
+    assertThat(policy.circuitState("api.example.com")).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void breakersArePerHostAndSharedByClientsOfTheSameHost() throws IOException {
+    StandardResiliencePolicy policy = policy();
+    ResiliencePolicy a1 = policy.bind("a.example.com", metrics);
+    ResiliencePolicy a2 = policy.bind("a.example.com", MetricsListener.none());
+    ResiliencePolicy b = policy.bind("b.example.com", metrics);
+    for (int i = 0; i < 4; i++) {
+      assertThatThrownBy(() -> a1.execute(GET, n -> {
+        throw new SocketTimeoutException("read timed out");
+      })).isInstanceOf(SocketTimeoutException.class);
+    }
+    assertThatThrownBy(() -> a2.execute(GET, answering(200))).isInstanceOf(CircuitOpenException.class);
+    b.execute(GET, answering(200)).close();
+    assertThat(policy.circuitState("b.example.com")).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void bulkheadRefusesCallsBeyondItsBoundAfterABoundedWait() throws Exception {
+    ResiliencePolicy api = StandardResiliencePolicy.builder().clock(time).sleeper(time)
+        .bulkhead(1, Duration.ofMillis(50)).build().bind("api.example.com", metrics);
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder = new Thread(() -> {
+      try {
+        api.execute(GET, n -> {
+          inside.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            throw new java.io.InterruptedIOException();
+          }
+          return Responses.of(200);
+        }).close();
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    });
+    holder.start();
+    assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThatThrownBy(() -> api.execute(GET, answering(200)))
+        .isInstanceOf(TooManyConcurrentCallsException.class)
+        .hasMessageContaining("1 concurrent calls");
+    assertThat(sent).hasValue(0);
+    release.countDown();
+    holder.join(5000);
+    api.execute(GET, answering(200)).close();
+    assertThat(sent).hasValue(1);
+  }
+}
