@@ -10,7 +10,11 @@ public interface MetricsListener {
   /** One attempt finished (answered, failed or refused by the throttle). */
   default void onAttempt(AttemptEvent event) {}
 
-  /** The provider announced through {@code Deprecation}/{@code Sunset} that an endpoint goes away. */
+  /**
+   * The provider announced through {@code Deprecation}/{@code Sunset} that an endpoint goes away;
+   * called once per endpoint by {@link DeprecationMonitor}. Dates are ISO-8601 instants; a part the
+   * provider did not send is the empty string.
+   */
   default void onDeprecation(String endpoint, String deprecation, String sunset, String link) {}
 
   /** A certificate pin check failed for {@code host}. */

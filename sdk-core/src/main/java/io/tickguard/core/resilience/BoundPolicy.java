@@ -130,6 +130,10 @@ final class BoundPolicy implements ResiliencePolicy {
     if (attemptsMade >= s.maxAttempts()) {
       return false;
     }
+    if (breaker.getState() == CircuitBreaker.State.OPEN) {
+      // The failure just opened the breaker: the caller gets the server's own answer, not a refusal.
+      return false;
+    }
     if (s.clock().millis() + delay.toMillis() > deadline) {
       return false;
     }
