@@ -29,16 +29,18 @@ final class TlsFixture {
       .commonName("TickGuard Test Root CA").certificateAuthority(1).build();
   final HeldCertificate intermediateCa = new HeldCertificate.Builder()
       .commonName("TickGuard Test Intermediate CA").certificateAuthority(0).signedBy(rootCa).build();
-  final HeldCertificate server = serverCertificate("127.0.0.1");
+  final HeldCertificate server = serverCertificate("127.0.0.1", "localhost");
   final HeldCertificate clientCa = new HeldCertificate.Builder()
       .commonName("TickGuard Test Client CA").certificateAuthority(0).build();
   final HeldCertificate client = new HeldCertificate.Builder()
       .commonName("bot-1").signedBy(clientCa).build();
 
-  HeldCertificate serverCertificate(String name) {
-    return new HeldCertificate.Builder()
-        .commonName(name).addSubjectAlternativeName(name).addSubjectAlternativeName("localhost")
-        .signedBy(intermediateCa).build();
+  HeldCertificate serverCertificate(String... names) {
+    HeldCertificate.Builder builder = new HeldCertificate.Builder().commonName(names[0]).signedBy(intermediateCa);
+    for (String name : names) {
+      builder.addSubjectAlternativeName(name);
+    }
+    return builder.build();
   }
 
   /** Server side of the handshake: presents {@link #server} with its intermediate, trusts {@link #clientCa}. */
