@@ -183,7 +183,7 @@ class CertificatePinningTest {
         });
 
     assertThat(opened.get(10, TimeUnit.SECONDS).code()).isEqualTo(101);
-    socket.close(1000, "done");
+    socket.cancel();
   }
 
   interface IoAction {
