@@ -12,6 +12,7 @@ public final class ConfiguringSocketFactory extends SSLSocketFactory {
   private final SSLSocketFactory delegate;
   private final Consumer<SSLSocket> configuration;
 
+  /** Applies {@code configuration} to every socket {@code delegate} creates. */
   public ConfiguringSocketFactory(SSLSocketFactory delegate, Consumer<SSLSocket> configuration) {
     this.delegate = delegate;
     this.configuration = configuration;
