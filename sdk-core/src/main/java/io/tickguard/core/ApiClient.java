@@ -7,10 +7,12 @@ import io.tickguard.core.internal.ResilienceInterceptor;
 import io.tickguard.core.internal.ResponseHandler;
 import io.tickguard.core.internal.TransportFailures;
 import io.tickguard.core.observe.AuditLogger;
+import io.tickguard.core.tls.TlsFailures;
 import io.tickguard.core.validate.Validator;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -93,7 +95,7 @@ public final class ApiClient implements AutoCloseable {
                     config.throttle(), authenticator, new AuditLogger(), config.metrics(),
                     responses::requestId, observer));
     config.proxy().ifPresent(http::proxy);
-    config.tls().applyTo(http);
+    config.tls().applyTo(http); // last but one: nothing may loosen TLS after it
     if (!config.baseUrl().isHttps()) {
       // ClientConfig admits http:// only for a loopback host with an explicit opt-in.
       http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
@@ -139,8 +141,19 @@ public final class ApiClient implements AutoCloseable {
     try (Response response = client.newCall(http).execute()) {
       return responses.handle(request, response, decoder, validator);
     } catch (IOException e) {
-      throw TransportFailures.translate(e, request, http.url().host());
+      throw translate(e, request, http.url().host());
     }
+  }
+
+  private TickGuardException translate(IOException e, ApiRequest request, String host) {
+    Optional<TickGuardException> tls = TlsFailures.translate(e, host);
+    if (tls.isPresent()) {
+      if (tls.get() instanceof CertificatePinningException) {
+        config.metrics().onPinFailure(host);
+      }
+      return tls.get();
+    }
+    return TransportFailures.translate(e, request, host);
   }
 
   /** {@link #execute(ApiRequest, ResponseDecoder, Validator)} on a TickGuard worker thread. */

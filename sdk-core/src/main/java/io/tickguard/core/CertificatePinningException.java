@@ -13,6 +13,10 @@ public class CertificatePinningException extends TickGuardException {
   private final List<String> presentedPins;
   private final String host;
 
+  /**
+   * @param presentedPins the pins of the server's chain as verified, leaf first (see
+   *     {@link #presentedPins()})
+   */
   public CertificatePinningException(
       String message, String host, List<String> presentedPins, Throwable cause) {
     super(message, ErrorDetails.none(), cause);
@@ -25,7 +29,11 @@ public class CertificatePinningException extends TickGuardException {
     return host;
   }
 
-  /** The pins ({@code sha256/...}) of the certificates the server presented, leaf first. */
+  /**
+   * The pins ({@code sha256/...}) of the chain the server presented, as verified: leaf first,
+   * ending with the trusted root (which the server need not send). Compare them with the provider's
+   * published pins to tell a key rotation (add the new pin) from an interception (do not).
+   */
   public List<String> presentedPins() {
     return presentedPins;
   }

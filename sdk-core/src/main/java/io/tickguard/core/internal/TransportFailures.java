@@ -9,11 +9,10 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * Turns an {@link IOException} from OkHttp into a {@link TransportException} whose message says what
+ * Turns an {@link IOException} from OkHttp that is not a TLS failure (those are typed by
+ * {@link io.tickguard.core.tls.TlsFailures}) into a {@link TransportException} whose message says what
  * happened and what to check, and whose cause is redacted (OkHttp's messages may quote the URL, and
  * some providers take the API key in the URL).
  */
@@ -29,16 +28,6 @@ public final class TransportFailures {
     }
     if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
       return new TransportException("Cannot connect to " + host + " for " + endpoint + ": the server is down or unreachable", false, cause);
-    }
-    if (e instanceof SSLPeerUnverifiedException) {
-      return new TransportException(
-          "TLS peer verification with " + host + " failed for " + endpoint
-              + ": the certificate does not match the host name", false, cause);
-    }
-    if (e instanceof SSLHandshakeException) {
-      return new TransportException(
-          "TLS handshake with " + host + " failed for " + endpoint + ": the certificate is not trusted,"
-              + " or the server offers no TLS 1.2/1.3 cipher suite TickGuard accepts", false, cause);
     }
     // From here on the request may have been sent: a write may have taken effect.
     boolean outcomeUnknown = !request.retryable();
