@@ -7,6 +7,8 @@ import io.tickguard.core.internal.ResilienceInterceptor;
 import io.tickguard.core.internal.ResponseHandler;
 import io.tickguard.core.internal.TransportFailures;
 import io.tickguard.core.observe.AuditLogger;
+import io.tickguard.core.observe.DeprecationMonitor;
+import io.tickguard.core.observe.ResponseObserver;
 import io.tickguard.core.tls.TlsFailures;
 import io.tickguard.core.validate.Validator;
 import java.io.IOException;
@@ -72,7 +74,7 @@ public final class ApiClient implements AutoCloseable {
 
   private static OkHttpClient newHttpClient(
       ClientConfig config, RequestAuthenticator authenticator, ResponseHandler responses,
-      AttemptInterceptor.ResponseObserver observer) {
+      ResponseObserver observer) {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(64);
     dispatcher.setMaxRequestsPerHost(64);
@@ -89,7 +91,9 @@ public final class ApiClient implements AutoCloseable {
             // Authorization. Providers do not redirect API calls, so a redirect is an error.
             .followRedirects(false)
             .followSslRedirects(false)
-            .addInterceptor(new ResilienceInterceptor(config.resilience()))
+            // Bound once per client: the breaker belongs to this host and reports to this listener.
+            .addInterceptor(new ResilienceInterceptor(
+                config.resilience().bind(config.baseUrl().host(), config.metrics())))
             .addInterceptor(
                 new AttemptInterceptor(
                     config.throttle(), authenticator, new AuditLogger(), config.metrics(),
@@ -191,10 +195,25 @@ public final class ApiClient implements AutoCloseable {
     private RequestAuthenticator authenticator = RequestAuthenticator.anonymous();
     private ErrorDecoder errorDecoder = ErrorDecoder.standard();
     private List<String> requestIdHeaders = DEFAULT_REQUEST_ID_HEADERS;
-    private AttemptInterceptor.ResponseObserver responseObserver = (request, response) -> {};
+    private ResponseObserver responseObserver;
 
     private Builder(ClientConfig config) {
       this.config = Objects.requireNonNull(config, "config");
+      this.responseObserver = new DeprecationMonitor(config.metrics())::onResponse;
+    }
+
+    /**
+     * Also shows every response to {@code observer} (for example a server-clock sampler reading
+     * {@code Date}); deprecation warnings stay on. It must not consume or close the body.
+     */
+    public Builder responseObserver(ResponseObserver observer) {
+      Objects.requireNonNull(observer, "observer");
+      ResponseObserver deprecations = this.responseObserver;
+      this.responseObserver = (request, response) -> {
+        deprecations.onResponse(request, response);
+        observer.onResponse(request, response);
+      };
+      return this;
     }
 
     /** How calls are authenticated and signed; anonymous (public data only) by default. */

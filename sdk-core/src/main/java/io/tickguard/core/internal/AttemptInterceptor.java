@@ -5,6 +5,7 @@ import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.observe.AttemptEvent;
 import io.tickguard.core.observe.AuditLogger;
 import io.tickguard.core.observe.MetricsListener;
+import io.tickguard.core.observe.ResponseObserver;
 import io.tickguard.core.throttle.Throttle;
 import java.io.IOException;
 import java.time.Duration;
@@ -25,12 +26,6 @@ public final class AttemptInterceptor implements Interceptor {
   private final MetricsListener metrics;
   private final Function<Response, String> requestId;
   private final ResponseObserver responseObserver;
-
-  /** Sees every response before the caller does (deprecation headers, clock samples). */
-  @FunctionalInterface
-  public interface ResponseObserver {
-    void onResponse(ApiRequest request, Response response);
-  }
 
   public AttemptInterceptor(
       Throttle throttle,
