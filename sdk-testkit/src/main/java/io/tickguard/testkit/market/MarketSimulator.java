@@ -93,20 +93,27 @@ public final class MarketSimulator {
   public SimTicker ticker(String symbol) {
     Instrument i = require(symbol);
     long now = nowSecond();
-    BigDecimal last = price(i, now);
-    SplittableRandom r = Mix.random(seed, symbol, now, SALT_SPREAD);
-    BigDecimal bid = last.subtract(i.tickSize().multiply(BigDecimal.valueOf(r.nextInt(2))));
-    BigDecimal ask = bid.add(i.tickSize().multiply(BigDecimal.valueOf(1 + r.nextInt(3))));
-    if (bid.signum() <= 0) {
-      bid = i.tickSize();
-      ask = bid.add(i.tickSize());
-    }
+    Top top = top(i, now);
     long dayAgo = now - PriceWalk.DAY + 1;
     Span day = scan(i, dayAgo, now);
     return new SimTicker(
-        symbol, bid, lots(i, 1 + r.nextInt(i.maxLotsPerLevel())), ask, lots(i, 1 + r.nextInt(i.maxLotsPerLevel())),
-        last, price(i, dayAgo), day.high, day.low, lots(i, day.volumeLots), clock.instant());
+        symbol, top.bid, top.bidQuantity, top.ask, top.askQuantity,
+        price(i, now), price(i, dayAgo), day.high, day.low, lots(i, day.volumeLots), clock.instant());
   }
+
+  /** Best bid and ask around the last trade of {@code second}: the bid is at or one tick below it. */
+  private Top top(Instrument i, long second) {
+    BigDecimal last = price(i, second);
+    SplittableRandom r = Mix.random(seed, i.symbol(), second, SALT_SPREAD);
+    BigDecimal bid = last.subtract(i.tickSize().multiply(BigDecimal.valueOf(r.nextInt(2))));
+    if (bid.signum() <= 0) {
+      bid = i.tickSize();
+    }
+    BigDecimal ask = bid.add(i.tickSize().multiply(BigDecimal.valueOf(1 + r.nextInt(3))));
+    return new Top(bid, lots(i, 1 + r.nextInt(i.maxLotsPerLevel())), ask, lots(i, 1 + r.nextInt(i.maxLotsPerLevel())));
+  }
+
+  private record Top(BigDecimal bid, BigDecimal bidQuantity, BigDecimal ask, BigDecimal askQuantity) {}
 
   /** The order book now, {@code depth} levels a side (1 to 5000). */
   public SimOrderBook orderBook(String symbol, int depth) {
@@ -114,14 +121,14 @@ public final class MarketSimulator {
       throw new IllegalArgumentException("depth must be 1..5000: " + depth);
     }
     Instrument i = require(symbol);
-    SimTicker t = ticker(symbol);
+    Top t = top(i, nowSecond());
     SplittableRandom r = Mix.random(seed, symbol, nowSecond(), SALT_BOOK);
     List<SimLevel> bids = new ArrayList<>(depth);
     List<SimLevel> asks = new ArrayList<>(depth);
-    BigDecimal bid = t.bid();
-    BigDecimal ask = t.ask();
-    bids.add(new SimLevel(bid, t.bidQuantity()));
-    asks.add(new SimLevel(ask, t.askQuantity()));
+    BigDecimal bid = t.bid;
+    BigDecimal ask = t.ask;
+    bids.add(new SimLevel(bid, t.bidQuantity));
+    asks.add(new SimLevel(ask, t.askQuantity));
     for (int n = 1; n < depth; n++) {
       BigDecimal nextBid = bid.subtract(i.tickSize().multiply(BigDecimal.valueOf(1 + r.nextInt(3))));
       if (nextBid.signum() > 0) {
