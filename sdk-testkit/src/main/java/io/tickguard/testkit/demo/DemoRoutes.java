@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The demo wire format, under {@code /demo/v1}: public market data, HMAC-signed account and order
  * calls ({@link DemoSignature}), and an OAuth-protected account view. Errors are
  * {@code {"code":"...","msg":"..."}} ({@link ErrorStyle#generic()}); decimals are JSON strings,
- * times epoch milliseconds. See {@code docs/sandbox.md} for every route.
+ * times epoch milliseconds. See {@code docs/sandbox.md} for every route. One instance serves one
+ * sandbox.
  */
 public final class DemoRoutes implements ProviderRoutes {
   /** The path prefix of every demo route. */
@@ -47,6 +48,9 @@ public final class DemoRoutes implements ProviderRoutes {
 
   @Override
   public void register(RouteTable table, SandboxContext ctx) {
+    if (context != null) {
+      throw new IllegalStateException("A DemoRoutes instance serves one sandbox; create another");
+    }
     this.context = ctx;
     table.on("GET", PREFIX + "/time").unlimited().handle(this::time);
     table.on("GET", PREFIX + "/ticker").weight(1).handle(r -> publicCall(r, Set.of("symbol"), this::ticker));

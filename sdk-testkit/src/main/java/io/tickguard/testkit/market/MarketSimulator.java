@@ -101,7 +101,7 @@ public final class MarketSimulator {
         price(i, now), price(i, dayAgo), day.high, day.low, lots(i, day.volumeLots), clock.instant());
   }
 
-  /** Best bid and ask around the last trade of {@code second}: the bid is at or one tick below it. */
+  /** Best bid and ask around the last trade of {@code second}: the bid at or one tick below it, the ask above. */
   private Top top(Instrument i, long second) {
     BigDecimal last = price(i, second);
     SplittableRandom r = Mix.random(seed, i.symbol(), second, SALT_SPREAD);
@@ -109,7 +109,8 @@ public final class MarketSimulator {
     if (bid.signum() <= 0) {
       bid = i.tickSize();
     }
-    BigDecimal ask = bid.add(i.tickSize().multiply(BigDecimal.valueOf(1 + r.nextInt(3))));
+    // Above the last trade, so bid <= last < ask always holds.
+    BigDecimal ask = last.add(i.tickSize().multiply(BigDecimal.valueOf(1 + r.nextInt(3))));
     return new Top(bid, lots(i, 1 + r.nextInt(i.maxLotsPerLevel())), ask, lots(i, 1 + r.nextInt(i.maxLotsPerLevel())));
   }
 

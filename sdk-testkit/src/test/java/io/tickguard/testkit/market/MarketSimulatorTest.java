@@ -70,7 +70,8 @@ class MarketSimulatorTest {
     SimTicker t = m.ticker("ETH-USDT");
     List<SimTrade> trades = m.recentTrades("ETH-USDT", 10);
     assertThat(t.last()).isEqualTo(trades.get(9).price());
-    assertThat(t.bid()).isLessThan(t.ask());
+    assertThat(t.bid()).isLessThanOrEqualTo(t.last());
+    assertThat(t.last()).isLessThan(t.ask());
     assertThat(t.high24h()).isGreaterThanOrEqualTo(t.last().max(t.open24h()));
     assertThat(t.low24h()).isLessThanOrEqualTo(t.last().min(t.open24h()));
     assertThat(trades.get(9).time()).isBeforeOrEqualTo(T);
