@@ -62,23 +62,37 @@ public final class SandboxExtension implements BeforeAllCallback, TestInstancePo
     return sandbox.clientConfig();
   }
 
-  /** The class's sandbox, started on first use and stored at class level so it closes with the class. */
+  /**
+   * The sandbox of the class that declares {@link Sandbox} (an outer class for {@code @Nested}
+   * tests), started on first use and stored in that class's context so it closes with the class.
+   */
   private static SandboxServer sandbox(ExtensionContext context) {
-    Class<?> testClass = context.getRequiredTestClass();
-    ExtensionContext.Store store = classContext(context).getStore(NAMESPACE);
-    return store.getOrComputeIfAbsent(testClass, c -> start(testClass), SandboxServer.class);
+    Class<?> owner = owner(context.getRequiredTestClass());
+    ExtensionContext.Store store = ownerContext(context, owner).getStore(NAMESPACE);
+    return store.getOrComputeIfAbsent(owner, c -> start(owner), SandboxServer.class);
   }
 
-  private static ExtensionContext classContext(ExtensionContext context) {
+  private static ExtensionContext ownerContext(ExtensionContext context, Class<?> owner) {
     ExtensionContext c = context;
-    while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+    while (c.getParent().isPresent()
+        && (c.getTestMethod().isPresent() || c.getTestClass().filter(owner::equals).isEmpty())) {
       c = c.getParent().get();
     }
     return c;
   }
 
-  private static SandboxServer start(Class<?> testClass) {
-    Sandbox settings = findAnnotation(testClass);
+  /** The nearest enclosing class carrying {@link Sandbox}, or {@code testClass} itself. */
+  private static Class<?> owner(Class<?> testClass) {
+    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+      if (c.isAnnotationPresent(Sandbox.class)) {
+        return c;
+      }
+    }
+    return testClass;
+  }
+
+  private static SandboxServer start(Class<?> owner) {
+    Sandbox settings = owner.getAnnotation(Sandbox.class);
     SandboxServer.Builder b = SandboxServer.builder();
     if (settings != null) {
       b.seed(settings.seed()).plaintext(settings.plaintext());
@@ -87,16 +101,6 @@ public final class SandboxExtension implements BeforeAllCallback, TestInstancePo
       }
     }
     return b.start();
-  }
-
-  private static Sandbox findAnnotation(Class<?> type) {
-    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
-      Sandbox s = c.getAnnotation(Sandbox.class);
-      if (s != null) {
-        return s;
-      }
-    }
-    return null;
   }
 
   private static void inject(Class<?> type, Object instance, SandboxServer sandbox) throws IllegalAccessException {

@@ -51,7 +51,7 @@ class SandboxExtensionTest {
   class NestedTests {
     @Test
     void nestedClassesShareTheOuterSandbox(SandboxServer sandbox) {
-      assertThat(sandbox.market().seed()).isEqualTo(11);
+      assertThat(sandbox).isSameAs(sharedSandbox).isSameAs(instanceSandbox);
     }
   }
 }
