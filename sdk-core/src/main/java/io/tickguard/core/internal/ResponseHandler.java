@@ -121,10 +121,7 @@ public final class ResponseHandler {
     TickGuardException e = errorDecoder.decode(api, details);
     SignedPayload signed = response.request().tag(SignedPayload.class);
     if (e instanceof AuthenticationException auth && signed != null && auth.signedPayload().isEmpty()) {
-      return new AuthenticationException(
-          auth.getMessage() + ". The " + signed.algorithm() + " signature was computed over: "
-              + signed.canonical(),
-          auth.details(), signed.canonical(), auth.getCause());
+      return auth.withSignedPayload(signed.algorithm(), signed.canonical());
     }
     return e;
   }
