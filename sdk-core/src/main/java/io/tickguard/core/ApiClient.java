@@ -5,6 +5,7 @@ import io.tickguard.core.internal.AttemptInterceptor;
 import io.tickguard.core.internal.RequestGuard;
 import io.tickguard.core.internal.ResilienceInterceptor;
 import io.tickguard.core.internal.ResponseHandler;
+import io.tickguard.core.internal.SigningInterceptor;
 import io.tickguard.core.internal.TransportFailures;
 import io.tickguard.core.observe.AuditLogger;
 import io.tickguard.core.observe.Redactor;
@@ -102,7 +103,8 @@ public final class ApiClient implements AutoCloseable {
             .addInterceptor(
                 new AttemptInterceptor(
                     config.throttle(), authenticator, new AuditLogger(), config.metrics(),
-                    responses::requestId, observer));
+                    responses::requestId, observer))
+            .addNetworkInterceptor(new SigningInterceptor(authenticator));
     config.proxy().ifPresent(http::proxy);
     config.tls().applyTo(http); // last but one: nothing may loosen TLS after it
     if (!config.baseUrl().isHttps()) {
