@@ -282,6 +282,7 @@ public final class ApiClient implements AutoCloseable {
       return this;
     }
 
+    /** Builds the client and its OkHttp client; close it when done. */
     public ApiClient build() {
       return new ApiClient(this);
     }

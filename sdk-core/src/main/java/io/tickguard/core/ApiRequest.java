@@ -53,18 +53,22 @@ public final class ApiRequest {
     return new Builder(endpoint);
   }
 
+  /** The endpoint this request calls. */
   public Endpoint endpoint() {
     return endpoint;
   }
 
+  /** Path variable values by name, raw (the Guard encodes them). */
   public Map<String, String> pathParams() {
     return pathParams;
   }
 
+  /** Query parameters in the order given. */
   public List<Param> query() {
     return query;
   }
 
+  /** Form parameters in the order given. */
   public List<Param> form() {
     return form;
   }
@@ -168,6 +172,7 @@ public final class ApiRequest {
       return this;
     }
 
+    /** Builds the request; values are checked later, by the Guard stage. */
     public ApiRequest build() {
       if (jsonBody != null && !form.isEmpty()) {
         throw new InvalidRequestException("body", "A request has either a JSON body or form parameters, not both");

@@ -35,14 +35,17 @@ public final class ApiResponse {
     return clock;
   }
 
+  /** The request this answers. */
   public ApiRequest request() {
     return request;
   }
 
+  /** The HTTP status. */
   public int status() {
     return status;
   }
 
+  /** The response headers. */
   public Headers headers() {
     return headers;
   }

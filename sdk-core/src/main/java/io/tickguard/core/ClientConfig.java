@@ -65,22 +65,27 @@ public final class ClientConfig {
     return new Builder().baseUrl(baseUrl);
   }
 
+  /** A builder holding this configuration, to derive a variant. */
   public Builder newBuilder() {
     return new Builder(this);
   }
 
+  /** The API's base URL; endpoint paths are appended to it. */
   public HttpUrl baseUrl() {
     return baseUrl;
   }
 
+  /** The bound on opening a connection, TLS handshake included. */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
+  /** The bound on any single read of a response. */
   public Duration readTimeout() {
     return readTimeout;
   }
 
+  /** The bound on any single write of a request. */
   public Duration writeTimeout() {
     return writeTimeout;
   }
@@ -90,14 +95,17 @@ public final class ClientConfig {
     return callTimeout;
   }
 
+  /** How many idle connections the pool keeps. */
   public int maxIdleConnections() {
     return maxIdleConnections;
   }
 
+  /** How long an idle connection is kept. */
   public Duration keepAlive() {
     return keepAlive;
   }
 
+  /** The proxy calls go through, if one was configured. */
   public Optional<Proxy> proxy() {
     return Optional.ofNullable(proxy);
   }
@@ -107,6 +115,7 @@ public final class ClientConfig {
     return userAgent;
   }
 
+  /** TLS versions, pins, trust roots and client certificate. */
   public TlsConfig tls() {
     return tls;
   }
@@ -116,22 +125,27 @@ public final class ClientConfig {
     return plaintextLoopbackAllowed;
   }
 
+  /** The cap on a response body, in bytes. */
   public long maxResponseBytes() {
     return maxResponseBytes;
   }
 
+  /** The clock every time-dependent stage uses. */
   public Clock clock() {
     return clock;
   }
 
+  /** The client-side rate limiter (unlimited unless configured). */
   public Throttle throttle() {
     return throttle;
   }
 
+  /** The retry, breaker and bulkhead policy (one attempt unless configured). */
   public ResiliencePolicy resilience() {
     return resilience;
   }
 
+  /** Where the pipeline reports what it observes. */
   public MetricsListener metrics() {
     return metrics;
   }
@@ -204,16 +218,19 @@ public final class ClientConfig {
       return this;
     }
 
+    /** The bound on opening a connection (default 10 s). */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
+    /** The bound on a single read (default 15 s). */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive(timeout, "readTimeout");
       return this;
     }
 
+    /** The bound on a single write (default 15 s). */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = positive(timeout, "writeTimeout");
       return this;
@@ -225,6 +242,7 @@ public final class ClientConfig {
       return this;
     }
 
+    /** Pool size and idle keep-alive (default 5 connections, 5 minutes). */
     public Builder connectionPool(int maxIdleConnections, Duration keepAlive) {
       if (maxIdleConnections < 0) {
         throw new InvalidRequestException("maxIdleConnections", "maxIdleConnections must be >= 0");
@@ -234,6 +252,7 @@ public final class ClientConfig {
       return this;
     }
 
+    /** Sends every call through {@code proxy}; TLS and pins still apply end to end. */
     public Builder proxy(Proxy proxy) {
       this.proxy = Objects.requireNonNull(proxy, "proxy");
       return this;
@@ -250,6 +269,7 @@ public final class ClientConfig {
       return this;
     }
 
+    /** TLS settings: pins, trust roots, client certificate (default: system roots, no pins). */
     public Builder tls(TlsConfig tls) {
       this.tls = Objects.requireNonNull(tls, "tls");
       return this;
@@ -270,16 +290,19 @@ public final class ClientConfig {
       return this;
     }
 
+    /** The client-side rate limiter, usually a provider preset. */
     public Builder throttle(Throttle throttle) {
       this.throttle = Objects.requireNonNull(throttle, "throttle");
       return this;
     }
 
+    /** Retry, circuit breaker and bulkhead policy. */
     public Builder resilience(ResiliencePolicy resilience) {
       this.resilience = Objects.requireNonNull(resilience, "resilience");
       return this;
     }
 
+    /** Where metrics go (default: nowhere). */
     public Builder metrics(MetricsListener metrics) {
       this.metrics = Objects.requireNonNull(metrics, "metrics");
       return this;

@@ -68,6 +68,7 @@ public final class Endpoint {
     return name;
   }
 
+  /** The HTTP method. */
   public HttpMethod method() {
     return method;
   }
@@ -82,6 +83,7 @@ public final class Endpoint {
     return scope;
   }
 
+  /** How calls to this endpoint authenticate. */
   public AuthMode authMode() {
     return authMode;
   }
@@ -106,14 +108,17 @@ public final class Endpoint {
     return Optional.ofNullable(apiVersion);
   }
 
+  /** The rules of the path variables, by name. */
   public Map<String, ParamSpec> pathParams() {
     return pathParams;
   }
 
+  /** The allowlist of query parameters, by name. */
   public Map<String, ParamSpec> queryParams() {
     return queryParams;
   }
 
+  /** The allowlist of form parameters, by name. */
   public Map<String, ParamSpec> formParams() {
     return formParams;
   }
@@ -152,11 +157,13 @@ public final class Endpoint {
       }
     }
 
+    /** The scope credentials need (default {@link Scope#MARKET_DATA}). */
     public Builder scope(Scope scope) {
       this.scope = Objects.requireNonNull(scope, "scope");
       return this;
     }
 
+    /** How calls authenticate (default {@link AuthMode#NONE}). */
     public Builder auth(AuthMode authMode) {
       this.authMode = Objects.requireNonNull(authMode, "authMode");
       return this;
@@ -189,26 +196,31 @@ public final class Endpoint {
       return this;
     }
 
+    /** The provider API version this endpoint targets. */
     public Builder apiVersion(String apiVersion) {
       this.apiVersion = apiVersion;
       return this;
     }
 
+    /** Declares a path variable of the template. */
     public Builder path(ParamSpec spec) {
       pathParams.put(spec.name(), spec);
       return this;
     }
 
+    /** Allows a query parameter. */
     public Builder query(ParamSpec spec) {
       queryParams.put(spec.name(), spec);
       return this;
     }
 
+    /** Allows a form parameter. */
     public Builder form(ParamSpec spec) {
       formParams.put(spec.name(), spec);
       return this;
     }
 
+    /** Builds the endpoint; every path variable of the template must be declared. */
     public Endpoint build() {
       Matcher m = PATH_VARIABLE.matcher(pathTemplate);
       java.util.Set<String> variables = new java.util.HashSet<>();

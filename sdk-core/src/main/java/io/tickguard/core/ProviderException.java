@@ -8,10 +8,12 @@ package io.tickguard.core;
 public class ProviderException extends TickGuardException {
   private static final long serialVersionUID = 1L;
 
+  /** An error the provider reported, with its details. */
   public ProviderException(String message, ErrorDetails details) {
     super(message, details, null);
   }
 
+  /** An error the provider reported, with its details and the failure that revealed it. */
   public ProviderException(String message, ErrorDetails details, Throwable cause) {
     super(message, details, cause);
   }

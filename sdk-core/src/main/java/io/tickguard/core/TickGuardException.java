@@ -18,14 +18,17 @@ public class TickGuardException extends RuntimeException {
 
   private final transient ErrorDetails details;
 
+  /** A client-side failure. */
   public TickGuardException(String message) {
     this(message, ErrorDetails.none(), null);
   }
 
+  /** A client-side failure caused by {@code cause}. */
   public TickGuardException(String message, Throwable cause) {
     this(message, ErrorDetails.none(), cause);
   }
 
+  /** A failure with what the server said, if anything. */
   public TickGuardException(String message, ErrorDetails details, Throwable cause) {
     super(message, cause);
     this.details = details == null ? ErrorDetails.none() : details;

@@ -10,10 +10,12 @@ public class TransportException extends TickGuardException {
 
   private final boolean outcomeUnknown;
 
+  /** A failure that did not reach the server, or of an idempotent call. */
   public TransportException(String message, Throwable cause) {
     this(message, false, cause);
   }
 
+  /** A failure whose effect on the server may be unknown when {@code outcomeUnknown}. */
   public TransportException(String message, boolean outcomeUnknown, Throwable cause) {
     super(message, cause);
     this.outcomeUnknown = outcomeUnknown;

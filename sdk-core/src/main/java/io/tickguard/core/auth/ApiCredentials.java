@@ -133,6 +133,7 @@ public final class ApiCredentials {
     return redact(apiKey);
   }
 
+  /** The kind of key these credentials hold. */
   public KeyType keyType() {
     return keyType;
   }

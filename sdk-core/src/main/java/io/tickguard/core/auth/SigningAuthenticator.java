@@ -109,11 +109,13 @@ public final class SigningAuthenticator implements RequestAuthenticator {
       return this;
     }
 
+    /** The signature scheme, usually one of {@link Signers}. */
     public Builder signer(RequestSigner signer) {
       this.signer = signer;
       return this;
     }
 
+    /** Where key, timestamp, nonce and signature go, usually an {@link AttachRule}. */
     public Builder placement(SignaturePlacement placement) {
       this.placement = placement;
       return this;
@@ -131,6 +133,7 @@ public final class SigningAuthenticator implements RequestAuthenticator {
       return this;
     }
 
+    /** Builds the authenticator. */
     public SigningAuthenticator build() {
       return new SigningAuthenticator(this);
     }
