@@ -1,6 +1,5 @@
 package io.tickguard.core.token;
 
-import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.TransportException;
@@ -113,7 +112,9 @@ public final class TokenEndpointClient {
       String requestId = response.header("X-Request-Id");
       JsonNode body = parse(response, requestId);
       if (!response.isSuccessful()) {
-        throw OAuthErrors.map(response.code(), text(body, "error"), text(body, "error_description"), requestId);
+        ErrorDetails details = ErrorDetails.ofStatus(response.code(), requestId);
+        throw OAuthErrors.map(
+            response.code(), text(body, "error", details), text(body, "error_description", details), requestId);
       }
       return grant(body, sentAt, response.code(), requestId);
     } catch (IOException e) {
@@ -164,11 +165,11 @@ public final class TokenEndpointClient {
 
   private TokenGrant grant(JsonNode body, long sentAt, int status, String requestId) {
     ErrorDetails details = ErrorDetails.ofStatus(status, requestId);
-    String accessToken = text(body, "access_token");
+    String accessToken = text(body, "access_token", details);
     if (accessToken == null || accessToken.isEmpty()) {
       throw new InvalidResponseException("access_token", "Token response has no access_token", details, null);
     }
-    String tokenType = text(body, "token_type");
+    String tokenType = text(body, "token_type", details);
     if (tokenType == null || !tokenType.equalsIgnoreCase("Bearer")) {
       throw new InvalidResponseException("token_type", "Token response token_type must be Bearer", details, null);
     }
@@ -181,7 +182,7 @@ public final class TokenEndpointClient {
       lifetime = Duration.ofSeconds(expiresIn.longValue());
     }
     Set<String> granted = new LinkedHashSet<>();
-    String scope = text(body, "scope");
+    String scope = text(body, "scope", details);
     if (scope != null) {
       granted.addAll(Arrays.asList(scope.trim().split(" +")));
     } else {
@@ -191,18 +192,25 @@ public final class TokenEndpointClient {
     AccessToken access = new AccessToken(
         Secret.ofBytes(accessToken.getBytes(StandardCharsets.UTF_8)),
         java.time.Instant.ofEpochMilli(sentAt).plus(lifetime), granted);
-    String refresh = text(body, "refresh_token");
+    String refresh = text(body, "refresh_token", details);
     return new TokenGrant(access, refresh == null || refresh.isEmpty()
         ? null : Secret.ofBytes(refresh.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static String text(JsonNode body, String field) {
+  /**
+   * The string value of {@code field}, or {@code null} when absent. A value of another JSON type is
+   * a malformed response (the server broke RFC 6749 section 5.1), not a credentials problem: it is
+   * reported as {@link InvalidResponseException} naming the field, so callers do not rotate keys
+   * that were never refused. The value itself is not quoted: it may be a token.
+   */
+  private static String text(JsonNode body, String field, ErrorDetails details) {
     JsonNode node = body.get(field);
     if (node == null || node.isNull()) {
       return null;
     }
     if (!node.isString()) {
-      throw new AuthenticationException("Token response field " + field + " must be a string");
+      throw new InvalidResponseException(
+          field, "Token response field " + field + " must be a JSON string, not " + node.getNodeType(), details, null);
     }
     return node.stringValue();
   }

@@ -3,6 +3,7 @@ package io.tickguard.core.token;
 import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.auth.Secret;
+import io.tickguard.core.observe.MetricsListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongUnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one valid access token for a client.
@@ -28,15 +31,25 @@ import java.util.function.LongUnaryOperator;
  *       again (it is read from the store, which now holds the new one).
  *   <li><b>401:</b> {@link #refreshAfterUnauthorized(String)} forces one refresh only when the
  *       rejected request carried the token currently cached; the caller replays once, never loops.
+ *   <li><b>Failed proactive refresh:</b> when a refresh made <em>before</em> expiry fails (token
+ *       endpoint down, a 5xx, a malformed answer), every caller, the refreshing one included, keeps
+ *       the still-valid token; the failure is logged at WARN (exception type and OAuth code only,
+ *       never token text), counted through {@link MetricsListener#onTokenRefresh(boolean)}, and the
+ *       refresh is tried again by the first call after {@code refreshRetryBackoff}. Only once the
+ *       token has actually expired does a failed refresh reach the caller.
  * </ul>
  */
 public final class TokenManager {
+  private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
+
   private final TokenEndpointClient endpoint;
   private final TokenStore store;
   private final Clock clock;
   private final Duration margin;
   private final LongUnaryOperator jitter;
   private final Duration maxWait;
+  private final Duration retryBackoff;
+  private final MetricsListener metrics;
 
   private final Object lock = new Object();
   private Cached cached; // guarded by lock
@@ -51,6 +64,8 @@ public final class TokenManager {
     this.margin = b.margin;
     this.jitter = b.jitter;
     this.maxWait = b.maxWait;
+    this.retryBackoff = b.retryBackoff;
+    this.metrics = b.metrics;
   }
 
   /** Starts a builder around {@code endpoint}. */
@@ -118,12 +133,54 @@ public final class TokenManager {
         cached = new Cached(token, refreshTime(token));
         inFlight = null;
       }
+      recordRefresh(true);
       result.complete(token);
     } catch (RuntimeException e) {
+      recordRefresh(false);
+      Cached kept;
       synchronized (lock) {
         inFlight = null;
+        kept = keepCurrentTokenAfterFailedRefresh();
       }
-      result.completeExceptionally(e);
+      if (kept != null) {
+        // Type and OAuth code only: a message could, in a buggy endpoint, quote a token.
+        LOG.warn("Proactive access token refresh failed ({}{}); keeping the current token, valid until {},"
+                + " and retrying from {}", e.getClass().getSimpleName(), providerCode(e),
+            kept.token().expiresAt(), kept.refreshAt());
+        result.complete(kept.token());
+      } else {
+        result.completeExceptionally(e);
+      }
+    }
+  }
+
+  /**
+   * After a failed refresh: when the cached token has not expired yet, schedules the next attempt
+   * {@code retryBackoff} from now (never later than the expiry) and returns the kept entry;
+   * otherwise {@code null}, and the failure propagates. Called with {@code lock} held.
+   */
+  private Cached keepCurrentTokenAfterFailedRefresh() {
+    Instant now = clock.instant();
+    if (cached == null || !now.isBefore(cached.token().expiresAt())) {
+      return null;
+    }
+    Instant retryAt = now.plus(retryBackoff);
+    if (retryAt.isAfter(cached.token().expiresAt())) {
+      retryAt = cached.token().expiresAt();
+    }
+    cached = new Cached(cached.token(), retryAt);
+    return cached;
+  }
+
+  private static String providerCode(RuntimeException e) {
+    return e instanceof TickGuardException t ? t.providerCode().map(c -> ", " + c).orElse("") : "";
+  }
+
+  private void recordRefresh(boolean success) {
+    try {
+      metrics.onTokenRefresh(success);
+    } catch (RuntimeException ignored) {
+      // A broken metrics listener must not break authentication.
     }
   }
 
@@ -176,6 +233,8 @@ public final class TokenManager {
     private Duration margin = Duration.ofSeconds(60);
     private LongUnaryOperator jitter = max -> java.util.concurrent.ThreadLocalRandom.current().nextLong(max / 4 + 1);
     private Duration maxWait = Duration.ofSeconds(10);
+    private Duration retryBackoff = Duration.ofSeconds(5);
+    private MetricsListener metrics = MetricsListener.none();
 
     private Builder(TokenEndpointClient endpoint) {
       this.endpoint = endpoint;
@@ -211,6 +270,26 @@ public final class TokenManager {
       return this;
     }
 
+    /**
+     * How long to keep using a still-valid token after a proactive refresh failed before trying
+     * again (default 5 s); never beyond the token's expiry.
+     */
+    public Builder refreshRetryBackoff(Duration backoff) {
+      Objects.requireNonNull(backoff, "backoff");
+      if (backoff.isNegative()) {
+        throw new IllegalArgumentException("refreshRetryBackoff must not be negative");
+      }
+      this.retryBackoff = backoff;
+      return this;
+    }
+
+    /** Where refresh outcomes are counted (default: nowhere); the client's listener fits. */
+    public Builder metrics(MetricsListener metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /** Builds the manager; it requests no token until the first call. */
     public TokenManager build() {
       return new TokenManager(this);
     }

@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
+import io.tickguard.core.pem.PemFormatException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +22,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.crypto.spec.SecretKeySpec;
+import okhttp3.tls.HeldCertificate;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +59,60 @@ class SecretAndCredentialsTest {
 
     assertThat(secret.toString()).isEqualTo("Secret[destroyed]");
     assertThatThrownBy(secret::bytes).isInstanceOf(IllegalStateException.class).hasMessageContaining("destroyed");
+  }
+
+  @Test
+  void keyStoreSecretKeyEntryGivesItsRawBytes() throws Exception {
+    byte[] apiSecret = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j".getBytes(StandardCharsets.US_ASCII);
+    char[] password = "store-pw".toCharArray();
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setEntry("binance", new KeyStore.SecretKeyEntry(new SecretKeySpec(apiSecret, "HmacSHA256")),
+        new KeyStore.PasswordProtection(password));
+
+    Secret secret = Secret.fromKeyStore(new ByteArrayInputStream(pkcs12(store, password)), password, "binance", password);
+
+    assertThat(secret.contentEquals(Secret.ofBytes(apiSecret))).isTrue();
+    assertThat(secret.toString()).isEqualTo("Secret[redacted]");
+  }
+
+  @Test
+  void keyStorePrivateKeyEntryBecomesAPemThatCredentialsAccept() throws Exception {
+    HeldCertificate held = new HeldCertificate.Builder().ecdsa256().commonName("cdp").build();
+    char[] password = "store-pw".toCharArray();
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry("cdp", held.keyPair().getPrivate(), password, new Certificate[] {held.certificate()});
+
+    Secret pem = Secret.fromKeyStore(new ByteArrayInputStream(pkcs12(store, password)), password, "cdp", password);
+
+    assertThat(new String(pem.chars())).startsWith("-----BEGIN PRIVATE KEY-----\n");
+    ApiCredentials cdp = ApiCredentials.ecP256("organizations/o/apiKeys/k", pem);
+    assertThat(cdp.privateKey().orElseThrow().getEncoded()).isEqualTo(held.keyPair().getPrivate().getEncoded());
+  }
+
+  @Test
+  void keyStoreWithAWrongPasswordOrAMissingAliasFailsWithoutEchoingThePassword() throws Exception {
+    char[] password = "store-pw".toCharArray();
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setEntry("binance", new KeyStore.SecretKeyEntry(new SecretKeySpec(new byte[] {1, 2, 3}, "HmacSHA256")),
+        new KeyStore.PasswordProtection(password));
+    byte[] bytes = pkcs12(store, password);
+
+    assertThatThrownBy(() -> Secret.fromKeyStore(new ByteArrayInputStream(bytes), "wrong-pw".toCharArray(), "binance", password))
+        .isInstanceOf(PemFormatException.class)
+        .hasMessageContaining("wrong password")
+        .hasMessageNotContaining("wrong-pw");
+    assertThatThrownBy(() -> Secret.fromKeyStore(new ByteArrayInputStream(bytes), password, "kraken", password))
+        .isInstanceOf(PemFormatException.class)
+        .hasMessageContaining("'kraken'");
+  }
+
+  private static byte[] pkcs12(KeyStore store, char[] password) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    store.store(out, password);
+    return out.toByteArray();
   }
 
   @Test

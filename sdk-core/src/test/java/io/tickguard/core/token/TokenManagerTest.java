@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.InvalidRequestException;
+import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.PermissionDeniedException;
 import io.tickguard.core.auth.Secret;
+import io.tickguard.core.observe.MetricsListener;
+import io.tickguard.core.testing.LogCapture;
 import io.tickguard.core.time.MutableClock;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -120,6 +123,91 @@ class TokenManagerTest {
     assertThatThrownBy(endpoint::clientCredentials).hasMessageContaining("Bearer").hasMessageNotContaining("leak-me");
     server.enqueue(json(200, "{\"access_token\":\"leak-me\",\"token_type\":\"Bearer\",\"expires_in\":-5}"));
     assertThatThrownBy(endpoint::clientCredentials).hasMessageContaining("expires_in");
+  }
+
+  @Test
+  void tokenResponseFieldOfTheWrongJsonTypeIsAnInvalidResponseNamingTheField() {
+    TokenEndpointClient endpoint = client().build();
+    String[][] cases = {
+        {"access_token", "{\"access_token\":12345,\"token_type\":\"Bearer\"}"},
+        {"token_type", "{\"access_token\":\"leak-me\",\"token_type\":[\"Bearer\"]}"},
+        {"scope", "{\"access_token\":\"leak-me\",\"token_type\":\"Bearer\",\"scope\":{\"a\":1}}"},
+        {"refresh_token", "{\"access_token\":\"leak-me\",\"token_type\":\"Bearer\",\"refresh_token\":true}"}};
+    for (String[] c : cases) {
+      server.enqueue(json(200, c[1]));
+      assertThatThrownBy(endpoint::clientCredentials)
+          .isInstanceOf(InvalidResponseException.class)
+          .isNotInstanceOf(AuthenticationException.class)
+          .hasMessageContaining(c[0])
+          .hasMessageNotContaining("leak-me")
+          .satisfies(e -> assertThat(((InvalidResponseException) e).field()).isEqualTo(c[0]));
+    }
+  }
+
+  @Test
+  void errorResponseWithANonStringErrorCodeIsAnInvalidResponseNotAnAuthenticationFailure() {
+    server.enqueue(json(400, "{\"error\":{\"code\":\"invalid_grant\"}}"));
+
+    assertThatThrownBy(client().build()::clientCredentials)
+        .isInstanceOf(InvalidResponseException.class)
+        .satisfies(e -> assertThat(((InvalidResponseException) e).field()).isEqualTo("error"));
+  }
+
+  @Test
+  void failedProactiveRefreshKeepsTheValidTokenLogsWarnCountsItAndRetriesAfterTheBackoff() {
+    server.enqueue(json(200, token("at-1", 300, null)));
+    server.enqueue(json(503, "{\"error\":\"temporarily_unavailable\"}"));
+    server.enqueue(json(200, token("at-2", 300, null)));
+    List<Boolean> refreshes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    MetricsListener metrics = new MetricsListener() {
+      @Override
+      public void onTokenRefresh(boolean success) {
+        refreshes.add(success);
+      }
+    };
+    TokenManager manager = TokenManager.builder(client().build()).clock(clock)
+        .refreshMargin(Duration.ofSeconds(30)).jitter(m -> 0)
+        .refreshRetryBackoff(Duration.ofSeconds(5)).metrics(metrics).build();
+    manager.token();
+    clock.advance(Duration.ofSeconds(275)); // 25 s before expiry: inside the 30 s margin
+
+    try (LogCapture logs = new LogCapture()) {
+      // The refreshing thread itself gets the still-valid token, not the 503.
+      assertThat(manager.token().value().contentEquals(secret("at-1"))).isTrue();
+      assertThat(logs.events()).anySatisfy(e -> {
+        assertThat(e.getLevel().toString()).isEqualTo("WARN");
+        assertThat(e.getFormattedMessage()).contains("refresh failed");
+      });
+      assertThat(logs.text()).doesNotContain("at-1");
+    }
+    assertThat(refreshes).containsExactly(true, false);
+
+    clock.advance(Duration.ofSeconds(4)); // within the backoff: no new token request
+    assertThat(manager.token().value().contentEquals(secret("at-1"))).isTrue();
+    assertThat(server.getRequestCount()).isEqualTo(2);
+
+    clock.advance(Duration.ofSeconds(1)); // backoff over, token still valid: the refresh is retried
+    assertThat(manager.token().value().contentEquals(secret("at-2"))).isTrue();
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(refreshes).containsExactly(true, false, true);
+  }
+
+  @Test
+  void failedRefreshPropagatesOnceTheTokenHasActuallyExpired() {
+    server.enqueue(json(200, token("at-1", 300, null)));
+    server.enqueue(json(503, "{\"error\":\"temporarily_unavailable\"}"));
+    server.enqueue(json(503, "{\"error\":\"temporarily_unavailable\"}"));
+    TokenManager manager = TokenManager.builder(client().build()).clock(clock)
+        .refreshMargin(Duration.ofSeconds(30)).jitter(m -> 0).refreshRetryBackoff(Duration.ofSeconds(60)).build();
+    manager.token();
+    clock.advance(Duration.ofSeconds(290));
+    assertThat(manager.token().value().contentEquals(secret("at-1"))).isTrue(); // failed, kept
+
+    clock.advance(Duration.ofSeconds(10)); // the backoff is capped at the expiry: now expired
+    assertThatThrownBy(manager::token)
+        .isInstanceOf(io.tickguard.core.TickGuardException.class)
+        .hasMessageNotContaining("at-1");
+    assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
   @Test
