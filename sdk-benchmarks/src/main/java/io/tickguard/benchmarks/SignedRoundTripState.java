@@ -20,6 +20,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.tls.HandshakeCertificates;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -36,6 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class SignedRoundTripState {
   private static final ResponseDecoder<BookTicker> DECODER = response -> BookTicker.of(response.json());
 
+  /**
+   * The HTTP version the server offers. HTTP/1.1 (one pooled connection per caller) by default;
+   * {@code -p protocol=h2} measures HTTP/2, where MockWebServer's own stream handling dominates.
+   */
+  @Param({"http/1.1"})
+  public String protocol;
+
   private LoopbackTlsServer server;
   private ApiClient tickGuard;
   private OkHttpClient raw;
@@ -45,7 +53,7 @@ public class SignedRoundTripState {
 
   @Setup(Level.Trial)
   public void start() throws IOException {
-    server = new LoopbackTlsServer(MarketPayloads.bookTicker());
+    server = new LoopbackTlsServer(MarketPayloads.bookTicker(), Protocol.get(protocol));
     ClientConfig config = ClientConfig.builder(server.baseUrl().toString())
         .tls(server.tickGuardTls())
         .throttle(SignedBookTickerCall.throttle())

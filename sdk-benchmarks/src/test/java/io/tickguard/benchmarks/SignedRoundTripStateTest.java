@@ -10,6 +10,7 @@ class SignedRoundTripStateTest {
   @Test
   void tickGuardAndRawCallsDecodeTheSameTicker() throws Exception {
     SignedRoundTripState state = new SignedRoundTripState();
+    state.protocol = "http/1.1";
     state.start();
     try {
       assertThat(state.callTickGuard()).isEqualTo(state.callRaw());

@@ -7,6 +7,8 @@ import io.tickguard.benchmarks.fixture.MarketPayloads;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
 
 /** The scaffolding decoders must do the full job, or the decode benchmark would flatter them. */
@@ -46,5 +48,19 @@ class StreamingDecodersTest {
   void truncatedCandleFailsInsteadOfLooping() {
     byte[] truncated = "[[1,\"1\",\"2\",\"1\",\"1\",\"1\",2,\"1\",3,\"1\"".getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> BinanceKlinesDecoder.INSTANCE.decode(truncated)).isInstanceOf(JacksonException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "1", "-1", "64250.01000000", "0.00000001", "-0.5", "123456789012345678",
+      "1234567890123456789.5", "1e5", "1.5E-3", ".5", "5."})
+  void fastDecimalPathAgreesWithBigDecimal(String text) {
+    assertThat(StreamingJson.decimal(text.toCharArray(), 0, text.length())).isEqualTo(new BigDecimal(text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "-", "1.2.3", "12a", "--1", " 1"})
+  void malformedDecimalIsRefused(String text) {
+    assertThatThrownBy(() -> StreamingJson.decimal(text.toCharArray(), 0, text.length()))
+        .isInstanceOf(NumberFormatException.class);
   }
 }
