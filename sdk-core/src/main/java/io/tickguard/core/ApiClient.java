@@ -5,13 +5,17 @@ import io.tickguard.core.internal.AttemptInterceptor;
 import io.tickguard.core.internal.RequestGuard;
 import io.tickguard.core.internal.ResilienceInterceptor;
 import io.tickguard.core.internal.ResponseHandler;
+import io.tickguard.core.internal.SigningInterceptor;
 import io.tickguard.core.internal.TransportFailures;
 import io.tickguard.core.observe.AuditLogger;
+import io.tickguard.core.observe.Redactor;
 import io.tickguard.core.observe.DeprecationMonitor;
 import io.tickguard.core.observe.ResponseObserver;
+import io.tickguard.core.time.ServerClock;
 import io.tickguard.core.tls.TlsFailures;
 import io.tickguard.core.validate.Validator;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,6 +59,7 @@ public final class ApiClient implements AutoCloseable {
   private final OkHttpClient idempotentHttp;
   private final OkHttpClient nonIdempotentHttp;
   private final ExecutorService asyncExecutor;
+  private final ServerClock serverClock;
 
   private ApiClient(Builder b) {
     this.config = b.config;
@@ -65,6 +70,7 @@ public final class ApiClient implements AutoCloseable {
     // Same pool and dispatcher; OkHttp must not silently resend a write on a failed connection.
     this.nonIdempotentHttp = idempotentHttp.newBuilder().retryOnConnectionFailure(false).build();
     this.asyncExecutor = Executors.newCachedThreadPool(daemonThreads());
+    this.serverClock = b.serverClock;
   }
 
   /** Starts a client for {@code config}. */
@@ -97,7 +103,8 @@ public final class ApiClient implements AutoCloseable {
             .addInterceptor(
                 new AttemptInterceptor(
                     config.throttle(), authenticator, new AuditLogger(), config.metrics(),
-                    responses::requestId, observer));
+                    responses::requestId, observer))
+            .addNetworkInterceptor(new SigningInterceptor(authenticator));
     config.proxy().ifPresent(http::proxy);
     config.tls().applyTo(http); // last but one: nothing may loosen TLS after it
     if (!config.baseUrl().isHttps()) {
@@ -141,11 +148,34 @@ public final class ApiClient implements AutoCloseable {
     Objects.requireNonNull(decoder, "decoder");
     Objects.requireNonNull(validator, "validator");
     Request http = guard.toHttpRequest(request, authenticator.grantedScopes());
+    try {
+      return call(http, request, decoder, validator);
+    } catch (ClockSkewException skew) {
+      if (serverClock == null) {
+        throw skew;
+      }
+      // The provider refused the timestamp without acting on it: resync, then one fresh attempt.
+      resync(skew);
+      return call(http, request, decoder, validator);
+    }
+  }
+
+  private <T> T call(Request http, ApiRequest request, ResponseDecoder<T> decoder, Validator<? super T> validator) {
     OkHttpClient client = request.retryable() ? idempotentHttp : nonIdempotentHttp;
     try (Response response = client.newCall(http).execute()) {
       return responses.handle(request, response, decoder, validator);
     } catch (IOException e) {
       throw translate(e, request, http.url().host());
+    }
+  }
+
+  private void resync(ClockSkewException skew) {
+    try {
+      serverClock.resyncNow();
+    } catch (IOException | RuntimeException e) {
+      skew.addSuppressed(new TransportException(
+          "Resynchronising the server clock after a rejected timestamp failed", Redactor.sanitize(e)));
+      throw skew;
     }
   }
 
@@ -196,6 +226,7 @@ public final class ApiClient implements AutoCloseable {
     private ErrorDecoder errorDecoder = ErrorDecoder.standard();
     private List<String> requestIdHeaders = DEFAULT_REQUEST_ID_HEADERS;
     private ResponseObserver responseObserver;
+    private ServerClock serverClock;
 
     private Builder(ClientConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -226,6 +257,23 @@ public final class ApiClient implements AutoCloseable {
     public Builder errorDecoder(ErrorDecoder errorDecoder) {
       this.errorDecoder = Objects.requireNonNull(errorDecoder, "errorDecoder");
       return this;
+    }
+
+    /**
+     * The provider's server-corrected clock: every response's {@code Date} header is fed to it, and
+     * a call refused with {@link ClockSkewException} triggers {@link ServerClock#resyncNow()} and one
+     * retry. Pass the same clock to the signer so timestamps follow the provider's time.
+     */
+    public Builder serverClock(ServerClock clock) {
+      this.serverClock = Objects.requireNonNull(clock, "serverClock");
+      return responseObserver((request, response) -> {
+        String date = response.header("Date");
+        if (date != null) {
+          clock.observeDate(
+              Instant.ofEpochMilli(response.sentRequestAtMillis()), date,
+              Instant.ofEpochMilli(response.receivedResponseAtMillis()));
+        }
+      });
     }
 
     /** The headers the provider's request id is read from. */

@@ -27,6 +27,20 @@ public class AuthenticationException extends TickGuardException {
     this.signedPayload = signedPayload;
   }
 
+  /**
+   * A copy of this exception that also carries the canonical string signed with {@code algorithm};
+   * subclasses return their own type so that the kind of failure is kept.
+   */
+  public AuthenticationException withSignedPayload(String algorithm, String canonical) {
+    return new AuthenticationException(
+        explained(algorithm, canonical), details(), canonical, getCause());
+  }
+
+  /** This exception's message followed by what was signed. */
+  protected final String explained(String algorithm, String canonical) {
+    return getMessage() + ". The " + algorithm + " signature was computed over: " + canonical;
+  }
+
   /** The canonical string that was signed for the rejected request, when it was signed. */
   public java.util.Optional<String> signedPayload() {
     return java.util.Optional.ofNullable(signedPayload);

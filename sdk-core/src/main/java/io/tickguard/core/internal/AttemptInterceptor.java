@@ -15,8 +15,9 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * One attempt of a call: Throttle (take permits), Auth and Sign (fresh per attempt), send, feed the
- * response back to the throttle, and Observe (one audit event and one metrics event per attempt).
+ * One attempt of a call: Throttle (take permits), send (the {@link SigningInterceptor} signs it
+ * afresh on the network side), feed the response back to the throttle, and Observe (one audit
+ * event and one metrics event per attempt).
  * A 401 answered to a request that carried the current token is refreshed and replayed once.
  */
 public final class AttemptInterceptor implements Interceptor {
@@ -52,7 +53,7 @@ public final class AttemptInterceptor implements Interceptor {
     AttemptNumber number = request.tag(AttemptNumber.class);
     int attempt = number == null ? 1 : number.value();
     Response response = send(chain, request, api, attempt);
-    if (response.code() == 401 && authenticator.refreshAfterUnauthorized(response.request())) {
+    if (response.code() == 401 && authenticator.refreshAfterUnauthorized(SigningInterceptor.sentRequest(response))) {
       response.close();
       response = send(chain, request, api, attempt); // one replay with fresh credentials, never a loop
     }
@@ -64,9 +65,9 @@ public final class AttemptInterceptor implements Interceptor {
     Duration waited = Duration.ZERO;
     try {
       waited = throttle.acquire(api);
-      Request authenticated = authenticator.authenticate(request, api);
       long sent = System.nanoTime();
-      Response response = chain.proceed(authenticated);
+      // Auth and Sign happen in SigningInterceptor, on the network side, just before writing.
+      Response response = chain.proceed(request);
       Duration latency = Duration.ofNanos(System.nanoTime() - sent);
       throttle.onResponse(api, response);
       responseObserver.onResponse(api, response);

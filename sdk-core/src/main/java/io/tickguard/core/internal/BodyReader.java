@@ -20,11 +20,11 @@ public final class BodyReader {
       throws IOException {
     long declared = body.contentLength();
     if (declared > maxBytes) {
-      throw tooLarge(endpoint, "declares " + declared + " bytes", maxBytes, details);
+      throw tooLarge(endpoint, "declares " + declared + " bytes,", maxBytes, details);
     }
     BufferedSource source = body.source();
     if (source.request(maxBytes + 1)) {
-      throw tooLarge(endpoint, "goes on", maxBytes, details);
+      throw tooLarge(endpoint, "is", maxBytes, details);
     }
     return source.getBuffer().readByteArray();
   }
@@ -32,7 +32,7 @@ public final class BodyReader {
   private static InvalidResponseException tooLarge(
       String endpoint, String what, long maxBytes, ErrorDetails details) {
     return new InvalidResponseException(
-        "body", "Response body of " + endpoint + " " + what + " past the cap of " + maxBytes
+        "body", "Response body of " + endpoint + " " + what + " over the cap of " + maxBytes
             + " bytes; it was not read. Raise ClientConfig.maxResponseBytes if this is expected",
         details, null);
   }

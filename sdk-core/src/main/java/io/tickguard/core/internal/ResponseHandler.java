@@ -116,15 +116,12 @@ public final class ResponseHandler {
     } catch (InvalidResponseException tooLarge) {
       bytes = new byte[0]; // the status alone still says what happened
     }
-    bytes = scrubEchoedSecrets(bytes, response.request());
+    bytes = scrubEchoedSecrets(bytes, SigningInterceptor.sentRequest(response));
     ApiResponse api = new ApiResponse(request, response.code(), response.headers(), bytes, contentType, clock);
     TickGuardException e = errorDecoder.decode(api, details);
-    SignedPayload signed = response.request().tag(SignedPayload.class);
+    SignedPayload signed = SigningInterceptor.sentRequest(response).tag(SignedPayload.class);
     if (e instanceof AuthenticationException auth && signed != null && auth.signedPayload().isEmpty()) {
-      return new AuthenticationException(
-          auth.getMessage() + ". The " + signed.algorithm() + " signature was computed over: "
-              + signed.canonical(),
-          auth.details(), signed.canonical(), auth.getCause());
+      return auth.withSignedPayload(signed.algorithm(), signed.canonical());
     }
     return e;
   }

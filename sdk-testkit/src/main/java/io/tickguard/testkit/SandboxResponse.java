@@ -1,0 +1,79 @@
+package io.tickguard.testkit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a route answers: status, headers and body. Independent of the server underneath, so provider
+ * routes never touch MockWebServer types.
+ */
+public final class SandboxResponse {
+  private final int status;
+  private final Map<String, String> headers;
+  private final byte[] body;
+
+  private SandboxResponse(int status, Map<String, String> headers, byte[] body) {
+    this.status = status;
+    this.headers = Map.copyOf(headers);
+    this.body = body;
+  }
+
+  /** A JSON answer with {@code status}. */
+  public static SandboxResponse json(int status, JsonNode node) {
+    return json(status, SandboxJson.write(node));
+  }
+
+  /** A JSON answer with {@code status} and an already serialized body. */
+  public static SandboxResponse json(int status, String json) {
+    return of(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A 200 JSON answer. */
+  public static SandboxResponse ok(JsonNode node) {
+    return json(200, node);
+  }
+
+  /** Any answer. */
+  public static SandboxResponse of(int status, String contentType, byte[] body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (contentType != null) {
+      headers.put("Content-Type", contentType);
+    }
+    return new SandboxResponse(status, headers, body.clone());
+  }
+
+  /** A copy with header {@code name} set to {@code value}. */
+  public SandboxResponse withHeader(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    return new SandboxResponse(status, copy, body);
+  }
+
+  /** The HTTP status. */
+  public int status() {
+    return status;
+  }
+
+  /** The headers, in the order they were set. */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /** A copy of the body. */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /** The body as UTF-8 text. */
+  public String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return "SandboxResponse{" + status + ", " + headers.get("Content-Type") + ", " + body.length + " bytes}";
+  }
+}

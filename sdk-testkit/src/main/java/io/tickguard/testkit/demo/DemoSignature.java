@@ -1,0 +1,33 @@
+package io.tickguard.testkit.demo;
+
+/**
+ * The demo wire format's signature scheme, documented so any client (any language) can implement it.
+ *
+ * <p>Headers: {@value #API_KEY_HEADER} (the key id), {@value #TIMESTAMP_HEADER} (epoch milliseconds),
+ * {@value #NONCE_HEADER} (1 to 64 characters of {@code [A-Za-z0-9_-]}, never reused with a key) and
+ * {@value #SIGNATURE_HEADER}: lower-case hex of HMAC-SHA256, keyed with the UTF-8 secret, over
+ *
+ * <pre>
+ * timestamp + "\n" + nonce + "\n" + METHOD + "\n" + encodedPathAndQuery + "\n" + body
+ * </pre>
+ *
+ * where {@code encodedPathAndQuery} is exactly what is on the request line ({@code /demo/v1/order}
+ * or {@code /demo/v1/account?x=1}) and {@code body} is the request body as sent (empty for a GET).
+ */
+public final class DemoSignature {
+  /** Header carrying the key id. */
+  public static final String API_KEY_HEADER = "TG-APIKEY";
+  /** Header carrying the epoch-millisecond timestamp. */
+  public static final String TIMESTAMP_HEADER = "TG-TIMESTAMP";
+  /** Header carrying the nonce. */
+  public static final String NONCE_HEADER = "TG-NONCE";
+  /** Header carrying the hex signature. */
+  public static final String SIGNATURE_HEADER = "TG-SIGNATURE";
+
+  private DemoSignature() {}
+
+  /** The text that is signed. */
+  public static String canonical(String timestamp, String nonce, String method, String pathAndQuery, String body) {
+    return timestamp + "\n" + nonce + "\n" + method + "\n" + pathAndQuery + "\n" + body;
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation detail of the sandbox; not API, may change at any time. */
+package io.tickguard.testkit.internal;

@@ -1,0 +1,64 @@
+package io.tickguard.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.Certificates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The standalone entry point, as a non-Java client would use it: the printed URL, CA file and pin. */
+class SandboxMainTest {
+
+  @Test
+  void printsWhatAClientNeedsAndTheCaFileReallyTrustsTheServer(@TempDir Path dir) throws Exception {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    Path ca = dir.resolve("ca.pem");
+    try (SandboxServer sandbox = SandboxMain.start(
+        new String[] {"--seed", "9", "--ca-out", ca.toString(), "--fault", "next:1:status=502"},
+        new PrintStream(buffer, true, StandardCharsets.UTF_8))) {
+      String printed = buffer.toString(StandardCharsets.UTF_8);
+      assertThat(printed).contains(sandbox.baseUrl()).contains(sandbox.pin()).contains(ca.toAbsolutePath().toString());
+      HandshakeCertificates trust = new HandshakeCertificates.Builder()
+          .addTrustedCertificate(Certificates.decodeCertificatePem(Files.readString(ca))).build();
+      OkHttpClient http = new OkHttpClient.Builder()
+          .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
+          .certificatePinner(new okhttp3.CertificatePinner.Builder().add("127.0.0.1", sandbox.pin()).build())
+          .build();
+      Request time = new Request.Builder().url(sandbox.url("/demo/v1/time")).build();
+      try (Response r = http.newCall(time).execute()) {
+        assertThat(r.code()).isEqualTo(502);
+      }
+      try (Response r = http.newCall(time).execute()) {
+        assertThat(r.code()).isEqualTo(200);
+        assertThat(r.body().string()).contains("serverTime");
+      }
+      http.connectionPool().evictAll();
+    }
+  }
+
+  @Test
+  void plaintextModeServesHttpOnLoopback() throws Exception {
+    try (SandboxServer sandbox = SandboxMain.start(new String[] {"--plaintext"}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+      assertThat(sandbox.baseUrl()).startsWith("http://127.0.0.1:");
+      assertThat(sandbox.clientConfig().plaintextLoopbackAllowed()).isTrue();
+    }
+  }
+
+  @Test
+  void badOptionsAreNamed() {
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> SandboxMain.start(new String[] {"--bogus"}, quiet)).hasMessageContaining("--bogus");
+    assertThatThrownBy(() -> SandboxMain.start(new String[] {"--fault", "next:1:explode"}, quiet)).hasMessageContaining("explode");
+    assertThat(SandboxMain.start(new String[] {"--help"}, quiet)).isNull();
+  }
+}
