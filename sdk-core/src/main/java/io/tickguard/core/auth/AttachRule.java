@@ -83,7 +83,8 @@ public final class AttachRule implements SignaturePlacement {
 
   @Override
   public Request attach(Request prepared, ApiCredentials credentials, Freshness freshness, RequestSignature signature) {
-    Request.Builder out = attachKey(prepared, credentials).newBuilder();
+    Request.Builder out = prepared.newBuilder(); // one builder for key, headers and signature
+    addKey(out, credentials);
     if (b.timestampHeader != null) {
       out.header(b.timestampHeader, freshness.timestamp());
     }
@@ -103,6 +104,11 @@ public final class AttachRule implements SignaturePlacement {
   @Override
   public Request attachKey(Request request, ApiCredentials credentials) {
     Request.Builder out = request.newBuilder();
+    addKey(out, credentials);
+    return out.build();
+  }
+
+  private void addKey(Request.Builder out, ApiCredentials credentials) {
     if (b.apiKeyHeader != null) {
       out.header(b.apiKeyHeader, credentials.apiKey());
     }
@@ -114,7 +120,6 @@ public final class AttachRule implements SignaturePlacement {
       out.header(b.passphraseHeader, new String(passphrase));
       java.util.Arrays.fill(passphrase, '\0');
     }
-    return out.build();
   }
 
   /** Builds an {@link AttachRule}; every element is optional. */
