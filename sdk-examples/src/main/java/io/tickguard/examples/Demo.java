@@ -11,19 +11,22 @@ import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.ParamSpec;
 import io.tickguard.core.PermissionDeniedException;
 import io.tickguard.core.TickGuardException;
+import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.AuthMode;
 import io.tickguard.core.auth.Scope;
+import io.tickguard.core.auth.Secret;
 import io.tickguard.testkit.Fault;
 import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.ServedCertificate;
+import io.tickguard.testkit.demo.DemoSignature;
 import java.io.PrintStream;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Shows the secure pipeline at work against the embedded sandbox (TLS on 127.0.0.1, no internet, no
- * keys): a pinned call that succeeds, then four hostile situations, each refused with its typed
- * exception before anything unsafe happens.
+ * real keys): a pinned call and a signed call that succeed, then four hostile situations, each
+ * refused with its typed exception before anything unsafe happens.
  *
  * <p>Run it with {@code java -jar sdk-examples/target/tickguard.jar}.
  */
@@ -63,17 +66,26 @@ public final class Demo {
           return "BTC-USDT bid " + t.get("bid").asString() + " / ask " + t.get("ask").asString()
               + " (exact decimals, as sent)";
         }, null);
-        step("2. header injection in a parameter",
+        try (ApiClient signed = ApiClient.builder(sandbox.clientConfig())
+            .authenticator(DemoSignature.authenticator(ApiCredentials.hmac(
+                SandboxServer.DEMO_API_KEY, Secret.of(SandboxServer.DEMO_API_SECRET.toCharArray()))))
+            .build()) {
+          step("2. HMAC-signed account call (timestamp, nonce, signature checked by the server)", () -> {
+            JsonNode account = signed.execute(ACCOUNT.request().build(), ApiResponse::json);
+            return account.get("balances").size() + " balances";
+          }, null);
+        }
+        step("3. header injection in a parameter",
             () -> api.execute(ticker("BTC-USDT\r\nX-Evil: 1"), ApiResponse::json), InvalidRequestException.class);
-        step("3. account call with public-data-only credentials",
+        step("4. account call with public-data-only credentials",
             () -> api.execute(ACCOUNT.request().build(), ApiResponse::json), PermissionDeniedException.class);
         sandbox.faults().next(1, Fault.oversizedBody(64L * 1024 * 1024));
-        step("4. 64 MiB answer to a ticker call",
+        step("5. 64 MiB answer to a ticker call",
             () -> api.execute(ticker("ETH-USDT"), ApiResponse::json), InvalidResponseException.class);
       }
       sandbox.faults().serve(ServedCertificate.IMPOSTOR);
       try (ApiClient fresh = ApiClient.builder(sandbox.clientConfig()).build()) {
-        step("5. server presents another key from the same trusted CA",
+        step("6. server presents another key from the same trusted CA",
             () -> fresh.execute(ticker("BTC-USDT"), ApiResponse::json), CertificatePinningException.class);
       }
     }

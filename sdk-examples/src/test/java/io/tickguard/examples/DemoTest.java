@@ -15,7 +15,7 @@ class DemoTest {
     int exit = Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String output = bytes.toString(StandardCharsets.UTF_8);
 
-    assertThat(output).contains("5 of 5 steps behaved as promised").doesNotContain("UNEXPECTED");
+    assertThat(output).contains("6 of 6 steps behaved as promised").doesNotContain("UNEXPECTED");
     assertThat(output).contains("refused: InvalidRequestException", "refused: PermissionDeniedException",
         "refused: InvalidResponseException", "refused: CertificatePinningException");
     assertThat(exit).isZero();

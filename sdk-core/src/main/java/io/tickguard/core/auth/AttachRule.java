@@ -88,6 +88,9 @@ public final class AttachRule implements SignaturePlacement {
     if (b.timestampHeader != null) {
       out.header(b.timestampHeader, freshness.timestamp());
     }
+    if (b.nonceHeader != null) {
+      out.header(b.nonceHeader, Long.toString(freshness.nonce()));
+    }
     if (b.signatureHeader != null) {
       out.header(b.signatureHeader, signature.value());
     }
@@ -131,6 +134,7 @@ public final class AttachRule implements SignaturePlacement {
     private String recvWindowParam;
     private long recvWindowMillis;
     private String nonceField;
+    private String nonceHeader;
     private String signatureHeader;
     private String signatureParam;
     private boolean bearer;
@@ -172,6 +176,12 @@ public final class AttachRule implements SignaturePlacement {
     /** Puts the nonce first in the form body as field {@code name} (signed). */
     public Builder nonceFormField(String name) {
       this.nonceField = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /** Sends the nonce in header {@code name} (sign it through the signer's canonical text). */
+    public Builder nonceHeader(String name) {
+      this.nonceHeader = Objects.requireNonNull(name);
       return this;
     }
 

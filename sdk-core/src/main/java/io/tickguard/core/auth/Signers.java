@@ -32,6 +32,15 @@ public final class Signers {
   }
 
   /**
+   * A custom HMAC-SHA256 scheme, hex-encoded, over the UTF-8 text {@code canonical} builds from the
+   * input: for providers (or sandboxes) whose string-to-sign none of the standard signers match. The
+   * text is also what a rejected signature reports.
+   */
+  public static RequestSigner hmacSha256Hex(Function<SigningInput, String> canonical) {
+    return new HmacSigner("HMAC-SHA256", "HmacSHA256", Function.identity(), text(canonical), HexFormat.of()::formatHex);
+  }
+
+  /**
    * Kraken spot REST: HMAC-SHA512 of {@code path + SHA256(nonce + body)} keyed with the
    * base64-decoded secret, base64-encoded.
    */

@@ -1,5 +1,11 @@
 package io.tickguard.testkit.demo;
 
+import io.tickguard.core.auth.ApiCredentials;
+import io.tickguard.core.auth.AttachRule;
+import io.tickguard.core.auth.RequestSigner;
+import io.tickguard.core.auth.Signers;
+import io.tickguard.core.auth.SigningAuthenticator;
+
 /**
  * The demo wire format's signature scheme, documented so any client (any language) can implement it.
  *
@@ -25,6 +31,30 @@ public final class DemoSignature {
   public static final String SIGNATURE_HEADER = "TG-SIGNATURE";
 
   private DemoSignature() {}
+
+  /**
+   * Core's signer for this scheme, to use with {@link SigningAuthenticator} and {@link #attachRule()}:
+   * the nonce is the authenticator's per-key nonce, written in decimal.
+   */
+  public static RequestSigner signer() {
+    return Signers.hmacSha256Hex(in -> canonical(
+        in.timestamp(), Long.toString(in.nonce()), in.method(), in.pathAndQuery(), in.body()));
+  }
+
+  /** Where this scheme puts key, timestamp, nonce and signature. */
+  public static AttachRule attachRule() {
+    return AttachRule.builder()
+        .apiKeyHeader(API_KEY_HEADER)
+        .timestampHeader(TIMESTAMP_HEADER)
+        .nonceHeader(NONCE_HEADER)
+        .signatureHeader(SIGNATURE_HEADER)
+        .build();
+  }
+
+  /** A ready authenticator for the demo routes with {@code credentials}. */
+  public static SigningAuthenticator authenticator(ApiCredentials credentials) {
+    return SigningAuthenticator.builder().credentials(credentials).signer(signer()).placement(attachRule()).build();
+  }
 
   /** The text that is signed. */
   public static String canonical(String timestamp, String nonce, String method, String pathAndQuery, String body) {
