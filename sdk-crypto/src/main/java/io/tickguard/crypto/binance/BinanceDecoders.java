@@ -15,6 +15,7 @@ import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.crypto.internal.JsonStream;
 import io.tickguard.crypto.internal.JsonTree;
+import io.tickguard.crypto.internal.Levels;
 import io.tickguard.crypto.internal.Models;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -173,9 +174,9 @@ final class BinanceDecoders {
         List<PriceLevel> asks = null;
         for (String name = in.nextName(); name != null; name = in.nextName()) {
           if (name.equals("bids")) {
-            bids = levels(in, "bids");
+            bids = Levels.read(in, "bids");
           } else if (name.equals("asks")) {
-            asks = levels(in, "asks");
+            asks = Levels.read(in, "asks");
           } else {
             in.skipNext();
           }
@@ -193,25 +194,6 @@ final class BinanceDecoders {
       throw new InvalidResponseException(name, "Field " + name + " is missing");
     }
     return side;
-  }
-
-  /** Reads {@code [["price","qty"],...]}; the reader is before the array. */
-  static List<PriceLevel> levels(JsonStream in, String name) {
-    in.next(JsonToken.START_ARRAY, name);
-    List<PriceLevel> out = new ArrayList<>();
-    for (int i = 0; in.nextElement(); i++) {
-      String path = name + "[" + i + "]";
-      JsonStream.expect(in.current(), JsonToken.START_ARRAY, path);
-      BigDecimal price = in.nextDecimal(path + ".price");
-      BigDecimal size = in.nextDecimal(path + ".size");
-      in.skipRestOfArray();
-      out.add(level(price, size, path));
-    }
-    return out;
-  }
-
-  private static PriceLevel level(BigDecimal price, BigDecimal size, String path) {
-    return Models.build(path + ".", () -> new PriceLevel(price, size));
   }
 
   /** {@code trades}: {@code [{"id":..,"price":..,"qty":..,"time":..,"isBuyerMaker":..}]}, streamed. */
