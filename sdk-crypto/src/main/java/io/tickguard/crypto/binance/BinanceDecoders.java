@@ -6,6 +6,7 @@ import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
 import io.tickguard.crypto.Instrument;
 import io.tickguard.crypto.InstrumentStatus;
+import io.tickguard.crypto.InvalidValueException;
 import io.tickguard.crypto.Interval;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.PriceLevel;
@@ -256,21 +257,32 @@ final class BinanceDecoders {
         in.next(JsonToken.START_ARRAY, "body");
         List<Candle> out = new ArrayList<>();
         for (int i = 0; in.nextElement(); i++) {
-          String path = "[" + i + "]";
-          JsonStream.expect(in.current(), JsonToken.START_ARRAY, path);
-          Instant openTime = Instant.ofEpochMilli(in.nextInteger(path + "[0]"));
-          BigDecimal open = in.nextDecimal(path + "[1]");
-          BigDecimal high = in.nextDecimal(path + "[2]");
-          BigDecimal low = in.nextDecimal(path + "[3]");
-          BigDecimal close = in.nextDecimal(path + "[4]");
-          BigDecimal volume = in.nextDecimal(path + "[5]");
+          if (in.current() != JsonToken.START_ARRAY) {
+            JsonStream.expect(in.current(), JsonToken.START_ARRAY, "[" + i + "]");
+          }
+          Instant openTime = Instant.ofEpochMilli(in.nextInteger("", i, "[0]"));
+          BigDecimal open = in.nextDecimal("", i, "[1]");
+          BigDecimal high = in.nextDecimal("", i, "[2]");
+          BigDecimal low = in.nextDecimal("", i, "[3]");
+          BigDecimal close = in.nextDecimal("", i, "[4]");
+          BigDecimal volume = in.nextDecimal("", i, "[5]");
           in.skipRestOfArray();
-          out.add(Models.build(path + ".", () -> new Candle(openTime, interval, open, high, low, close, volume)));
+          out.add(candle(openTime, interval, open, high, low, close, volume, i));
         }
         in.end();
         return List.copyOf(out);
       }
     };
+  }
+
+  private static Candle candle(
+      Instant t, Interval interval, BigDecimal o, BigDecimal h, BigDecimal l, BigDecimal c, BigDecimal v, int i) {
+    try {
+      return new Candle(t, interval, o, h, l, c, v);
+    } catch (InvalidValueException e) {
+      String field = "[" + i + "]." + e.field();
+      throw new InvalidResponseException(field, "Invalid value at " + field + ": " + e.reason());
+    }
   }
 
   /** {@code account}: the {@code balances} array. */

@@ -15,6 +15,7 @@ import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.crypto.internal.JsonStream;
 import io.tickguard.crypto.internal.JsonTree;
+import io.tickguard.crypto.internal.Levels;
 import io.tickguard.crypto.internal.Models;
 import io.tickguard.crypto.internal.Times;
 import java.math.BigDecimal;
@@ -246,23 +247,26 @@ final class CoinbaseDecoders {
     in.next(JsonToken.START_ARRAY, path);
     List<PriceLevel> out = new ArrayList<>();
     for (int i = 0; in.nextElement(); i++) {
-      String at = path + "[" + i + "]";
-      JsonStream.expect(in.current(), JsonToken.START_OBJECT, at);
+      if (in.current() != JsonToken.START_OBJECT) {
+        JsonStream.expect(in.current(), JsonToken.START_OBJECT, path + "[" + i + "]");
+      }
       BigDecimal price = null;
       BigDecimal size = null;
       for (String name = in.nextName(); name != null; name = in.nextName()) {
         in.next();
         if (name.equals("price")) {
-          price = in.decimal(at + ".price");
+          price = in.decimal(path, i, ".price");
         } else if (name.equals("size")) {
-          size = in.decimal(at + ".size");
+          size = in.decimal(path, i, ".size");
         } else {
           in.skipCurrent();
         }
       }
-      BigDecimal p = required(price, at + ".price");
-      BigDecimal s = required(size, at + ".size");
-      out.add(Models.build(at + ".", () -> new PriceLevel(p, s)));
+      if (price == null || size == null) {
+        String field = path + "[" + i + "]" + (price == null ? ".price" : ".size");
+        throw new InvalidResponseException(field, "Field " + field + " is missing");
+      }
+      out.add(Levels.level(price, size, path, i));
     }
     return out;
   }

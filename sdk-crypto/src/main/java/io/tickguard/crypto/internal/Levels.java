@@ -1,5 +1,7 @@
 package io.tickguard.crypto.internal;
 
+import io.tickguard.core.InvalidResponseException;
+import io.tickguard.crypto.InvalidValueException;
 import io.tickguard.crypto.PriceLevel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,6 +11,9 @@ import tools.jackson.core.JsonToken;
 /**
  * Reads one side of a book written as positional arrays, {@code [["price","size", ...], ...]}, the
  * layout Binance and Kraken share. Elements after the size (Kraken's timestamp) are skipped.
+ *
+ * <p>Books reach 5,000 levels a side, so the happy path allocates only the two decimals and the
+ * level: JSON paths for messages are built only when a level is refused.
  */
 public final class Levels {
   private Levels() {}
@@ -18,13 +23,36 @@ public final class Levels {
     in.next(JsonToken.START_ARRAY, path);
     List<PriceLevel> out = new ArrayList<>();
     for (int i = 0; in.nextElement(); i++) {
-      String at = path + "[" + i + "]";
-      JsonStream.expect(in.current(), JsonToken.START_ARRAY, at);
-      BigDecimal price = in.nextDecimal(at + ".price");
-      BigDecimal size = in.nextDecimal(at + ".size");
+      if (in.current() != JsonToken.START_ARRAY) {
+        JsonStream.expect(in.current(), JsonToken.START_ARRAY, at(path, i, ""));
+      }
+      in.next();
+      BigDecimal price = in.decimalOrNull();
+      if (price == null) {
+        throw in.invalidDecimal(at(path, i, ".price"));
+      }
+      in.next();
+      BigDecimal size = in.decimalOrNull();
+      if (size == null) {
+        throw in.invalidDecimal(at(path, i, ".size"));
+      }
       in.skipRestOfArray();
-      out.add(Models.build(at + ".", () -> new PriceLevel(price, size)));
+      out.add(level(price, size, path, i));
     }
     return out;
+  }
+
+  /** A level, or an {@link InvalidResponseException} on {@code path[i].field}. */
+  public static PriceLevel level(BigDecimal price, BigDecimal size, String path, int i) {
+    try {
+      return new PriceLevel(price, size);
+    } catch (InvalidValueException e) {
+      String field = at(path, i, "." + e.field());
+      throw new InvalidResponseException(field, "Invalid value at " + field + ": " + e.reason());
+    }
+  }
+
+  private static String at(String path, int i, String suffix) {
+    return path + "[" + i + "]" + suffix;
   }
 }

@@ -198,6 +198,21 @@ class BinanceClientTest {
   }
 
   @Test
+  void jsonNumbersDecodeExactlyAsWrittenLikeNumericStrings() {
+    server.json(200, "{\"bids\":[[4.10, 0.00000001]],\"asks\":[[\"4.20\",\"2\"]]}");
+    OrderBook book = client.orderBook(BNB_BTC, 5);
+    assertThat(book.bids().get(0).price()).isEqualByComparingTo("4.1").hasScaleOf(2);
+    assertThat(book.bids().get(0).size()).isEqualByComparingTo("0.00000001");
+  }
+
+  @Test
+  void exponentNumberIsRefused() {
+    server.json(200, "{\"bids\":[[1e400,\"1\"]],\"asks\":[]}");
+    assertThatThrownBy(() -> client.orderBook(BNB_BTC, 5))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("bids[0].price"));
+  }
+
+  @Test
   void exponentStringThatWouldExpandTo400DigitsIsRefused() {
     server.json(200, "{\"bids\":[[\"1e400\",\"1\"]],\"asks\":[]}");
     assertThatThrownBy(() -> client.orderBook(BNB_BTC, 5))
