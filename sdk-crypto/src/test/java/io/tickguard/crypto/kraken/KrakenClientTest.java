@@ -175,6 +175,19 @@ class KrakenClientTest {
   }
 
   @Test
+  void unknownTradeSideBecomesUnknown() {
+    server.json(200, Fixtures.json("kraken/trades.json").replaceFirst("\"b\"", "\"x\""));
+    assertThat(client.recentTrades(BTC_USD, 2).get(0).side()).isEqualTo(Side.UNKNOWN);
+  }
+
+  @Test
+  void serverErrorWithoutEnvelopeIsAProviderServerError() {
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(503).body("busy").build());
+    assertThatThrownBy(() -> client.serverTime())
+        .isInstanceOfSatisfying(io.tickguard.core.ProviderException.class, e -> assertThat(e.serverError()).isTrue());
+  }
+
+  @Test
   void candlesFromDocumentedSampleAcceptTheRepeatedOpenTime() {
     fixture("ohlc.json");
     Instant from = Instant.ofEpochSecond(1548115200);
