@@ -1,0 +1,19 @@
+package io.tickguard.crypto;
+
+import io.tickguard.crypto.internal.Checks;
+import java.math.BigDecimal;
+
+/**
+ * One level of an order book: a price and the total size resting at it.
+ *
+ * @param price the price, strictly positive
+ * @param size the size, strictly positive (a snapshot never lists an empty level)
+ */
+public record PriceLevel(BigDecimal price, BigDecimal size) {
+
+  /** Validates both values. */
+  public PriceLevel {
+    Checks.positive(price, "price");
+    Checks.positive(size, "size");
+  }
+}

@@ -1,0 +1,26 @@
+package io.tickguard.crypto;
+
+import io.tickguard.crypto.internal.Checks;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * One public trade.
+ *
+ * @param id the provider's trade id (Kraken has none per trade; its decoder derives one from time and index)
+ * @param price the price, strictly positive
+ * @param size the size, strictly positive
+ * @param side the taker side
+ * @param time when the trade happened
+ */
+public record Trade(String id, BigDecimal price, BigDecimal size, Side side, Instant time) {
+
+  /** Validates every field. */
+  public Trade {
+    Checks.text(id, "id");
+    Checks.positive(price, "price");
+    Checks.positive(size, "size");
+    Checks.present(side, "side");
+    Checks.present(time, "time");
+  }
+}

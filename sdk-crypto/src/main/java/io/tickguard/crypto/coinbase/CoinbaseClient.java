@@ -1,0 +1,202 @@
+package io.tickguard.crypto.coinbase;
+
+import io.tickguard.core.ApiClient;
+import io.tickguard.core.ApiRequest;
+import io.tickguard.core.ClientConfig;
+import io.tickguard.core.InvalidRequestException;
+import io.tickguard.core.auth.RequestAuthenticator;
+import io.tickguard.crypto.Balance;
+import io.tickguard.crypto.Candle;
+import io.tickguard.crypto.CryptoMarketData;
+import io.tickguard.crypto.Instrument;
+import io.tickguard.crypto.Interval;
+import io.tickguard.crypto.MarketDataValidators;
+import io.tickguard.crypto.OrderBook;
+import io.tickguard.crypto.Symbol;
+import io.tickguard.crypto.Ticker;
+import io.tickguard.crypto.Trade;
+import io.tickguard.crypto.internal.DaemonExecutor;
+import io.tickguard.crypto.internal.Requests;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Coinbase Advanced Trade market data over the TickGuard pipeline. Market data uses the public
+ * routes; {@link #balances()} needs an authenticator that attaches a bearer JWT and grants {@link
+ * io.tickguard.core.auth.Scope#ACCOUNT_READ}.
+ */
+public final class CoinbaseClient implements CryptoMarketData {
+  /** The production API. */
+  public static final String DEFAULT_BASE_URL = "https://api.coinbase.com";
+
+  /** Coinbase answers at most 350 candles per call. */
+  public static final int MAX_CANDLES = 350;
+
+  /** A safety bound on account pages followed by {@link #balances()}. */
+  private static final int MAX_ACCOUNT_PAGES = 100;
+
+  private static final Map<Interval, String> GRANULARITY = Map.of(
+      Interval.ONE_MINUTE, "ONE_MINUTE", Interval.FIVE_MINUTES, "FIVE_MINUTE",
+      Interval.FIFTEEN_MINUTES, "FIFTEEN_MINUTE", Interval.THIRTY_MINUTES, "THIRTY_MINUTE",
+      Interval.ONE_HOUR, "ONE_HOUR", Interval.TWO_HOURS, "TWO_HOUR", Interval.FOUR_HOURS, "FOUR_HOUR",
+      Interval.SIX_HOURS, "SIX_HOUR", Interval.ONE_DAY, "ONE_DAY");
+
+  private final ApiClient api;
+  private final MarketDataValidators validators;
+  private final ExecutorService async;
+
+  private CoinbaseClient(Builder b) {
+    ClientConfig config = b.config != null ? b.config : ClientConfig.builder(DEFAULT_BASE_URL).build();
+    this.api = ApiClient.builder(config).authenticator(b.authenticator).errorDecoder(CoinbaseErrorDecoder.INSTANCE).build();
+    this.validators = MarketDataValidators.of(config.clock(), b.futureTolerance);
+    this.async = DaemonExecutor.create("coinbase");
+  }
+
+  /** Starts a client for the production API with no credentials. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public Instant serverTime() {
+    return api.execute(CoinbaseEndpoints.TIME.request().build(), CoinbaseDecoders.serverTime(), validators.serverTime());
+  }
+
+  @Override
+  public List<Instrument> instruments() {
+    return api.execute(CoinbaseEndpoints.PRODUCTS.request().query("product_type", "SPOT").build(), CoinbaseDecoders.products());
+  }
+
+  /** The newest trade and the best bid and ask; this route carries no 24-hour statistics. */
+  @Override
+  public Ticker ticker(Symbol symbol) {
+    return api.execute(
+        CoinbaseEndpoints.MARKET_TRADES.request().path("product_id", wire(symbol)).query("limit", "1").build(),
+        CoinbaseDecoders.ticker(symbol), validators.ticker());
+  }
+
+  /**
+   * One call per symbol: the products route would take several ids only as a repeated query
+   * parameter, which the request guard refuses by design.
+   */
+  @Override
+  public List<Ticker> tickers(Symbol... symbols) {
+    List<Ticker> out = new ArrayList<>(symbols.length);
+    for (Symbol s : symbols) {
+      out.add(ticker(s));
+    }
+    return List.copyOf(out);
+  }
+
+  /** {@code depth} is 1 to 1,000 levels per side. */
+  @Override
+  public OrderBook orderBook(Symbol symbol, int depth) {
+    Requests.inRange(depth, 1, 1000, "depth");
+    return api.execute(
+        CoinbaseEndpoints.PRODUCT_BOOK.request().query("product_id", wire(symbol)).query("limit", String.valueOf(depth)).build(),
+        CoinbaseDecoders.productBook(symbol), validators.orderBook());
+  }
+
+  /** {@code limit} is 1 to 1,000. */
+  @Override
+  public List<Trade> recentTrades(Symbol symbol, int limit) {
+    Requests.inRange(limit, 1, 1000, "limit");
+    return api.execute(
+        CoinbaseEndpoints.MARKET_TRADES.request().path("product_id", wire(symbol)).query("limit", String.valueOf(limit)).build(),
+        CoinbaseDecoders.trades(), validators.trades());
+  }
+
+  /** At most {@value #MAX_CANDLES} candles per call; page by moving {@code from}. */
+  @Override
+  public List<Candle> candles(Symbol symbol, Interval interval, Instant from, Instant to) {
+    Requests.window(from, to);
+    String granularity = GRANULARITY.get(interval);
+    if (granularity == null) {
+      throw new InvalidRequestException("interval", "Coinbase has no candle granularity " + interval.code());
+    }
+    ApiRequest request = CoinbaseEndpoints.CANDLES.request()
+        .path("product_id", wire(symbol))
+        .query("start", String.valueOf(from.getEpochSecond()))
+        .query("end", String.valueOf(to.getEpochSecond()))
+        .query("granularity", granularity)
+        .build();
+    return api.execute(request, CoinbaseDecoders.candles(interval), validators.candles(interval));
+  }
+
+  /** Follows {@code cursor} until the last page. */
+  @Override
+  public List<Balance> balances() {
+    List<Balance> out = new ArrayList<>();
+    Optional<String> cursor = Optional.empty();
+    for (int page = 0; page < MAX_ACCOUNT_PAGES; page++) {
+      ApiRequest request = CoinbaseEndpoints.ACCOUNTS.request().query("limit", "250").query("cursor", cursor).build();
+      CoinbaseDecoders.AccountsPage result = api.execute(request, CoinbaseDecoders.accounts());
+      out.addAll(result.balances());
+      cursor = result.next();
+      if (cursor.isEmpty()) {
+        return List.copyOf(out);
+      }
+    }
+    throw new io.tickguard.core.InvalidResponseException(
+        "cursor", "Coinbase kept announcing more account pages after " + MAX_ACCOUNT_PAGES);
+  }
+
+  @Override
+  public Executor asyncExecutor() {
+    return async;
+  }
+
+  @Override
+  public void close() {
+    async.shutdown();
+    api.close();
+  }
+
+  private static String wire(Symbol symbol) {
+    return CoinbaseSymbolMapper.INSTANCE.toProvider(Objects.requireNonNull(symbol, "symbol"));
+  }
+
+  /** Builds a {@link CoinbaseClient}. */
+  public static final class Builder {
+    private ClientConfig config;
+    private RequestAuthenticator authenticator = RequestAuthenticator.anonymous();
+    private Duration futureTolerance = MarketDataValidators.DEFAULT_FUTURE_TOLERANCE;
+
+    private Builder() {}
+
+    /** The connection settings; the default is {@link #DEFAULT_BASE_URL} with safe defaults. */
+    public Builder config(ClientConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** Shorthand for a default configuration at {@code baseUrl}. */
+    public Builder baseUrl(String baseUrl) {
+      return config(ClientConfig.builder(baseUrl).build());
+    }
+
+    /** Attaches the bearer JWT to account calls; anonymous by default. */
+    public Builder authenticator(RequestAuthenticator authenticator) {
+      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+      return this;
+    }
+
+    /** How far in the future a response timestamp may be before it is refused. */
+    public Builder futureTolerance(Duration tolerance) {
+      this.futureTolerance = Objects.requireNonNull(tolerance, "tolerance");
+      return this;
+    }
+
+    /** Builds the client; it owns a connection pool and threads until closed. */
+    public CoinbaseClient build() {
+      return new CoinbaseClient(this);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.tickguard.crypto.coinbase;
+
+import io.tickguard.core.ApiResponse;
+import io.tickguard.core.ErrorDecoder;
+import io.tickguard.core.ErrorDetails;
+import io.tickguard.core.InvalidRequestException;
+import io.tickguard.core.InvalidResponseException;
+import io.tickguard.core.StandardErrorDecoder;
+import io.tickguard.core.TickGuardException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Coinbase Advanced Trade error bodies ({@code {"error":"NOT_FOUND","error_details":"...",
+ * "message":"..."}}, sometimes with a numeric {@code code}) to TickGuard exceptions. The string
+ * {@code error} is kept as the provider code; an unknown product becomes an invalid request on
+ * {@code product_id}; the rest maps by HTTP status.
+ */
+public final class CoinbaseErrorDecoder implements ErrorDecoder {
+  /** The shared instance. */
+  public static final CoinbaseErrorDecoder INSTANCE = new CoinbaseErrorDecoder();
+
+  private CoinbaseErrorDecoder() {}
+
+  @Override
+  public TickGuardException decode(ApiResponse response, ErrorDetails details) {
+    ErrorDetails full = details;
+    if (response.isJson() && response.body().length > 0) {
+      try {
+        JsonNode n = response.json();
+        if (n.isObject()) {
+          String code = text(n, "error");
+          if (code == null) {
+            code = text(n, "code");
+          }
+          String message = text(n, "message");
+          if (message == null) {
+            message = text(n, "error_details");
+          }
+          if (code != null || message != null) {
+            full = details.withProviderError(code, message);
+          }
+        }
+      } catch (InvalidResponseException notJson) {
+        // keep the status only
+      }
+    }
+    if (response.status() == 404 && response.request().endpoint().pathParams().containsKey("product_id")) {
+      return new InvalidRequestException("product_id", "Coinbase does not know the product (" + full.summary() + ")", full);
+    }
+    return StandardErrorDecoder.forStatus(response, full);
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() || v.isContainer() ? null : v.asString();
+  }
+}

@@ -1,0 +1,58 @@
+package io.tickguard.crypto.internal;
+
+import io.tickguard.core.InvalidResponseException;
+import io.tickguard.crypto.InvalidValueException;
+import io.tickguard.crypto.PriceLevel;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JsonToken;
+
+/**
+ * Reads one side of a book written as positional arrays, {@code [["price","size", ...], ...]}, the
+ * layout Binance and Kraken share. Elements after the size (Kraken's timestamp) are skipped.
+ *
+ * <p>Books reach 5,000 levels a side, so the happy path allocates only the two decimals and the
+ * level: JSON paths for messages are built only when a level is refused.
+ */
+public final class Levels {
+  private Levels() {}
+
+  /** Reads the array that follows; {@code path} names it in errors ({@code bids}). */
+  public static List<PriceLevel> read(JsonStream in, String path) {
+    in.next(JsonToken.START_ARRAY, path);
+    List<PriceLevel> out = new ArrayList<>();
+    for (int i = 0; in.nextElement(); i++) {
+      if (in.current() != JsonToken.START_ARRAY) {
+        JsonStream.expect(in.current(), JsonToken.START_ARRAY, at(path, i, ""));
+      }
+      in.next();
+      BigDecimal price = in.decimalOrNull();
+      if (price == null) {
+        throw in.invalidDecimal(at(path, i, ".price"));
+      }
+      in.next();
+      BigDecimal size = in.decimalOrNull();
+      if (size == null) {
+        throw in.invalidDecimal(at(path, i, ".size"));
+      }
+      in.skipRestOfArray();
+      out.add(level(price, size, path, i));
+    }
+    return out;
+  }
+
+  /** A level, or an {@link InvalidResponseException} on {@code path[i].field}. */
+  public static PriceLevel level(BigDecimal price, BigDecimal size, String path, int i) {
+    try {
+      return new PriceLevel(price, size);
+    } catch (InvalidValueException e) {
+      String field = at(path, i, "." + e.field());
+      throw new InvalidResponseException(field, "Invalid value at " + field + ": " + e.reason());
+    }
+  }
+
+  private static String at(String path, int i, String suffix) {
+    return path + "[" + i + "]" + suffix;
+  }
+}

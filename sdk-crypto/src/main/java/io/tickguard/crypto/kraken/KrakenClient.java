@@ -1,0 +1,174 @@
+package io.tickguard.crypto.kraken;
+
+import io.tickguard.core.ApiClient;
+import io.tickguard.core.ClientConfig;
+import io.tickguard.core.InvalidRequestException;
+import io.tickguard.core.auth.RequestAuthenticator;
+import io.tickguard.crypto.Balance;
+import io.tickguard.crypto.Candle;
+import io.tickguard.crypto.CryptoMarketData;
+import io.tickguard.crypto.Instrument;
+import io.tickguard.crypto.Interval;
+import io.tickguard.crypto.MarketDataValidators;
+import io.tickguard.crypto.OrderBook;
+import io.tickguard.crypto.Symbol;
+import io.tickguard.crypto.Ticker;
+import io.tickguard.crypto.Trade;
+import io.tickguard.crypto.internal.DaemonExecutor;
+import io.tickguard.crypto.internal.Requests;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
+
+/**
+ * Kraken spot market data over the TickGuard pipeline. Public data needs no credentials; {@link
+ * #balances()} calls the signed {@code POST /0/private/Balance} and needs an authenticator granting
+ * {@link io.tickguard.core.auth.Scope#ACCOUNT_READ} that adds the nonce and {@code API-Sign}.
+ */
+public final class KrakenClient implements CryptoMarketData {
+  /** The production REST API. */
+  public static final String DEFAULT_BASE_URL = "https://api.kraken.com";
+
+  private static final Map<Interval, String> OHLC_MINUTES = Map.of(
+      Interval.ONE_MINUTE, "1", Interval.FIVE_MINUTES, "5", Interval.FIFTEEN_MINUTES, "15",
+      Interval.THIRTY_MINUTES, "30", Interval.ONE_HOUR, "60", Interval.FOUR_HOURS, "240",
+      Interval.ONE_DAY, "1440", Interval.ONE_WEEK, "10080");
+
+  private final ApiClient api;
+  private final MarketDataValidators validators;
+  private final ExecutorService async;
+
+  private KrakenClient(Builder b) {
+    ClientConfig config = b.config != null ? b.config : ClientConfig.builder(DEFAULT_BASE_URL).build();
+    this.api = ApiClient.builder(config).authenticator(b.authenticator).errorDecoder(KrakenErrorDecoder.INSTANCE).build();
+    this.validators = MarketDataValidators.of(config.clock(), b.futureTolerance);
+    this.async = DaemonExecutor.create("kraken");
+  }
+
+  /** Starts a client for the production API with no credentials. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public Instant serverTime() {
+    return api.execute(KrakenEndpoints.TIME.request().build(), KrakenDecoders.serverTime(), validators.serverTime());
+  }
+
+  @Override
+  public List<Instrument> instruments() {
+    return api.execute(KrakenEndpoints.ASSET_PAIRS.request().build(), KrakenDecoders.assetPairs());
+  }
+
+  @Override
+  public Ticker ticker(Symbol symbol) {
+    return tickers(symbol).get(0);
+  }
+
+  @Override
+  public List<Ticker> tickers(Symbol... symbols) {
+    List<Symbol> asked = List.of(symbols);
+    if (asked.isEmpty()) {
+      return List.of();
+    }
+    String pairs = asked.stream().map(KrakenClient::wire).collect(Collectors.joining(","));
+    return api.execute(KrakenEndpoints.TICKER.request().query("pair", pairs).build(),
+        KrakenDecoders.tickers(asked), validators.tickers());
+  }
+
+  /** {@code depth} is 1 to 500. */
+  @Override
+  public OrderBook orderBook(Symbol symbol, int depth) {
+    Requests.inRange(depth, 1, 500, "depth");
+    return api.execute(
+        KrakenEndpoints.DEPTH.request().query("pair", wire(symbol)).query("count", String.valueOf(depth)).build(),
+        KrakenDecoders.depth(symbol), validators.orderBook());
+  }
+
+  /** {@code limit} is 1 to 1,000. */
+  @Override
+  public List<Trade> recentTrades(Symbol symbol, int limit) {
+    Requests.inRange(limit, 1, 1000, "limit");
+    return api.execute(
+        KrakenEndpoints.TRADES.request().query("pair", wire(symbol)).query("count", String.valueOf(limit)).build(),
+        KrakenDecoders.trades(symbol), validators.trades());
+  }
+
+  /** Kraken returns at most 720 candles from {@code from}; those opening after {@code to} are left out. */
+  @Override
+  public List<Candle> candles(Symbol symbol, Interval interval, Instant from, Instant to) {
+    Requests.window(from, to);
+    String minutes = OHLC_MINUTES.get(interval);
+    if (minutes == null) {
+      throw new InvalidRequestException("interval", "Kraken has no candle interval " + interval.code()
+          + "; use one of 1m, 5m, 15m, 30m, 1h, 4h, 1d, 1w");
+    }
+    // Kraken's since is exclusive; one second earlier includes a candle opening exactly at from.
+    String since = String.valueOf(Math.max(0, from.getEpochSecond() - 1));
+    return api.execute(
+        KrakenEndpoints.OHLC.request().query("pair", wire(symbol)).query("interval", minutes).query("since", since).build(),
+        KrakenDecoders.ohlc(symbol, interval, to), validators.candles(interval));
+  }
+
+  @Override
+  public List<Balance> balances() {
+    return api.execute(KrakenEndpoints.BALANCE.request().build(), KrakenDecoders.balances());
+  }
+
+  @Override
+  public Executor asyncExecutor() {
+    return async;
+  }
+
+  @Override
+  public void close() {
+    async.shutdown();
+    api.close();
+  }
+
+  private static String wire(Symbol symbol) {
+    return KrakenSymbolMapper.INSTANCE.toProvider(Objects.requireNonNull(symbol, "symbol"));
+  }
+
+  /** Builds a {@link KrakenClient}. */
+  public static final class Builder {
+    private ClientConfig config;
+    private RequestAuthenticator authenticator = RequestAuthenticator.anonymous();
+    private Duration futureTolerance = MarketDataValidators.DEFAULT_FUTURE_TOLERANCE;
+
+    private Builder() {}
+
+    /** The connection settings; the default is {@link #DEFAULT_BASE_URL} with safe defaults. */
+    public Builder config(ClientConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /** Shorthand for a default configuration at {@code baseUrl}. */
+    public Builder baseUrl(String baseUrl) {
+      return config(ClientConfig.builder(baseUrl).build());
+    }
+
+    /** Signs private calls (nonce, API-Key, API-Sign); anonymous by default. */
+    public Builder authenticator(RequestAuthenticator authenticator) {
+      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+      return this;
+    }
+
+    /** How far in the future a response timestamp may be before it is refused. */
+    public Builder futureTolerance(Duration tolerance) {
+      this.futureTolerance = Objects.requireNonNull(tolerance, "tolerance");
+      return this;
+    }
+
+    /** Builds the client; it owns a connection pool and threads until closed. */
+    public KrakenClient build() {
+      return new KrakenClient(this);
+    }
+  }
+}
