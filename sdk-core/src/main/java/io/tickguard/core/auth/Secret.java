@@ -1,5 +1,6 @@
 package io.tickguard.core.auth;
 
+import io.tickguard.core.pem.Pem;
 import io.tickguard.core.pem.PemFormatException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
@@ -151,10 +151,9 @@ public final class Secret implements Destroyable {
       }
       byte[] encoded = key.getEncoded();
       if (key instanceof PrivateKey) {
-        String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(encoded);
+        // PKCS#8 DER, stored as PEM so every private-key Secret reads the same way (Pem.privateKey).
+        byte[] pem = Pem.encode("PRIVATE KEY", encoded);
         Arrays.fill(encoded, (byte) 0);
-        byte[] pem = ("-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n")
-            .getBytes(StandardCharsets.US_ASCII);
         return new Secret(pem);
       }
       if (key instanceof SecretKey && encoded != null) {

@@ -14,6 +14,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Enumeration;
 import java.util.List;
@@ -204,6 +205,19 @@ public final class Pem {
 
   private static String describe(Object object) {
     return object == null ? "nothing" : "a " + object.getClass().getSimpleName();
+  }
+
+  /**
+   * Encodes DER bytes as one PEM block with {@code label} ({@code PRIVATE KEY}, {@code CERTIFICATE},
+   * ...), 64 base64 characters a line. The caller owns both arrays; clear them when they hold a key.
+   */
+  public static byte[] encode(String label, byte[] der) {
+    if (!label.matches("[A-Z0-9 ]{1,40}")) {
+      throw new IllegalArgumentException("A PEM label is upper-case letters, digits and spaces: " + label);
+    }
+    String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der);
+    return ("-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Clears {@code chars}; a convenience for callers that read passwords. */

@@ -248,4 +248,19 @@ class PemTest {
     verifier.update(data);
     return verifier.verify(signature);
   }
+
+  @Test
+  void encodedPkcs8KeyReadsBackAsTheSameKey() throws GeneralSecurityException {
+    KeyPair pair = KeyPairGenerator.getInstance("EC").generateKeyPair();
+    byte[] pem = Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded());
+
+    assertThat(new String(pem, StandardCharsets.US_ASCII)).startsWith("-----BEGIN PRIVATE KEY-----\n");
+    assertThat(Pem.privateKey(pem).getEncoded()).isEqualTo(pair.getPrivate().getEncoded());
+  }
+
+  @Test
+  void encodeRefusesALabelThatWouldBreakTheBlock() {
+    assertThatThrownBy(() -> Pem.encode("KEY-----\n", new byte[] {1}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
