@@ -1,29 +1,27 @@
 package io.tickguard.crypto.binance;
 
 import io.tickguard.core.ApiClient;
-import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
-import io.tickguard.core.auth.RequestAuthenticator;
+import io.tickguard.core.throttle.LimitPresets;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
 import io.tickguard.crypto.CryptoMarketData;
 import io.tickguard.crypto.Instrument;
 import io.tickguard.crypto.Interval;
+import io.tickguard.crypto.MarketDataClientBuilder;
 import io.tickguard.crypto.MarketDataValidators;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
-import io.tickguard.crypto.internal.DaemonExecutor;
+import io.tickguard.crypto.internal.ClientCore;
 import io.tickguard.crypto.internal.Requests;
 import io.tickguard.core.validate.Validator;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Binance spot market data over the TickGuard pipeline. Public data needs no credentials; {@link
@@ -40,18 +38,14 @@ public final class BinanceClient implements CryptoMarketData {
   /** The production spot API. */
   public static final String DEFAULT_BASE_URL = "https://api.binance.com";
 
+  private final ClientCore core;
   private final ApiClient api;
   private final MarketDataValidators validators;
-  private final ExecutorService async;
 
-  private BinanceClient(Builder b) {
-    ClientConfig config = b.config != null ? b.config : ClientConfig.builder(DEFAULT_BASE_URL).build();
-    this.api = ApiClient.builder(config)
-        .authenticator(b.authenticator)
-        .errorDecoder(BinanceErrorDecoder.INSTANCE)
-        .build();
-    this.validators = MarketDataValidators.of(config.clock(), b.futureTolerance);
-    this.async = DaemonExecutor.create("binance");
+  private BinanceClient(ClientCore core) {
+    this.core = core;
+    this.api = core.api();
+    this.validators = core.validators();
   }
 
   /** Starts a client for the production API with no credentials. */
@@ -142,13 +136,12 @@ public final class BinanceClient implements CryptoMarketData {
 
   @Override
   public Executor asyncExecutor() {
-    return async;
+    return core.async();
   }
 
   @Override
   public void close() {
-    async.shutdown();
-    api.close();
+    core.close();
   }
 
   private static String wire(Symbol symbol) {
@@ -156,39 +149,19 @@ public final class BinanceClient implements CryptoMarketData {
   }
 
   /** Builds a {@link BinanceClient}. */
-  public static final class Builder {
-    private ClientConfig config;
-    private RequestAuthenticator authenticator = RequestAuthenticator.anonymous();
-    private Duration futureTolerance = MarketDataValidators.DEFAULT_FUTURE_TOLERANCE;
-
+  public static final class Builder extends MarketDataClientBuilder<Builder> {
     private Builder() {}
 
-    /** The connection settings; the default is {@link #DEFAULT_BASE_URL} with safe defaults. */
-    public Builder config(ClientConfig config) {
-      this.config = Objects.requireNonNull(config, "config");
-      return this;
-    }
-
-    /** Shorthand for a default configuration at {@code baseUrl} (a testnet, a sandbox). */
-    public Builder baseUrl(String baseUrl) {
-      return config(ClientConfig.builder(baseUrl).build());
-    }
-
-    /** Signs USER_DATA calls; anonymous (public data only) by default. */
-    public Builder authenticator(RequestAuthenticator authenticator) {
-      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-      return this;
-    }
-
-    /** How far in the future a response timestamp may be before it is refused. */
-    public Builder futureTolerance(Duration tolerance) {
-      this.futureTolerance = Objects.requireNonNull(tolerance, "tolerance");
+    @Override
+    protected Builder self() {
       return this;
     }
 
     /** Builds the client; it owns a connection pool and threads until closed. */
     public BinanceClient build() {
-      return new BinanceClient(this);
+      return new BinanceClient(ClientCore.open(
+            "binance", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.binanceSpot(), futureTolerance(),
+            api -> api.authenticator(authenticator()).errorDecoder(BinanceErrorDecoder.INSTANCE)));
     }
   }
 }

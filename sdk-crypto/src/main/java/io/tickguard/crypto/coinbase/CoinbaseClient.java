@@ -2,22 +2,21 @@ package io.tickguard.crypto.coinbase;
 
 import io.tickguard.core.ApiClient;
 import io.tickguard.core.ApiRequest;
-import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
-import io.tickguard.core.auth.RequestAuthenticator;
+import io.tickguard.core.throttle.LimitPresets;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
 import io.tickguard.crypto.CryptoMarketData;
 import io.tickguard.crypto.Instrument;
 import io.tickguard.crypto.Interval;
+import io.tickguard.crypto.MarketDataClientBuilder;
 import io.tickguard.crypto.MarketDataValidators;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
-import io.tickguard.crypto.internal.DaemonExecutor;
+import io.tickguard.crypto.internal.ClientCore;
 import io.tickguard.crypto.internal.Requests;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Coinbase Advanced Trade market data over the TickGuard pipeline. Market data uses the public
@@ -48,15 +46,14 @@ public final class CoinbaseClient implements CryptoMarketData {
       Interval.ONE_HOUR, "ONE_HOUR", Interval.TWO_HOURS, "TWO_HOUR", Interval.FOUR_HOURS, "FOUR_HOUR",
       Interval.SIX_HOURS, "SIX_HOUR", Interval.ONE_DAY, "ONE_DAY");
 
+  private final ClientCore core;
   private final ApiClient api;
   private final MarketDataValidators validators;
-  private final ExecutorService async;
 
-  private CoinbaseClient(Builder b) {
-    ClientConfig config = b.config != null ? b.config : ClientConfig.builder(DEFAULT_BASE_URL).build();
-    this.api = ApiClient.builder(config).authenticator(b.authenticator).errorDecoder(CoinbaseErrorDecoder.INSTANCE).build();
-    this.validators = MarketDataValidators.of(config.clock(), b.futureTolerance);
-    this.async = DaemonExecutor.create("coinbase");
+  private CoinbaseClient(ClientCore core) {
+    this.core = core;
+    this.api = core.api();
+    this.validators = core.validators();
   }
 
   /** Starts a client for the production API with no credentials. */
@@ -150,13 +147,12 @@ public final class CoinbaseClient implements CryptoMarketData {
 
   @Override
   public Executor asyncExecutor() {
-    return async;
+    return core.async();
   }
 
   @Override
   public void close() {
-    async.shutdown();
-    api.close();
+    core.close();
   }
 
   private static String wire(Symbol symbol) {
@@ -164,39 +160,19 @@ public final class CoinbaseClient implements CryptoMarketData {
   }
 
   /** Builds a {@link CoinbaseClient}. */
-  public static final class Builder {
-    private ClientConfig config;
-    private RequestAuthenticator authenticator = RequestAuthenticator.anonymous();
-    private Duration futureTolerance = MarketDataValidators.DEFAULT_FUTURE_TOLERANCE;
-
+  public static final class Builder extends MarketDataClientBuilder<Builder> {
     private Builder() {}
 
-    /** The connection settings; the default is {@link #DEFAULT_BASE_URL} with safe defaults. */
-    public Builder config(ClientConfig config) {
-      this.config = Objects.requireNonNull(config, "config");
-      return this;
-    }
-
-    /** Shorthand for a default configuration at {@code baseUrl}. */
-    public Builder baseUrl(String baseUrl) {
-      return config(ClientConfig.builder(baseUrl).build());
-    }
-
-    /** Attaches the bearer JWT to account calls; anonymous by default. */
-    public Builder authenticator(RequestAuthenticator authenticator) {
-      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-      return this;
-    }
-
-    /** How far in the future a response timestamp may be before it is refused. */
-    public Builder futureTolerance(Duration tolerance) {
-      this.futureTolerance = Objects.requireNonNull(tolerance, "tolerance");
+    @Override
+    protected Builder self() {
       return this;
     }
 
     /** Builds the client; it owns a connection pool and threads until closed. */
     public CoinbaseClient build() {
-      return new CoinbaseClient(this);
+      return new CoinbaseClient(ClientCore.open(
+            "coinbase", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.coinbaseAdvancedPublic(), futureTolerance(),
+            api -> api.authenticator(authenticator()).errorDecoder(CoinbaseErrorDecoder.INSTANCE)));
     }
   }
 }

@@ -1,27 +1,27 @@
 package io.tickguard.crypto.insightease;
 
 import io.tickguard.core.ApiClient;
-import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
-import io.tickguard.core.auth.RequestAuthenticator;
+import io.tickguard.core.throttle.LimitPreset;
+import io.tickguard.core.throttle.RateLimit;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
 import io.tickguard.crypto.CryptoMarketData;
 import io.tickguard.crypto.Instrument;
 import io.tickguard.crypto.Interval;
+import io.tickguard.crypto.MarketDataClientBuilder;
 import io.tickguard.crypto.MarketDataValidators;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
-import io.tickguard.crypto.internal.DaemonExecutor;
+import io.tickguard.crypto.internal.ClientCore;
 import io.tickguard.crypto.internal.Requests;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 /**
@@ -34,15 +34,21 @@ public final class InsighteaseClient implements CryptoMarketData {
   /** The production API (unverified). */
   public static final String DEFAULT_BASE_URL = "https://insightease.com/api";
 
+  // Provisional until the credit quota preset lands (issue 6): one request per second.
+  private static final LimitPreset PROVISIONAL_LIMITS = new LimitPreset(
+      "insightease-provisional",
+      List.of(RateLimit.fixedWindow("REQUESTS", 1, Duration.ofSeconds(1)).countingRequests().forEveryRequest()),
+      List.of(),
+      "provisional");
+
+  private final ClientCore core;
   private final ApiClient api;
   private final MarketDataValidators validators;
-  private final ExecutorService async;
 
-  private InsighteaseClient(Builder b) {
-    ClientConfig config = b.config != null ? b.config : ClientConfig.builder(DEFAULT_BASE_URL).build();
-    this.api = ApiClient.builder(config).authenticator(b.authenticator).errorDecoder(InsighteaseEnvelope.INSTANCE).build();
-    this.validators = MarketDataValidators.of(config.clock(), b.futureTolerance);
-    this.async = DaemonExecutor.create("insightease");
+  private InsighteaseClient(ClientCore core) {
+    this.core = core;
+    this.api = core.api();
+    this.validators = core.validators();
   }
 
   /** Starts a client for the production API; give it an authenticator that adds {@code api_key}. */
@@ -115,13 +121,12 @@ public final class InsighteaseClient implements CryptoMarketData {
 
   @Override
   public Executor asyncExecutor() {
-    return async;
+    return core.async();
   }
 
   @Override
   public void close() {
-    async.shutdown();
-    api.close();
+    core.close();
   }
 
   private static UnsupportedOperationException unsupported(String call) {
@@ -129,39 +134,19 @@ public final class InsighteaseClient implements CryptoMarketData {
   }
 
   /** Builds an {@link InsighteaseClient}. */
-  public static final class Builder {
-    private ClientConfig config;
-    private RequestAuthenticator authenticator = RequestAuthenticator.anonymous();
-    private Duration futureTolerance = MarketDataValidators.DEFAULT_FUTURE_TOLERANCE;
-
+  public static final class Builder extends MarketDataClientBuilder<Builder> {
     private Builder() {}
 
-    /** The connection settings; the default is {@link #DEFAULT_BASE_URL} with safe defaults. */
-    public Builder config(ClientConfig config) {
-      this.config = Objects.requireNonNull(config, "config");
-      return this;
-    }
-
-    /** Shorthand for a default configuration at {@code baseUrl}. */
-    public Builder baseUrl(String baseUrl) {
-      return config(ClientConfig.builder(baseUrl).build());
-    }
-
-    /** Adds the {@code api_key} query parameter; every Insightease call needs one. */
-    public Builder authenticator(RequestAuthenticator authenticator) {
-      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-      return this;
-    }
-
-    /** How far in the future a response timestamp may be before it is refused. */
-    public Builder futureTolerance(Duration tolerance) {
-      this.futureTolerance = Objects.requireNonNull(tolerance, "tolerance");
+    @Override
+    protected Builder self() {
       return this;
     }
 
     /** Builds the client; it owns a connection pool and threads until closed. */
     public InsighteaseClient build() {
-      return new InsighteaseClient(this);
+      return new InsighteaseClient(ClientCore.open(
+            "insightease", config(), DEFAULT_BASE_URL, throttle(), PROVISIONAL_LIMITS, futureTolerance(),
+            api -> api.authenticator(authenticator()).errorDecoder(InsighteaseEnvelope.INSTANCE)));
     }
   }
 }

@@ -1,28 +1,26 @@
 package io.tickguard.crypto.kraken;
 
 import io.tickguard.core.ApiClient;
-import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
-import io.tickguard.core.auth.RequestAuthenticator;
+import io.tickguard.core.throttle.LimitPresets;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
 import io.tickguard.crypto.CryptoMarketData;
 import io.tickguard.crypto.Instrument;
 import io.tickguard.crypto.Interval;
+import io.tickguard.crypto.MarketDataClientBuilder;
 import io.tickguard.crypto.MarketDataValidators;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
-import io.tickguard.crypto.internal.DaemonExecutor;
+import io.tickguard.crypto.internal.ClientCore;
 import io.tickguard.crypto.internal.Requests;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 /**
@@ -39,15 +37,14 @@ public final class KrakenClient implements CryptoMarketData {
       Interval.THIRTY_MINUTES, "30", Interval.ONE_HOUR, "60", Interval.FOUR_HOURS, "240",
       Interval.ONE_DAY, "1440", Interval.ONE_WEEK, "10080");
 
+  private final ClientCore core;
   private final ApiClient api;
   private final MarketDataValidators validators;
-  private final ExecutorService async;
 
-  private KrakenClient(Builder b) {
-    ClientConfig config = b.config != null ? b.config : ClientConfig.builder(DEFAULT_BASE_URL).build();
-    this.api = ApiClient.builder(config).authenticator(b.authenticator).errorDecoder(KrakenErrorDecoder.INSTANCE).build();
-    this.validators = MarketDataValidators.of(config.clock(), b.futureTolerance);
-    this.async = DaemonExecutor.create("kraken");
+  private KrakenClient(ClientCore core) {
+    this.core = core;
+    this.api = core.api();
+    this.validators = core.validators();
   }
 
   /** Starts a client for the production API with no credentials. */
@@ -122,13 +119,12 @@ public final class KrakenClient implements CryptoMarketData {
 
   @Override
   public Executor asyncExecutor() {
-    return async;
+    return core.async();
   }
 
   @Override
   public void close() {
-    async.shutdown();
-    api.close();
+    core.close();
   }
 
   private static String wire(Symbol symbol) {
@@ -136,39 +132,19 @@ public final class KrakenClient implements CryptoMarketData {
   }
 
   /** Builds a {@link KrakenClient}. */
-  public static final class Builder {
-    private ClientConfig config;
-    private RequestAuthenticator authenticator = RequestAuthenticator.anonymous();
-    private Duration futureTolerance = MarketDataValidators.DEFAULT_FUTURE_TOLERANCE;
-
+  public static final class Builder extends MarketDataClientBuilder<Builder> {
     private Builder() {}
 
-    /** The connection settings; the default is {@link #DEFAULT_BASE_URL} with safe defaults. */
-    public Builder config(ClientConfig config) {
-      this.config = Objects.requireNonNull(config, "config");
-      return this;
-    }
-
-    /** Shorthand for a default configuration at {@code baseUrl}. */
-    public Builder baseUrl(String baseUrl) {
-      return config(ClientConfig.builder(baseUrl).build());
-    }
-
-    /** Signs private calls (nonce, API-Key, API-Sign); anonymous by default. */
-    public Builder authenticator(RequestAuthenticator authenticator) {
-      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-      return this;
-    }
-
-    /** How far in the future a response timestamp may be before it is refused. */
-    public Builder futureTolerance(Duration tolerance) {
-      this.futureTolerance = Objects.requireNonNull(tolerance, "tolerance");
+    @Override
+    protected Builder self() {
       return this;
     }
 
     /** Builds the client; it owns a connection pool and threads until closed. */
     public KrakenClient build() {
-      return new KrakenClient(this);
+      return new KrakenClient(ClientCore.open(
+            "kraken", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.krakenSpot(LimitPresets.KrakenTier.STARTER), futureTolerance(),
+            api -> api.authenticator(authenticator()).errorDecoder(KrakenErrorDecoder.INSTANCE)));
     }
   }
 }

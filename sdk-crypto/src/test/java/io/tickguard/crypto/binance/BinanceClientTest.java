@@ -1,5 +1,6 @@
 package io.tickguard.crypto.binance;
 
+import io.tickguard.core.throttle.Throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ class BinanceClientTest {
   @BeforeEach
   void start() {
     server = new MockApi();
-    client = BinanceClient.builder().config(server.config()).build();
+    client = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited()).build();
   }
 
   @AfterEach
@@ -309,7 +310,7 @@ class BinanceClientTest {
 
   @Test
   void balancesFromDocumentedAccountSampleThroughThePluggableAuthenticator() {
-    try (BinanceClient signed = BinanceClient.builder().config(server.config()).authenticator(new FakeAuthenticator()).build()) {
+    try (BinanceClient signed = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited()).authenticator(new FakeAuthenticator()).build()) {
       docSample("account.json");
       List<Balance> balances = signed.balances();
       assertThat(balances).extracting(Balance::asset).containsExactly("BTC", "LTC");

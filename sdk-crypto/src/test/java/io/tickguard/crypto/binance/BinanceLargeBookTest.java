@@ -1,5 +1,6 @@
 package io.tickguard.crypto.binance;
 
+import io.tickguard.core.throttle.Throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickguard.crypto.MockApi;
@@ -22,7 +23,7 @@ class BinanceLargeBookTest {
     }
     json.append("]}");
     try (MockApi server = new MockApi();
-        BinanceClient client = BinanceClient.builder().config(server.config()).build()) {
+        BinanceClient client = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited()).build()) {
       server.json(200, json.toString());
       OrderBook book = client.orderBook(Symbol.of("BTC", "USDT"), 5000);
       assertThat(book.bids()).hasSize(5000);

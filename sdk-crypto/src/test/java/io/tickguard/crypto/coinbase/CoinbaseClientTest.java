@@ -1,5 +1,6 @@
 package io.tickguard.crypto.coinbase;
 
+import io.tickguard.core.throttle.Throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +41,7 @@ class CoinbaseClientTest {
   @BeforeEach
   void start() {
     server = new MockApi();
-    client = CoinbaseClient.builder().config(server.config()).build();
+    client = CoinbaseClient.builder().config(server.config()).throttle(Throttle.unlimited()).build();
   }
 
   @AfterEach
@@ -158,7 +159,7 @@ class CoinbaseClientTest {
 
   @Test
   void balancesFollowTheCursorThroughEveryPage() {
-    try (CoinbaseClient signed = CoinbaseClient.builder().config(server.config()).authenticator(new FakeAuthenticator()).build()) {
+    try (CoinbaseClient signed = CoinbaseClient.builder().config(server.config()).throttle(Throttle.unlimited()).authenticator(new FakeAuthenticator()).build()) {
       fixture("accounts-page1.handmade.json");
       fixture("accounts-page2.handmade.json");
       List<Balance> balances = signed.balances();
@@ -188,7 +189,7 @@ class CoinbaseClientTest {
 
   @Test
   void rejectedTokenIsAnAuthenticationFailure() {
-    try (CoinbaseClient signed = CoinbaseClient.builder().config(server.config()).authenticator(new FakeAuthenticator()).build()) {
+    try (CoinbaseClient signed = CoinbaseClient.builder().config(server.config()).throttle(Throttle.unlimited()).authenticator(new FakeAuthenticator()).build()) {
       server.json(401, Fixtures.json("coinbase/error-unauthenticated.handmade.json"));
       assertThatThrownBy(signed::balances)
           .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.providerCode()).contains("UNAUTHENTICATED"));

@@ -1,5 +1,6 @@
 package io.tickguard.crypto.insightease;
 
+import io.tickguard.core.throttle.Throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +53,7 @@ class InsighteaseClientTest {
   @BeforeEach
   void start() {
     server = new MockApi();
-    client = InsighteaseClient.builder().config(server.config()).authenticator(new ApiKeyParameter()).build();
+    client = InsighteaseClient.builder().config(server.config()).throttle(Throttle.unlimited()).authenticator(new ApiKeyParameter()).build();
   }
 
   @AfterEach

@@ -1,5 +1,6 @@
 package io.tickguard.crypto.kraken;
 
+import io.tickguard.core.throttle.Throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class KrakenClientTest {
   @BeforeEach
   void start() {
     server = new MockApi();
-    client = KrakenClient.builder().config(server.config()).build();
+    client = KrakenClient.builder().config(server.config()).throttle(Throttle.unlimited()).build();
   }
 
   @AfterEach
@@ -216,7 +217,7 @@ class KrakenClientTest {
 
   @Test
   void balancesFromDocumentedSampleReportTotalsAsFree() {
-    try (KrakenClient signed = KrakenClient.builder().config(server.config()).authenticator(new FakeAuthenticator()).build()) {
+    try (KrakenClient signed = KrakenClient.builder().config(server.config()).throttle(Throttle.unlimited()).authenticator(new FakeAuthenticator()).build()) {
       fixture("balance.json");
       List<Balance> balances = signed.balances();
       assertThat(balances).extracting(Balance::asset).contains("ZUSD", "XXBT");
@@ -238,7 +239,7 @@ class KrakenClientTest {
 
   @Test
   void invalidNonceIsAnAuthenticationFailure() {
-    try (KrakenClient signed = KrakenClient.builder().config(server.config()).authenticator(new FakeAuthenticator()).build()) {
+    try (KrakenClient signed = KrakenClient.builder().config(server.config()).throttle(Throttle.unlimited()).authenticator(new FakeAuthenticator()).build()) {
       fixture("error-invalid-nonce.handmade.json");
       assertThatThrownBy(signed::balances)
           .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.getMessage()).contains("nonce"));

@@ -1,0 +1,86 @@
+package io.tickguard.crypto.internal;
+
+import io.tickguard.core.ApiClient;
+import io.tickguard.core.ClientConfig;
+import io.tickguard.core.throttle.InProcessThrottle;
+import io.tickguard.core.throttle.LimitPreset;
+import io.tickguard.core.throttle.Throttle;
+import io.tickguard.crypto.MarketDataValidators;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+
+/**
+ * What every provider client owns: the guarded {@link ApiClient}, the validators bound to the
+ * configured clock, and the daemon pool its {@code ...Async} calls run on. Closing it releases all
+ * three.
+ */
+public final class ClientCore implements AutoCloseable {
+  private final ApiClient api;
+  private final MarketDataValidators validators;
+  private final ExecutorService async;
+
+  private ClientCore(ApiClient api, MarketDataValidators validators, ExecutorService async) {
+    this.api = api;
+    this.validators = validators;
+    this.async = async;
+  }
+
+  /**
+   * Resolves the configuration for one provider and opens its transport.
+   *
+   * @param provider short name for thread names ({@code binance})
+   * @param given the caller's configuration, or empty for {@code defaultBaseUrl}
+   * @param throttle the caller's explicit throttle, if any
+   * @param preset the provider's published limits, used unless the caller chose a throttle
+   * @param wiring adds the provider's authenticator, error decoder and clock to the builder
+   */
+  public static ClientCore open(
+      String provider,
+      Optional<ClientConfig> given,
+      String defaultBaseUrl,
+      Optional<Throttle> throttle,
+      LimitPreset preset,
+      Duration futureTolerance,
+      Function<ApiClient.Builder, ApiClient.Builder> wiring) {
+    ClientConfig config = withThrottle(given.orElseGet(() -> ClientConfig.builder(defaultBaseUrl).build()), throttle, preset);
+    ApiClient api = wiring.apply(ApiClient.builder(config)).build();
+    return new ClientCore(api, MarketDataValidators.of(config.clock(), futureTolerance), DaemonExecutor.create(provider));
+  }
+
+  /**
+   * The explicit throttle wins; a throttle already customised in the config stays; otherwise the
+   * provider preset applies, so that a default client never exceeds the published limits.
+   */
+  static ClientConfig withThrottle(ClientConfig config, Optional<Throttle> explicit, LimitPreset preset) {
+    if (explicit.isPresent()) {
+      return config.newBuilder().throttle(explicit.get()).build();
+    }
+    if (config.throttle() != Throttle.unlimited()) {
+      return config;
+    }
+    return config.newBuilder().throttle(InProcessThrottle.builder(preset).clock(config.clock()).build()).build();
+  }
+
+  /** The guarded transport. */
+  public ApiClient api() {
+    return api;
+  }
+
+  /** Validators bound to the configured clock. */
+  public MarketDataValidators validators() {
+    return validators;
+  }
+
+  /** The pool {@code ...Async} calls run on. */
+  public ExecutorService async() {
+    return async;
+  }
+
+  @Override
+  public void close() {
+    async.shutdown();
+    api.close();
+  }
+}
