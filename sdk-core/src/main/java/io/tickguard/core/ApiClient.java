@@ -2,6 +2,7 @@ package io.tickguard.core;
 
 import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.internal.AttemptInterceptor;
+import io.tickguard.core.internal.CallDeadlines;
 import io.tickguard.core.internal.RequestGuard;
 import io.tickguard.core.internal.ResilienceInterceptor;
 import io.tickguard.core.internal.ResponseHandler;
@@ -15,6 +16,7 @@ import io.tickguard.core.time.ServerClock;
 import io.tickguard.core.tls.TlsFailures;
 import io.tickguard.core.validate.Validator;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
@@ -92,7 +95,7 @@ public final class ApiClient implements AutoCloseable {
             .connectTimeout(config.connectTimeout())
             .readTimeout(config.readTimeout())
             .writeTimeout(config.writeTimeout())
-            .callTimeout(config.callTimeout())
+            // No OkHttp callTimeout: CallDeadlines bounds the whole call more cheaply (see there).
             // A redirect would carry X-MBX-APIKEY-style headers to another host; OkHttp strips only
             // Authorization. Providers do not redirect API calls, so a redirect is an error.
             .followRedirects(false)
@@ -162,11 +165,23 @@ public final class ApiClient implements AutoCloseable {
 
   private <T> T call(Request http, ApiRequest request, ResponseDecoder<T> decoder, Validator<? super T> validator) {
     OkHttpClient client = request.retryable() ? idempotentHttp : nonIdempotentHttp;
-    try (Response response = client.newCall(http).execute()) {
+    Call httpCall = client.newCall(http);
+    CallDeadlines.Deadline deadline = CallDeadlines.shared().start(httpCall, config.callTimeout());
+    try (Response response = httpCall.execute()) {
       return responses.handle(request, response, decoder, validator);
     } catch (IOException e) {
-      throw translate(e, request, http.url().host());
+      throw translate(deadline.expired() ? callTimedOut(e) : e, request, http.url().host());
+    } finally {
+      deadline.close();
     }
+  }
+
+  /** The cancellation OkHttp reports when the deadline fired, told as the timeout it is. */
+  private IOException callTimedOut(IOException cancelled) {
+    InterruptedIOException timeout = new InterruptedIOException(
+        "call timeout: the whole call took longer than callTimeout " + config.callTimeout());
+    timeout.initCause(cancelled);
+    return timeout;
   }
 
   private void resync(ClockSkewException skew) {

@@ -235,6 +235,20 @@ class ApiClientTest {
   }
 
   @Test
+  void serverDrippingTheBodyIsCutOffByTheWholeCallTimeout() {
+    // Each read succeeds within readTimeout, so only the whole-call bound can stop this call.
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .body("{\"symbol\":\"BTCUSDT\",\"price\":\"1\"}").throttleBody(1, 100, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .build());
+    try (ApiClient bounded = clientFor(ClientConfig.builder(server.url("/").toString()).allowPlaintextLoopback(true)
+        .readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofMillis(300)).build())) {
+      assertThatThrownBy(() -> bounded.execute(ticker(), ResponseDecoder.json(Price.class)))
+          .isInstanceOf(TransportException.class)
+          .hasMessageContaining("timed out");
+    }
+  }
+
+  @Test
   void connectionRefusedBecomesTransportExceptionThatWasNotSent() throws IOException {
     int port = server.getPort();
     server.close();
