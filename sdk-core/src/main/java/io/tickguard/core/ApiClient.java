@@ -168,7 +168,15 @@ public final class ApiClient implements AutoCloseable {
     Call httpCall = client.newCall(http);
     CallDeadlines.Deadline deadline = CallDeadlines.shared().start(httpCall, config.callTimeout());
     try (Response response = httpCall.execute()) {
-      return responses.handle(request, response, decoder, validator);
+      try {
+        return responses.handle(request, response, decoder, validator);
+      } catch (RateLimitedException refusal) {
+        if (!refusal.clientSide() && response.isSuccessful()) {
+          // A 429 already reached the throttle through onResponse; a refusal inside a 200 did not.
+          config.throttle().onRateLimitInBody(request, refusal);
+        }
+        throw refusal;
+      }
     } catch (IOException e) {
       throw translate(deadline.expired() ? callTimedOut(e) : e, request, http.url().host());
     } finally {

@@ -249,6 +249,28 @@ class ApiClientTest {
   }
 
   @Test
+  void rateLimitInsideA200ReachesTheThrottleSoTheNextCallIsNotSent() {
+    io.tickguard.core.throttle.InProcessThrottle throttle = io.tickguard.core.throttle.InProcessThrottle.builder("t")
+        .limit(io.tickguard.core.throttle.RateLimit.fixedWindow("ANY", 1000, Duration.ofMinutes(1)).forEveryRequest())
+        .maxWait(Duration.ZERO).build();
+    ResponseDecoder<Price> envelopeAware = r -> {
+      if (r.json().has("error")) {
+        throw new RateLimitedException("Rate limit exceeded", ErrorDetails.none(), "API_COUNTER", Duration.ofMinutes(1), false, false);
+      }
+      return ResponseDecoder.json(Price.class).decode(r);
+    };
+    server.enqueue(json(200, "{\"error\":[\"EAPI:Rate limit exceeded\"]}"));
+    try (ApiClient throttled = clientFor(ClientConfig.builder(server.url("/").toString()).allowPlaintextLoopback(true)
+        .throttle(throttle).build())) {
+      assertThatThrownBy(() -> throttled.execute(ticker(), envelopeAware))
+          .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.clientSide()).isFalse());
+      assertThatThrownBy(() -> throttled.execute(ticker(), envelopeAware))
+          .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.clientSide()).isTrue());
+    }
+    assertThat(server.getRequestCount()).as("the second call was held back").isEqualTo(1);
+  }
+
+  @Test
   void connectionRefusedBecomesTransportExceptionThatWasNotSent() throws IOException {
     int port = server.getPort();
     server.close();

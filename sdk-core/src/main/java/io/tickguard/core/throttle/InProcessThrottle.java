@@ -254,6 +254,21 @@ public final class InProcessThrottle implements Throttle {
     }
   }
 
+  @Override
+  public void onRateLimitInBody(ApiRequest request, RateLimitedException refusal) {
+    long now = clock.millis();
+    Duration pause = refusal.retryAfter().orElse(refusal.banned() ? banWithoutRetryAfter : pauseWithoutRetryAfter);
+    synchronized (lock) {
+      if (refusal.banned()) {
+        bannedUntil = Math.max(bannedUntil, now + pause.toMillis());
+      } else {
+        pausedUntil = Math.max(pausedUntil, now + pause.toMillis());
+      }
+    }
+    LOG.warn("Provider refused {} for rate limit '{}' inside a successful response; pausing every call of throttle {} for {} ms",
+        request.endpoint().name(), refusal.window(), name, pause.toMillis());
+  }
+
   private Optional<Duration> retryAfter(Response response) {
     return RetryAfter.parse(Optional.ofNullable(response.header("Retry-After")), response.headers(), clock);
   }

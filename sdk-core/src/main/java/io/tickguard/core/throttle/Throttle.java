@@ -1,6 +1,7 @@
 package io.tickguard.core.throttle;
 
 import io.tickguard.core.ApiRequest;
+import io.tickguard.core.RateLimitedException;
 import java.time.Duration;
 import okhttp3.Response;
 
@@ -26,6 +27,14 @@ public interface Throttle {
    * or close the body.
    */
   void onResponse(ApiRequest request, Response response);
+
+  /**
+   * The provider refused {@code request} for rate or quota reasons in the body of a successful HTTP
+   * status (Kraken's {@code EAPI:Rate limit exceeded} inside HTTP 200, an envelope's quota error), so
+   * {@link #onResponse} saw only a 200. Throttles that pause on a 429 should pause here too. The
+   * default does nothing.
+   */
+  default void onRateLimitInBody(ApiRequest request, RateLimitedException refusal) {}
 
   /** No client-side limit (only for providers without limits, and tests). */
   static Throttle unlimited() {

@@ -83,6 +83,25 @@ class ServerFeedbackTest {
   }
 
   @Test
+  void rateLimitReportedInsideA200PausesLikeA429() {
+    InProcessThrottle throttle = binance(Duration.ofSeconds(5));
+    throttle.onRateLimitInBody(ping, new RateLimitedException(
+        "EAPI:Rate limit exceeded", io.tickguard.core.ErrorDetails.none(), "API_COUNTER", Duration.ofSeconds(3), false, false));
+    assertThat(throttle.acquire(ping)).isEqualTo(Duration.ofSeconds(3));
+    assertThat(throttle.acquire(ping)).isZero();
+  }
+
+  @Test
+  void rateLimitInsideA200WithoutRetryAfterPausesForTheDefault() {
+    InProcessThrottle throttle = InProcessThrottle.builder(LimitPresets.binanceSpot()).clock(time).sleeper(time)
+        .pauseWithoutRetryAfter(Duration.ofSeconds(2)).maxWait(Duration.ofSeconds(1)).build();
+    throttle.onRateLimitInBody(ping, new RateLimitedException(
+        "quota", io.tickguard.core.ErrorDetails.none(), "CREDITS", null, false, false));
+    assertThatThrownBy(() -> throttle.acquire(ping))
+        .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.window()).isEqualTo(InProcessThrottle.SERVER_PAUSE));
+  }
+
+  @Test
   void after418EveryCallFailsFastAsBannedUntilTheBanEnds() {
     InProcessThrottle throttle = binance(Duration.ofMinutes(10));
     throttle.onResponse(ping, Responses.of(418, "Retry-After", "120"));
