@@ -219,6 +219,22 @@ class ApiClientTest {
   }
 
   @Test
+  void providerDecoderRefusalGainsStatusRequestIdAndEndpoint() {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .addHeader("X-Request-Id", "req-42").body("{\"bids\":[]}").build());
+    ResponseDecoder<Price> strict = r -> {
+      throw new InvalidResponseException("asks", "Field asks is missing");
+    };
+    assertThatThrownBy(() -> client.execute(ticker(), strict))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> {
+          assertThat(e.field()).isEqualTo("asks");
+          assertThat(e.httpStatus()).contains(200);
+          assertThat(e.requestId()).contains("req-42");
+        })
+        .hasMessage("Response of ticker: Field asks is missing");
+  }
+
+  @Test
   void validatorViolationBecomesInvalidResponse() {
     server.enqueue(json(200, "{\"symbol\":\"BTCUSDT\",\"price\":\"5\"}"));
     assertThatThrownBy(() -> client.execute(ticker(), ResponseDecoder.json(Price.class), p -> {

@@ -91,6 +91,12 @@ public final class ResponseHandler {
     T value;
     try {
       value = decoder.decode(api);
+    } catch (InvalidResponseException e) {
+      // A provider decoder knows the field, not the HTTP status or request id: add them for support.
+      if (e.details().httpStatus().isPresent()) {
+        throw e;
+      }
+      throw new InvalidResponseException(e.field(), "Response of " + endpoint + ": " + e.getMessage(), details, e);
     } catch (TickGuardException e) {
       throw e;
     } catch (JacksonException e) {
