@@ -120,13 +120,23 @@ public final class CoinbaseClient implements CryptoMarketData {
         CoinbaseDecoders.trades(), validators.trades());
   }
 
-  /** At most {@value #MAX_CANDLES} candles per call; page by moving {@code from}. */
+  /**
+   * At most {@value #MAX_CANDLES} candles per call (a larger window is refused before sending); page
+   * by moving {@code from}.
+   */
   @Override
   public List<Candle> candles(Symbol symbol, Interval interval, Instant from, Instant to) {
     Requests.window(from, to);
     String granularity = GRANULARITY.get(interval);
     if (granularity == null) {
       throw new InvalidRequestException("interval", "Coinbase has no candle granularity " + interval.code());
+    }
+    long seconds = interval.duration().orElseThrow().toSeconds();
+    long count = Math.floorDiv(to.getEpochSecond(), seconds)
+        - Math.floorDiv(from.getEpochSecond() + seconds - 1, seconds) + 1;
+    if (count > MAX_CANDLES) {
+      throw new InvalidRequestException("to", "Coinbase serves at most " + MAX_CANDLES + " candles per call; "
+          + "this window holds " + count + " " + interval.code() + " candles: split it");
     }
     ApiRequest request = CoinbaseEndpoints.CANDLES.request()
         .path("product_id", wire(symbol))
