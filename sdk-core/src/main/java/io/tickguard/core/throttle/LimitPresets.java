@@ -109,6 +109,24 @@ public final class LimitPresets {
   }
 
   /**
+   * Coinbase Advanced Trade, public and private together: {@code PUBLIC} 10 requests per second per
+   * IP and {@code PRIVATE} 30 requests per second per user, each endpoint counting against its own
+   * group. A client that calls both kinds of routes needs both windows.
+   *
+   * <p>Source: <a href="https://docs.cdp.coinbase.com/advanced-trade/docs/rest-api-rate-limits">
+   * Advanced Trade REST API rate limits</a>.
+   */
+  public static LimitPreset coinbaseAdvanced() {
+    return new LimitPreset(
+        "coinbase-advanced",
+        List.of(
+            RateLimit.fixedWindow("PUBLIC", 10, Duration.ofSeconds(1)).countingRequests(),
+            RateLimit.fixedWindow("PRIVATE", 30, Duration.ofSeconds(1)).countingRequests()),
+        List.of(),
+        "https://docs.cdp.coinbase.com/advanced-trade/docs/rest-api-rate-limits");
+  }
+
+  /**
    * Coinbase Exchange public REST endpoints: a lazily filled token bucket of burst 15 refilled at 10
    * per second per IP, modelled as a counter of max 15 decaying by 10 per second.
    *

@@ -2,7 +2,16 @@ package io.tickguard.crypto.coinbase;
 
 import io.tickguard.core.ApiClient;
 import io.tickguard.core.ApiRequest;
+import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
+import io.tickguard.core.auth.ApiCredentials;
+import io.tickguard.core.auth.AttachRule;
+import io.tickguard.core.auth.KeyType;
+import io.tickguard.core.auth.RequestAuthenticator;
+import io.tickguard.core.auth.Secret;
+import io.tickguard.core.auth.Signers;
+import io.tickguard.core.auth.SigningAuthenticator;
+import io.tickguard.core.time.ServerClock;
 import io.tickguard.core.throttle.LimitPresets;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
@@ -17,6 +26,7 @@ import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.crypto.internal.ClientCore;
 import io.tickguard.crypto.internal.Requests;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +37,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Coinbase Advanced Trade market data over the TickGuard pipeline. Market data uses the public
- * routes; {@link #balances()} needs an authenticator that attaches a bearer JWT and grants {@link
- * io.tickguard.core.auth.Scope#ACCOUNT_READ}.
+ * routes; {@link #balances()} needs a CDP key ({@link Builder#cdpKey(String, Secret)}), which signs
+ * an ES256 JWT per request, and grants {@link io.tickguard.core.auth.Scope#ACCOUNT_READ}.
  */
 public final class CoinbaseClient implements CryptoMarketData {
   /** The production API. */
@@ -110,13 +120,23 @@ public final class CoinbaseClient implements CryptoMarketData {
         CoinbaseDecoders.trades(), validators.trades());
   }
 
-  /** At most {@value #MAX_CANDLES} candles per call; page by moving {@code from}. */
+  /**
+   * At most {@value #MAX_CANDLES} candles per call (a larger window is refused before sending); page
+   * by moving {@code from}.
+   */
   @Override
   public List<Candle> candles(Symbol symbol, Interval interval, Instant from, Instant to) {
     Requests.window(from, to);
     String granularity = GRANULARITY.get(interval);
     if (granularity == null) {
       throw new InvalidRequestException("interval", "Coinbase has no candle granularity " + interval.code());
+    }
+    long seconds = interval.duration().orElseThrow().toSeconds();
+    long count = Math.floorDiv(to.getEpochSecond(), seconds)
+        - Math.floorDiv(from.getEpochSecond() + seconds - 1, seconds) + 1;
+    if (count > MAX_CANDLES) {
+      throw new InvalidRequestException("to", "Coinbase serves at most " + MAX_CANDLES + " candles per call; "
+          + "this window holds " + count + " " + interval.code() + " candles: split it");
     }
     ApiRequest request = CoinbaseEndpoints.CANDLES.request()
         .path("product_id", wire(symbol))
@@ -159,8 +179,33 @@ public final class CoinbaseClient implements CryptoMarketData {
     return CoinbaseSymbolMapper.INSTANCE.toProvider(Objects.requireNonNull(symbol, "symbol"));
   }
 
+  /**
+   * How {@link #balances()} authenticates a CDP API key: an ES256 JWT per request ({@link
+   * Signers#coinbaseCdpJwt()}: {@code iss} {@code cdp}, {@code sub} and {@code kid} the key name,
+   * {@code nbf} now, {@code exp} two minutes later, {@code uri} {@code "GET host/path"}, a random
+   * header nonce) sent as {@code Authorization: Bearer}. Timestamps come from {@code clock}.
+   *
+   * @param credentials an {@link io.tickguard.core.auth.KeyType#EC_P256} key
+   * @param clock the clock JWT times are taken from (the configuration's clock in a client)
+   */
+  public static SigningAuthenticator cdpAuthenticator(ApiCredentials credentials, Clock clock) {
+    Objects.requireNonNull(credentials, "credentials");
+    if (credentials.keyType() != KeyType.EC_P256) {
+      throw new IllegalArgumentException(
+          "Coinbase CDP keys are EC P-256 (ES256 JWTs), not " + credentials.keyType());
+    }
+    return SigningAuthenticator.builder()
+        .credentials(credentials)
+        .signer(Signers.coinbaseCdpJwt())
+        .placement(AttachRule.builder().signatureAsBearerToken().build())
+        .serverClock(ServerClock.uncorrected(Objects.requireNonNull(clock, "clock")))
+        .build();
+  }
+
   /** Builds a {@link CoinbaseClient}. */
   public static final class Builder extends MarketDataClientBuilder<Builder> {
+    private ApiCredentials cdpKey;
+
     private Builder() {}
 
     @Override
@@ -168,11 +213,47 @@ public final class CoinbaseClient implements CryptoMarketData {
       return this;
     }
 
-    /** Builds the client; it owns a connection pool and threads until closed. */
+    /**
+     * Authenticates private calls with a CDP API key: {@code keyName} is its
+     * {@code organizations/.../apiKeys/...} name, {@code ecPrivateKeyPem} its EC P-256 private key
+     * (SEC1 {@code BEGIN EC PRIVATE KEY} or PKCS#8 PEM), parsed once here. Each request then carries
+     * a fresh two-minute ES256 JWT as a bearer token; see {@link #cdpAuthenticator}.
+     */
+    public Builder cdpKey(String keyName, Secret ecPrivateKeyPem) {
+      return cdpKey(ApiCredentials.ecP256(keyName, ecPrivateKeyPem));
+    }
+
+    /** Authenticates private calls with already loaded EC P-256 credentials (their scopes apply). */
+    public Builder cdpKey(ApiCredentials credentials) {
+      Objects.requireNonNull(credentials, "credentials");
+      if (credentials.keyType() != KeyType.EC_P256) {
+        throw new IllegalArgumentException(
+            "Coinbase CDP keys are EC P-256 (ES256 JWTs), not " + credentials.keyType());
+      }
+      this.cdpKey = credentials;
+      return this;
+    }
+
+    /**
+     * Builds the client; it owns a connection pool and threads until closed. Unless a throttle is
+     * given it limits itself to {@link LimitPresets#coinbaseAdvanced()}: public routes against
+     * {@code PUBLIC}, accounts against {@code PRIVATE}.
+     *
+     * @throws IllegalStateException when both {@link #cdpKey} and {@link #authenticator} were given
+     */
     public CoinbaseClient build() {
+      RequestAuthenticator auth = authenticator();
+      if (cdpKey != null) {
+        if (auth != RequestAuthenticator.anonymous()) {
+          throw new IllegalStateException("Give either cdpKey(...) or authenticator(...), not both");
+        }
+        Clock clock = config().map(ClientConfig::clock).orElseGet(Clock::systemUTC);
+        auth = cdpAuthenticator(cdpKey, clock);
+      }
+      RequestAuthenticator chosen = auth;
       return new CoinbaseClient(ClientCore.open(
-            "coinbase", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.coinbaseAdvancedPublic(), futureTolerance(),
-            api -> api.authenticator(authenticator()).errorDecoder(CoinbaseErrorDecoder.INSTANCE)));
+            "coinbase", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.coinbaseAdvanced(), futureTolerance(),
+            api -> api.authenticator(chosen).errorDecoder(CoinbaseErrorDecoder.INSTANCE)));
     }
   }
 }

@@ -13,7 +13,10 @@ import tools.jackson.databind.JsonNode;
  * Coinbase Advanced Trade error bodies ({@code {"error":"NOT_FOUND","error_details":"...",
  * "message":"..."}}, sometimes with a numeric {@code code}) to TickGuard exceptions. The string
  * {@code error} is kept as the provider code; an unknown product becomes an invalid request on
- * {@code product_id}; the rest maps by HTTP status.
+ * {@code product_id}; the rest maps by HTTP status: 401 (also Coinbase's bare-text
+ * {@code Unauthorized}) to {@link io.tickguard.core.AuthenticationException}, 403 to {@link
+ * io.tickguard.core.PermissionDeniedException}, 429 to {@link io.tickguard.core.RateLimitedException}
+ * with its {@code Retry-After}.
  */
 public final class CoinbaseErrorDecoder implements ErrorDecoder {
   /** The shared instance. */
@@ -37,17 +40,24 @@ public final class CoinbaseErrorDecoder implements ErrorDecoder {
             message = text(n, "error_details");
           }
           if (code != null || message != null) {
-            full = details.withProviderError(code, message);
+            full = details.withProviderError(code, message == null ? null : truncate(message));
           }
         }
       } catch (InvalidResponseException notJson) {
         // keep the status only
       }
     }
-    if (response.status() == 404 && response.request().endpoint().pathParams().containsKey("product_id")) {
+    var endpoint = response.request().endpoint();
+    if (response.status() == 404
+        && (endpoint.pathParams().containsKey("product_id") || endpoint.queryParams().containsKey("product_id"))) {
       return new InvalidRequestException("product_id", "Coinbase does not know the product (" + full.summary() + ")", full);
     }
     return StandardErrorDecoder.forStatus(response, full);
+  }
+
+  /** Error text is the provider's, not ours: it is kept short so a reflected request cannot flood logs. */
+  private static String truncate(String s) {
+    return s.length() <= 300 ? s : s.substring(0, 300) + "...";
   }
 
   private static String text(JsonNode n, String field) {
