@@ -45,17 +45,6 @@ final class KrakenCallCounter {
     }
   }
 
-  /** The counter of {@code key} as last charged (not decayed to now). */
-  double value(String key) {
-    State s = keys.get(key);
-    if (s == null) {
-      return 0;
-    }
-    synchronized (s) {
-      return s.value;
-    }
-  }
-
   private static final class State {
     long at = Long.MIN_VALUE;
     double value;
