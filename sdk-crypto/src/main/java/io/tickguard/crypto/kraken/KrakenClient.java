@@ -2,7 +2,16 @@ package io.tickguard.crypto.kraken;
 
 import io.tickguard.core.ApiClient;
 import io.tickguard.core.InvalidRequestException;
+import io.tickguard.core.auth.ApiCredentials;
+import io.tickguard.core.auth.AttachRule;
+import io.tickguard.core.auth.CredentialsProvider;
+import io.tickguard.core.auth.KeyType;
+import io.tickguard.core.auth.RequestAuthenticator;
+import io.tickguard.core.auth.Signers;
+import io.tickguard.core.auth.SigningAuthenticator;
 import io.tickguard.core.throttle.LimitPresets;
+import io.tickguard.core.throttle.LimitPresets.KrakenTier;
+import io.tickguard.core.time.ServerClock;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
 import io.tickguard.crypto.CryptoMarketData;
@@ -16,6 +25,7 @@ import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.crypto.internal.ClientCore;
 import io.tickguard.crypto.internal.Requests;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +35,23 @@ import java.util.stream.Collectors;
 
 /**
  * Kraken spot market data over the TickGuard pipeline. Public data needs no credentials; {@link
- * #balances()} calls the signed {@code POST /0/private/Balance} and needs an authenticator granting
- * {@link io.tickguard.core.auth.Scope#ACCOUNT_READ} that adds the nonce and {@code API-Sign}.
+ * #balances()} calls the signed {@code POST /0/private/Balance} and needs credentials granting
+ * {@link io.tickguard.core.auth.Scope#ACCOUNT_READ}:
+ *
+ * <pre>{@code
+ * KrakenClient kraken = KrakenClient.builder()
+ *     .credentials(ApiCredentials.hmac(apiKey, Secret.fromEnv("KRAKEN_PRIVATE_KEY"))) // base64, as issued
+ *     .tier(KrakenTier.INTERMEDIATE)
+ *     .build();
+ * }</pre>
+ *
+ * <p>Signing follows Kraken's "Spot REST Authentication": a strictly increasing {@code nonce} (epoch
+ * milliseconds, per key) first in the form body, the key in {@code API-Key}, and {@code API-Sign} =
+ * base64(HMAC-SHA512(base64decode(private key), URI path + SHA256(nonce + POST data))).
+ *
+ * <p>Kraken reports errors inside HTTP 200 ({@code {"error":["EAPI:Invalid nonce"],"result":{}}});
+ * every call reads the {@code error} array before the result and throws the typed exception for it
+ * (see {@link KrakenErrorDecoder}).
  */
 public final class KrakenClient implements CryptoMarketData {
   /** The production REST API. */
@@ -131,8 +156,25 @@ public final class KrakenClient implements CryptoMarketData {
     return KrakenSymbolMapper.INSTANCE.toProvider(Objects.requireNonNull(symbol, "symbol"));
   }
 
+  /**
+   * Kraken's signing rule for {@code credentials}: millisecond nonces from {@code clock}, strictly
+   * increasing per key, in the {@code nonce} form field; {@code API-Key} and {@code API-Sign} headers.
+   */
+  static SigningAuthenticator signingAuthenticator(CredentialsProvider credentials, Clock clock) {
+    return SigningAuthenticator.builder()
+        .credentials(credentials)
+        .signer(Signers.krakenHmacSha512())
+        .placement(AttachRule.builder().apiKeyHeader("API-Key").nonceFormField("nonce").signatureHeader("API-Sign").build())
+        .serverClock(ServerClock.uncorrected(clock))
+        .microsecondNonces(false)
+        .build();
+  }
+
   /** Builds a {@link KrakenClient}. */
   public static final class Builder extends MarketDataClientBuilder<Builder> {
+    private CredentialsProvider credentials;
+    private KrakenTier tier = KrakenTier.STARTER;
+
     private Builder() {}
 
     @Override
@@ -140,11 +182,47 @@ public final class KrakenClient implements CryptoMarketData {
       return this;
     }
 
+    /**
+     * Signs private calls with {@code credentials}: an {@link ApiCredentials#hmac HMAC} key whose
+     * secret is Kraken's private key exactly as issued (base64). Takes precedence over {@link
+     * #authenticator(RequestAuthenticator)}.
+     */
+    public Builder credentials(ApiCredentials credentials) {
+      Objects.requireNonNull(credentials, "credentials");
+      if (credentials.keyType() != KeyType.HMAC) {
+        throw new InvalidRequestException("credentials", "Kraken spot keys are HMAC keys (a base64 private key); got "
+            + credentials.keyType() + " for key " + credentials.redactedApiKey());
+      }
+      return credentials(CredentialsProvider.of(credentials));
+    }
+
+    /**
+     * Signs private calls with the current credentials of {@code provider} (for key rotation). Each
+     * key keeps its own strictly increasing nonce. Takes precedence over {@link
+     * #authenticator(RequestAuthenticator)}.
+     */
+    public Builder credentials(CredentialsProvider provider) {
+      this.credentials = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /**
+     * The account's verification tier, which sets the private API counter's maximum and decay in the
+     * default throttle ({@link LimitPresets#krakenSpot(KrakenTier)}); {@link KrakenTier#STARTER} by
+     * default. Ignored when a throttle is set explicitly.
+     */
+    public Builder tier(KrakenTier tier) {
+      this.tier = Objects.requireNonNull(tier, "tier");
+      return this;
+    }
+
     /** Builds the client; it owns a connection pool and threads until closed. */
     public KrakenClient build() {
+      Clock clock = config().map(c -> c.clock()).orElseGet(Clock::systemUTC);
+      RequestAuthenticator auth = credentials != null ? signingAuthenticator(credentials, clock) : authenticator();
       return new KrakenClient(ClientCore.open(
-            "kraken", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.krakenSpot(LimitPresets.KrakenTier.STARTER), futureTolerance(),
-            api -> api.authenticator(authenticator()).errorDecoder(KrakenErrorDecoder.INSTANCE)));
+            "kraken", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.krakenSpot(tier), futureTolerance(),
+            api -> api.authenticator(auth).errorDecoder(KrakenErrorDecoder.INSTANCE)));
     }
   }
 }

@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
 /**
  * Kraken spot REST endpoints used by {@link KrakenClient}. Public calls count one against the
  * per-IP public limit (Kraken documents about one call per second); private calls count one against
- * the account's decaying API counter (Balance costs 1).
+ * the account's decaying API counter (Balance costs 1). The limit group names are those of {@link
+ * io.tickguard.core.throttle.LimitPresets#krakenSpot}, so the default throttle applies to them.
  */
 public final class KrakenEndpoints {
   /** Limit group of public market data. */
   public static final String PUBLIC = "PUBLIC";
-  /** Limit group of the private API counter. */
-  public static final String PRIVATE_COUNTER = "PRIVATE_COUNTER";
+  /** Limit group of the private API counter (decaying, per key; its maximum depends on the tier). */
+  public static final String API_COUNTER = "API_COUNTER";
 
   private static final Pattern PAIRS = Pattern.compile("[A-Za-z0-9./]{1,40}(,[A-Za-z0-9./]{1,40}){0,99}");
   private static final Pattern OHLC_MINUTES = Pattern.compile("1|5|15|30|60|240|1440|10080|21600");
@@ -67,7 +68,7 @@ public final class KrakenEndpoints {
           // A read: replaying it is safe even though it is a POST (a fresh nonce is signed per attempt).
           .idempotent(true)
           .form(ParamSpec.optional("nonce", ParamSpec.INTEGER, 19))
-          .limits(PRIVATE_COUNTER)
+          .limits(API_COUNTER)
           .weight(1)
           .build();
 

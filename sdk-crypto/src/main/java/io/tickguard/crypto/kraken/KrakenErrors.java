@@ -46,6 +46,14 @@ final class KrakenErrors {
       return new RateLimitedException(prefix + "; back off before calling again", details,
           response.request().endpoint().limits().stream().findFirst().orElse("kraken"), null, false, false);
     }
+    if (error.startsWith("EGeneral:Temporary lockout")) {
+      return new RateLimitedException(prefix + "; the key or IP is locked out for a while, stop calling", details,
+          response.request().endpoint().limits().stream().findFirst().orElse("kraken"), null, false, true);
+    }
+    if (error.startsWith("EService:Unavailable") || error.startsWith("EService:Busy")
+        || error.startsWith("EService:Deadline elapsed")) {
+      return new KrakenServiceUnavailableException(prefix + "; the request may be fine, retry after a pause", details);
+    }
     if (error.startsWith("EGeneral:Permission denied")) {
       return new PermissionDeniedException(prefix + ": the key lacks the permission", details);
     }
