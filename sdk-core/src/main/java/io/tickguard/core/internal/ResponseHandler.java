@@ -74,7 +74,13 @@ public final class ResponseHandler {
     }
     byte[] bytes = BodyReader.read(body, maxBytes, endpoint, details);
     ApiResponse api = new ApiResponse(request, response.code(), response.headers(), bytes, contentType, clock);
-    T value = decode(decoder, api, details);
+    T value;
+    try {
+      value = decode(decoder, api, details);
+    } catch (AuthenticationException refused) {
+      // Kraken and Insightease refuse credentials inside a 200: explain the signature as for a 401.
+      throw withSignedPayload(refused, response);
+    }
     try {
       validator.validate(value);
     } catch (InvalidResponseException e) {
@@ -125,11 +131,16 @@ public final class ResponseHandler {
     bytes = scrubEchoedSecrets(bytes, SigningInterceptor.sentRequest(response));
     ApiResponse api = new ApiResponse(request, response.code(), response.headers(), bytes, contentType, clock);
     TickGuardException e = errorDecoder.decode(api, details);
+    return e instanceof AuthenticationException auth ? withSignedPayload(auth, response) : e;
+  }
+
+  /** {@code refused} with the canonical string that was signed, when the request was signed. */
+  private static AuthenticationException withSignedPayload(AuthenticationException refused, Response response) {
     SignedPayload signed = SigningInterceptor.sentRequest(response).tag(SignedPayload.class);
-    if (e instanceof AuthenticationException auth && signed != null && auth.signedPayload().isEmpty()) {
-      return auth.withSignedPayload(signed.algorithm(), signed.canonical());
+    if (signed != null && refused.signedPayload().isEmpty()) {
+      return refused.withSignedPayload(signed.algorithm(), signed.canonical());
     }
-    return e;
+    return refused;
   }
 
   /**

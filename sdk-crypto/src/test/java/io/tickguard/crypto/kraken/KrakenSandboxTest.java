@@ -192,6 +192,8 @@ class KrakenSandboxTest {
     try (KrakenClient kraken = client(WRONG_SECRET, true)) {
       AuthenticationException e = (AuthenticationException) catchFailure(kraken::balances);
       assertThat(e.providerCode()).contains("EAPI:Invalid signature");
+      // Refused inside HTTP 200, yet explained like a 401: what was signed, to compare with the docs.
+      assertThat(e.signedPayload()).hasValueSatisfying(p -> assertThat(p).contains("/0/private/Balance").contains("nonce="));
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       assertThat(trace.toString()).doesNotContain(SECRET).doesNotContain(WRONG_SECRET);
