@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
  * (insightease.com/docs/forex-api, credit usage) and its own client libraries
  * (github.com/insighteaseapi): crypto pairs through the {@code /forex} endpoints, the key as the
  * {@code api_key} query parameter, every answer in the {@code {status, code, msg, response, info}}
- * envelope, errors as {@code status:false} inside HTTP 200.
+ * envelope, errors as {@code status:false} inside HTTP 200. Each route answers GET with query
+ * parameters and POST with a form (as the vendor's libraries send), alike.
  *
  * <ul>
  *   <li>{@code GET /forex/list?type=crypto|forex}: {@code {id, name, symbol, type}} per pair; crypto
@@ -98,13 +100,16 @@ public final class InsighteaseRoutes implements ProviderRoutes {
     }
     this.context = ctx;
     ErrorStyle errors = (status, code, message) -> SandboxResponse.json(status, envelopeError(code, message));
-    // The quota is the credit ledger below, not the sandbox's per-IP weight limiter.
-    table.on("GET", PREFIX + "/list").unlimited().errors(errors).handle(r -> call(r, Set.of("type"), this::list));
-    table.on("GET", PREFIX + "/latest").unlimited().errors(errors).handle(r -> call(r, Set.of("symbol"), this::latest));
-    table.on("GET", PREFIX + "/history").unlimited().errors(errors)
-        .handle(r -> call(r, Set.of("symbol", "period", "from", "to", "limit"), this::history));
-    table.on("GET", PREFIX + "/candle").unlimited().errors(errors)
-        .handle(r -> call(r, Set.of("symbol", "period", "candle"), this::candle));
+    // The vendor's own libraries POST forms; GET with query parameters answers the same. The quota is
+    // the credit ledger below, not the sandbox's per-IP weight limiter.
+    for (String method : List.of("GET", "POST")) {
+      table.on(method, PREFIX + "/list").unlimited().errors(errors).handle(r -> call(r, Set.of("type"), this::list));
+      table.on(method, PREFIX + "/latest").unlimited().errors(errors).handle(r -> call(r, Set.of("symbol"), this::latest));
+      table.on(method, PREFIX + "/history").unlimited().errors(errors)
+          .handle(r -> call(r, Set.of("symbol", "period", "from", "to", "limit"), this::history));
+      table.on(method, PREFIX + "/candle").unlimited().errors(errors)
+          .handle(r -> call(r, Set.of("symbol", "period", "candle"), this::candle));
+    }
   }
 
   /** Credits {@code apiKey} has spent in the sandbox clock's current month. */
@@ -113,7 +118,28 @@ public final class InsighteaseRoutes implements ProviderRoutes {
   }
 
   private interface Handler {
-    Answer handle(SandboxRequest request, MarketSimulator market);
+    Answer handle(Params params, MarketSimulator market);
+  }
+
+  /** The call's parameters: the query string's and, for a form POST, the form's, in order. */
+  private record Params(Map<String, List<String>> values) {
+    static Params of(SandboxRequest r) {
+      Map<String, List<String>> values = new LinkedHashMap<>();
+      for (String name : r.url().queryParameterNames()) {
+        for (String v : r.url().queryParameterValues(name)) {
+          values.computeIfAbsent(name, k -> new ArrayList<>()).add(v == null ? "" : v);
+        }
+      }
+      for (Map.Entry<String, String> e : r.formParameters()) {
+        values.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+      }
+      return new Params(values);
+    }
+
+    Optional<String> get(String name) {
+      List<String> v = values.get(name);
+      return v == null ? Optional.empty() : Optional.of(v.get(0));
+    }
   }
 
   /** A handler's result: an error envelope, or the {@code response} and the credits it costs. */
@@ -128,25 +154,26 @@ public final class InsighteaseRoutes implements ProviderRoutes {
   }
 
   private SandboxResponse call(SandboxRequest r, Set<String> allowed, Handler handler) {
-    Optional<String> key = r.query("api_key");
+    Params params = Params.of(r);
+    Optional<String> key = params.get("api_key");
     if (key.isEmpty() || key.get().isEmpty()) {
       return error(CODE_INVALID_KEY, "API key is required: send it as the api_key parameter");
     }
-    if (r.url().queryParameterValues("api_key").size() > 1) {
+    if (params.values().get("api_key").size() > 1) {
       return error(CODE_INVALID_PARAMETER, "Parameter 'api_key' was sent twice");
     }
     if (context.apiKeys().find(key.get()).isEmpty()) {
       return error(CODE_INVALID_KEY, "Invalid API key"); // never echo the key
     }
-    for (String name : r.url().queryParameterNames()) {
-      if (!name.equals("api_key") && !allowed.contains(name)) {
-        return error(CODE_INVALID_PARAMETER, "Parameter '" + name + "' is not accepted here");
+    for (Map.Entry<String, List<String>> p : params.values().entrySet()) {
+      if (!p.getKey().equals("api_key") && !allowed.contains(p.getKey())) {
+        return error(CODE_INVALID_PARAMETER, "Parameter '" + p.getKey() + "' is not accepted here");
       }
-      if (r.url().queryParameterValues(name).size() > 1) {
-        return error(CODE_INVALID_PARAMETER, "Parameter '" + name + "' was sent twice");
+      if (p.getValue().size() > 1) {
+        return error(CODE_INVALID_PARAMETER, "Parameter '" + p.getKey() + "' was sent twice");
       }
     }
-    Answer answer = handler.handle(r, context.market());
+    Answer answer = handler.handle(params, context.market());
     if (answer.errorCode() != 0) {
       return error(answer.errorCode(), answer.errorMessage());
     }
@@ -165,8 +192,8 @@ public final class InsighteaseRoutes implements ProviderRoutes {
     return SandboxResponse.ok(body);
   }
 
-  private Answer list(SandboxRequest r, MarketSimulator m) {
-    String type = r.query("type").orElse("forex");
+  private Answer list(Params r, MarketSimulator m) {
+    String type = r.get("type").orElse("forex");
     if (!type.equals("crypto") && !type.equals("forex")) {
       return Answer.error(CODE_INVALID_PARAMETER, "type must be forex or crypto");
     }
@@ -183,7 +210,7 @@ public final class InsighteaseRoutes implements ProviderRoutes {
     return Answer.ok(out, 1);
   }
 
-  private Answer latest(SandboxRequest r, MarketSimulator m) {
+  private Answer latest(Params r, MarketSimulator m) {
     Optional<List<String>> symbols = symbols(r);
     if (symbols.isEmpty()) {
       return Answer.error(CODE_INVALID_PARAMETER, "symbol is required: one or more pairs such as BTC/USDT, comma-separated");
@@ -209,8 +236,8 @@ public final class InsighteaseRoutes implements ProviderRoutes {
     return Answer.ok(out, credits(out.size()));
   }
 
-  private Answer history(SandboxRequest r, MarketSimulator m) {
-    Optional<String> symbol = r.query("symbol");
+  private Answer history(Params r, MarketSimulator m) {
+    Optional<String> symbol = r.get("symbol");
     if (symbol.isEmpty() || symbol.get().contains(",")) {
       return Answer.error(CODE_INVALID_PARAMETER, "symbol is required: one pair such as BTC/USDT");
     }
@@ -218,7 +245,7 @@ public final class InsighteaseRoutes implements ProviderRoutes {
     if (instrument.isEmpty()) {
       return Answer.error(CODE_SYMBOL_NOT_FOUND, "Symbol not found");
     }
-    Optional<CandleInterval> period = r.query("period").flatMap(CandleInterval::ofCode);
+    Optional<CandleInterval> period = r.get("period").flatMap(CandleInterval::ofCode);
     if (period.isEmpty()) {
       return Answer.error(CODE_INVALID_PARAMETER, "period must be one of 1m, 5m, 15m, 1h, 4h, 1d in the sandbox");
     }
@@ -227,9 +254,9 @@ public final class InsighteaseRoutes implements ProviderRoutes {
     long currentStart = Math.floorDiv(now, step) * step;
     long fromSecond;
     long toSecond;
-    if (r.query("from").isPresent() || r.query("to").isPresent()) {
-      Optional<LocalDate> from = r.query("from").flatMap(InsighteaseRoutes::date);
-      Optional<LocalDate> to = r.query("to").flatMap(InsighteaseRoutes::date);
+    if (r.get("from").isPresent() || r.get("to").isPresent()) {
+      Optional<LocalDate> from = r.get("from").flatMap(InsighteaseRoutes::date);
+      Optional<LocalDate> to = r.get("to").flatMap(InsighteaseRoutes::date);
       if (from.isEmpty() || to.isEmpty() || to.get().isBefore(from.get())) {
         return Answer.error(CODE_INVALID_PARAMETER, "from and to must both be dates YYYY-MM-DD, from not after to");
       }
@@ -254,12 +281,12 @@ public final class InsighteaseRoutes implements ProviderRoutes {
     return Answer.ok(out, credits(out.size()));
   }
 
-  private Answer candle(SandboxRequest r, MarketSimulator m) {
+  private Answer candle(Params r, MarketSimulator m) {
     Optional<List<String>> symbols = symbols(r);
     if (symbols.isEmpty()) {
       return Answer.error(CODE_INVALID_PARAMETER, "symbol is required: one or more pairs, comma-separated");
     }
-    Optional<CandleInterval> period = r.query("period").flatMap(CandleInterval::ofCode);
+    Optional<CandleInterval> period = r.get("period").flatMap(CandleInterval::ofCode);
     if (period.isEmpty()) {
       return Answer.error(CODE_INVALID_PARAMETER, "period must be one of 1m, 5m, 15m, 1h, 4h, 1d in the sandbox");
     }
@@ -283,8 +310,8 @@ public final class InsighteaseRoutes implements ProviderRoutes {
         .put("tm", TM.format(c.openTime()));
   }
 
-  private static Optional<List<String>> symbols(SandboxRequest r) {
-    Optional<String> list = r.query("symbol");
+  private static Optional<List<String>> symbols(Params r) {
+    Optional<String> list = r.get("symbol");
     if (list.isEmpty() || list.get().isEmpty()) {
       return Optional.empty();
     }

@@ -202,6 +202,23 @@ class InsighteaseRoutesTest {
   }
 
   @Test
+  void aFormPostAsTheVendorsLibrariesSendIsAnsweredAlike() throws IOException {
+    start();
+    okhttp3.RequestBody form = new okhttp3.FormBody.Builder().add("symbol", "BTC/USDT").add("api_key", KEY).build();
+    try (Response response = http.newCall(new Request.Builder().url(sandbox.url("/forex/latest")).post(form).build()).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+      JsonNode body = SandboxJson.read(response.body().string());
+      assertThat(body.get("status").booleanValue()).isTrue();
+      assertThat(body.get("response").get(0).get("s").asString()).isEqualTo("BTC/USDT");
+    }
+    okhttp3.RequestBody keyless = new okhttp3.FormBody.Builder().add("type", "crypto").build();
+    try (Response response = http.newCall(new Request.Builder().url(sandbox.url("/forex/list")).post(keyless).build()).execute()) {
+      assertError(SandboxJson.read(response.body().string()), InsighteaseRoutes.CODE_INVALID_KEY);
+    }
+    assertThat(routes.creditsUsed(KEY)).isEqualTo(1);
+  }
+
+  @Test
   void oneInstanceServesOneSandboxAndPlansArePositive() {
     start();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxServer.builder().routes(routes).start())
