@@ -24,6 +24,8 @@ import okhttp3.RequestBody;
  * }</pre>
  *
  * and Kraken: {@code apiKeyHeader("API-Key").nonceFormField("nonce").signatureHeader("API-Sign")}.
+ * A provider that takes the key in the URL (Insightease's {@code api_key}) uses {@link
+ * Builder#apiKeyQueryParameter}; core's {@code Redactor} masks such parameters in logs and messages.
  */
 public final class AttachRule implements SignaturePlacement {
   private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
@@ -63,8 +65,11 @@ public final class AttachRule implements SignaturePlacement {
   @Override
   public Request prepare(Request request, ApiCredentials credentials, Freshness freshness) {
     Request.Builder out = request.newBuilder();
-    if (b.recvWindowParam != null || b.timestampParam != null) {
+    if (b.recvWindowParam != null || b.timestampParam != null || b.apiKeyParam != null) {
       var url = request.url().newBuilder();
+      if (b.apiKeyParam != null) {
+        url.addQueryParameter(b.apiKeyParam, credentials.apiKey()); // before the signature, so it is signed
+      }
       if (b.recvWindowParam != null) {
         url.addQueryParameter(b.recvWindowParam, Long.toString(b.recvWindowMillis));
       }
@@ -107,6 +112,9 @@ public final class AttachRule implements SignaturePlacement {
   @Override
   public Request attachKey(Request request, ApiCredentials credentials) {
     Request.Builder out = request.newBuilder();
+    if (b.apiKeyParam != null) {
+      out.url(request.url().newBuilder().addQueryParameter(b.apiKeyParam, credentials.apiKey()).build());
+    }
     addKey(out, credentials);
     return out.build();
   }
@@ -128,6 +136,7 @@ public final class AttachRule implements SignaturePlacement {
   /** Builds an {@link AttachRule}; every element is optional. */
   public static final class Builder {
     private String apiKeyHeader;
+    private String apiKeyParam;
     private String passphraseHeader;
     private String timestampHeader;
     private String timestampParam;
@@ -145,6 +154,17 @@ public final class AttachRule implements SignaturePlacement {
     /** Sends the API key in header {@code name}. */
     public Builder apiKeyHeader(String name) {
       this.apiKeyHeader = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /**
+     * Sends the API key as query parameter {@code name} (signed, when the endpoint is signed). Use it
+     * only for providers that require it: a URL ends up in proxies' logs. Core's {@code Redactor}
+     * masks {@code api_key}, {@code apikey}, {@code access_key} and {@code key}; another name must be
+     * added there.
+     */
+    public Builder apiKeyQueryParameter(String name) {
+      this.apiKeyParam = Objects.requireNonNull(name);
       return this;
     }
 

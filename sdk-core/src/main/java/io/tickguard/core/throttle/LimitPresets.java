@@ -140,4 +140,32 @@ public final class LimitPresets {
         List.of(),
         "https://docs.cdp.coinbase.com/exchange/rest-api/rate-limits");
   }
+
+  /** Credits a month of Insightease's Basic plan ("In Basic Plan user allow to request ... 10,000 times in 1 month"). */
+  public static final long INSIGHTEASE_BASIC_MONTHLY_CREDITS = 10_000;
+
+  /**
+   * Insightease's monthly credit quota: {@code CREDITS}, {@code monthlyCredits} per 30-day window,
+   * charging each request's weight (its credit cost: 1 per request, or 1 per 100 records on the
+   * endpoints billed by records, such as latest prices). Pass your plan's monthly credits ({@link
+   * #INSIGHTEASE_BASIC_MONTHLY_CREDITS} for Basic). Insightease refreshes credits on the billing
+   * date, which this epoch-aligned 30-day window cannot know: it keeps one process from spending more
+   * than a month's credits in one window, it does not mirror the vendor's ledger. Insightease
+   * publishes no per-second limit.
+   *
+   * <p>Source: <a href="https://insightease.com/docs/forex-api">Insight Ease Forex API
+   * Documentation</a>, "API Request Credit Usage".
+   *
+   * @throws IllegalArgumentException when {@code monthlyCredits} is not positive
+   */
+  public static LimitPreset insighteaseCredits(long monthlyCredits) {
+    if (monthlyCredits <= 0) {
+      throw new IllegalArgumentException("monthlyCredits must be positive: " + monthlyCredits);
+    }
+    return new LimitPreset(
+        "insightease-" + monthlyCredits + "-credits",
+        List.of(RateLimit.fixedWindow("CREDITS", monthlyCredits, Duration.ofDays(30))),
+        List.of(),
+        "https://insightease.com/docs/forex-api");
+  }
 }

@@ -2,8 +2,9 @@ package io.tickguard.crypto.insightease;
 
 import io.tickguard.core.ApiClient;
 import io.tickguard.core.InvalidRequestException;
-import io.tickguard.core.throttle.LimitPreset;
-import io.tickguard.core.throttle.RateLimit;
+import io.tickguard.core.auth.RequestAuthenticator;
+import io.tickguard.core.auth.Secret;
+import io.tickguard.core.throttle.LimitPresets;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
 import io.tickguard.crypto.CryptoMarketData;
@@ -17,41 +18,47 @@ import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.crypto.internal.ClientCore;
 import io.tickguard.crypto.internal.Requests;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
- * Insightease crypto prices over the TickGuard pipeline. Every call needs the key, which an
- * authenticator adds as the {@code api_key} query parameter. Insightease is a price vendor: {@link
- * #orderBook}, {@link #recentTrades}, {@link #balances} and {@link #serverTime} throw {@link
- * UnsupportedOperationException}. Endpoint paths are unverified (see the package documentation).
+ * Insightease crypto prices over the TickGuard pipeline. Every call needs the key ({@link
+ * Builder#apiKey(String)}), sent as the {@code api_key} query parameter and redacted from logs and
+ * exception messages. Insightease is a price vendor: {@link #orderBook}, {@link #recentTrades},
+ * {@link #balances} and {@link #serverTime} throw {@link UnsupportedOperationException}.
+ *
+ * <pre>{@code
+ * try (InsighteaseClient ie = InsighteaseClient.builder().apiKey(Secret.fromEnv("INSIGHTEASE_KEY"))
+ *     .monthlyCredits(10_000).build()) {
+ *   List<Ticker> prices = ie.tickers(Symbol.of("BTC", "USD"), Symbol.of("ETH", "USD"));
+ * }
+ * }</pre>
+ *
+ * <p>Unless a throttle is given, calls count against {@link LimitPresets#insighteaseCredits} for the
+ * plan's monthly credits, so the client refuses a call the plan cannot pay for before sending it.
  */
 public final class InsighteaseClient implements CryptoMarketData {
-  /** The production API (unverified). */
-  public static final String DEFAULT_BASE_URL = "https://insightease.com/api";
-
-  // Provisional until the credit quota preset lands (issue 6): one request per second.
-  private static final LimitPreset PROVISIONAL_LIMITS = new LimitPreset(
-      "insightease-provisional",
-      List.of(RateLimit.fixedWindow("REQUESTS", 1, Duration.ofSeconds(1)).countingRequests().forEveryRequest()),
-      List.of(),
-      "provisional");
+  /** The production API, as the vendor's own client libraries call it. */
+  public static final String DEFAULT_BASE_URL = "https://api.insightease.com";
 
   private final ClientCore core;
   private final ApiClient api;
   private final MarketDataValidators validators;
+  private final InsighteaseEnvelope envelope;
 
-  private InsighteaseClient(ClientCore core) {
+  private InsighteaseClient(ClientCore core, InsighteaseEnvelope envelope) {
     this.core = core;
     this.api = core.api();
     this.validators = core.validators();
+    this.envelope = envelope;
   }
 
-  /** Starts a client for the production API; give it an authenticator that adds {@code api_key}. */
+  /** Starts a client for the production API; set the key with {@link Builder#apiKey(String)}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -64,7 +71,7 @@ public final class InsighteaseClient implements CryptoMarketData {
 
   @Override
   public List<Instrument> instruments() {
-    return api.execute(InsighteaseEndpoints.LIST.request().query("type", "crypto").build(), InsighteaseDecoders.list());
+    return api.execute(InsighteaseEndpoints.LIST.request().query("type", "crypto").build(), InsighteaseDecoders.list(envelope));
   }
 
   @Override
@@ -81,7 +88,7 @@ public final class InsighteaseClient implements CryptoMarketData {
     }
     String list = asked.stream().map(InsighteaseSymbolMapper.INSTANCE::toProvider).collect(Collectors.joining(","));
     return api.execute(InsighteaseEndpoints.LATEST.request().query("symbol", list).build(),
-        InsighteaseDecoders.latest(asked), validators.tickers());
+        InsighteaseDecoders.latest(envelope, asked), validators.tickers());
   }
 
   /** Not offered by a price vendor. */
@@ -96,10 +103,14 @@ public final class InsighteaseClient implements CryptoMarketData {
     throw unsupported("recentTrades");
   }
 
-  /** Costs one credit per 100 candles in the window. */
+  /**
+   * Candles opening within {@code [from, to]}: the history of the UTC days {@code from} to {@code
+   * to}, filtered to the window. Budgeted at one credit per 100 candles those days can hold.
+   */
   @Override
   public List<Candle> candles(Symbol symbol, Interval interval, Instant from, Instant to) {
     Requests.window(from, to);
+    Objects.requireNonNull(interval, "interval");
     if (!InsighteaseEndpoints.PERIODS.containsKey(interval.code()) || !interval.isKnown()) {
       throw new InvalidRequestException("interval", "Insightease has no candle period " + interval.code());
     }
@@ -107,10 +118,10 @@ public final class InsighteaseClient implements CryptoMarketData {
         InsighteaseEndpoints.HISTORY.request()
             .query("symbol", InsighteaseSymbolMapper.INSTANCE.toProvider(Objects.requireNonNull(symbol, "symbol")))
             .query("period", interval.code())
-            .query("from", String.valueOf(from.getEpochSecond()))
-            .query("to", String.valueOf(to.getEpochSecond()))
+            .query("from", LocalDate.ofInstant(from, ZoneOffset.UTC).toString())
+            .query("to", LocalDate.ofInstant(to, ZoneOffset.UTC).toString())
             .build(),
-        InsighteaseDecoders.history(interval), validators.candles(interval));
+        InsighteaseDecoders.history(envelope, interval, from, to), validators.candles(interval));
   }
 
   /** Not offered: Insightease has no trading account. */
@@ -133,8 +144,14 @@ public final class InsighteaseClient implements CryptoMarketData {
     return new UnsupportedOperationException("Insightease is a price vendor and offers no " + call);
   }
 
-  /** Builds an {@link InsighteaseClient}. */
+  /**
+   * Builds an {@link InsighteaseClient}: the key with {@link #apiKey(String)} (or a custom {@link
+   * #authenticator}), the plan with {@link #monthlyCredits(long)}.
+   */
   public static final class Builder extends MarketDataClientBuilder<Builder> {
+    private InsighteaseKeyAuthenticator key;
+    private long monthlyCredits = LimitPresets.INSIGHTEASE_BASIC_MONTHLY_CREDITS;
+
     private Builder() {}
 
     @Override
@@ -142,11 +159,60 @@ public final class InsighteaseClient implements CryptoMarketData {
       return this;
     }
 
-    /** Builds the client; it owns a connection pool and threads until closed. */
+    /** The Insightease API key, sent as the {@code api_key} query parameter. */
+    public Builder apiKey(String apiKey) {
+      Objects.requireNonNull(apiKey, "apiKey");
+      if (apiKey.isBlank()) {
+        throw new IllegalArgumentException("apiKey is blank");
+      }
+      this.key = new InsighteaseKeyAuthenticator(apiKey);
+      return this;
+    }
+
+    /** The Insightease API key from a {@link Secret} (environment, file, key store). */
+    public Builder apiKey(Secret apiKey) {
+      char[] chars = Objects.requireNonNull(apiKey, "apiKey").chars();
+      try {
+        return apiKey(new String(chars));
+      } finally {
+        java.util.Arrays.fill(chars, '\0');
+      }
+    }
+
+    /**
+     * The plan's monthly credits, which the default throttle budgets ({@link
+     * LimitPresets#INSIGHTEASE_BASIC_MONTHLY_CREDITS} by default, the Basic plan). Ignored when a
+     * throttle is given.
+     */
+    public Builder monthlyCredits(long monthlyCredits) {
+      if (monthlyCredits <= 0) {
+        throw new IllegalArgumentException("monthlyCredits must be positive: " + monthlyCredits);
+      }
+      this.monthlyCredits = monthlyCredits;
+      return this;
+    }
+
+    /**
+     * Builds the client; it owns a connection pool and threads until closed.
+     *
+     * @throws IllegalStateException when both {@link #apiKey(String)} and a custom authenticator were given
+     */
     public InsighteaseClient build() {
+      RequestAuthenticator custom = authenticator();
+      if (key != null && custom != RequestAuthenticator.anonymous()) {
+        throw new IllegalStateException("Give either apiKey(...) or authenticator(...), not both");
+      }
+      RequestAuthenticator auth = key != null ? key : custom;
+      InsighteaseEnvelope envelope = new InsighteaseEnvelope(key != null ? List.of(key.apiKey()) : List.of());
       return new InsighteaseClient(ClientCore.open(
-            "insightease", config(), DEFAULT_BASE_URL, throttle(), PROVISIONAL_LIMITS, futureTolerance(),
-            api -> api.authenticator(authenticator()).errorDecoder(InsighteaseEnvelope.INSTANCE)));
+            "insightease", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.insighteaseCredits(monthlyCredits),
+            futureTolerance(), api -> api.authenticator(auth).errorDecoder(envelope)), envelope);
+    }
+
+    /** Shows the plan and whether a key is set; never the key. */
+    @Override
+    public String toString() {
+      return "InsighteaseClient.Builder[" + (key != null ? key : "no api key") + ", monthlyCredits=" + monthlyCredits + "]";
     }
   }
 }

@@ -12,7 +12,12 @@ import io.tickguard.crypto.internal.JsonTree;
 import io.tickguard.crypto.internal.Models;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +25,20 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Insightease wire format to the unified model: listings, latest prices ({@code s, o, h, l, c, v,
- * b, a, t}) and candles ({@code o, h, l, c, v, t}); {@code t} is in Unix seconds.
+ * Insightease wire format to the unified model. Latest prices carry {@code s, o, h, l, c, a, b, ch,
+ * cp, tm} (the vendor's own browser sample reads these; {@code a}/{@code b} only on plans that
+ * include bid and ask), candles {@code o, h, l, c, v, t, tm}; {@code t} is Unix seconds, {@code tm}
+ * its {@code yyyy-MM-dd HH:mm:ss} text (read as UTC). Decimals may be JSON strings or numbers.
  */
 final class InsighteaseDecoders {
+  private static final DateTimeFormatter TM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
   private InsighteaseDecoders() {}
 
   /** {@code list}: symbols only; the vendor publishes no trading rules or status. */
-  static ResponseDecoder<List<Instrument>> list() {
+  static ResponseDecoder<List<Instrument>> list(InsighteaseEnvelope envelope) {
     return r -> {
-      JsonNode items = JsonTree.array(InsighteaseEnvelope.response(r), "response");
+      JsonNode items = JsonTree.array(envelope.response(r), "response");
       List<Instrument> out = new ArrayList<>(items.size());
       for (int i = 0; i < items.size(); i++) {
         String path = "response[" + i + "].";
@@ -43,10 +52,10 @@ final class InsighteaseDecoders {
     };
   }
 
-  /** {@code latest} for {@code asked}, in the order asked. */
-  static ResponseDecoder<List<Ticker>> latest(List<Symbol> asked) {
+  /** {@code latest} for {@code asked}, in the order asked; every asked symbol must be answered. */
+  static ResponseDecoder<List<Ticker>> latest(InsighteaseEnvelope envelope, List<Symbol> asked) {
     return r -> {
-      JsonNode items = JsonTree.array(InsighteaseEnvelope.response(r), "response");
+      JsonNode items = JsonTree.array(envelope.response(r), "response");
       Map<Symbol, Ticker> found = new HashMap<>();
       for (int i = 0; i < items.size(); i++) {
         String path = "response[" + i + "].";
@@ -55,13 +64,13 @@ final class InsighteaseDecoders {
         Symbol symbol = InsighteaseSymbolMapper.INSTANCE.fromProvider(wire).filter(asked::contains)
             .orElseThrow(() -> new InvalidResponseException(path + "s", "Unexpected symbol " + wire + " in the response"));
         BigDecimal last = JsonTree.decimal(n, "c", path + "c");
-        BigDecimal bid = JsonTree.decimal(n, "b", path + "b");
-        BigDecimal ask = JsonTree.decimal(n, "a", path + "a");
+        BigDecimal bid = bidOrAsk(n, "b", path);
+        BigDecimal ask = bidOrAsk(n, "a", path);
         Optional<BigDecimal> open = JsonTree.optionalDecimal(n, "o", path + "o");
         Optional<BigDecimal> high = JsonTree.optionalDecimal(n, "h", path + "h");
         Optional<BigDecimal> low = JsonTree.optionalDecimal(n, "l", path + "l");
         Optional<BigDecimal> volume = JsonTree.optionalDecimal(n, "v", path + "v");
-        Optional<Instant> time = Optional.of(Instant.ofEpochSecond(JsonTree.integer(n, "t", path + "t")));
+        Optional<Instant> time = time(n, path);
         found.put(symbol, Models.build(path, () -> new Ticker(symbol, last, bid, ask, open, high, low, volume, time)));
       }
       List<Ticker> out = new ArrayList<>(asked.size());
@@ -76,23 +85,66 @@ final class InsighteaseDecoders {
     };
   }
 
-  /** {@code history}: candles, oldest first as sent. */
-  static ResponseDecoder<List<Candle>> history(Interval interval) {
+  /**
+   * {@code history}: candles opening within {@code [from, to]}, oldest first. The response may be
+   * an array of candles or an object keyed by their times; both are read.
+   */
+  static ResponseDecoder<List<Candle>> history(InsighteaseEnvelope envelope, Interval interval, Instant from, Instant to) {
     return r -> {
-      JsonNode items = JsonTree.array(InsighteaseEnvelope.response(r), "response");
+      JsonNode response = envelope.response(r);
+      if (!response.isArray() && !response.isObject()) {
+        throw new InvalidResponseException("response", "Field response must be a list of candles");
+      }
+      List<Map.Entry<String, JsonNode>> items = new ArrayList<>();
+      if (response.isArray()) {
+        for (int i = 0; i < response.size(); i++) {
+          items.add(Map.entry("response[" + i + "]", response.get(i)));
+        }
+      } else {
+        response.properties().forEach(e -> items.add(Map.entry("response." + e.getKey(), e.getValue())));
+      }
       List<Candle> out = new ArrayList<>(items.size());
-      for (int i = 0; i < items.size(); i++) {
-        String path = "response[" + i + "].";
-        JsonNode n = JsonTree.object(items.get(i), "response[" + i + "]");
+      for (Map.Entry<String, JsonNode> item : items) {
+        String path = item.getKey() + ".";
+        JsonNode n = JsonTree.object(item.getValue(), item.getKey());
         Instant t = Instant.ofEpochSecond(JsonTree.integer(n, "t", path + "t"));
         BigDecimal o = JsonTree.decimal(n, "o", path + "o");
         BigDecimal h = JsonTree.decimal(n, "h", path + "h");
         BigDecimal l = JsonTree.decimal(n, "l", path + "l");
         BigDecimal c = JsonTree.decimal(n, "c", path + "c");
         BigDecimal v = JsonTree.decimal(n, "v", path + "v");
-        out.add(Models.build(path, () -> new Candle(t, interval, o, h, l, c, v)));
+        Candle candle = Models.build(path, () -> new Candle(t, interval, o, h, l, c, v));
+        if (!t.isBefore(from) && !t.isAfter(to)) {
+          out.add(candle);
+        }
       }
+      out.sort(Comparator.comparing(Candle::openTime));
       return List.copyOf(out);
     };
+  }
+
+  private static BigDecimal bidOrAsk(JsonNode n, String name, String path) {
+    if (n.get(name) == null || n.get(name).isNull()) {
+      throw new InvalidResponseException(path + name,
+          "Field " + path + name + " is missing: Insightease sends bid and ask only on plans that include them");
+    }
+    return JsonTree.decimal(n, name, path + name);
+  }
+
+  private static Optional<Instant> time(JsonNode n, String path) {
+    JsonNode t = n.get("t");
+    if (t != null && !t.isNull()) {
+      return Optional.of(Instant.ofEpochSecond(JsonTree.integer(t, path + "t")));
+    }
+    JsonNode tm = n.get("tm");
+    if (tm != null && !tm.isNull()) {
+      String text = JsonTree.text(tm, path + "tm");
+      try {
+        return Optional.of(LocalDateTime.parse(text, TM).toInstant(ZoneOffset.UTC));
+      } catch (DateTimeParseException e) {
+        throw new InvalidResponseException(path + "tm", "Field " + path + "tm must be yyyy-MM-dd HH:mm:ss");
+      }
+    }
+    return Optional.empty();
   }
 }

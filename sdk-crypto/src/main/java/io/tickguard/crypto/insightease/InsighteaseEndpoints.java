@@ -6,15 +6,24 @@ import io.tickguard.core.HttpMethod;
 import io.tickguard.core.ParamSpec;
 import io.tickguard.core.auth.AuthMode;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Insightease endpoints used by {@link InsighteaseClient}; the weight of each is its credit cost
- * against the plan's monthly {@code CREDITS} quota. Insightease documents one credit per request,
- * except endpoints that bill one credit per 100 records returned (the latest-price endpoint bills
- * per 100 symbols; history per 100 candles), which the weight functions estimate from the request.
- * Paths are unverified (see the package documentation).
+ * Insightease endpoints used by {@link InsighteaseClient}, under {@code https://api.insightease.com}.
+ * Crypto pairs are served by the {@code /forex} endpoints: the listing takes {@code type=crypto},
+ * prices and candles take the pair ({@code BTC/USD}), as the vendor's own client libraries call them
+ * (github.com/insighteaseapi). The key is the {@code api_key} query parameter, which the client's
+ * authenticator adds.
+ *
+ * <p>The weight of each endpoint is its credit cost against the plan's monthly {@code CREDITS}
+ * quota. Insightease documents 1 credit per request, except for three endpoints billed 1 credit per
+ * 100 records returned, naming only the latest-price endpoint ("if you enter 200 different IDs ... it
+ * will count 2 requests"). History is estimated the same way from the requested window, which
+ * over-estimates rather than under-estimates when it is not billed per record.
  */
 public final class InsighteaseEndpoints {
   /** The monthly credit quota every call counts against. */
@@ -23,32 +32,42 @@ public final class InsighteaseEndpoints {
   /** Records billed per credit by the per-record endpoints. */
   public static final int RECORDS_PER_CREDIT = 100;
 
+  /**
+   * Candle periods Insightease documents that TickGuard's {@code Interval} can name (the vendor also
+   * has {@code 5h} and {@code month}).
+   */
   static final Map<String, Duration> PERIODS = Map.of(
       "1m", Duration.ofMinutes(1), "5m", Duration.ofMinutes(5), "15m", Duration.ofMinutes(15),
-      "30m", Duration.ofMinutes(30), "1h", Duration.ofHours(1), "4h", Duration.ofHours(4),
-      "1d", Duration.ofDays(1), "1w", Duration.ofDays(7));
+      "30m", Duration.ofMinutes(30), "1h", Duration.ofHours(1), "2h", Duration.ofHours(2),
+      "4h", Duration.ofHours(4), "1d", Duration.ofDays(1), "1w", Duration.ofDays(7));
 
-  private static final Pattern SYMBOLS = Pattern.compile("[A-Z0-9]{1,20}/[A-Z0-9]{1,20}(,[A-Z0-9]{1,20}/[A-Z0-9]{1,20}){0,999}");
-  private static final Pattern PERIOD = Pattern.compile("1m|5m|15m|30m|1h|4h|1d|1w");
+  private static final String PAIR = "[A-Z0-9]{1,20}/[A-Z0-9]{1,20}";
+  private static final Pattern SYMBOLS = Pattern.compile(PAIR + "(," + PAIR + "){0,999}");
+  private static final Pattern SYMBOL = Pattern.compile(PAIR);
+  private static final Pattern PERIOD = Pattern.compile("1m|5m|15m|30m|1h|2h|4h|1d|1w");
+  private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
-  /** {@code GET /crypto/list?type=crypto}: the crypto listings, one credit. */
+  /** {@code GET /forex/list?type=crypto}: the crypto listings, one credit. */
   public static final Endpoint LIST =
-      get("list", "/crypto/list").query(ParamSpec.required("type", Pattern.compile("crypto"), 6)).weight(1).build();
+      get("list", "/forex/list").query(ParamSpec.required("type", Pattern.compile("crypto"), 6)).weight(1).build();
 
-  /** {@code GET /crypto/latest?symbol=A/B,C/D}: latest prices, one credit per 100 symbols. */
+  /** {@code GET /forex/latest?symbol=BTC/USD,ETH/USD}: latest prices, one credit per 100 symbols. */
   public static final Endpoint LATEST =
-      get("latest", "/crypto/latest")
+      get("latest", "/forex/latest")
           .query(ParamSpec.required("symbol", SYMBOLS, 42_000))
           .weight(InsighteaseEndpoints::latestWeight)
           .build();
 
-  /** {@code GET /crypto/history}: candles in a window, one credit per 100 candles. */
+  /**
+   * {@code GET /forex/history?symbol=BTC/USD&period=1h&from=2026-03-01&to=2026-03-02}: candles of the
+   * UTC days {@code from} to {@code to}; weight one credit per 100 candles those days can hold.
+   */
   public static final Endpoint HISTORY =
-      get("history", "/crypto/history")
-          .query(ParamSpec.required("symbol", SYMBOLS, 41))
+      get("history", "/forex/history")
+          .query(ParamSpec.required("symbol", SYMBOL, 41))
           .query(ParamSpec.required("period", PERIOD, 3))
-          .query(ParamSpec.required("from", ParamSpec.INTEGER, 12))
-          .query(ParamSpec.required("to", ParamSpec.INTEGER, 12))
+          .query(ParamSpec.required("from", DATE, 10))
+          .query(ParamSpec.required("to", DATE, 10))
           .weight(InsighteaseEndpoints::historyWeight)
           .build();
 
@@ -66,13 +85,23 @@ public final class InsighteaseEndpoints {
 
   static int historyWeight(ApiRequest request) {
     Duration period = request.queryValue("period").map(PERIODS::get).orElse(null);
-    long from = request.queryValue("from").filter(s -> s.matches("[0-9]{1,12}")).map(Long::parseLong).orElse(0L);
-    long to = request.queryValue("to").filter(s -> s.matches("[0-9]{1,12}")).map(Long::parseLong).orElse(0L);
-    if (period == null || to < from) {
-      return 1;
+    LocalDate from = date(request, "from");
+    LocalDate to = date(request, "to");
+    if (period == null || from == null || to == null || to.isBefore(from)) {
+      return 1; // the guard refuses such a request before it is sent
     }
-    long records = (to - from) / period.getSeconds() + 1;
+    long seconds = (ChronoUnit.DAYS.between(from, to) + 1) * 86_400L;
+    long records = Math.max(1, seconds / period.getSeconds());
     return credits((int) Math.min(records, Integer.MAX_VALUE - RECORDS_PER_CREDIT));
+  }
+
+  private static LocalDate date(ApiRequest request, String name) {
+    String text = request.queryValue(name).filter(s -> DATE.matcher(s).matches()).orElse(null);
+    try {
+      return text == null ? null : LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static int credits(int records) {

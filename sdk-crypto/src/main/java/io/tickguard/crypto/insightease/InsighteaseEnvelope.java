@@ -4,25 +4,49 @@ import io.tickguard.core.ApiResponse;
 import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.ErrorDecoder;
 import io.tickguard.core.ErrorDetails;
+import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.ProviderException;
 import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.StandardErrorDecoder;
 import io.tickguard.core.TickGuardException;
+import io.tickguard.core.observe.Redactor;
 import io.tickguard.crypto.internal.JsonTree;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code {status, code, msg, response, info}} envelope. {@code status:false} is an error even
- * inside HTTP 200: it becomes an exception carrying the provider's {@code code}, never data.
+ * inside HTTP 200: every decoder calls {@link #response} first, which throws the typed exception, so
+ * an error body never reaches a model.
+ *
+ * <p>Insightease publishes no error-code table that could be found (see {@code fixtures/README.md}),
+ * so errors are classified by code and message: a refused or missing key ({@code 101}, or a message
+ * about the API/access key) is an {@link AuthenticationException}; an exhausted credit quota ({@code
+ * 104}, or a message about a limit, credit or quota) a {@link RateLimitedException} on {@code
+ * CREDITS}; an unknown symbol ({@code 113}, or a message about the symbol) an {@link
+ * InvalidRequestException} on {@code symbol}; anything else a {@link ProviderException} with the
+ * code and message. The provider's message is scrubbed of the key before it enters an exception.
  */
 final class InsighteaseEnvelope implements ErrorDecoder {
-  static final InsighteaseEnvelope INSTANCE = new InsighteaseEnvelope();
+  static final String CODE_INVALID_KEY = "101";
+  static final String CODE_CREDITS_EXHAUSTED = "104";
+  static final String CODE_SYMBOL_NOT_FOUND = "113";
 
-  private InsighteaseEnvelope() {}
+  private static final Set<String> KEY_WORDS = Set.of("api key", "api_key", "apikey", "access key", "access_key");
+  private static final Set<String> QUOTA_WORDS = Set.of("limit", "credit", "quota");
 
-  /** The {@code response} member of a successful envelope. */
-  static JsonNode response(ApiResponse r) {
+  private final List<String> secrets;
+
+  /** An envelope that also scrubs {@code secrets} (the key in use) from the provider's messages. */
+  InsighteaseEnvelope(List<String> secrets) {
+    this.secrets = List.copyOf(secrets);
+  }
+
+  /** The {@code response} member of a successful envelope; an error envelope throws. */
+  JsonNode response(ApiResponse r) {
     JsonNode root = JsonTree.object(r.json(), "body");
     JsonNode status = JsonTree.required(root, "status", "status");
     if (!status.isBoolean()) {
@@ -31,16 +55,20 @@ final class InsighteaseEnvelope implements ErrorDecoder {
     if (!status.booleanValue()) {
       throw error(r, root, ErrorDetails.ofStatus(r.status(), null));
     }
-    return JsonTree.required(root, "response", "response");
+    JsonNode response = JsonTree.required(root, "response", "response");
+    if (response.isNull()) {
+      throw new InvalidResponseException("response", "status is true but response is null");
+    }
+    return response;
   }
 
-  /** Non-2xx answers: the envelope's code when the body has one, else the HTTP status. */
+  /** Non-2xx answers: the envelope's code and message when the body has them, else the HTTP status. */
   @Override
   public TickGuardException decode(ApiResponse response, ErrorDetails details) {
-    if (response.isJson() && response.body().length > 0) {
+    if (response.isJson() && response.body().length > 0 && response.status() < 500 && response.status() != 429) {
       try {
         JsonNode root = response.json();
-        if (root.isObject() && root.has("code") && response.status() < 500 && response.status() != 429) {
+        if (root.isObject() && root.has("code") && root.has("msg")) {
           return error(response, root, details);
         }
       } catch (InvalidResponseException notJson) {
@@ -50,23 +78,34 @@ final class InsighteaseEnvelope implements ErrorDecoder {
     return StandardErrorDecoder.forStatus(response, StandardErrorDecoder.withGenericProviderError(response, details));
   }
 
-  private static TickGuardException error(ApiResponse r, JsonNode root, ErrorDetails status) {
-    JsonNode codeNode = root.get("code");
-    JsonNode msgNode = root.get("msg");
-    String code = codeNode == null || codeNode.isNull() ? null : codeNode.asString();
-    String msg = msgNode == null || msgNode.isNull() ? null : msgNode.asString();
+  private TickGuardException error(ApiResponse r, JsonNode root, ErrorDetails status) {
+    String code = scalar(root.get("code"));
+    String msg = scalar(root.get("msg"));
+    if (msg != null) {
+      msg = Redactor.redact(msg, secrets);
+      msg = msg.length() > 300 ? msg.substring(0, 300) + "..." : msg;
+    }
     ErrorDetails details = status.withProviderError(code, msg);
     String endpoint = r.request().endpoint().name();
-    String lower = msg == null ? "" : msg.toLowerCase(java.util.Locale.ROOT);
-    if (lower.contains("api key") || lower.contains("api_key") || "101".equals(code)) {
+    String lower = msg == null ? "" : msg.toLowerCase(Locale.ROOT);
+    if (CODE_INVALID_KEY.equals(code) || KEY_WORDS.stream().anyMatch(lower::contains)) {
       return new AuthenticationException(
-          "Insightease refused the API key for " + endpoint + " (" + details.summary() + ")", details);
+          "Insightease refused the API key for " + endpoint + " (" + details.summary()
+              + "); check the key (api_key) and that the plan is active", details);
     }
-    if (lower.contains("limit") || lower.contains("credit")) {
+    if (CODE_CREDITS_EXHAUSTED.equals(code) || QUOTA_WORDS.stream().anyMatch(lower::contains)) {
       return new RateLimitedException(
-          "Insightease quota exhausted for " + endpoint + " (" + details.summary() + ")",
-          details, InsighteaseEndpoints.CREDITS, null, false, false);
+          "Insightease credit quota exhausted for " + endpoint + " (" + details.summary()
+              + "); credits refresh on the plan's billing date", details, InsighteaseEndpoints.CREDITS, null, false, false);
+    }
+    if (CODE_SYMBOL_NOT_FOUND.equals(code) || lower.contains("symbol")) {
+      return new InvalidRequestException(
+          "symbol", "Insightease does not know the symbol asked of " + endpoint + " (" + details.summary() + ")", details);
     }
     return new ProviderException("Insightease answered " + endpoint + " with an error (" + details.summary() + ")", details);
+  }
+
+  private static String scalar(JsonNode node) {
+    return node == null || node.isNull() || node.isContainer() ? null : node.asString();
   }
 }
