@@ -268,6 +268,10 @@ class BinanceSandboxTest {
       // The throttle now holds every call until Retry-After has passed, refusing without sending.
       assertThatThrownBy(binance::ping)
           .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.clientSide()).isTrue());
+      for (int i = 0; i < 5; i++) { // a client that keeps calling never reaches Binance, so never earns a 418
+        assertThatThrownBy(binance::ping)
+            .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.banned()).isFalse());
+      }
       assertThat(usedWeight()).isEqualTo(30);
 
       clock.advance(Duration.ofSeconds(45));

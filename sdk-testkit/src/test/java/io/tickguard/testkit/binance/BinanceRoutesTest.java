@@ -161,6 +161,11 @@ class BinanceRoutesTest {
     Answer one = get("/api/v3/ticker/24hr?symbol=BTCUSDT");
     JsonNode t = one.json();
     assertThat(t.isObject()).isTrue();
+    List<String> fields = new ArrayList<>(t.propertyNames());
+    // The FULL response's fields, in the documented order (rest-api.md, "24hr ticker price change statistics").
+    assertThat(fields).containsExactly("symbol", "priceChange", "priceChangePercent", "weightedAvgPrice",
+        "prevClosePrice", "lastPrice", "lastQty", "bidPrice", "bidQty", "askPrice", "askQty", "openPrice",
+        "highPrice", "lowPrice", "volume", "quoteVolume", "openTime", "closeTime", "firstId", "lastId", "count");
     assertThat(t.get("symbol").asString()).isEqualTo("BTCUSDT");
     for (String field : List.of("priceChange", "lastPrice", "bidPrice", "bidQty", "askPrice", "askQty",
         "openPrice", "highPrice", "lowPrice", "volume", "quoteVolume")) {
