@@ -1,7 +1,18 @@
 package io.tickguard.crypto.binance;
 
 import io.tickguard.core.ApiClient;
+import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
+import io.tickguard.core.auth.ApiCredentials;
+import io.tickguard.core.auth.AttachRule;
+import io.tickguard.core.auth.CredentialsProvider;
+import io.tickguard.core.auth.KeyType;
+import io.tickguard.core.auth.RequestAuthenticator;
+import io.tickguard.core.auth.RequestSigner;
+import io.tickguard.core.auth.Signers;
+import io.tickguard.core.auth.SigningAuthenticator;
+import io.tickguard.core.time.ServerClock;
+import io.tickguard.core.time.TimeSample;
 import io.tickguard.core.throttle.LimitPresets;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
@@ -17,20 +28,27 @@ import io.tickguard.crypto.Trade;
 import io.tickguard.crypto.internal.ClientCore;
 import io.tickguard.crypto.internal.Requests;
 import io.tickguard.core.validate.Validator;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.StringJoiner;
 import java.util.concurrent.Executor;
 
 /**
  * Binance spot market data over the TickGuard pipeline. Public data needs no credentials; {@link
- * #balances()} calls the signed {@code /api/v3/account} and needs an authenticator granting {@link
+ * #balances()} calls the signed {@code /api/v3/account} and needs a key granting {@link
  * io.tickguard.core.auth.Scope#ACCOUNT_READ}.
  *
  * <pre>{@code
- * try (BinanceClient binance = BinanceClient.builder().build()) {
+ * try (BinanceClient binance = BinanceClient.builder()
+ *     .ed25519Key(ApiCredentials.ed25519("my-key", Secret.fromFile(Path.of("binance-ed25519.pem"))))
+ *     .build()) {
  *   Ticker t = binance.ticker(Symbol.of("BTC", "USDT"));
+ *   List<Balance> balances = binance.balances();
  * }
  * }</pre>
  */
@@ -38,14 +56,21 @@ public final class BinanceClient implements CryptoMarketData {
   /** The production spot API. */
   public static final String DEFAULT_BASE_URL = "https://api.binance.com";
 
+  /** The header carrying the API key. */
+  public static final String API_KEY_HEADER = "X-MBX-APIKEY";
+
+  private static final int SAMPLES_PER_SYNC = 3;
+
   private final ClientCore core;
   private final ApiClient api;
   private final MarketDataValidators validators;
+  private final ServerClock serverClock;
 
-  private BinanceClient(ClientCore core) {
+  private BinanceClient(ClientCore core, ServerClock serverClock) {
     this.core = core;
     this.api = core.api();
     this.validators = core.validators();
+    this.serverClock = serverClock;
   }
 
   /** Starts a client for the production API with no credentials. */
@@ -134,6 +159,14 @@ public final class BinanceClient implements CryptoMarketData {
     return api.execute(BinanceEndpoints.ACCOUNT.request().build(), BinanceDecoders.account());
   }
 
+  /**
+   * Binance's clock as this client sees it, when it signs with a key given to the builder: its
+   * {@link ServerClock#offset()} is what signed timestamps are corrected by.
+   */
+  public Optional<ServerClock> serverClock() {
+    return Optional.ofNullable(serverClock);
+  }
+
   @Override
   public Executor asyncExecutor() {
     return core.async();
@@ -148,8 +181,19 @@ public final class BinanceClient implements CryptoMarketData {
     return BinanceSymbolMapper.INSTANCE.toProvider(Objects.requireNonNull(symbol, "symbol"));
   }
 
-  /** Builds a {@link BinanceClient}. */
+  /**
+   * Builds a {@link BinanceClient}. For signed calls give the key with {@link #hmacKey}, {@link
+   * #ed25519Key} or {@link #rsaKey} (or {@link #signingKeys} for rotation): the client then signs as
+   * Binance documents ({@code X-MBX-APIKEY} header, {@code timestamp} and optional {@code
+   * recvWindow} query parameters, {@code signature} over the query string and body as sent) with
+   * timestamps from a {@link ServerClock} it keeps in step with {@code GET /api/v3/time}, and
+   * resynchronises and retries once when Binance answers {@code -1021}.
+   */
   public static final class Builder extends MarketDataClientBuilder<Builder> {
+    private CredentialsProvider keys;
+    private KeyType keyType;
+    private Duration recvWindow;
+
     private Builder() {}
 
     @Override
@@ -157,11 +201,124 @@ public final class BinanceClient implements CryptoMarketData {
       return this;
     }
 
+    /** Signs with an HMAC-SHA256 key ({@link ApiCredentials#hmac}); the signature is lower-case hex. */
+    public Builder hmacKey(ApiCredentials credentials) {
+      return signingKeys(CredentialsProvider.of(require(credentials, KeyType.HMAC)));
+    }
+
+    /**
+     * Signs with an Ed25519 key ({@link ApiCredentials#ed25519}, from its PKCS#8 PEM); the
+     * signature is base64, percent-encoded in the query. Binance recommends Ed25519 keys.
+     */
+    public Builder ed25519Key(ApiCredentials credentials) {
+      return signingKeys(CredentialsProvider.of(require(credentials, KeyType.ED25519)));
+    }
+
+    /** Signs with an RSA key ({@link ApiCredentials#rsa}): RSASSA-PKCS1-v1_5 with SHA-256, base64. */
+    public Builder rsaKey(ApiCredentials credentials) {
+      return signingKeys(CredentialsProvider.of(require(credentials, KeyType.RSA)));
+    }
+
+    /**
+     * Signs with the credentials {@code provider} hands out (a {@link
+     * io.tickguard.core.auth.RotatingCredentialsProvider}, say). The signature scheme follows the key
+     * type of the credentials current at {@link #build()}; every key it hands out later must be of
+     * the same type.
+     */
+    public Builder signingKeys(CredentialsProvider provider) {
+      Objects.requireNonNull(provider, "provider");
+      KeyType type = provider.current().keyType();
+      if (type != KeyType.HMAC && type != KeyType.ED25519 && type != KeyType.RSA) {
+        throw new IllegalArgumentException("Binance API keys are HMAC, Ed25519 or RSA, not " + type);
+      }
+      this.keys = provider;
+      this.keyType = type;
+      return this;
+    }
+
+    /**
+     * Sends {@code recvWindow}: how long after its timestamp Binance may still accept a signed
+     * request (1 ms to 60 s). Not sent by default, so Binance's default of 5,000 ms applies.
+     */
+    public Builder recvWindow(Duration window) {
+      Objects.requireNonNull(window, "window");
+      if (window.toMillis() < 1 || window.toMillis() > 60_000) {
+        throw new InvalidRequestException("recvWindow", "recvWindow must be 1 ms to 60,000 ms, was " + window.toMillis() + " ms");
+      }
+      this.recvWindow = window;
+      return this;
+    }
+
     /** Builds the client; it owns a connection pool and threads until closed. */
     public BinanceClient build() {
-      return new BinanceClient(ClientCore.open(
+      if (keys == null) {
+        return new BinanceClient(ClientCore.open(
             "binance", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.binanceSpot(), futureTolerance(),
-            api -> api.authenticator(authenticator()).errorDecoder(BinanceErrorDecoder.INSTANCE)));
+            api -> api.authenticator(authenticator()).errorDecoder(BinanceErrorDecoder.INSTANCE)), null);
+      }
+      if (authenticator() != RequestAuthenticator.anonymous()) {
+        throw new IllegalStateException(
+            "Give either a Binance key (hmacKey, ed25519Key, rsaKey, signingKeys) or an authenticator, not both");
+      }
+      Clock local = config().map(ClientConfig::clock).orElseGet(Clock::systemUTC);
+      AtomicReference<ApiClient> self = new AtomicReference<>();
+      ServerClock serverClock = ServerClock.builder(local)
+          .samplesPerSync(SAMPLES_PER_SYNC)
+          .sampler(() -> sampleServerTime(self.get(), local))
+          .build();
+      RequestAuthenticator signing = SigningAuthenticator.builder()
+          .credentials(keys)
+          .signer(signer(keyType))
+          .placement(attachRule(recvWindow))
+          .serverClock(serverClock)
+          .build();
+      ClientCore core = ClientCore.open(
+          "binance", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.binanceSpot(), futureTolerance(),
+          api -> api.authenticator(signing).errorDecoder(BinanceErrorDecoder.INSTANCE).serverClock(serverClock));
+      self.set(core.api());
+      return new BinanceClient(core, serverClock);
     }
+
+    private static ApiCredentials require(ApiCredentials credentials, KeyType type) {
+      Objects.requireNonNull(credentials, "credentials");
+      if (credentials.keyType() != type) {
+        throw new IllegalArgumentException("Expected " + type + " credentials, got " + credentials.keyType());
+      }
+      return credentials;
+    }
+  }
+
+  /** The signer Binance documents for each key type. */
+  static RequestSigner signer(KeyType type) {
+    switch (type) {
+      case HMAC:
+        return Signers.hmacSha256HexOfQueryAndBody();
+      case ED25519:
+        return Signers.ed25519OfQueryAndBody();
+      case RSA:
+        return Signers.rsaSha256OfQueryAndBody();
+      default:
+        throw new IllegalArgumentException("Binance API keys are HMAC, Ed25519 or RSA, not " + type);
+    }
+  }
+
+  /** Key header, then {@code recvWindow} (if any) and {@code timestamp}, signature last. */
+  static AttachRule attachRule(Duration recvWindow) {
+    AttachRule.Builder rule = AttachRule.builder().apiKeyHeader(API_KEY_HEADER);
+    if (recvWindow != null) {
+      rule.recvWindowQueryParameter("recvWindow", recvWindow.toMillis());
+    }
+    return rule.timestampQueryParameter("timestamp").signatureQueryParameter("signature").build();
+  }
+
+  /**
+   * One sample of Binance's clock through the client's own pipeline (so it is throttled and
+   * pinned like every call); the answer is not checked against the local clock, since measuring the
+   * difference is the point.
+   */
+  private static TimeSample sampleServerTime(ApiClient api, Clock local) {
+    Instant sent = local.instant();
+    Instant server = api.execute(BinanceEndpoints.TIME.request().build(), BinanceDecoders.serverTime());
+    return new TimeSample(sent, server, local.instant());
   }
 }

@@ -2,6 +2,7 @@ package io.tickguard.crypto.binance;
 
 import io.tickguard.core.ApiResponse;
 import io.tickguard.core.AuthenticationException;
+import io.tickguard.core.ClockSkewException;
 import io.tickguard.core.ErrorDecoder;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidRequestException;
@@ -11,7 +12,13 @@ import io.tickguard.core.TickGuardException;
 
 /**
  * Binance error bodies ({@code {"code":-1121,"msg":"Invalid symbol."}}) to TickGuard exceptions.
- * The codes that call for a specific reaction get their own type; the rest map by HTTP status.
+ * The codes that call for a specific reaction get their own type; the rest map by HTTP status:
+ * {@code -1021} (timestamp outside {@code recvWindow}) is a {@link ClockSkewException}, which
+ * {@link io.tickguard.core.ApiClient} answers with a clock resync and one retry; {@code -1022}
+ * (signature), {@code -2014} and {@code -2015} (key, IP or permission) are {@link
+ * AuthenticationException}s; {@code -1003} and HTTP 429/418 are {@link RateLimitedException}s with
+ * the server's {@code Retry-After}; {@code -1121} is an {@link InvalidRequestException} on {@code
+ * symbol}.
  */
 public final class BinanceErrorDecoder implements ErrorDecoder {
   /** The shared instance. */
@@ -27,9 +34,11 @@ public final class BinanceErrorDecoder implements ErrorDecoder {
     String summary = full.summary();
     switch (code) {
       case "-1021":
-        return new AuthenticationException(
+        // Not acted on by Binance: a client with a server clock resyncs and retries once.
+        return new ClockSkewException(
             "Binance refused the timestamp of " + endpoint + " (" + summary + "): this machine's clock"
-                + " is off from Binance's, or recvWindow is too small; sync the clock (NTP)", full);
+                + " is off from Binance's, or recvWindow is too small; sync the clock (NTP), or sign with"
+                + " a key given to BinanceClient.Builder so timestamps follow Binance's clock", full);
       case "-1022":
         return new AuthenticationException(
             "Binance refused the signature of " + endpoint + " (" + summary + "): check the secret key"

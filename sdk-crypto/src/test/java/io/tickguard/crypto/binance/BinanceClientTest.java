@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickguard.core.AuthenticationException;
+import io.tickguard.core.ClockSkewException;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.PermissionDeniedException;
@@ -332,11 +333,11 @@ class BinanceClientTest {
   }
 
   @Test
-  void timestampOutsideRecvWindowIsAnAuthenticationFailureThatMentionsTheClock() {
+  void timestampOutsideRecvWindowIsAClockSkewThatMentionsTheClock() {
     // Hand-made body: code and message from the documented error list (errors.md, -1021).
     server.json(400, "{\"code\":-1021,\"msg\":\"Timestamp for this request is outside of the recvWindow.\"}");
     assertThatThrownBy(() -> client.serverTime())
-        .isInstanceOf(AuthenticationException.class)
+        .isInstanceOf(ClockSkewException.class)
         .hasMessageContaining("clock");
   }
 
