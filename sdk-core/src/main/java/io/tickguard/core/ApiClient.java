@@ -292,9 +292,10 @@ public final class ApiClient implements AutoCloseable {
       return responseObserver((request, response) -> {
         String date = response.header("Date");
         if (date != null) {
-          clock.observeDate(
-              Instant.ofEpochMilli(response.sentRequestAtMillis()), date,
-              Instant.ofEpochMilli(response.receivedResponseAtMillis()));
+          // OkHttp stamps with the wall clock; only the round trip is taken from it, so that the
+          // sample is on the same (possibly configured) clock as the offset it is compared with.
+          clock.observeDate(date, java.time.Duration.ofMillis(
+              response.receivedResponseAtMillis() - response.sentRequestAtMillis()));
         }
       });
     }

@@ -167,6 +167,17 @@ public final class ServerClock extends Clock {
     }
   }
 
+  /**
+   * {@link #observeDate(Instant, String, Instant)} for a response that arrived just now and took
+   * {@code roundTrip}: both ends are placed on this clock's own local clock. Use it when the
+   * transport's timestamps come from another clock (OkHttp's are wall-clock milliseconds, which a
+   * configured test or replay clock does not follow).
+   */
+  public void observeDate(String dateHeader, Duration roundTrip) {
+    Instant received = local.instant();
+    observeDate(received.minus(roundTrip.isNegative() ? Duration.ZERO : roundTrip), dateHeader, received);
+  }
+
   /** Builds a {@link ServerClock}. */
   public static final class Builder {
     private final Clock local;

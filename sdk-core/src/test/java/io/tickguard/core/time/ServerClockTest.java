@@ -91,6 +91,22 @@ class ServerClockTest {
   }
 
   @Test
+  void dateHeaderWithARoundTripIsPlacedOnTheLocalClockNotTheWallClock() throws Exception {
+    // The local clock is a configured one, years away from the wall clock.
+    MutableClock local = new MutableClock(T0);
+    ServerClock clock = ServerClock.builder(local)
+        .sampler(() -> new TimeSample(local.instant(), local.instant().plusSeconds(3), local.instant()))
+        .samplesPerSync(1)
+        .build();
+    clock.resyncNow();
+
+    clock.observeDate("Fri, 01 Mar 2024 12:00:03 GMT", Duration.ofMillis(40)); // agrees with +3 s
+    assertThat(clock.isResyncDue()).isFalse();
+    clock.observeDate("Fri, 01 Mar 2024 12:00:09 GMT", Duration.ofMillis(40)); // server jumped
+    assertThat(clock.isResyncDue()).isTrue();
+  }
+
+  @Test
   void recvWindowFollowsBinanceRule() {
     RecvWindow window = RecvWindow.binanceDefault();
     Instant server = T0;
