@@ -22,6 +22,9 @@ public final class MarketDataValidators {
   /** The default allowance for clock skew between the provider and this machine. */
   public static final Duration DEFAULT_FUTURE_TOLERANCE = Duration.ofSeconds(30);
 
+  /** How far a provider's clock may be from this machine's before its answer is not a clock. */
+  private static final Duration SERVER_TIME_PLAUSIBLE = Duration.ofDays(1);
+
   private final Clock clock;
   private final Duration futureTolerance;
 
@@ -94,9 +97,21 @@ public final class MarketDataValidators {
     };
   }
 
-  /** Rejects a server time further than the tolerance in the future. */
+  /**
+   * Rejects a server time more than a day ahead of this machine's clock. The future tolerance does
+   * not apply here: a provider clock that is ahead is exactly what a caller of {@code serverTime()}
+   * wants to see, so only an answer that cannot be a clock is refused. Past times are reported as
+   * they are (a replayed or recorded session answers with its own time).
+   */
   public Validator<Instant> serverTime() {
-    return t -> notFuture(Optional.of(t), "serverTime");
+    return t -> {
+      Instant now = clock.instant();
+      if (t.isAfter(now.plus(SERVER_TIME_PLAUSIBLE))) {
+        throw new InvalidResponseException(
+            "serverTime", "Server time " + t + " is more than a day ahead of this machine's clock (" + now
+                + "); one of the two clocks is wrong");
+      }
+    };
   }
 
   private void notFuture(Optional<Instant> time, String field) {

@@ -41,6 +41,20 @@ class MarketDataValidatorsTest {
   }
 
   @Test
+  void serverClockAheadBeyondTheToleranceIsReportedNotRefused() {
+    MarketDataValidators v = MarketDataValidators.of(CLOCK, Duration.ofSeconds(5));
+    assertThatCode(() -> v.serverTime().validate(NOW.plusSeconds(90))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void serverTimeMoreThanADayAheadIsNotAClock() {
+    MarketDataValidators v = MarketDataValidators.of(CLOCK, Duration.ofSeconds(5));
+    assertThatThrownBy(() -> v.serverTime().validate(NOW.plus(Duration.ofDays(2))))
+        .isInstanceOfSatisfying(InvalidResponseException.class,
+            e -> org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("serverTime"));
+  }
+
+  @Test
   void toleranceIsConfigurable() {
     MarketDataValidators lenient = MarketDataValidators.of(CLOCK, Duration.ofMinutes(10));
     assertThatCode(() -> lenient.serverTime().validate(NOW.plusSeconds(300))).doesNotThrowAnyException();
