@@ -1,6 +1,7 @@
 package io.tickguard.testkit;
 
 import io.tickguard.testkit.internal.FaultSpec;
+import io.tickguard.testkit.providers.ProviderSandbox;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -34,6 +35,8 @@ public final class SandboxMain {
       "                            latency=MS status=CODE rate-limited=S reset truncate",
       "                            malformed-json oversized=BYTES content-type=TYPE expired-token",
       "  --ca-out FILE             write the CA PEM there (default: a temp file)",
+      "  --providers LIST          provider wire formats to serve, comma-separated, or 'none'",
+      "                            (default: binance,kraken,coinbase,insightease)",
       "  --help                    print this");
 
   private SandboxMain() {}
@@ -73,6 +76,7 @@ public final class SandboxMain {
     Duration skew = Duration.ZERO;
     ServedCertificate served = ServedCertificate.GENUINE;
     Path caOut = null;
+    List<ProviderSandbox> providers = List.of(ProviderSandbox.values());
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -112,20 +116,36 @@ public final class SandboxMain {
         case "--ca-out":
           caOut = Path.of(value(args, ++i, a));
           break;
+        case "--providers":
+          providers = providers(value(args, ++i, a));
+          break;
         default:
           throw new IllegalArgumentException("Unknown option " + a);
       }
     }
+    providers.forEach(p -> p.install(b));
     SandboxServer sandbox = b.rateLimit(limit).start();
     try {
       sandbox.faults().clockSkew(skew).serve(served);
       faults.forEach(f -> FaultSpec.apply(f, sandbox.faults()));
-      describe(sandbox, writeCa(sandbox, caOut), out);
+      describe(sandbox, writeCa(sandbox, caOut), providers, out);
       return sandbox;
     } catch (RuntimeException e) {
       sandbox.close();
       throw e;
     }
+  }
+
+  private static List<ProviderSandbox> providers(String list) {
+    if (list.equals("none")) {
+      return List.of();
+    }
+    List<ProviderSandbox> chosen = new ArrayList<>();
+    for (String name : list.split(",", -1)) {
+      chosen.add(ProviderSandbox.named(name.trim()).orElseThrow(() -> new IllegalArgumentException(
+          "--providers: unknown provider '" + name + "'; known: " + String.join(", ", ProviderSandbox.ids()))));
+    }
+    return chosen;
   }
 
   private static String value(String[] args, int i, String option) {
@@ -148,7 +168,20 @@ public final class SandboxMain {
     }
   }
 
-  private static void describe(SandboxServer sandbox, Path ca, PrintStream out) {
+  private static Path writeCoinbaseKey() {
+    char[] pem = ProviderSandbox.coinbasePrivateKeyPem();
+    try {
+      Path file = Files.createTempFile("tickguard-sandbox-coinbase-", ".pem");
+      Files.writeString(file, new String(pem), StandardCharsets.US_ASCII);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the sandbox's Coinbase key", e);
+    } finally {
+      java.util.Arrays.fill(pem, '\0');
+    }
+  }
+
+  private static void describe(SandboxServer sandbox, Path ca, List<ProviderSandbox> providers, PrintStream out) {
     out.println("TickGuard sandbox listening");
     out.println("  base URL   " + sandbox.baseUrl());
     if (ca != null) {
@@ -160,6 +193,12 @@ public final class SandboxMain {
         + " (read-only: " + SandboxServer.READ_ONLY_API_KEY + " / " + SandboxServer.READ_ONLY_API_SECRET + ")");
     out.println("  OAuth      " + SandboxServer.DEMO_OAUTH_CLIENT_ID + " / " + SandboxServer.DEMO_OAUTH_CLIENT_SECRET
         + " at " + sandbox.tokenUrl());
+    for (ProviderSandbox p : providers) {
+      out.println("  " + p.credentialsHint());
+      if (p == ProviderSandbox.COINBASE) {
+        out.println("               coinbase PEM file " + writeCoinbaseKey().toAbsolutePath());
+      }
+    }
     out.println("  routes     " + String.join(", ", sandbox.routes()));
     out.flush();
   }

@@ -55,6 +55,32 @@ class SandboxMainTest {
   }
 
   @Test
+  void servesEveryProviderWireFormatByDefaultAndPrintsTheirDemoCredentials() {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    try (SandboxServer sandbox = SandboxMain.start(new String[0], new PrintStream(buffer, true, StandardCharsets.UTF_8))) {
+      assertThat(sandbox.routes()).anyMatch(r -> r.contains("/api/v3/depth"))
+          .anyMatch(r -> r.contains("/0/public/Depth"))
+          .anyMatch(r -> r.contains("/api/v3/brokerage/market/product_book"))
+          .anyMatch(r -> r.contains("/forex/latest"))
+          .anyMatch(r -> r.contains("/demo/v1/"));
+      assertThat(buffer.toString(StandardCharsets.UTF_8))
+          .contains(io.tickguard.testkit.providers.ProviderSandbox.KRAKEN_API_KEY)
+          .contains(io.tickguard.testkit.providers.ProviderSandbox.COINBASE_KEY_NAME)
+          .contains("coinbase PEM file");
+    }
+  }
+
+  @Test
+  void providersCanBeChosen() {
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    try (SandboxServer sandbox = SandboxMain.start(new String[] {"--providers", "kraken"}, quiet)) {
+      assertThat(sandbox.routes()).anyMatch(r -> r.contains("/0/public/Depth")).noneMatch(r -> r.contains("/api/v3/depth"));
+    }
+    assertThatThrownBy(() -> SandboxMain.start(new String[] {"--providers", "kraken,bitstamp"}, quiet))
+        .hasMessageContaining("bitstamp").hasMessageContaining("binance");
+  }
+
+  @Test
   void badOptionsAreNamed() {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     assertThatThrownBy(() -> SandboxMain.start(new String[] {"--bogus"}, quiet)).hasMessageContaining("--bogus");

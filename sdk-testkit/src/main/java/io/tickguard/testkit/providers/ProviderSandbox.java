@@ -1,0 +1,110 @@
+package io.tickguard.testkit.providers;
+
+import io.tickguard.core.auth.Scope;
+import io.tickguard.core.pem.Pem;
+import io.tickguard.testkit.ProviderRoutes;
+import io.tickguard.testkit.SandboxServer;
+import io.tickguard.testkit.binance.BinanceRoutes;
+import io.tickguard.testkit.coinbase.CoinbaseRoutes;
+import io.tickguard.testkit.insightease.InsighteaseRoutes;
+import io.tickguard.testkit.kraken.KrakenRoutes;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The providers whose wire formats the sandbox speaks, each with demo credentials that only this
+ * sandbox accepts. {@link #install} adds a provider's routes and keys to a sandbox being built; the
+ * credentials are constants (and, for Coinbase, a P-256 key generated once per process) so that a
+ * client can be pointed at the sandbox without any real key.
+ */
+public enum ProviderSandbox {
+  /** Binance spot; HMAC key {@link SandboxServer#DEMO_API_KEY} / {@link SandboxServer#DEMO_API_SECRET}. */
+  BINANCE,
+  /** Kraken spot; API key {@link #KRAKEN_API_KEY}, base64 private key {@link #KRAKEN_PRIVATE_KEY}. */
+  KRAKEN,
+  /** Coinbase Advanced Trade; CDP key {@link #COINBASE_KEY_NAME} with {@link #coinbasePrivateKeyPem()}. */
+  COINBASE,
+  /** Insightease; {@code api_key} {@link SandboxServer#DEMO_API_KEY}. */
+  INSIGHTEASE;
+
+  /** The sandbox's Kraken API key. */
+  public static final String KRAKEN_API_KEY = "sandbox-kraken-key";
+
+  /** The sandbox's Kraken private key, base64 as Kraken issues them (not a real key). */
+  public static final String KRAKEN_PRIVATE_KEY = Base64.getEncoder().encodeToString(
+      "tickguard-sandbox-kraken-private-key-not-a-real-secret-0000000000".getBytes(StandardCharsets.US_ASCII));
+
+  /** The sandbox's Coinbase CDP key name. */
+  public static final String COINBASE_KEY_NAME = "organizations/tickguard-sandbox/apiKeys/sandbox-key";
+
+  /** Generated on first use: a sandbox process and its in-process clients share it. */
+  private static final class CoinbaseKey {
+    static final KeyPair PAIR = generate();
+
+    private static KeyPair generate() {
+      try {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec("secp256r1"));
+        return g.generateKeyPair();
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("This JVM cannot generate a P-256 key", e);
+      }
+    }
+  }
+
+  /** The PEM (PKCS#8) private key of {@link #COINBASE_KEY_NAME}; a fresh copy the caller may wipe. */
+  public static char[] coinbasePrivateKeyPem() {
+    byte[] pem = Pem.encode("PRIVATE KEY", CoinbaseKey.PAIR.getPrivate().getEncoded());
+    char[] chars = new String(pem, StandardCharsets.US_ASCII).toCharArray();
+    Arrays.fill(pem, (byte) 0);
+    return chars;
+  }
+
+  /** The provider for {@code name} ({@code binance}, {@code kraken}, ...), case-insensitive. */
+  public static Optional<ProviderSandbox> named(String name) {
+    return Arrays.stream(values()).filter(p -> p.id().equals(name.toLowerCase(Locale.ROOT))).findFirst();
+  }
+
+  /** Every provider's {@link #id()}. */
+  public static List<String> ids() {
+    return Arrays.stream(values()).map(ProviderSandbox::id).toList();
+  }
+
+  /** The lower-case name used on command lines. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Adds this provider's routes and demo credentials to {@code sandbox}. */
+  public SandboxServer.Builder install(SandboxServer.Builder sandbox) {
+    return switch (this) {
+      case BINANCE -> sandbox.routes(new BinanceRoutes()); // signs with the demo HMAC key
+      case KRAKEN -> sandbox.routes(new KrakenRoutes())
+          .apiKey(KRAKEN_API_KEY, KRAKEN_PRIVATE_KEY, Scope.MARKET_DATA, Scope.ACCOUNT_READ);
+      case COINBASE -> sandbox.routes(coinbaseRoutes());
+      case INSIGHTEASE -> sandbox.routes(new InsighteaseRoutes()); // api_key is the demo key
+    };
+  }
+
+  private static ProviderRoutes coinbaseRoutes() {
+    return new CoinbaseRoutes().cdpKey(COINBASE_KEY_NAME, CoinbaseKey.PAIR.getPublic(), Scope.MARKET_DATA, Scope.ACCOUNT_READ);
+  }
+
+  /** One line telling a client of this provider how to authenticate to the sandbox. */
+  public String credentialsHint() {
+    return switch (this) {
+      case BINANCE -> "binance      HMAC key " + SandboxServer.DEMO_API_KEY + " / secret " + SandboxServer.DEMO_API_SECRET;
+      case KRAKEN -> "kraken       API key " + KRAKEN_API_KEY + " / private key " + KRAKEN_PRIVATE_KEY;
+      case COINBASE -> "coinbase     CDP key " + COINBASE_KEY_NAME + " / EC private key in the coinbase PEM file";
+      case INSIGHTEASE -> "insightease  api_key " + SandboxServer.DEMO_API_KEY;
+    };
+  }
+}
