@@ -31,7 +31,48 @@ public final class Decimals {
 
   /** The decimal in {@code buf[off, off+len)}, or {@code null} when it is not plain decimal notation. */
   public static BigDecimal parseOrNull(char[] buf, int off, int len) {
-    return isPlain(buf, off, len) ? new BigDecimal(buf, off, len) : null;
+    if (len <= 0 || len > MAX_LENGTH) {
+      return null;
+    }
+    // Fast path: up to 18 digits fit a long, and valueOf(unscaled, scale) keeps the wire's scale
+    // exactly ("0.10000000" has scale 8) without BigDecimal's general-purpose char parser.
+    int i = off;
+    int end = off + len;
+    boolean negative = buf[i] == '-';
+    if (negative) {
+      i++;
+    }
+    long unscaled = 0;
+    int intDigits = 0;
+    while (i < end && buf[i] >= '0' && buf[i] <= '9') {
+      unscaled = unscaled * 10 + (buf[i] - '0');
+      i++;
+      intDigits++;
+    }
+    if (intDigits == 0) {
+      return null;
+    }
+    int digits = intDigits;
+    int scale = 0;
+    if (i < end) {
+      if (buf[i] != '.') {
+        return null;
+      }
+      i++;
+      while (i < end && buf[i] >= '0' && buf[i] <= '9') {
+        unscaled = unscaled * 10 + (buf[i] - '0');
+        i++;
+        scale++;
+      }
+      if (scale == 0 || i != end) {
+        return null;
+      }
+      digits += scale;
+    }
+    if (digits > 18) {
+      return new BigDecimal(buf, off, len); // already known to be plain; may not fit a long
+    }
+    return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
   }
 
   /** The exception for {@code text} that failed {@link #parseOrNull}; it never echoes a long value. */
@@ -42,38 +83,5 @@ public final class Decimals {
     }
     return new InvalidResponseException(
         field, "Field " + field + " is not a plain decimal number (digits, one optional '.', no exponent)");
-  }
-
-  /** {@code -?[0-9]+(\.[0-9]+)?}, at most {@link #MAX_LENGTH} characters. */
-  static boolean isPlain(char[] buf, int off, int len) {
-    if (len <= 0 || len > MAX_LENGTH) {
-      return false;
-    }
-    int i = off;
-    int end = off + len;
-    if (buf[i] == '-') {
-      i++;
-    }
-    int intDigits = 0;
-    while (i < end && buf[i] >= '0' && buf[i] <= '9') {
-      i++;
-      intDigits++;
-    }
-    if (intDigits == 0) {
-      return false;
-    }
-    if (i == end) {
-      return true;
-    }
-    if (buf[i] != '.') {
-      return false;
-    }
-    i++;
-    int fractionDigits = 0;
-    while (i < end && buf[i] >= '0' && buf[i] <= '9') {
-      i++;
-      fractionDigits++;
-    }
-    return fractionDigits > 0 && i == end;
   }
 }

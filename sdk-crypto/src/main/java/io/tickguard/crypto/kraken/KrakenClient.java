@@ -184,8 +184,8 @@ public final class KrakenClient implements CryptoMarketData {
 
     /**
      * Signs private calls with {@code credentials}: an {@link ApiCredentials#hmac HMAC} key whose
-     * secret is Kraken's private key exactly as issued (base64). Takes precedence over {@link
-     * #authenticator(RequestAuthenticator)}.
+     * secret is Kraken's private key exactly as issued (base64). Give either this or {@link
+     * #authenticator(RequestAuthenticator)}, not both.
      */
     public Builder credentials(ApiCredentials credentials) {
       Objects.requireNonNull(credentials, "credentials");
@@ -198,8 +198,8 @@ public final class KrakenClient implements CryptoMarketData {
 
     /**
      * Signs private calls with the current credentials of {@code provider} (for key rotation). Each
-     * key keeps its own strictly increasing nonce. Takes precedence over {@link
-     * #authenticator(RequestAuthenticator)}.
+     * key keeps its own strictly increasing nonce. Give either this or {@link
+     * #authenticator(RequestAuthenticator)}, not both.
      */
     public Builder credentials(CredentialsProvider provider) {
       this.credentials = Objects.requireNonNull(provider, "provider");
@@ -219,6 +219,9 @@ public final class KrakenClient implements CryptoMarketData {
     /** Builds the client; it owns a connection pool and threads until closed. */
     public KrakenClient build() {
       Clock clock = config().map(c -> c.clock()).orElseGet(Clock::systemUTC);
+      if (credentials != null && authenticator() != RequestAuthenticator.anonymous()) {
+        throw new IllegalStateException("Give either Kraken credentials or an authenticator, not both");
+      }
       RequestAuthenticator auth = credentials != null ? signingAuthenticator(credentials, clock) : authenticator();
       return new KrakenClient(ClientCore.open(
             "kraken", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.krakenSpot(tier), futureTolerance(),

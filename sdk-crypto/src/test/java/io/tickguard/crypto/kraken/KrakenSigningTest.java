@@ -136,6 +136,14 @@ class KrakenSigningTest {
   }
 
   @Test
+  void credentialsAndAnAuthenticatorTogetherAreRefused() {
+    assertThatThrownBy(() -> KrakenClient.builder().config(server.config())
+        .credentials(ApiCredentials.hmac("key", io.tickguard.core.auth.Secret.of("a2V5".toCharArray())))
+        .authenticator(new io.tickguard.crypto.FakeAuthenticator()).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not both");
+  }
+
+  @Test
   void rejectedSignatureIsAnAuthenticationFailureThatNeverQuotesTheSecret() {
     try (KrakenClient client = KrakenClient.builder().config(server.config()).throttle(Throttle.unlimited())
         .credentials(credentials(KEY, SECRET)).build()) {
