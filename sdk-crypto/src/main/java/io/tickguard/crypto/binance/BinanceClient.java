@@ -12,7 +12,6 @@ import io.tickguard.core.auth.RequestSigner;
 import io.tickguard.core.auth.Signers;
 import io.tickguard.core.auth.SigningAuthenticator;
 import io.tickguard.core.time.ServerClock;
-import io.tickguard.core.time.TimeSample;
 import io.tickguard.core.throttle.LimitPresets;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
@@ -26,6 +25,7 @@ import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.crypto.internal.ClientCore;
+import io.tickguard.crypto.internal.ProviderClock;
 import io.tickguard.crypto.internal.Requests;
 import io.tickguard.core.validate.Validator;
 import java.time.Clock;
@@ -34,7 +34,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.StringJoiner;
 import java.util.concurrent.Executor;
 
@@ -58,8 +57,6 @@ public final class BinanceClient implements CryptoMarketData {
 
   /** The header carrying the API key. */
   public static final String API_KEY_HEADER = "X-MBX-APIKEY";
-
-  private static final int SAMPLES_PER_SYNC = 3;
 
   private final ClientCore core;
   private final ApiClient api;
@@ -261,11 +258,8 @@ public final class BinanceClient implements CryptoMarketData {
             "Give either a Binance key (hmacKey, ed25519Key, rsaKey, signingKeys) or an authenticator, not both");
       }
       Clock local = config().map(ClientConfig::clock).orElseGet(Clock::systemUTC);
-      AtomicReference<ApiClient> self = new AtomicReference<>();
-      ServerClock serverClock = ServerClock.builder(local)
-          .samplesPerSync(SAMPLES_PER_SYNC)
-          .sampler(() -> sampleServerTime(self.get(), local))
-          .build();
+      ProviderClock providerClock = new ProviderClock(local, BinanceEndpoints.TIME, BinanceDecoders.serverTime());
+      ServerClock serverClock = providerClock.clock();
       RequestAuthenticator signing = SigningAuthenticator.builder()
           .credentials(keys)
           .signer(signer(keyType))
@@ -275,7 +269,7 @@ public final class BinanceClient implements CryptoMarketData {
       ClientCore core = ClientCore.open(
           "binance", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.binanceSpot(), futureTolerance(),
           api -> api.authenticator(signing).errorDecoder(BinanceErrorDecoder.INSTANCE).serverClock(serverClock));
-      self.set(core.api());
+      providerClock.bind(core.api());
       return new BinanceClient(core, serverClock);
     }
 
@@ -309,16 +303,5 @@ public final class BinanceClient implements CryptoMarketData {
       rule.recvWindowQueryParameter("recvWindow", recvWindow.toMillis());
     }
     return rule.timestampQueryParameter("timestamp").signatureQueryParameter("signature").build();
-  }
-
-  /**
-   * One sample of Binance's clock through the client's own pipeline (so it is throttled and
-   * pinned like every call); the answer is not checked against the local clock, since measuring the
-   * difference is the point.
-   */
-  private static TimeSample sampleServerTime(ApiClient api, Clock local) {
-    Instant sent = local.instant();
-    Instant server = api.execute(BinanceEndpoints.TIME.request().build(), BinanceDecoders.serverTime());
-    return new TimeSample(sent, server, local.instant());
   }
 }

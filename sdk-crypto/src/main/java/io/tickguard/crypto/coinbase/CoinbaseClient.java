@@ -25,6 +25,7 @@ import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.crypto.internal.ClientCore;
+import io.tickguard.crypto.internal.ProviderClock;
 import io.tickguard.crypto.internal.Requests;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,11 +60,13 @@ public final class CoinbaseClient implements CryptoMarketData {
   private final ClientCore core;
   private final ApiClient api;
   private final MarketDataValidators validators;
+  private final ServerClock serverClock;
 
-  private CoinbaseClient(ClientCore core) {
+  private CoinbaseClient(ClientCore core, ServerClock serverClock) {
     this.core = core;
     this.api = core.api();
     this.validators = core.validators();
+    this.serverClock = serverClock;
   }
 
   /** Starts a client for the production API with no credentials. */
@@ -175,6 +178,16 @@ public final class CoinbaseClient implements CryptoMarketData {
     core.close();
   }
 
+  /**
+   * Coinbase's clock as this client sees it, when it holds a CDP key given to the builder: JWT
+   * {@code nbf}/{@code exp} are taken from it, so a machine clock minutes off still yields tokens
+   * Coinbase accepts. Synchronised from {@code /api/v3/brokerage/time} before the first signed call
+   * and every ten minutes.
+   */
+  public Optional<ServerClock> serverClock() {
+    return Optional.ofNullable(serverClock);
+  }
+
   private static String wire(Symbol symbol) {
     return CoinbaseSymbolMapper.INSTANCE.toProvider(Objects.requireNonNull(symbol, "symbol"));
   }
@@ -183,7 +196,8 @@ public final class CoinbaseClient implements CryptoMarketData {
    * How {@link #balances()} authenticates a CDP API key: an ES256 JWT per request ({@link
    * Signers#coinbaseCdpJwt()}: {@code iss} {@code cdp}, {@code sub} and {@code kid} the key name,
    * {@code nbf} now, {@code exp} two minutes later, {@code uri} {@code "GET host/path"}, a random
-   * header nonce) sent as {@code Authorization: Bearer}. Timestamps come from {@code clock}.
+   * header nonce) sent as {@code Authorization: Bearer}. Timestamps come from {@code clock}; pass
+   * a {@link ServerClock} to sign on Coinbase's time (the builder's {@code cdpKey} does).
    *
    * @param credentials an {@link io.tickguard.core.auth.KeyType#EC_P256} key
    * @param clock the clock JWT times are taken from (the configuration's clock in a client)
@@ -198,7 +212,7 @@ public final class CoinbaseClient implements CryptoMarketData {
         .credentials(credentials)
         .signer(Signers.coinbaseCdpJwt())
         .placement(AttachRule.builder().signatureAsBearerToken().build())
-        .serverClock(ServerClock.uncorrected(Objects.requireNonNull(clock, "clock")))
+        .serverClock(clock instanceof ServerClock server ? server : ServerClock.uncorrected(Objects.requireNonNull(clock, "clock")))
         .build();
   }
 
@@ -242,18 +256,25 @@ public final class CoinbaseClient implements CryptoMarketData {
      * @throws IllegalStateException when both {@link #cdpKey} and {@link #authenticator} were given
      */
     public CoinbaseClient build() {
-      RequestAuthenticator auth = authenticator();
-      if (cdpKey != null) {
-        if (auth != RequestAuthenticator.anonymous()) {
-          throw new IllegalStateException("Give either cdpKey(...) or authenticator(...), not both");
-        }
-        Clock clock = config().map(ClientConfig::clock).orElseGet(Clock::systemUTC);
-        auth = cdpAuthenticator(cdpKey, clock);
-      }
-      RequestAuthenticator chosen = auth;
-      return new CoinbaseClient(ClientCore.open(
+      if (cdpKey == null) {
+        return new CoinbaseClient(ClientCore.open(
             "coinbase", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.coinbaseAdvanced(), futureTolerance(),
-            api -> api.authenticator(chosen).errorDecoder(CoinbaseErrorDecoder.INSTANCE)));
+            api -> api.authenticator(authenticator()).errorDecoder(CoinbaseErrorDecoder.INSTANCE)), null);
+      }
+      if (authenticator() != RequestAuthenticator.anonymous()) {
+        throw new IllegalStateException("Give either cdpKey(...) or authenticator(...), not both");
+      }
+      // Tokens live two minutes: sign on Coinbase's time, measured through this client's own
+      // pinned and throttled pipeline, not on a machine clock that may be off by more than that.
+      Clock local = config().map(ClientConfig::clock).orElseGet(Clock::systemUTC);
+      ProviderClock providerClock = new ProviderClock(local, CoinbaseEndpoints.TIME, CoinbaseDecoders.serverTime());
+      ServerClock serverClock = providerClock.clock();
+      RequestAuthenticator signing = cdpAuthenticator(cdpKey, serverClock);
+      ClientCore core = ClientCore.open(
+          "coinbase", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.coinbaseAdvanced(), futureTolerance(),
+          api -> api.authenticator(signing).errorDecoder(CoinbaseErrorDecoder.INSTANCE).serverClock(serverClock));
+      providerClock.bind(core.api());
+      return new CoinbaseClient(core, serverClock);
     }
   }
 }

@@ -306,8 +306,14 @@ class CoinbaseClientTest {
     String keyName = "organizations/org/apiKeys/key";
     try (CoinbaseClient signed = CoinbaseClient.builder().config(server.config()).throttle(Throttle.unlimited())
         .cdpKey(keyName, pem).build()) {
+      for (int i = 0; i < 3; i++) {
+        fixture("time.handmade.json"); // the server clock's first sync: Coinbase is 2 s behind NOW
+      }
       fixture("accounts-page2.handmade.json");
       signed.balances();
+      for (int i = 0; i < 3; i++) {
+        assertThat(server.take().getUrl().encodedPath()).isEqualTo("/api/v3/brokerage/time");
+      }
       RecordedRequest r = server.take();
       String authorization = r.getHeaders().get("Authorization");
       assertThat(authorization).startsWith("Bearer ");
@@ -321,8 +327,9 @@ class CoinbaseClientTest {
       assertThat(header.get("nonce").asString()).hasSize(32);
       assertThat(claims.get("iss").asString()).isEqualTo("cdp");
       assertThat(claims.get("sub").asString()).isEqualTo(keyName);
-      assertThat(claims.get("nbf").asLong()).isEqualTo(MockApi.NOW.getEpochSecond());
-      assertThat(claims.get("exp").asLong()).isEqualTo(MockApi.NOW.getEpochSecond() + 120);
+      // Signed on Coinbase's time (2 s behind this machine's), not on the machine's.
+      assertThat(claims.get("nbf").asLong()).isEqualTo(MockApi.NOW.getEpochSecond() - 2);
+      assertThat(claims.get("exp").asLong()).isEqualTo(MockApi.NOW.getEpochSecond() - 2 + 120);
       // METHOD host path, without port or query, as in "GET api.coinbase.com/api/v3/brokerage/accounts".
       assertThat(claims.get("uri").asString()).isEqualTo("GET " + r.getUrl().host() + "/api/v3/brokerage/accounts");
       Signature verify = Signature.getInstance("SHA256withECDSAinP1363Format");

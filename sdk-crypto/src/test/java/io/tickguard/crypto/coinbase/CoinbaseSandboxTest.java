@@ -192,16 +192,32 @@ class CoinbaseSandboxTest {
   }
 
   @Test
-  void expiredTokenIsRefused() {
-    // The client's clock runs three minutes behind the sandbox's: its two-minute tokens arrive expired.
+  void machineClockMinutesBehindIsCorrectedBeforeSigning() {
+    // Three minutes behind: uncorrected, every two-minute token would arrive expired.
     TestClock behind = new TestClock(clock.instant().minus(Duration.ofMinutes(3)));
     try (CoinbaseClient client = CoinbaseClient.builder()
         .config(sandbox.clientConfigBuilder().clock(behind).build()).cdpKey(KEY_NAME, pem(key)).build()) {
+      assertThat(client.balances()).isNotEmpty();
+      assertThat(client.serverClock().orElseThrow().offset())
+          .isBetween(Duration.ofMinutes(3).minusSeconds(1), Duration.ofMinutes(3).plusSeconds(1));
+    }
+  }
+
+  @Test
+  void expiredTokenIsRefused() {
+    TestClock behind = new TestClock(clock.instant());
+    try (CoinbaseClient client = CoinbaseClient.builder()
+        .config(sandbox.clientConfigBuilder().clock(behind).build()).cdpKey(KEY_NAME, pem(key)).build()) {
+      assertThat(client.balances()).isNotEmpty(); // synchronised: offset zero
+      // The server's clock jumps three minutes between two syncs: the next token arrives expired.
+      clock.advance(Duration.ofMinutes(3));
       assertThatThrownBy(client::balances).isInstanceOfSatisfying(AuthenticationException.class, e -> {
         assertThat(e.providerCode()).contains("UNAUTHENTICATED");
         assertThat(e.getMessage()).contains("token expired");
         assertNoToken(e);
       });
+      // That 401's Date header revealed the jump: the next call resynchronises and passes.
+      assertThat(client.balances()).isNotEmpty();
     }
   }
 
