@@ -18,7 +18,6 @@ import io.tickguard.core.token.InMemoryTokenStore;
 import io.tickguard.core.token.TokenEndpointClient;
 import io.tickguard.core.token.TokenGrant;
 import io.tickguard.core.token.TokenManager;
-import io.tickguard.testkit.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

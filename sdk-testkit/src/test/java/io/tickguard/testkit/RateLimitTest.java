@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tickguard.core.ApiClient;
 import io.tickguard.core.ApiResponse;
 import io.tickguard.core.RateLimitedException;
-import io.tickguard.testkit.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;

@@ -12,7 +12,6 @@ import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.PermissionDeniedException;
 import io.tickguard.core.auth.Scope;
 import io.tickguard.testkit.testing.DemoSigner;
-import io.tickguard.testkit.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;

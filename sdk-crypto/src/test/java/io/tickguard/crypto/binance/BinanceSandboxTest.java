@@ -22,6 +22,7 @@ import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
+import io.tickguard.testkit.MutableClock;
 import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.binance.BinanceRoutes;
 import java.security.KeyPair;
@@ -29,14 +30,10 @@ import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -300,34 +297,6 @@ class BinanceSandboxTest {
 
       clock.advance(Duration.ofSeconds(50)); // the next minute
       assertThat(binance.orderBook(BTC, 100).bids()).hasSize(100);
-    }
-  }
-
-  /** A clock tests move by hand. */
-  static final class MutableClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    MutableClock(Instant start) {
-      this.now = new AtomicReference<>(start.truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    void advance(Duration d) {
-      now.updateAndGet(t -> t.plus(d));
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
     }
   }
 }

@@ -18,6 +18,7 @@ import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
+import io.tickguard.testkit.MutableClock;
 import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.coinbase.CoinbaseRoutes;
 import io.tickguard.testkit.market.SimTicker;
@@ -45,7 +46,7 @@ class CoinbaseSandboxTest {
   private static final Symbol BTC = Symbol.of("BTC", "USDT");
   private static final Symbol ETH = Symbol.of("ETH", "USDT");
 
-  private final TestClock clock = new TestClock(Instant.parse("2026-03-02T10:00:00.400Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00.400Z"));
   private final KeyPair key = p256();
   private final KeyPair foreign = p256();
   private final CoinbaseRoutes routes = new CoinbaseRoutes().maxAccountsPage(3).publicRequestsPerSecond(3)
@@ -194,7 +195,7 @@ class CoinbaseSandboxTest {
   @Test
   void machineClockMinutesBehindIsCorrectedBeforeSigning() {
     // Three minutes behind: uncorrected, every two-minute token would arrive expired.
-    TestClock behind = new TestClock(clock.instant().minus(Duration.ofMinutes(3)));
+    MutableClock behind = new MutableClock(clock.instant().minus(Duration.ofMinutes(3)));
     try (CoinbaseClient client = CoinbaseClient.builder()
         .config(sandbox.clientConfigBuilder().clock(behind).build()).cdpKey(KEY_NAME, pem(key)).build()) {
       assertThat(client.balances()).isNotEmpty();
@@ -205,7 +206,7 @@ class CoinbaseSandboxTest {
 
   @Test
   void expiredTokenIsRefused() {
-    TestClock behind = new TestClock(clock.instant());
+    MutableClock behind = new MutableClock(clock.instant());
     try (CoinbaseClient client = CoinbaseClient.builder()
         .config(sandbox.clientConfigBuilder().clock(behind).build()).cdpKey(KEY_NAME, pem(key)).build()) {
       assertThat(client.balances()).isNotEmpty(); // synchronised: offset zero

@@ -18,6 +18,7 @@ import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
+import io.tickguard.testkit.MutableClock;
 import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.kraken.KrakenRoutes;
 import io.tickguard.testkit.market.SimLevel;
@@ -49,7 +50,7 @@ class KrakenSandboxTest {
   static final Symbol ETH_USDT = Symbol.of("ETH", "USDT");
   static final Symbol EUR_USD = Symbol.of("EUR", "USD");
 
-  private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:00:10Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:10Z"));
   private SandboxServer sandbox;
 
   private SandboxServer start(KrakenRoutes routes) {

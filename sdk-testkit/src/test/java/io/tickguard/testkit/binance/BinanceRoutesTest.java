@@ -7,7 +7,7 @@ import io.tickguard.core.auth.Scope;
 import io.tickguard.testkit.RateLimitPolicy;
 import io.tickguard.testkit.SandboxJson;
 import io.tickguard.testkit.SandboxServer;
-import io.tickguard.testkit.testing.MutableClock;
+import io.tickguard.testkit.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;

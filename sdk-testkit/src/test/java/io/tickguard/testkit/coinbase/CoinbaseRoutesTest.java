@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickguard.core.auth.Scope;
 import io.tickguard.testkit.SandboxJson;
 import io.tickguard.testkit.SandboxServer;
-import io.tickguard.testkit.testing.MutableClock;
+import io.tickguard.testkit.MutableClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.security.KeyPair;

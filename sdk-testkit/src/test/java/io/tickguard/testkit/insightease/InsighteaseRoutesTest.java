@@ -7,7 +7,7 @@ import io.tickguard.testkit.SandboxJson;
 import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.market.Instrument;
 import io.tickguard.testkit.market.MarketSimulator;
-import io.tickguard.testkit.testing.MutableClock;
+import io.tickguard.testkit.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

@@ -3,7 +3,7 @@ package io.tickguard.testkit.market;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tickguard.testkit.testing.MutableClock;
+import io.tickguard.testkit.MutableClock;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
