@@ -222,7 +222,25 @@ public final class BinanceRoutes implements ProviderRoutes {
 
   private SandboxResponse publicCall(SandboxRequest r, Set<String> allowed, Handler handler) {
     Optional<SandboxResponse> bad = parameters(r, allowed);
-    return bad.orElseGet(() -> handler.handle(r, context.market()));
+    if (bad.isPresent()) {
+      return bad.get();
+    }
+    try {
+      return handler.handle(r, context.market());
+    } catch (Refusal refusal) {
+      return refusal.response;
+    }
+  }
+
+  /** A request Binance refuses, thrown by the parameter readers and answered by the route wrappers. */
+  private static final class Refusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient SandboxResponse response;
+
+    Refusal(SandboxResponse response) {
+      super(null, null, false, false); // control flow, not a failure: no stack trace
+      this.response = response;
+    }
   }
 
   /** Repeated parameters are -1101; parameters the endpoint does not read are -1104. */
@@ -264,20 +282,35 @@ public final class BinanceRoutes implements ProviderRoutes {
     return BinanceErrors.body(400, BinanceErrors.INVALID_PARAMETER, "Invalid data sent for a parameter.");
   }
 
-  /** An optional integer parameter: empty when absent, an error response when malformed. */
-  private static Object longParameter(SandboxRequest r, String name) {
+  /** An optional integer parameter: empty when absent; a malformed one is refused. */
+  private static Optional<Long> longParameter(SandboxRequest r, String name) {
     Optional<String> raw = r.query(name);
     if (raw.isEmpty()) {
       return Optional.empty();
     }
     if (!raw.get().matches(INTEGER)) {
-      return illegal(name);
+      throw new Refusal(illegal(name));
     }
     return Optional.of(Long.parseLong(raw.get()));
   }
 
-  private Optional<Instrument> instrument(SandboxRequest r) {
-    return r.query("symbol").map(symbols::get);
+  /** The {@code limit} parameter, {@code fallback} when absent, refused outside {@code [1, max]}. */
+  private static long limit(SandboxRequest r, long fallback, long max) {
+    long limit = longParameter(r, "limit").orElse(fallback);
+    if (limit < 1 || limit > max) {
+      throw new Refusal(invalidParameter());
+    }
+    return limit;
+  }
+
+  /** The instrument named by the mandatory {@code symbol} parameter. */
+  private Instrument requiredInstrument(SandboxRequest r) {
+    String symbol = r.query("symbol").orElseThrow(() -> new Refusal(mandatory("symbol")));
+    Instrument i = symbols.get(symbol);
+    if (i == null) {
+      throw new Refusal(invalidSymbol());
+    }
+    return i;
   }
 
   // ---- public routes -----------------------------------------------------------------------
@@ -430,23 +463,10 @@ public final class BinanceRoutes implements ProviderRoutes {
   }
 
   private SandboxResponse depth(SandboxRequest r, MarketSimulator m) {
-    if (r.query("symbol").isEmpty()) {
-      return mandatory("symbol");
-    }
-    Optional<Instrument> i = instrument(r);
-    if (i.isEmpty()) {
-      return invalidSymbol();
-    }
-    Object limitParam = longParameter(r, "limit");
-    if (limitParam instanceof SandboxResponse error) {
-      return error;
-    }
-    long limit = ((Optional<?>) limitParam).map(v -> (Long) v).orElse(100L);
-    if (limit < 1) {
-      return invalidParameter();
-    }
+    Instrument i = requiredInstrument(r);
     // Documented: a limit above 5000 is served as 5000.
-    SimOrderBook book = m.orderBook(i.get().symbol(), (int) Math.min(limit, 5000));
+    long limit = limit(r, 100, Long.MAX_VALUE);
+    SimOrderBook book = m.orderBook(i.symbol(), (int) Math.min(limit, 5000));
     ObjectNode body = SandboxJson.object().put("lastUpdateId", book.sequence());
     body.set("bids", levels(book.bids()));
     body.set("asks", levels(book.asks()));
@@ -454,23 +474,10 @@ public final class BinanceRoutes implements ProviderRoutes {
   }
 
   private SandboxResponse trades(SandboxRequest r, MarketSimulator m) {
-    if (r.query("symbol").isEmpty()) {
-      return mandatory("symbol");
-    }
-    Optional<Instrument> i = instrument(r);
-    if (i.isEmpty()) {
-      return invalidSymbol();
-    }
-    Object limitParam = longParameter(r, "limit");
-    if (limitParam instanceof SandboxResponse error) {
-      return error;
-    }
-    long limit = ((Optional<?>) limitParam).map(v -> (Long) v).orElse(500L);
-    if (limit < 1 || limit > 1000) {
-      return invalidParameter();
-    }
+    Instrument i = requiredInstrument(r);
+    long limit = limit(r, 500, 1000);
     ArrayNode out = SandboxJson.array();
-    for (SimTrade t : m.recentTrades(i.get().symbol(), (int) limit)) {
+    for (SimTrade t : m.recentTrades(i.symbol(), (int) limit)) {
       out.add(SandboxJson.object()
           .put("id", t.id())
           .put("price", d(t.price()))
@@ -490,10 +497,7 @@ public final class BinanceRoutes implements ProviderRoutes {
     if (r.query("interval").isEmpty()) {
       return mandatory("interval");
     }
-    Optional<Instrument> i = instrument(r);
-    if (i.isEmpty()) {
-      return invalidSymbol();
-    }
+    Instrument i = requiredInstrument(r);
     String code = r.query("interval").get();
     Optional<CandleInterval> simulated = CandleInterval.ofCode(code);
     if (simulated.isEmpty()) {
@@ -504,20 +508,9 @@ public final class BinanceRoutes implements ProviderRoutes {
     if (r.query("timeZone").filter(z -> !z.equals("0") && !z.equals("+00:00") && !z.equals("0:00")).isPresent()) {
       return invalidParameter(); // the sandbox serves UTC candles only
     }
-    Object startParam = longParameter(r, "startTime");
-    Object endParam = longParameter(r, "endTime");
-    Object limitParam = longParameter(r, "limit");
-    for (Object p : List.of(startParam, endParam, limitParam)) {
-      if (p instanceof SandboxResponse error) {
-        return error;
-      }
-    }
-    Optional<Long> start = ((Optional<?>) startParam).map(v -> (Long) v);
-    Optional<Long> end = ((Optional<?>) endParam).map(v -> (Long) v);
-    long limit = ((Optional<?>) limitParam).map(v -> (Long) v).orElse(500L);
-    if (limit < 1 || limit > 1000) {
-      return invalidParameter();
-    }
+    Optional<Long> start = longParameter(r, "startTime");
+    Optional<Long> end = longParameter(r, "endTime");
+    long limit = limit(r, 500, 1000);
     if (start.isPresent() && end.isPresent() && start.get() > end.get()) {
       return BinanceErrors.body(400, BinanceErrors.BAD_START_END, "Start time is greater than end time.");
     }
@@ -539,7 +532,7 @@ public final class BinanceRoutes implements ProviderRoutes {
       return SandboxResponse.ok(out);
     }
     int count = (int) ((currentOpen - first) / step + 1);
-    for (SimCandle c : m.candles(i.get().symbol(), interval, count)) {
+    for (SimCandle c : m.candles(i.symbol(), interval, count)) {
       long open = c.openTime().toEpochMilli();
       if (open < first || open > last) {
         continue;
@@ -580,16 +573,19 @@ public final class BinanceRoutes implements ProviderRoutes {
     if (bad.isPresent()) {
       return bad.get();
     }
-    Object timestampParam = longParameter(r, "timestamp");
-    Object windowParam = longParameter(r, "recvWindow");
-    if (timestampParam instanceof SandboxResponse || ((Optional<?>) timestampParam).isEmpty()) {
+    Optional<Long> timestampParam;
+    long recvWindow;
+    try {
+      timestampParam = longParameter(r, "timestamp");
+      recvWindow = longParameter(r, "recvWindow").orElse(DEFAULT_RECV_WINDOW_MILLIS);
+    } catch (Refusal refusal) {
+      // A malformed timestamp is reported as missing, as Binance does; a malformed window as illegal.
+      return r.query("timestamp").filter(t -> t.matches(INTEGER)).isPresent() ? refusal.response : mandatory("timestamp");
+    }
+    if (timestampParam.isEmpty()) {
       return mandatory("timestamp");
     }
-    if (windowParam instanceof SandboxResponse error) {
-      return error;
-    }
-    long timestamp = (Long) ((Optional<?>) timestampParam).get();
-    long recvWindow = ((Optional<?>) windowParam).map(v -> (Long) v).orElse(DEFAULT_RECV_WINDOW_MILLIS);
+    long timestamp = timestampParam.get();
     if (recvWindow > MAX_RECV_WINDOW_MILLIS) {
       return BinanceErrors.body(400, BinanceErrors.BAD_RECV_WINDOW, "recvWindow must be less than 60000");
     }
@@ -618,7 +614,11 @@ public final class BinanceRoutes implements ProviderRoutes {
     if (!scopes.contains(scope)) {
       return rejectedKey();
     }
-    return handler.handle(r, scopes);
+    try {
+      return handler.handle(r, scopes);
+    } catch (Refusal refusal) {
+      return refusal.response;
+    }
   }
 
   private static SandboxResponse rejectedKey() {
