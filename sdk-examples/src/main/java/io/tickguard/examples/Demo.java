@@ -133,7 +133,7 @@ public final class Demo {
     int refused = 0;
     try (BinanceClient limited = BinanceClient.builder().config(sandbox.clientConfig())
         .throttle(InProcessThrottle.builder("demo-burst")
-            .limit(RateLimit.fixedWindow("burst", 5, Duration.ofMinutes(1)).forEveryRequest())
+            .limit(RateLimit.fixedWindow("REQUEST_WEIGHT", 5, Duration.ofMinutes(1)).countingRequests())
             .maxWait(Duration.ZERO).build())
         .build()) {
       for (int i = 0; i < 8; i++) {
@@ -181,6 +181,7 @@ public final class Demo {
   private static String firstSentence(String message) {
     String m = String.valueOf(message).replaceAll("[\\p{Cntrl}]", " ");
     int end = m.indexOf(". ");
-    return end > 0 ? m.substring(0, end + 1) : m;
+    String first = end > 0 ? m.substring(0, end + 1) : m;
+    return first.length() > 100 ? first.substring(0, 99) + "..." : first;
   }
 }

@@ -56,7 +56,10 @@ final class CandlesCommand extends MarketCommand {
   int run(MarketSession session, Output out) {
     Duration width = interval.duration().orElseThrow();
     Instant end = to != null ? to : Instant.now();
-    Instant start = from != null ? from : end.minus(width.multipliedBy(limit - 1L));
+    // The last LIMIT candles: from the open of the candle LIMIT-1 widths before the one holding END.
+    long widthSeconds = width.toSeconds();
+    Instant start = from != null ? from
+        : Instant.ofEpochSecond(Math.floorDiv(end.getEpochSecond(), widthSeconds) * widthSeconds).minus(width.multipliedBy(limit - 1L));
     List<Candle> candles = session.client().candles(symbol, interval, start, end);
     if (out.json()) {
       candles.forEach(c -> out.json(json(session.provider(), symbol, c)));
