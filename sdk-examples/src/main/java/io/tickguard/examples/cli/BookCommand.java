@@ -72,7 +72,7 @@ final class BookCommand extends MarketCommand {
   }
 
   private List<String> ladder(OrderBook book, Output out) {
-    Table table = Table.of("#bid size", "#bid", "|", "#ask", "#ask size");
+    Table table = Table.of("#bid size", "#bid", "|", "#ask", "#ask size").sameScale("bid", "ask").sameScale("bid size", "ask size");
     int rows = Math.max(book.bids().size(), book.asks().size());
     for (int i = 0; i < rows; i++) {
       Optional<PriceLevel> bid = i < book.bids().size() ? Optional.of(book.bids().get(i)) : Optional.empty();

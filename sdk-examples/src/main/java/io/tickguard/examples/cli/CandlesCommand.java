@@ -71,7 +71,7 @@ final class CandlesCommand extends MarketCommand {
       out.out().flush();
       return ExitCodes.OK;
     }
-    Table table = Table.of("open time", "#open", "#high", "#low", "#close", "#volume");
+    Table table = Table.of("open time", "#open", "#high", "#low", "#close", "#volume").sameScale("open", "high", "low", "close");
     candles.forEach(c -> table.row(c.openTime().toString(), c.open(), c.high(), c.low(), c.close(), c.volume()));
     out.print(table);
     return ExitCodes.OK;

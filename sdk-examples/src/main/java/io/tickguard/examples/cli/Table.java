@@ -14,6 +14,7 @@ final class Table {
   private final List<String> headers;
   private final boolean[] decimal;
   private final List<Object[]> rows = new ArrayList<>();
+  private final List<int[]> sameScale = new ArrayList<>();
 
   private Table(List<String> headers, boolean[] decimal) {
     this.headers = headers;
@@ -40,6 +41,12 @@ final class Table {
     return this;
   }
 
+  /** Prints the decimal columns {@code names} with one scale, so that prices of one pair read alike. */
+  Table sameScale(String... names) {
+    sameScale.add(java.util.Arrays.stream(names).mapToInt(headers::indexOf).filter(i -> i >= 0).toArray());
+    return this;
+  }
+
   int size() {
     return rows.size();
   }
@@ -49,12 +56,19 @@ final class Table {
     int columns = headers.size();
     String[][] text = new String[rows.size()][columns];
     int[] width = new int[columns];
+    int[] scales = new int[columns];
+    for (int c = 0; c < columns; c++) {
+      for (Object[] row : rows) {
+        scales[c] = Math.max(scales[c], decimalOf(row[c]).map(v -> Math.max(0, v.stripTrailingZeros().scale())).orElse(0));
+      }
+    }
+    for (int[] group : sameScale) {
+      int max = java.util.Arrays.stream(group).map(c -> scales[c]).max().orElse(0);
+      java.util.Arrays.stream(group).forEach(c -> scales[c] = max);
+    }
     for (int c = 0; c < columns; c++) {
       width[c] = headers.get(c).length();
-      int scale = 0;
-      for (Object[] row : rows) {
-        scale = Math.max(scale, decimalOf(row[c]).map(v -> Math.max(0, v.stripTrailingZeros().scale())).orElse(0));
-      }
+      int scale = scales[c];
       for (int r = 0; r < rows.size(); r++) {
         Object cell = rows.get(r)[c];
         final int s = scale;

@@ -21,7 +21,8 @@ final class TickerCommand extends MarketCommand {
       tickers.forEach(t -> out.json(json(session.provider(), t)));
       return ExitCodes.OK;
     }
-    Table table = Table.of("symbol", "#last", "#bid", "#ask", "#24h low", "#24h high", "#24h volume", "time");
+    Table table = Table.of("symbol", "#last", "#bid", "#ask", "#24h low", "#24h high", "#24h volume", "time")
+        .sameScale("last", "bid", "ask", "24h low", "24h high");
     for (Ticker t : tickers) {
       table.row(t.symbol().toString(), t.last(), t.bid(), t.ask(), t.low24h(), t.high24h(), t.volume24h(),
           t.time().map(Instant::toString).orElse("-"));
