@@ -40,7 +40,7 @@ class GuideNamesExistTest {
       "io.tickguard.core.resilience", "io.tickguard.core.token", "io.tickguard.crypto", "io.tickguard.crypto.binance",
       "io.tickguard.crypto.kraken", "io.tickguard.crypto.coinbase", "io.tickguard.crypto.insightease");
   private static final Pattern SECTION = Pattern.compile("^## `([A-Za-z.]+)`\\s*$");
-  private static final Pattern SETTER_ROW = Pattern.compile("^\\| `([a-zA-Z]+)\\(([^)]*)\\)` \\|");
+  private static final Pattern SETTER_ROW = Pattern.compile("^\\| `([a-zA-Z][a-zA-Z0-9]*)\\(([^)]*)\\)` \\|");
 
   private static String read(String name) throws IOException {
     return Files.readString(DOCS.resolve(name));
