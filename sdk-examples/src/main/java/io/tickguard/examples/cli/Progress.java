@@ -22,6 +22,7 @@ final class Progress implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final ScheduledFuture<?> task;
   private boolean shown;
+  private boolean closed;
   private int frame;
 
   private Progress(CliContext context, String what) {
@@ -56,6 +57,9 @@ final class Progress implements AutoCloseable {
   }
 
   private synchronized void tick() {
+    if (closed) {
+      return;
+    }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     if (terminal) {
       err.print("\r" + FRAMES.charAt(frame++ % FRAMES.length()) + " " + what + " (" + seconds(elapsed) + ")");
@@ -76,6 +80,7 @@ final class Progress implements AutoCloseable {
     task.cancel(false);
     timer.shutdownNow();
     synchronized (this) {
+      closed = true;
       if (shown && terminal) {
         err.print("\r\u001b[K");
         err.flush();
