@@ -22,8 +22,9 @@ final class InstrumentsCommand extends MarketCommand {
       shown.forEach(i -> out.json(json(session.provider(), i)));
       return ExitCodes.OK;
     }
-    Table table = Table.of("symbol", "provider symbol", "status", "#tick size", "#lot size", "#min notional");
-    shown.forEach(i -> table.row(i.symbol().toString(), i.providerSymbol(), i.status().raw(), i.tickSize(), i.lotSize(), i.minNotional()));
+    Table table = Table.of("symbol", "provider symbol", "status", ">tick size", ">lot size", ">min notional");
+    shown.forEach(i -> table.row(i.symbol().toString(), i.providerSymbol(), i.status().raw(), Text.plain(i.tickSize()),
+        Text.plain(i.lotSize()), Text.plain(i.minNotional())));
     out.print(table);
     out.err().println(shown.size() + " of " + all.size() + " instruments" + (wanted.isEmpty() ? "" : " contain '" + Text.clean(wanted) + "'"));
     return ExitCodes.OK;

@@ -17,6 +17,19 @@ interface SandboxLauncher {
   /** Starts a sandbox serving {@code providers}' wire formats with market seed {@code seed}. */
   SandboxServer start(List<ProviderSandbox> providers, long seed, int port);
 
+  /**
+   * MockWebServer logs every connection that sends no request (such as {@code doctor}'s TLS probe)
+   * at WARNING through java.util.logging; in the tool that is noise on the user's terminal. Held
+   * here because java.util.logging keeps loggers only weakly.
+   */
+  java.util.logging.Logger QUIET = quiet();
+
+  private static java.util.logging.Logger quiet() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("mockwebserver3.MockWebServer");
+    logger.setLevel(java.util.logging.Level.SEVERE);
+    return logger;
+  }
+
   /** The launcher of the real tool. */
   static SandboxLauncher embedded() {
     return (providers, seed, port) -> {

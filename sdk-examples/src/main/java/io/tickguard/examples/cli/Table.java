@@ -13,23 +13,30 @@ import java.util.Optional;
 final class Table {
   private final List<String> headers;
   private final boolean[] decimal;
+  private final boolean[] right;
   private final List<Object[]> rows = new ArrayList<>();
   private final List<int[]> sameScale = new ArrayList<>();
 
-  private Table(List<String> headers, boolean[] decimal) {
+  private Table(List<String> headers, boolean[] decimal, boolean[] right) {
     this.headers = headers;
     this.decimal = decimal;
+    this.right = right;
   }
 
-  /** A table whose columns named with a leading {@code #} are decimal columns. */
+  /**
+   * A table whose columns named with a leading {@code #} are decimal columns (one scale per column),
+   * and with a leading {@code >} right-aligned text (values printed as given).
+   */
   static Table of(String... columns) {
     List<String> names = new ArrayList<>();
     boolean[] decimal = new boolean[columns.length];
+    boolean[] right = new boolean[columns.length];
     for (int i = 0; i < columns.length; i++) {
       decimal[i] = columns[i].startsWith("#");
-      names.add(decimal[i] ? columns[i].substring(1) : columns[i]);
+      right[i] = decimal[i] || columns[i].startsWith(">");
+      names.add(right[i] ? columns[i].substring(1) : columns[i]);
     }
-    return new Table(names, decimal);
+    return new Table(names, decimal, right);
   }
 
   /** Adds a row: strings, {@link BigDecimal}s or {@code Optional<BigDecimal>}s (empty prints {@code -}). */
@@ -93,7 +100,7 @@ final class Table {
         b.append("  ");
       }
       boolean last = c == cells.length - 1;
-      if (decimal[c]) {
+      if (right[c]) {
         b.append(" ".repeat(width[c] - cells[c].length())).append(cells[c]);
       } else {
         b.append(cells[c]);
