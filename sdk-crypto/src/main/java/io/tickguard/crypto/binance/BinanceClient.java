@@ -18,15 +18,15 @@ import io.tickguard.crypto.Candle;
 import io.tickguard.crypto.CryptoMarketData;
 import io.tickguard.crypto.Instrument;
 import io.tickguard.crypto.Interval;
-import io.tickguard.crypto.MarketDataClientBuilder;
+import io.tickguard.market.MarketDataClientBuilder;
 import io.tickguard.crypto.MarketDataValidators;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
-import io.tickguard.crypto.internal.ClientCore;
-import io.tickguard.crypto.internal.ProviderClock;
-import io.tickguard.crypto.internal.Requests;
+import io.tickguard.market.internal.ClientCore;
+import io.tickguard.market.internal.ProviderClock;
+import io.tickguard.market.internal.Requests;
 import io.tickguard.core.validate.Validator;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +66,7 @@ public final class BinanceClient implements CryptoMarketData {
   private BinanceClient(ClientCore core, ServerClock serverClock) {
     this.core = core;
     this.api = core.api();
-    this.validators = core.validators();
+    this.validators = MarketDataValidators.on(core.timestamps());
     this.serverClock = serverClock;
   }
 

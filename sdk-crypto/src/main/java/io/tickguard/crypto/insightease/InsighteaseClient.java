@@ -10,14 +10,14 @@ import io.tickguard.crypto.Candle;
 import io.tickguard.crypto.CryptoMarketData;
 import io.tickguard.crypto.Instrument;
 import io.tickguard.crypto.Interval;
-import io.tickguard.crypto.MarketDataClientBuilder;
+import io.tickguard.market.MarketDataClientBuilder;
 import io.tickguard.crypto.MarketDataValidators;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
-import io.tickguard.crypto.internal.ClientCore;
-import io.tickguard.crypto.internal.Requests;
+import io.tickguard.market.internal.ClientCore;
+import io.tickguard.market.internal.Requests;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -54,7 +54,7 @@ public final class InsighteaseClient implements CryptoMarketData {
   private InsighteaseClient(ClientCore core, InsighteaseEnvelope envelope) {
     this.core = core;
     this.api = core.api();
-    this.validators = core.validators();
+    this.validators = MarketDataValidators.on(core.timestamps());
     this.envelope = envelope;
   }
 

@@ -11,7 +11,7 @@ import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.StandardErrorDecoder;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.observe.Redactor;
-import io.tickguard.crypto.internal.JsonTree;
+import io.tickguard.market.internal.JsonTree;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -3,7 +3,7 @@ package io.tickguard.examples.cli;
 import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.Secret;
 import io.tickguard.crypto.CryptoMarketData;
-import io.tickguard.crypto.MarketDataClientBuilder;
+import io.tickguard.market.MarketDataClientBuilder;
 import io.tickguard.crypto.binance.BinanceClient;
 import io.tickguard.crypto.coinbase.CoinbaseClient;
 import io.tickguard.crypto.insightease.InsighteaseClient;

@@ -1,4 +1,4 @@
-package io.tickguard.crypto.internal;
+package io.tickguard.market.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tickguard.crypto.internal;
+package io.tickguard.market.internal;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,4 +1,4 @@
-package io.tickguard.crypto.internal;
+package io.tickguard.market.internal;
 
 import io.tickguard.core.ApiResponse;
 import io.tickguard.core.InvalidResponseException;

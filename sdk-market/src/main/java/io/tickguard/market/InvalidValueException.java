@@ -1,4 +1,4 @@
-package io.tickguard.crypto;
+package io.tickguard.market;
 
 /**
  * A model constructor refused a value. It names the field at fault ({@code bids[3].price}) so that

@@ -1,29 +1,29 @@
-package io.tickguard.crypto.internal;
+package io.tickguard.market.internal;
 
 import io.tickguard.core.ApiClient;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.throttle.InProcessThrottle;
 import io.tickguard.core.throttle.LimitPreset;
 import io.tickguard.core.throttle.Throttle;
-import io.tickguard.crypto.MarketDataValidators;
+import io.tickguard.market.TimestampValidators;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 /**
- * What every provider client owns: the guarded {@link ApiClient}, the validators bound to the
+ * What every provider client owns: the guarded {@link ApiClient}, the timestamp checks bound to the
  * configured clock, and the daemon pool its {@code ...Async} calls run on. Closing it releases all
  * three.
  */
 public final class ClientCore implements AutoCloseable {
   private final ApiClient api;
-  private final MarketDataValidators validators;
+  private final TimestampValidators timestamps;
   private final ExecutorService async;
 
-  private ClientCore(ApiClient api, MarketDataValidators validators, ExecutorService async) {
+  private ClientCore(ApiClient api, TimestampValidators timestamps, ExecutorService async) {
     this.api = api;
-    this.validators = validators;
+    this.timestamps = timestamps;
     this.async = async;
   }
 
@@ -46,7 +46,7 @@ public final class ClientCore implements AutoCloseable {
       Function<ApiClient.Builder, ApiClient.Builder> wiring) {
     ClientConfig config = withThrottle(given.orElseGet(() -> ClientConfig.builder(defaultBaseUrl).build()), throttle, preset);
     ApiClient api = wiring.apply(ApiClient.builder(config)).build();
-    return new ClientCore(api, MarketDataValidators.of(config.clock(), futureTolerance), DaemonExecutor.create(provider));
+    return new ClientCore(api, TimestampValidators.of(config.clock(), futureTolerance), DaemonExecutor.create(provider));
   }
 
   /**
@@ -68,9 +68,9 @@ public final class ClientCore implements AutoCloseable {
     return api;
   }
 
-  /** Validators bound to the configured clock. */
-  public MarketDataValidators validators() {
-    return validators;
+  /** The time checks bound to the configured clock; domain validators build on them. */
+  public TimestampValidators timestamps() {
+    return timestamps;
   }
 
   /** The pool {@code ...Async} calls run on. */

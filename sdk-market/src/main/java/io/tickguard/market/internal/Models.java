@@ -1,7 +1,7 @@
-package io.tickguard.crypto.internal;
+package io.tickguard.market.internal;
 
 import io.tickguard.core.InvalidResponseException;
-import io.tickguard.crypto.InvalidValueException;
+import io.tickguard.market.InvalidValueException;
 import java.util.function.Supplier;
 
 /** Builds models inside decoders so that a refused value is reported on its full JSON path. */

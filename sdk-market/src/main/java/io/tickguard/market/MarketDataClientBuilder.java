@@ -1,4 +1,4 @@
-package io.tickguard.crypto;
+package io.tickguard.market;
 
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
@@ -22,7 +22,7 @@ import java.util.Optional;
 public abstract class MarketDataClientBuilder<B extends MarketDataClientBuilder<B>> {
   private ClientConfig config;
   private RequestAuthenticator authenticator = RequestAuthenticator.anonymous();
-  private Duration futureTolerance = MarketDataValidators.DEFAULT_FUTURE_TOLERANCE;
+  private Duration futureTolerance = TimestampValidators.DEFAULT_FUTURE_TOLERANCE;
   private Throttle throttle;
 
   /** For provider builders only. */

@@ -1,6 +1,6 @@
-package io.tickguard.crypto.internal;
+package io.tickguard.market.internal;
 
-import io.tickguard.crypto.InvalidValueException;
+import io.tickguard.market.InvalidValueException;
 import java.math.BigDecimal;
 import java.util.Objects;
 
