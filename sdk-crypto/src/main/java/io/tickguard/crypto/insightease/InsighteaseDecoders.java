@@ -8,6 +8,7 @@ import io.tickguard.crypto.InstrumentStatus;
 import io.tickguard.crypto.Interval;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
+import io.tickguard.market.insightease.internal.InsighteaseEnvelope;
 import io.tickguard.market.internal.JsonTree;
 import io.tickguard.market.internal.Models;
 import java.math.BigDecimal;

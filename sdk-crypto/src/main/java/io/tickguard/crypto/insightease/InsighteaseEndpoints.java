@@ -5,6 +5,7 @@ import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
 import io.tickguard.core.ParamSpec;
 import io.tickguard.core.auth.AuthMode;
+import io.tickguard.market.insightease.InsighteaseLimits;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -26,12 +27,6 @@ import java.util.regex.Pattern;
  * over-estimates rather than under-estimates when it is not billed per record.
  */
 public final class InsighteaseEndpoints {
-  /** The monthly credit quota every call counts against. */
-  public static final String CREDITS = "CREDITS";
-
-  /** Records billed per credit by the per-record endpoints. */
-  public static final int RECORDS_PER_CREDIT = 100;
-
   /**
    * Candle periods Insightease documents that TickGuard's {@code Interval} can name (the vendor also
    * has {@code 5h} and {@code month}).
@@ -75,7 +70,7 @@ public final class InsighteaseEndpoints {
 
   private static Endpoint.Builder get(String name, String path) {
     // The key is the api_key query parameter; the authenticator adds it (core redacts api_key in logs).
-    return Endpoint.builder(name, HttpMethod.GET, path).auth(AuthMode.API_KEY).limits(CREDITS);
+    return Endpoint.builder(name, HttpMethod.GET, path).auth(AuthMode.API_KEY).limits(InsighteaseLimits.CREDITS);
   }
 
   static int latestWeight(ApiRequest request) {
@@ -92,7 +87,7 @@ public final class InsighteaseEndpoints {
     }
     long seconds = (ChronoUnit.DAYS.between(from, to) + 1) * 86_400L;
     long records = Math.max(1, seconds / period.getSeconds());
-    return credits((int) Math.min(records, Integer.MAX_VALUE - RECORDS_PER_CREDIT));
+    return credits((int) Math.min(records, Integer.MAX_VALUE - InsighteaseLimits.RECORDS_PER_CREDIT));
   }
 
   private static LocalDate date(ApiRequest request, String name) {
@@ -105,6 +100,6 @@ public final class InsighteaseEndpoints {
   }
 
   private static int credits(int records) {
-    return Math.max(1, (records + RECORDS_PER_CREDIT - 1) / RECORDS_PER_CREDIT);
+    return InsighteaseLimits.creditsFor(records);
   }
 }

@@ -1,6 +1,7 @@
 package io.tickguard.crypto.kraken;
 
 import io.tickguard.core.ApiClient;
+import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.AttachRule;
@@ -9,8 +10,6 @@ import io.tickguard.core.auth.KeyType;
 import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.auth.Signers;
 import io.tickguard.core.auth.SigningAuthenticator;
-import io.tickguard.core.throttle.LimitPresets;
-import io.tickguard.core.throttle.LimitPresets.KrakenTier;
 import io.tickguard.core.time.ServerClock;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
@@ -30,6 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
@@ -172,7 +172,6 @@ public final class KrakenClient implements CryptoMarketData {
 
   /** Builds a {@link KrakenClient}. */
   public static final class Builder extends MarketDataClientBuilder<Builder> {
-    private CredentialsProvider credentials;
     private KrakenTier tier = KrakenTier.STARTER;
 
     private Builder() {}
@@ -183,32 +182,23 @@ public final class KrakenClient implements CryptoMarketData {
     }
 
     /**
-     * Signs private calls with {@code credentials}: an {@link ApiCredentials#hmac HMAC} key whose
-     * secret is Kraken's private key exactly as issued (base64). Give either this or {@link
-     * #authenticator(RequestAuthenticator)}, not both.
+     * Kraken spot keys are {@link ApiCredentials#hmac HMAC} keys whose secret is Kraken's private key
+     * exactly as issued (base64). With a rotating provider each key keeps its own strictly increasing
+     * nonce.
      */
-    public Builder credentials(ApiCredentials credentials) {
-      Objects.requireNonNull(credentials, "credentials");
-      if (credentials.keyType() != KeyType.HMAC) {
-        throw new InvalidRequestException("credentials", "Kraken spot keys are HMAC keys (a base64 private key); got "
-            + credentials.keyType() + " for key " + credentials.redactedApiKey());
-      }
-      return credentials(CredentialsProvider.of(credentials));
+    @Override
+    protected Set<KeyType> acceptedKeyTypes() {
+      return Set.of(KeyType.HMAC);
     }
 
-    /**
-     * Signs private calls with the current credentials of {@code provider} (for key rotation). Each
-     * key keeps its own strictly increasing nonce. Give either this or {@link
-     * #authenticator(RequestAuthenticator)}, not both.
-     */
-    public Builder credentials(CredentialsProvider provider) {
-      this.credentials = Objects.requireNonNull(provider, "provider");
-      return this;
+    @Override
+    protected String providerName() {
+      return "Kraken";
     }
 
     /**
      * The account's verification tier, which sets the private API counter's maximum and decay in the
-     * default throttle ({@link LimitPresets#krakenSpot(KrakenTier)}); {@link KrakenTier#STARTER} by
+     * default throttle ({@link KrakenLimits#spot(KrakenTier)}); {@link KrakenTier#STARTER} by
      * default. Ignored when a throttle is set explicitly.
      */
     public Builder tier(KrakenTier tier) {
@@ -218,13 +208,10 @@ public final class KrakenClient implements CryptoMarketData {
 
     /** Builds the client; it owns a connection pool and threads until closed. */
     public KrakenClient build() {
-      Clock clock = config().map(c -> c.clock()).orElseGet(Clock::systemUTC);
-      if (credentials != null && authenticator() != RequestAuthenticator.anonymous()) {
-        throw new IllegalStateException("Give either Kraken credentials or an authenticator, not both");
-      }
-      RequestAuthenticator auth = credentials != null ? signingAuthenticator(credentials, clock) : authenticator();
+      ClientConfig config = config(DEFAULT_BASE_URL);
+      RequestAuthenticator auth = resolveAuthenticator(keys -> signingAuthenticator(keys, config.clock()));
       return new KrakenClient(ClientCore.open(
-            "kraken", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.krakenSpot(tier), futureTolerance(),
+            "kraken", config, chosenThrottle(config), KrakenLimits.spot(tier), futureTolerance(),
             api -> api.authenticator(auth).errorDecoder(KrakenErrorDecoder.INSTANCE)));
     }
   }

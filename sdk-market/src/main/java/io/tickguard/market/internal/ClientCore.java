@@ -28,37 +28,34 @@ public final class ClientCore implements AutoCloseable {
   }
 
   /**
-   * Resolves the configuration for one provider and opens its transport.
+   * Opens the transport of one provider client.
    *
    * @param provider short name for thread names ({@code binance})
-   * @param given the caller's configuration, or empty for {@code defaultBaseUrl}
-   * @param throttle the caller's explicit throttle, if any
+   * @param config the resolved configuration (see {@code MarketDataClientBuilder#config(String)})
+   * @param chosen the throttle the caller chose, if any (see {@code
+   *     MarketDataClientBuilder#chosenThrottle})
    * @param preset the provider's published limits, used unless the caller chose a throttle
    * @param wiring adds the provider's authenticator, error decoder and clock to the builder
    */
   public static ClientCore open(
       String provider,
-      Optional<ClientConfig> given,
-      String defaultBaseUrl,
-      Optional<Throttle> throttle,
+      ClientConfig config,
+      Optional<Throttle> chosen,
       LimitPreset preset,
       Duration futureTolerance,
       Function<ApiClient.Builder, ApiClient.Builder> wiring) {
-    ClientConfig config = withThrottle(given.orElseGet(() -> ClientConfig.builder(defaultBaseUrl).build()), throttle, preset);
-    ApiClient api = wiring.apply(ApiClient.builder(config)).build();
-    return new ClientCore(api, TimestampValidators.of(config.clock(), futureTolerance), DaemonExecutor.create(provider));
+    ClientConfig throttled = withThrottle(config, chosen, preset);
+    ApiClient api = wiring.apply(ApiClient.builder(throttled)).build();
+    return new ClientCore(api, TimestampValidators.of(throttled.clock(), futureTolerance), DaemonExecutor.create(provider));
   }
 
   /**
-   * The explicit throttle wins; a throttle already customised in the config stays; otherwise the
-   * provider preset applies, so that a default client never exceeds the published limits.
+   * A chosen throttle wins, {@link Throttle#unlimited()} included; with none chosen the provider
+   * preset applies, so that a default client never exceeds the published limits.
    */
-  static ClientConfig withThrottle(ClientConfig config, Optional<Throttle> explicit, LimitPreset preset) {
-    if (explicit.isPresent()) {
-      return config.newBuilder().throttle(explicit.get()).build();
-    }
-    if (config.throttle() != Throttle.unlimited()) {
-      return config;
+  static ClientConfig withThrottle(ClientConfig config, Optional<Throttle> chosen, LimitPreset preset) {
+    if (chosen.isPresent()) {
+      return chosen.get() == config.throttle() ? config : config.newBuilder().throttle(chosen.get()).build();
     }
     return config.newBuilder().throttle(InProcessThrottle.builder(preset).clock(config.clock()).build()).build();
   }

@@ -1,4 +1,4 @@
-package io.tickguard.crypto.insightease;
+package io.tickguard.market.insightease.internal;
 
 import io.tickguard.core.ApiResponse;
 import io.tickguard.core.AuthenticationException;
@@ -11,6 +11,7 @@ import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.StandardErrorDecoder;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.observe.Redactor;
+import io.tickguard.market.insightease.InsighteaseLimits;
 import io.tickguard.market.internal.JsonTree;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,8 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The {@code {status, code, msg, response, info}} envelope. {@code status:false} is an error even
+ * The {@code {status, code, msg, response, info}} envelope Insightease wraps every answer in, crypto
+ * and forex alike. {@code status:false} is an error even
  * inside HTTP 200: every decoder calls {@link #response} first, which throws the typed exception, so
  * an error body never reaches a model.
  *
@@ -30,10 +32,10 @@ import tools.jackson.databind.JsonNode;
  * InvalidRequestException} on {@code symbol}; anything else a {@link ProviderException} with the
  * code and message. The provider's message is scrubbed of the key before it enters an exception.
  */
-final class InsighteaseEnvelope implements ErrorDecoder {
-  static final String CODE_INVALID_KEY = "101";
-  static final String CODE_CREDITS_EXHAUSTED = "104";
-  static final String CODE_SYMBOL_NOT_FOUND = "113";
+public final class InsighteaseEnvelope implements ErrorDecoder {
+  public static final String CODE_INVALID_KEY = "101";
+  public static final String CODE_CREDITS_EXHAUSTED = "104";
+  public static final String CODE_SYMBOL_NOT_FOUND = "113";
 
   private static final Set<String> KEY_WORDS = Set.of("api key", "api_key", "apikey", "access key", "access_key");
   private static final Set<String> QUOTA_WORDS = Set.of("limit", "credit", "quota");
@@ -41,12 +43,12 @@ final class InsighteaseEnvelope implements ErrorDecoder {
   private final List<String> secrets;
 
   /** An envelope that also scrubs {@code secrets} (the key in use) from the provider's messages. */
-  InsighteaseEnvelope(List<String> secrets) {
+  public InsighteaseEnvelope(List<String> secrets) {
     this.secrets = List.copyOf(secrets);
   }
 
   /** The {@code response} member of a successful envelope; an error envelope throws. */
-  JsonNode response(ApiResponse r) {
+  public JsonNode response(ApiResponse r) {
     JsonNode root = JsonTree.object(r.json(), "body");
     JsonNode status = JsonTree.required(root, "status", "status");
     if (!status.isBoolean()) {
@@ -96,7 +98,7 @@ final class InsighteaseEnvelope implements ErrorDecoder {
     if (CODE_CREDITS_EXHAUSTED.equals(code) || QUOTA_WORDS.stream().anyMatch(lower::contains)) {
       return new RateLimitedException(
           "Insightease credit quota exhausted for " + endpoint + " (" + details.summary()
-              + "); credits refresh on the plan's billing date", details, InsighteaseEndpoints.CREDITS, null, false, false);
+              + "); credits refresh on the plan's billing date", details, InsighteaseLimits.CREDITS, null, false, false);
     }
     if (CODE_SYMBOL_NOT_FOUND.equals(code) || lower.contains("symbol")) {
       return new InvalidRequestException(

@@ -1,4 +1,4 @@
-package io.tickguard.core.throttle;
+package io.tickguard.market.insightease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,13 @@ import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
 import io.tickguard.core.ParamSpec;
 import io.tickguard.core.RateLimitedException;
-import io.tickguard.core.testutil.VirtualTime;
+import io.tickguard.core.throttle.InProcessThrottle;
+import io.tickguard.core.throttle.LimitPreset;
+import io.tickguard.core.throttle.Throttle;
+import io.tickguard.testkit.MutableClock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -18,20 +24,24 @@ class InsighteaseCreditsPresetTest {
       .weight(r -> Integer.parseInt(r.queryValue("n").orElseThrow()))
       .limits("CREDITS").build();
 
-  final VirtualTime time = VirtualTime.at("2026-03-02T10:00:00Z");
+  final MutableClock time = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+  final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
   static ApiRequest costing(int credits) {
     return LATEST.request().query("n", Integer.toString(credits)).build();
   }
 
   Throttle throttle(long monthlyCredits) {
-    return InProcessThrottle.builder(LimitPresets.insighteaseCredits(monthlyCredits))
-        .clock(time).sleeper(time).maxWait(Duration.ofSeconds(5)).build();
+    return InProcessThrottle.builder(InsighteaseLimits.credits(monthlyCredits))
+        .clock(time).sleeper(d -> {
+          sleeps.add(d);
+          time.advance(d);
+        }).maxWait(Duration.ofSeconds(5)).build();
   }
 
   @Test
   void presetIsOneThirtyDayCreditsWindowChargingTheWeightWithItsSource() {
-    LimitPreset preset = LimitPresets.insighteaseCredits(LimitPresets.INSIGHTEASE_BASIC_MONTHLY_CREDITS);
+    LimitPreset preset = InsighteaseLimits.credits(InsighteaseLimits.BASIC_MONTHLY_CREDITS);
     assertThat(preset.limits()).singleElement().satisfies(l -> {
       assertThat(l.group()).isEqualTo("CREDITS");
       assertThat(l.limit()).isEqualTo(10_000);
@@ -53,7 +63,7 @@ class InsighteaseCreditsPresetTest {
           assertThat(e.window()).startsWith("CREDITS/");
           assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isGreaterThan(Duration.ofDays(1)));
         });
-    assertThat(time.sleeps()).isEmpty();
+    assertThat(sleeps).isEmpty();
   }
 
   @Test
@@ -66,7 +76,7 @@ class InsighteaseCreditsPresetTest {
 
   @Test
   void nonPositivePlansAreRefused() {
-    assertThatThrownBy(() -> LimitPresets.insighteaseCredits(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> LimitPresets.insighteaseCredits(-10)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> InsighteaseLimits.credits(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> InsighteaseLimits.credits(-10)).isInstanceOf(IllegalArgumentException.class);
   }
 }

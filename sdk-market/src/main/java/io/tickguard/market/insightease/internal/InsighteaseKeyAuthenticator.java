@@ -1,9 +1,9 @@
-package io.tickguard.crypto.insightease;
+package io.tickguard.market.insightease.internal;
 
 import io.tickguard.core.ApiRequest;
-import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.AttachRule;
 import io.tickguard.core.auth.AuthMode;
+import io.tickguard.core.auth.CredentialsProvider;
 import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.auth.Scope;
 import java.util.Objects;
@@ -15,26 +15,27 @@ import okhttp3.Request;
  * AttachRule}. Core's {@code Redactor} masks {@code api_key} in logs, URLs and messages; {@link
  * #toString} shows only the key's first characters.
  */
-final class InsighteaseKeyAuthenticator implements RequestAuthenticator {
+public final class InsighteaseKeyAuthenticator implements RequestAuthenticator {
   /** The query parameter Insightease reads the key from. */
-  static final String API_KEY_PARAMETER = "api_key";
+  public static final String API_KEY_PARAMETER = "api_key";
 
   private static final AttachRule RULE = AttachRule.builder().apiKeyQueryParameter(API_KEY_PARAMETER).build();
 
-  private final ApiCredentials credentials;
+  private final CredentialsProvider credentials;
 
-  InsighteaseKeyAuthenticator(String apiKey) {
-    this.credentials = ApiCredentials.apiKeyOnly(Objects.requireNonNull(apiKey, "apiKey"));
+  /** Attaches the key {@code credentials} currently hands out (API-key-only credentials). */
+  public InsighteaseKeyAuthenticator(CredentialsProvider credentials) {
+    this.credentials = Objects.requireNonNull(credentials, "credentials");
   }
 
-  /** The key, for scrubbing it from the provider's messages. */
-  String apiKey() {
-    return credentials.apiKey();
+  /** The key in use now, for scrubbing it from the provider's messages. */
+  public String apiKey() {
+    return credentials.current().apiKey();
   }
 
   @Override
   public Set<Scope> grantedScopes() {
-    return credentials.scopes();
+    return credentials.current().scopes();
   }
 
   @Override
@@ -42,11 +43,11 @@ final class InsighteaseKeyAuthenticator implements RequestAuthenticator {
     if (apiRequest.endpoint().authMode() == AuthMode.NONE) {
       return request;
     }
-    return RULE.attachKey(request, credentials);
+    return RULE.attachKey(request, credentials.current());
   }
 
   @Override
   public String toString() {
-    return "InsighteaseKeyAuthenticator[api_key=" + credentials.redactedApiKey() + "]";
+    return "InsighteaseKeyAuthenticator[api_key=" + credentials.current().redactedApiKey() + "]";
   }
 }
