@@ -9,7 +9,6 @@ import io.tickguard.core.auth.CredentialsProvider;
 import io.tickguard.core.auth.KeyType;
 import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.auth.RequestSigner;
-import io.tickguard.core.auth.Signers;
 import io.tickguard.core.auth.SigningAuthenticator;
 import io.tickguard.core.time.ServerClock;
 import io.tickguard.crypto.Balance;
@@ -253,16 +252,7 @@ public final class BinanceClient implements CryptoMarketData {
 
   /** The signer Binance documents for each key type. */
   static RequestSigner signer(KeyType type) {
-    switch (type) {
-      case HMAC:
-        return Signers.hmacSha256HexOfQueryAndBody();
-      case ED25519:
-        return Signers.ed25519OfQueryAndBody();
-      case RSA:
-        return Signers.rsaSha256OfQueryAndBody();
-      default:
-        throw new IllegalArgumentException("Binance API keys are HMAC, Ed25519 or RSA, not " + type);
-    }
+    return BinanceSigners.forKeyType(type);
   }
 
   /** Key header, then {@code recvWindow} (if any) and {@code timestamp}, signature last. */

@@ -10,7 +10,6 @@ import io.tickguard.core.auth.CredentialsProvider;
 import io.tickguard.core.auth.KeyType;
 import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.auth.Secret;
-import io.tickguard.core.auth.Signers;
 import io.tickguard.core.auth.SigningAuthenticator;
 import io.tickguard.core.time.ServerClock;
 import io.tickguard.crypto.Balance;
@@ -196,7 +195,7 @@ public final class CoinbaseClient implements CryptoMarketData {
 
   /**
    * How {@link #balances()} authenticates a CDP API key: an ES256 JWT per request ({@link
-   * Signers#coinbaseCdpJwt()}: {@code iss} {@code cdp}, {@code sub} and {@code kid} the key name,
+   * CoinbaseSigners#cdpJwt()}: {@code iss} {@code cdp}, {@code sub} and {@code kid} the key name,
    * {@code nbf} now, {@code exp} two minutes later, {@code uri} {@code "GET host/path"}, a random
    * header nonce) sent as {@code Authorization: Bearer}. Timestamps come from {@code clock}; pass
    * a {@link ServerClock} to sign on Coinbase's time (the builder does when given credentials).
@@ -217,7 +216,7 @@ public final class CoinbaseClient implements CryptoMarketData {
   public static SigningAuthenticator cdpAuthenticator(CredentialsProvider credentials, Clock clock) {
     return SigningAuthenticator.builder()
         .credentials(credentials)
-        .signer(Signers.coinbaseCdpJwt())
+        .signer(CoinbaseSigners.cdpJwt())
         .placement(AttachRule.builder().signatureAsBearerToken().build())
         .serverClock(clock instanceof ServerClock server ? server : ServerClock.uncorrected(Objects.requireNonNull(clock, "clock")))
         .build();

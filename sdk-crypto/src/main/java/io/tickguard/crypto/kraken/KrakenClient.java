@@ -8,7 +8,6 @@ import io.tickguard.core.auth.AttachRule;
 import io.tickguard.core.auth.CredentialsProvider;
 import io.tickguard.core.auth.KeyType;
 import io.tickguard.core.auth.RequestAuthenticator;
-import io.tickguard.core.auth.Signers;
 import io.tickguard.core.auth.SigningAuthenticator;
 import io.tickguard.core.time.ServerClock;
 import io.tickguard.crypto.Balance;
@@ -163,7 +162,7 @@ public final class KrakenClient implements CryptoMarketData {
   static SigningAuthenticator signingAuthenticator(CredentialsProvider credentials, Clock clock) {
     return SigningAuthenticator.builder()
         .credentials(credentials)
-        .signer(Signers.krakenHmacSha512())
+        .signer(KrakenSigners.apiSign())
         .placement(AttachRule.builder().apiKeyHeader("API-Key").nonceFormField("nonce").signatureHeader("API-Sign").build())
         .serverClock(ServerClock.uncorrected(clock))
         .microsecondNonces(false)
