@@ -59,12 +59,13 @@ public abstract class MarketDataClientBuilder<B extends MarketDataClientBuilder<
 
   /**
    * Connects to {@code baseUrl} (a testnet, a sandbox) and keeps every other setting of the config
-   * given before or after, TLS pins included. Refused at once when it is not an absolute {@code
-   * https://} URL.
+   * given before or after, TLS pins included. Refused at once when it is not an absolute http(s)
+   * URL; a plain {@code http://} URL is refused when the client is built unless the config allows
+   * plaintext loopback and the host is a loopback address.
    */
   public final B baseUrl(String baseUrl) {
     Objects.requireNonNull(baseUrl, "baseUrl");
-    ClientConfig.builder(baseUrl); // validates now, naming baseUrl, rather than at build()
+    ClientConfig.builder(baseUrl); // parses now, naming baseUrl; https is checked with the config at build()
     this.baseUrl = baseUrl;
     return self();
   }

@@ -114,7 +114,7 @@ class MarketDataClientBuilderTest {
   @Test
   void baseUrlBeforeConfigAlsoKeepsTheConfigAndMovesOnlyTheUrl() throws Exception {
     String rightPin = CertificatePinner.pin(serverCertificate.certificate());
-    server.enqueue(new MockResponse.Builder().code(204).build());
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body("{}").build());
     String otherUrl = server.url("/v2/").toString();
     ExampleBuilder builder = new ExampleBuilder().baseUrl(otherUrl).config(pinnedTo(rightPin));
 
@@ -123,7 +123,7 @@ class MarketDataClientBuilderTest {
     builder.baseUrl(otherUrl);
     try (ClientCore core = builder.open()) {
       int status = core.api().execute(PING.request().build(), r -> r.status());
-      assertThat(status).isEqualTo(204);
+      assertThat(status).isEqualTo(200);
     }
     assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v2/ping");
   }
@@ -137,9 +137,16 @@ class MarketDataClientBuilderTest {
   }
 
   @Test
-  void plainHttpBaseUrlIsRefusedAtOnceNamingTheField() {
-    assertThatThrownBy(() -> new ExampleBuilder().baseUrl("http://api.example.com"))
+  void malformedBaseUrlIsRefusedAtOnceAndPlainHttpAtBuildNamingTheField() {
+    assertThatThrownBy(() -> new ExampleBuilder().baseUrl("not a url"))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("baseUrl"));
+    // Plain HTTP depends on the config (loopback opt-in), so it is judged when the config is resolved.
+    ExampleBuilder plain = new ExampleBuilder().baseUrl("http://api.example.com");
+    assertThatThrownBy(plain::resolved)
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("baseUrl"));
+    ClientConfig loopbackAllowed = ClientConfig.builder("https://api.example.com").allowPlaintextLoopback(true).build();
+    assertThat(new ExampleBuilder().config(loopbackAllowed).baseUrl("http://127.0.0.1:8080/").resolved().baseUrl().toString())
+        .isEqualTo("http://127.0.0.1:8080/");
   }
 
   @Test

@@ -1,5 +1,8 @@
 package io.tickguard.crypto.binance;
 
+import io.tickguard.crypto.binance.internal.BinanceDecoders;
+import io.tickguard.crypto.binance.internal.BinanceErrorDecoder;
+import io.tickguard.crypto.binance.internal.BinanceEndpoints;
 import io.tickguard.core.ApiClient;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;

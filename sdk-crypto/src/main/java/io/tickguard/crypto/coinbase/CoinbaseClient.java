@@ -1,5 +1,8 @@
 package io.tickguard.crypto.coinbase;
 
+import io.tickguard.crypto.coinbase.internal.CoinbaseDecoders;
+import io.tickguard.crypto.coinbase.internal.CoinbaseErrorDecoder;
+import io.tickguard.crypto.coinbase.internal.CoinbaseEndpoints;
 import io.tickguard.core.ApiClient;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ClientConfig;

@@ -1,5 +1,7 @@
 package io.tickguard.crypto.insightease;
 
+import io.tickguard.crypto.insightease.internal.InsighteaseDecoders;
+import io.tickguard.crypto.insightease.internal.InsighteaseEndpoints;
 import io.tickguard.core.ApiClient;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.ClientConfig;

@@ -1,5 +1,8 @@
 package io.tickguard.crypto.kraken;
 
+import io.tickguard.crypto.kraken.internal.KrakenDecoders;
+import io.tickguard.crypto.kraken.internal.KrakenErrorDecoder;
+import io.tickguard.crypto.kraken.internal.KrakenEndpoints;
 import io.tickguard.core.ApiClient;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;

@@ -1,5 +1,6 @@
 package io.tickguard.crypto.insightease;
 
+import io.tickguard.crypto.insightease.internal.InsighteaseEndpoints;
 import io.tickguard.market.insightease.InsighteaseKeys;
 import io.tickguard.market.insightease.InsighteaseLimits;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package io.tickguard.crypto.kraken;
 
+import io.tickguard.crypto.kraken.internal.KrakenEndpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

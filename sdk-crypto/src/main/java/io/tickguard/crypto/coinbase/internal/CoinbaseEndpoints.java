@@ -1,5 +1,6 @@
-package io.tickguard.crypto.coinbase;
+package io.tickguard.crypto.coinbase.internal;
 
+import io.tickguard.crypto.coinbase.CoinbaseClient;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
 import io.tickguard.core.ParamSpec;

@@ -1,5 +1,6 @@
-package io.tickguard.crypto.kraken;
+package io.tickguard.crypto.kraken.internal;
 
+import io.tickguard.crypto.kraken.KrakenServiceUnavailableException;
 import io.tickguard.core.ApiResponse;
 import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.ErrorDetails;
@@ -15,11 +16,11 @@ import java.util.List;
  * "EAPI:Invalid nonce"}) to TickGuard exceptions. Strings starting with {@code W} are warnings and
  * never fail a call.
  */
-final class KrakenErrors {
+public final class KrakenErrors {
   private KrakenErrors() {}
 
   /** The first error (not warning) of {@code messages}, if any. */
-  static String firstError(List<String> messages) {
+  public static String firstError(List<String> messages) {
     for (String m : messages) {
       if (m.startsWith("E")) {
         return m;
@@ -29,7 +30,7 @@ final class KrakenErrors {
   }
 
   /** The exception for {@code error}, reported by {@code response}. */
-  static TickGuardException toException(String error, ApiResponse response, ErrorDetails status) {
+  public static TickGuardException toException(String error, ApiResponse response, ErrorDetails status) {
     String endpoint = response.request().endpoint().name();
     ErrorDetails details = status.withProviderError(error, null);
     String prefix = "Kraken refused " + endpoint + " (" + error + ")";

@@ -1,5 +1,6 @@
-package io.tickguard.crypto.binance;
+package io.tickguard.crypto.binance.internal;
 
+import io.tickguard.crypto.binance.BinanceSymbolMapper;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.ResponseDecoder;
 import io.tickguard.crypto.Balance;
@@ -32,16 +33,16 @@ import tools.jackson.databind.JsonNode;
  * Binance wire format to the unified model. Order books, trades and candles are read from the token
  * stream (they can hold thousands of entries); the small answers through a strict tree.
  */
-final class BinanceDecoders {
+public final class BinanceDecoders {
   private BinanceDecoders() {}
 
   /** {@code {"serverTime": 1499827319559}}. */
-  static ResponseDecoder<Instant> serverTime() {
+  public static ResponseDecoder<Instant> serverTime() {
     return r -> JsonTree.epochMillis(JsonTree.object(r.json(), "body"), "serverTime", "serverTime");
   }
 
   /** {@code exchangeInfo}: one instrument per entry of {@code symbols}. */
-  static ResponseDecoder<List<Instrument>> exchangeInfo() {
+  public static ResponseDecoder<List<Instrument>> exchangeInfo() {
     return r -> {
       JsonNode symbols = JsonTree.array(JsonTree.object(r.json(), "body"), "symbols", "symbols");
       List<Instrument> out = new ArrayList<>(symbols.size());
@@ -95,7 +96,7 @@ final class BinanceDecoders {
     return v.signum() == 0 ? Optional.empty() : Optional.of(v);
   }
 
-  static InstrumentStatus status(String raw) {
+  public static InstrumentStatus status(String raw) {
     switch (raw) {
       case "TRADING":
         return new InstrumentStatus(InstrumentStatus.Kind.TRADING, raw);
@@ -117,7 +118,7 @@ final class BinanceDecoders {
    * {@code ticker/24hr} for {@code asked} (an object for one symbol, an array otherwise), returned
    * in the order asked; a missing or unexpected symbol is an error.
    */
-  static ResponseDecoder<List<Ticker>> tickers(List<Symbol> asked) {
+  public static ResponseDecoder<List<Ticker>> tickers(List<Symbol> asked) {
     return r -> {
       JsonNode root = r.json();
       Map<String, Symbol> byWire = new HashMap<>();
@@ -167,7 +168,7 @@ final class BinanceDecoders {
   }
 
   /** {@code depth}: {@code {"lastUpdateId":1,"bids":[["price","qty"],...],"asks":[...]}}, streamed. */
-  static ResponseDecoder<OrderBook> depth(Symbol symbol) {
+  public static ResponseDecoder<OrderBook> depth(Symbol symbol) {
     return r -> {
       try (JsonStream in = JsonStream.of(r)) {
         in.next(JsonToken.START_OBJECT, "body");
@@ -198,7 +199,7 @@ final class BinanceDecoders {
   }
 
   /** {@code trades}: {@code [{"id":..,"price":..,"qty":..,"time":..,"isBuyerMaker":..}]}, streamed. */
-  static ResponseDecoder<List<Trade>> trades() {
+  public static ResponseDecoder<List<Trade>> trades() {
     return r -> {
       try (JsonStream in = JsonStream.of(r)) {
         in.next(JsonToken.START_ARRAY, "body");
@@ -251,7 +252,7 @@ final class BinanceDecoders {
   }
 
   /** {@code klines}: {@code [[openTime,"open","high","low","close","volume",closeTime,...]]}, streamed. */
-  static ResponseDecoder<List<Candle>> klines(Interval interval) {
+  public static ResponseDecoder<List<Candle>> klines(Interval interval) {
     return r -> {
       try (JsonStream in = JsonStream.of(r)) {
         in.next(JsonToken.START_ARRAY, "body");
@@ -286,7 +287,7 @@ final class BinanceDecoders {
   }
 
   /** {@code account}: the {@code balances} array. */
-  static ResponseDecoder<List<Balance>> account() {
+  public static ResponseDecoder<List<Balance>> account() {
     return r -> {
       JsonNode balances = JsonTree.array(JsonTree.object(r.json(), "body"), "balances", "balances");
       List<Balance> out = new ArrayList<>(balances.size());

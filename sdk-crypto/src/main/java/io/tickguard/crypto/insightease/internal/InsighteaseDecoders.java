@@ -1,5 +1,6 @@
-package io.tickguard.crypto.insightease;
+package io.tickguard.crypto.insightease.internal;
 
+import io.tickguard.crypto.insightease.InsighteaseSymbolMapper;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.ResponseDecoder;
 import io.tickguard.crypto.Candle;
@@ -31,13 +32,13 @@ import tools.jackson.databind.JsonNode;
  * include bid and ask), candles {@code o, h, l, c, v, t, tm}; {@code t} is Unix seconds, {@code tm}
  * its {@code yyyy-MM-dd HH:mm:ss} text (read as UTC). Decimals may be JSON strings or numbers.
  */
-final class InsighteaseDecoders {
+public final class InsighteaseDecoders {
   private static final DateTimeFormatter TM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private InsighteaseDecoders() {}
 
   /** {@code list}: symbols only; the vendor publishes no trading rules or status. */
-  static ResponseDecoder<List<Instrument>> list(InsighteaseEnvelope envelope) {
+  public static ResponseDecoder<List<Instrument>> list(InsighteaseEnvelope envelope) {
     return r -> {
       JsonNode items = JsonTree.array(envelope.response(r), "response");
       List<Instrument> out = new ArrayList<>(items.size());
@@ -54,7 +55,7 @@ final class InsighteaseDecoders {
   }
 
   /** {@code latest} for {@code asked}, in the order asked; every asked symbol must be answered. */
-  static ResponseDecoder<List<Ticker>> latest(InsighteaseEnvelope envelope, List<Symbol> asked) {
+  public static ResponseDecoder<List<Ticker>> latest(InsighteaseEnvelope envelope, List<Symbol> asked) {
     return r -> {
       JsonNode items = JsonTree.array(envelope.response(r), "response");
       Map<Symbol, Ticker> found = new HashMap<>();
@@ -90,7 +91,7 @@ final class InsighteaseDecoders {
    * {@code history}: candles opening within {@code [from, to]}, oldest first. The response may be
    * an array of candles or an object keyed by their times; both are read.
    */
-  static ResponseDecoder<List<Candle>> history(InsighteaseEnvelope envelope, Interval interval, Instant from, Instant to) {
+  public static ResponseDecoder<List<Candle>> history(InsighteaseEnvelope envelope, Interval interval, Instant from, Instant to) {
     return r -> {
       JsonNode response = envelope.response(r);
       if (!response.isArray() && !response.isObject()) {

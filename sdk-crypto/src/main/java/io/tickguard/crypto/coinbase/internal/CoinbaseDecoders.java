@@ -1,5 +1,6 @@
-package io.tickguard.crypto.coinbase;
+package io.tickguard.crypto.coinbase.internal;
 
+import io.tickguard.crypto.coinbase.CoinbaseSymbolMapper;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.ResponseDecoder;
 import io.tickguard.crypto.Balance;
@@ -31,11 +32,11 @@ import tools.jackson.databind.JsonNode;
  * Coinbase Advanced Trade wire format to the unified model. Coinbase lists trades and candles newest
  * first; they are returned oldest first, as {@link io.tickguard.crypto.CryptoMarketData} promises.
  */
-final class CoinbaseDecoders {
+public final class CoinbaseDecoders {
   private CoinbaseDecoders() {}
 
   /** {@code time}: {@code {"iso":"...","epochSeconds":"...","epochMillis":"..."}}. */
-  static ResponseDecoder<Instant> serverTime() {
+  public static ResponseDecoder<Instant> serverTime() {
     return r -> {
       JsonNode n = JsonTree.object(r.json(), "body");
       return Instant.ofEpochMilli(JsonTree.integer(n, "epochMillis", "epochMillis"));
@@ -43,7 +44,7 @@ final class CoinbaseDecoders {
   }
 
   /** {@code market/products}: one instrument per product. */
-  static ResponseDecoder<List<Instrument>> products() {
+  public static ResponseDecoder<List<Instrument>> products() {
     return r -> {
       JsonNode products = JsonTree.array(JsonTree.object(r.json(), "body"), "products", "products");
       List<Instrument> out = new ArrayList<>(products.size());
@@ -71,7 +72,7 @@ final class CoinbaseDecoders {
     return Models.build(path, () -> new Instrument(symbol, productId, tick, lot, minNotional, status(status, disabled)));
   }
 
-  static InstrumentStatus status(String raw, boolean tradingDisabled) {
+  public static InstrumentStatus status(String raw, boolean tradingDisabled) {
     if (tradingDisabled) {
       return new InstrumentStatus(InstrumentStatus.Kind.HALTED, raw);
     }
@@ -94,7 +95,7 @@ final class CoinbaseDecoders {
    * {@code market/products/{id}/ticker} read as a ticker: the newest trade gives the last price and
    * time, {@code best_bid}/{@code best_ask} the quote. This route has no 24-hour statistics.
    */
-  static ResponseDecoder<Ticker> ticker(Symbol symbol) {
+  public static ResponseDecoder<Ticker> ticker(Symbol symbol) {
     return r -> {
       JsonNode n = JsonTree.object(r.json(), "body");
       JsonNode trades = JsonTree.array(n, "trades", "trades");
@@ -112,7 +113,7 @@ final class CoinbaseDecoders {
   }
 
   /** {@code market/products/{id}/ticker} trades, streamed and returned oldest first. */
-  static ResponseDecoder<List<Trade>> trades() {
+  public static ResponseDecoder<List<Trade>> trades() {
     return r -> {
       try (JsonStream in = JsonStream.of(r)) {
         in.next(JsonToken.START_OBJECT, "body");
@@ -189,7 +190,7 @@ final class CoinbaseDecoders {
   }
 
   /** {@code market/product_book}: {@code pricebook.bids/asks} of {@code {"price","size"}}, streamed. */
-  static ResponseDecoder<OrderBook> productBook(Symbol symbol) {
+  public static ResponseDecoder<OrderBook> productBook(Symbol symbol) {
     return r -> {
       try (JsonStream in = JsonStream.of(r)) {
         in.next(JsonToken.START_OBJECT, "body");
@@ -272,7 +273,7 @@ final class CoinbaseDecoders {
   }
 
   /** {@code candles}: {@code [{"start":"<unix s>","low","high","open","close","volume"}]}, streamed, oldest first. */
-  static ResponseDecoder<List<Candle>> candles(Interval interval) {
+  public static ResponseDecoder<List<Candle>> candles(Interval interval) {
     return r -> {
       try (JsonStream in = JsonStream.of(r)) {
         in.next(JsonToken.START_OBJECT, "body");
@@ -343,7 +344,7 @@ final class CoinbaseDecoders {
   }
 
   /** One page of {@code accounts}: balances plus the cursor of the next page, if any. */
-  static ResponseDecoder<AccountsPage> accounts() {
+  public static ResponseDecoder<AccountsPage> accounts() {
     return r -> {
       JsonNode n = JsonTree.object(r.json(), "body");
       JsonNode accounts = JsonTree.array(n, "accounts", "accounts");
@@ -366,7 +367,7 @@ final class CoinbaseDecoders {
   }
 
   /** A page of balances and the cursor of the next one. */
-  record AccountsPage(List<Balance> balances, Optional<String> next) {}
+  public record AccountsPage(List<Balance> balances, Optional<String> next) {}
 
   private static <T> T required(T value, String path) {
     if (value == null) {

@@ -1,5 +1,6 @@
-package io.tickguard.crypto.insightease;
+package io.tickguard.crypto.insightease.internal;
 
+import io.tickguard.crypto.insightease.InsighteaseClient;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
@@ -31,7 +32,7 @@ public final class InsighteaseEndpoints {
    * Candle periods Insightease documents that TickGuard's {@code Interval} can name (the vendor also
    * has {@code 5h} and {@code month}).
    */
-  static final Map<String, Duration> PERIODS = Map.of(
+  public static final Map<String, Duration> PERIODS = Map.of(
       "1m", Duration.ofMinutes(1), "5m", Duration.ofMinutes(5), "15m", Duration.ofMinutes(15),
       "30m", Duration.ofMinutes(30), "1h", Duration.ofHours(1), "2h", Duration.ofHours(2),
       "4h", Duration.ofHours(4), "1d", Duration.ofDays(1), "1w", Duration.ofDays(7));
@@ -73,12 +74,12 @@ public final class InsighteaseEndpoints {
     return Endpoint.builder(name, HttpMethod.GET, path).auth(AuthMode.API_KEY).limits(InsighteaseLimits.CREDITS);
   }
 
-  static int latestWeight(ApiRequest request) {
+  public static int latestWeight(ApiRequest request) {
     int symbols = request.queryValue("symbol").map(s -> s.split(",", -1).length).orElse(1);
     return credits(symbols);
   }
 
-  static int historyWeight(ApiRequest request) {
+  public static int historyWeight(ApiRequest request) {
     Duration period = request.queryValue("period").map(PERIODS::get).orElse(null);
     LocalDate from = date(request, "from");
     LocalDate to = date(request, "to");

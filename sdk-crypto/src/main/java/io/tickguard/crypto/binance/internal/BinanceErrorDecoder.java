@@ -1,5 +1,6 @@
-package io.tickguard.crypto.binance;
+package io.tickguard.crypto.binance.internal;
 
+import io.tickguard.crypto.binance.BinanceClient;
 import io.tickguard.core.ApiResponse;
 import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.ClockSkewException;

@@ -1,5 +1,6 @@
-package io.tickguard.crypto.binance;
+package io.tickguard.crypto.binance.internal;
 
+import io.tickguard.crypto.binance.BinanceClient;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
@@ -92,7 +93,7 @@ public final class BinanceEndpoints {
   }
 
   /** Depth weight by the requested {@code limit} (default 100). */
-  static int depthWeight(ApiRequest request) {
+  public static int depthWeight(ApiRequest request) {
     int limit = request.queryValue("limit").map(BinanceEndpoints::parseOrMax).orElse(100);
     if (limit <= 100) {
       return 5;
@@ -104,7 +105,7 @@ public final class BinanceEndpoints {
   }
 
   /** 24hr ticker weight by how many symbols are asked for. */
-  static int tickerWeight(ApiRequest request) {
+  public static int tickerWeight(ApiRequest request) {
     if (request.queryValue("symbol").isPresent()) {
       return 2;
     }

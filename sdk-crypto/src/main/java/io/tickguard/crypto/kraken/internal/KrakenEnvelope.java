@@ -1,4 +1,4 @@
-package io.tickguard.crypto.kraken;
+package io.tickguard.crypto.kraken.internal;
 
 import io.tickguard.core.ApiResponse;
 import io.tickguard.core.ErrorDetails;
@@ -16,11 +16,11 @@ import tools.jackson.databind.JsonNode;
  * result is trusted: an HTTP 200 with {@code "error":["EGeneral:Invalid arguments"]} is a failure,
  * never an empty result.
  */
-final class KrakenEnvelope {
+public final class KrakenEnvelope {
   private KrakenEnvelope() {}
 
   /** The {@code result} object of a small answer, after the error check. */
-  static JsonNode result(ApiResponse response) {
+  public static JsonNode result(ApiResponse response) {
     JsonNode root = JsonTree.object(response.json(), "body");
     JsonNode errors = JsonTree.array(root, "error", "error");
     List<String> messages = new ArrayList<>();
@@ -36,7 +36,7 @@ final class KrakenEnvelope {
    * result}. When the result comes before the error array and fails to decode, the error array
    * (read from the tree) takes precedence: it explains the failure.
    */
-  static <T> T streamed(ApiResponse response, Function<JsonStream, T> readResult) {
+  public static <T> T streamed(ApiResponse response, Function<JsonStream, T> readResult) {
     try (JsonStream in = JsonStream.of(response)) {
       in.next(JsonToken.START_OBJECT, "body");
       List<String> errors = null;

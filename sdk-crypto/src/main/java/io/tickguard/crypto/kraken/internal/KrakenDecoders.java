@@ -1,5 +1,6 @@
-package io.tickguard.crypto.kraken;
+package io.tickguard.crypto.kraken.internal;
 
+import io.tickguard.crypto.kraken.KrakenSymbolMapper;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.ResponseDecoder;
 import io.tickguard.crypto.Balance;
@@ -32,16 +33,16 @@ import tools.jackson.databind.JsonNode;
  * from the name asked ({@code XBTUSD} is answered as {@code XXBTZUSD}); keys are read back through
  * {@link KrakenSymbolMapper} and must name the pair asked.
  */
-final class KrakenDecoders {
+public final class KrakenDecoders {
   private KrakenDecoders() {}
 
   /** {@code Time}: {@code result.unixtime} in seconds. */
-  static ResponseDecoder<Instant> serverTime() {
+  public static ResponseDecoder<Instant> serverTime() {
     return r -> Instant.ofEpochSecond(JsonTree.integer(KrakenEnvelope.result(r), "unixtime", "result.unixtime"));
   }
 
   /** {@code AssetPairs}: one instrument per pair. */
-  static ResponseDecoder<List<Instrument>> assetPairs() {
+  public static ResponseDecoder<List<Instrument>> assetPairs() {
     return r -> {
       List<Instrument> out = new ArrayList<>();
       for (Map.Entry<String, JsonNode> e : KrakenEnvelope.result(r).properties()) {
@@ -63,7 +64,7 @@ final class KrakenDecoders {
     };
   }
 
-  static InstrumentStatus status(String raw) {
+  public static InstrumentStatus status(String raw) {
     switch (raw) {
       case "online":
         return new InstrumentStatus(InstrumentStatus.Kind.TRADING, raw);
@@ -82,7 +83,7 @@ final class KrakenDecoders {
   }
 
   /** {@code Ticker} for {@code asked}, in the order asked. */
-  static ResponseDecoder<List<Ticker>> tickers(List<Symbol> asked) {
+  public static ResponseDecoder<List<Ticker>> tickers(List<Symbol> asked) {
     return r -> {
       Map<Symbol, Ticker> found = new HashMap<>();
       for (Map.Entry<String, JsonNode> e : KrakenEnvelope.result(r).properties()) {
@@ -138,7 +139,7 @@ final class KrakenDecoders {
   }
 
   /** {@code Depth}: streamed; {@code result.<pair>.asks/bids} of {@code [price, volume, timestamp]}. */
-  static ResponseDecoder<OrderBook> depth(Symbol symbol) {
+  public static ResponseDecoder<OrderBook> depth(Symbol symbol) {
     return r -> KrakenEnvelope.streamed(r, in -> {
       JsonStream.expect(in.current(), JsonToken.START_OBJECT, "result");
       OrderBook book = null;
@@ -182,7 +183,7 @@ final class KrakenDecoders {
    * {@code Trades}: streamed; {@code [price, volume, time, "b"|"s", "m"|"l", misc, trade_id?]}.
    * Older answers (and the documented sample) have no trade id; one is derived from time and index.
    */
-  static ResponseDecoder<List<Trade>> trades(Symbol symbol) {
+  public static ResponseDecoder<List<Trade>> trades(Symbol symbol) {
     return r -> KrakenEnvelope.streamed(r, in -> {
       JsonStream.expect(in.current(), JsonToken.START_OBJECT, "result");
       List<Trade> trades = null;
@@ -237,7 +238,7 @@ final class KrakenDecoders {
   }
 
   /** Kraken times are decimal seconds ({@code 1548111751.5556}); kept to the nanosecond. */
-  static Instant instant(BigDecimal seconds) {
+  public static Instant instant(BigDecimal seconds) {
     long whole = seconds.longValue();
     int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
     return Instant.ofEpochSecond(whole, nanos);
@@ -247,7 +248,7 @@ final class KrakenDecoders {
    * {@code OHLC}: streamed; {@code [time, open, high, low, close, vwap, volume, count]}. Kraken has
    * no end parameter, so candles opening after {@code to} are left out of the answer asked for.
    */
-  static ResponseDecoder<List<Candle>> ohlc(Symbol symbol, Interval interval, Instant to) {
+  public static ResponseDecoder<List<Candle>> ohlc(Symbol symbol, Interval interval, Instant to) {
     return r -> KrakenEnvelope.streamed(r, in -> {
       JsonStream.expect(in.current(), JsonToken.START_OBJECT, "result");
       List<Candle> candles = null;
@@ -293,7 +294,7 @@ final class KrakenDecoders {
    * {@code Balance}: {@code result.<asset>} totals. Kraken's Balance does not split held funds, so
    * the total is reported as free and locked as zero (BalanceEx splits them; not used yet).
    */
-  static ResponseDecoder<List<Balance>> balances() {
+  public static ResponseDecoder<List<Balance>> balances() {
     return r -> {
       List<Balance> out = new ArrayList<>();
       for (Map.Entry<String, JsonNode> e : KrakenEnvelope.result(r).properties()) {

@@ -1,4 +1,4 @@
-package io.tickguard.crypto.kraken;
+package io.tickguard.crypto.kraken.internal;
 
 import io.tickguard.core.ApiResponse;
 import io.tickguard.core.ErrorDecoder;

@@ -1,5 +1,6 @@
-package io.tickguard.crypto.kraken;
+package io.tickguard.crypto.kraken.internal;
 
+import io.tickguard.crypto.kraken.KrakenClient;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
 import io.tickguard.core.ParamSpec;

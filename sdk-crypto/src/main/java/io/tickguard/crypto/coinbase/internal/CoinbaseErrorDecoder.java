@@ -1,4 +1,4 @@
-package io.tickguard.crypto.coinbase;
+package io.tickguard.crypto.coinbase.internal;
 
 import io.tickguard.core.ApiResponse;
 import io.tickguard.core.ErrorDecoder;
