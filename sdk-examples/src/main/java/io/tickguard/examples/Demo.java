@@ -110,7 +110,7 @@ public final class Demo {
 
   private static BinanceClient.Builder binance(SandboxServer sandbox) {
     return BinanceClient.builder().config(sandbox.clientConfig())
-        .hmacKey(ApiCredentials.hmac(SandboxServer.DEMO_API_KEY, Secret.of(SandboxServer.DEMO_API_SECRET.toCharArray())));
+        .credentials(ApiCredentials.hmac(SandboxServer.DEMO_API_KEY, Secret.of(SandboxServer.DEMO_API_SECRET.toCharArray())));
   }
 
   private static String tokenRotation(SandboxServer sandbox) {

@@ -6,8 +6,10 @@ import io.tickguard.core.auth.Secret;
 import io.tickguard.crypto.CryptoMarketData;
 import io.tickguard.crypto.binance.BinanceClient;
 import io.tickguard.crypto.coinbase.CoinbaseClient;
+import io.tickguard.crypto.coinbase.CoinbaseKeys;
 import io.tickguard.crypto.insightease.InsighteaseClient;
 import io.tickguard.crypto.kraken.KrakenClient;
+import io.tickguard.market.insightease.InsighteaseKeys;
 import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.providers.ProviderSandbox;
 import java.util.Optional;
@@ -34,7 +36,7 @@ final class ProviderClients {
     return switch (provider) {
       case BINANCE -> {
         BinanceClient.Builder b = BinanceClient.builder().config(config);
-        key.ifPresent(k -> b.hmacKey(ApiCredentials.hmac(k.keyId().orElseThrow(), k.secret())));
+        key.ifPresent(k -> b.credentials(ApiCredentials.hmac(k.keyId().orElseThrow(), k.secret())));
         yield b.build();
       }
       case KRAKEN -> {
@@ -44,12 +46,12 @@ final class ProviderClients {
       }
       case COINBASE -> {
         CoinbaseClient.Builder b = CoinbaseClient.builder().config(config);
-        key.ifPresent(k -> b.cdpKey(k.keyId().orElseThrow(), k.secret()));
+        key.ifPresent(k -> b.credentials(CoinbaseKeys.cdp(k.keyId().orElseThrow(), k.secret())));
         yield b.build();
       }
       case INSIGHTEASE -> {
         InsighteaseClient.Builder b = InsighteaseClient.builder().config(config);
-        key.ifPresent(k -> b.apiKey(k.secret()));
+        key.ifPresent(k -> b.credentials(InsighteaseKeys.apiKey(k.secret())));
         yield b.build();
       }
     };

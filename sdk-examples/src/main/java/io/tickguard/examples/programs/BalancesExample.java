@@ -31,14 +31,14 @@ public final class BalancesExample {
         return 3;
       }
       try (BinanceClient binance = BinanceClient.builder()
-          .hmacKey(ApiCredentials.hmac(key, Secret.fromEnv("BINANCE_API_SECRET"))).build()) {
+          .credentials(ApiCredentials.hmac(key, Secret.fromEnv("BINANCE_API_SECRET"))).build()) {
         print(binance.balances(), out);
       }
       return 0;
     }
     try (SandboxServer sandbox = ProviderSandbox.BINANCE.install(SandboxServer.builder()).start();
          BinanceClient binance = BinanceClient.builder().config(sandbox.clientConfig())
-             .hmacKey(ApiCredentials.hmac(SandboxServer.DEMO_API_KEY, Secret.of(SandboxServer.DEMO_API_SECRET.toCharArray())))
+             .credentials(ApiCredentials.hmac(SandboxServer.DEMO_API_KEY, Secret.of(SandboxServer.DEMO_API_SECRET.toCharArray())))
              .build()) {
       print(binance.balances(), out);
     }

@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.OptionSpec;
 class GuideNamesExistTest {
   private static final Path DOCS = Path.of("..", "docs");
   private static final List<String> PACKAGES = List.of("io.tickguard.core", "io.tickguard.core.tls", "io.tickguard.core.throttle",
-      "io.tickguard.core.resilience", "io.tickguard.core.token", "io.tickguard.crypto", "io.tickguard.crypto.binance",
+      "io.tickguard.core.resilience", "io.tickguard.core.token", "io.tickguard.market", "io.tickguard.crypto", "io.tickguard.crypto.binance",
       "io.tickguard.crypto.kraken", "io.tickguard.crypto.coinbase", "io.tickguard.crypto.insightease");
   private static final Pattern SECTION = Pattern.compile("^## `([A-Za-z.]+)`\\s*$");
   private static final Pattern SETTER_ROW = Pattern.compile("^\\| `([a-zA-Z][a-zA-Z0-9]*)\\(([^)]*)\\)` \\|");
@@ -126,7 +126,7 @@ class GuideNamesExistTest {
       documented.add(m.group(1));
     }
     Set<String> inCode = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.tickguard.core", "io.tickguard.crypto", "io.tickguard.forex", "io.tickguard.testkit").stream()
+        .importPackages("io.tickguard.core", "io.tickguard.market", "io.tickguard.crypto", "io.tickguard.forex", "io.tickguard.testkit").stream()
         .filter(c -> c.isAssignableTo(TickGuardException.class) && c.getModifiers().contains(JavaModifier.PUBLIC))
         .map(JavaClass::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
     assertThat(inCode).as("public exceptions in the code").contains("TickGuardException", "ClockSkewException");
