@@ -40,7 +40,9 @@ import okhttp3.WebSocketListener;
  *   <li>{@link AuthStage Auth}: a 401 refreshes the credential once and replays the attempt once;
  *   <li>{@link ObserveStage Observe}: one audit and metrics event per attempt;
  *   <li>{@link ThrottleStage Throttle}: permits per attempt, server feedback;
- *   <li>{@link SignStage Sign} (network level): attach and sign on the connection, per transmission;
+ *   <li>{@link SignStage Sign} (network level): attach and sign on the connection, per transmission
+ *       (for a WebSocket upgrade, which OkHttp runs without network interceptors, the innermost
+ *       application stage);
  *   <li>{@link TransportStage Transport}: TLS (pins), pool, timeouts, typed transport failures.
  * </ol>
  *
@@ -57,6 +59,7 @@ public final class Pipeline {
   private final TransportStage transport;
   private final OkHttpClient idempotentHttp;
   private final OkHttpClient nonIdempotentHttp;
+  private final OkHttpClient webSocketHttp;
 
   /**
    * The pipeline of one client; {@code serverClock} may be {@code null} (no provider clock), {@code
@@ -84,6 +87,10 @@ public final class Pipeline {
     this.idempotentHttp = http.build();
     // Same pool and dispatcher; OkHttp must not silently resend a write on a failed connection.
     this.nonIdempotentHttp = idempotentHttp.newBuilder().retryOnConnectionFailure(false).build();
+    // OkHttp runs no network interceptors for a WebSocket upgrade: there, Sign is the innermost
+    // application stage instead (same pool, dispatcher and TLS).
+    this.webSocketHttp = idempotentHttp.newBuilder()
+        .addInterceptor(trace == null ? sign : new TracedStage(sign, trace)).build();
   }
 
   private static void add(OkHttpClient.Builder http, StageTrace trace, Stage stage) {
@@ -137,7 +144,7 @@ public final class Pipeline {
   public OpenedSocket openWebSocket(
       ApiRequest request, HttpUrl baseUrl, Throttle connects, WebSocketListener listener) {
     CallContext call = streamCall(request, baseUrl, connects);
-    return new OpenedSocket(idempotentHttp.newWebSocket(call.seed(), listener), call);
+    return new OpenedSocket(webSocketHttp.newWebSocket(call.seed(), listener), call);
   }
 
   /** The typed exception for a failure of a call to {@code request} on {@code host}. */
