@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.OptionSpec;
 class GuideNamesExistTest {
   private static final Path DOCS = Path.of("..", "docs");
   private static final List<String> PACKAGES = List.of("io.tickguard.core", "io.tickguard.core.tls", "io.tickguard.core.throttle",
-      "io.tickguard.core.resilience", "io.tickguard.core.token", "io.tickguard.market", "io.tickguard.crypto", "io.tickguard.crypto.binance",
+      "io.tickguard.core.resilience", "io.tickguard.core.token", "io.tickguard.core.stream", "io.tickguard.market", "io.tickguard.crypto", "io.tickguard.crypto.binance",
       "io.tickguard.crypto.kraken", "io.tickguard.crypto.coinbase", "io.tickguard.crypto.insightease");
   private static final Pattern SECTION = Pattern.compile("^## `([A-Za-z.]+)`\\s*$");
   private static final Pattern SETTER_ROW = Pattern.compile("^\\| `([a-zA-Z][a-zA-Z0-9]*)\\(([^)]*)\\)` \\|");
