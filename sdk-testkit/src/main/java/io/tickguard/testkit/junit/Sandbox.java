@@ -34,6 +34,13 @@ public @interface Sandbox {
   /** Serve plain HTTP on loopback instead of TLS. */
   boolean plaintext() default false;
 
+  /**
+   * Provider wire formats to serve besides the demo routes ({@code "binance"}, {@code "kraken"},
+   * {@code "coinbase"}, {@code "insightease"}), each with its demo credentials (see {@link
+   * io.tickguard.testkit.providers.ProviderSandbox}); none by default.
+   */
+  String[] providers() default {};
+
   /** An ISO-8601 instant ({@code 2026-01-02T03:04:05Z}) to freeze the sandbox's clock at; empty for the system clock. */
   String fixedClock() default "";
 }

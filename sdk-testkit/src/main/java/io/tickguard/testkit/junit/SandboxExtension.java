@@ -2,6 +2,7 @@ package io.tickguard.testkit.junit;
 
 import io.tickguard.core.ClientConfig;
 import io.tickguard.testkit.SandboxServer;
+import io.tickguard.testkit.providers.ProviderSandbox;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Clock;
@@ -96,6 +97,10 @@ public final class SandboxExtension implements BeforeAllCallback, TestInstancePo
     SandboxServer.Builder b = SandboxServer.builder();
     if (settings != null) {
       b.seed(settings.seed()).plaintext(settings.plaintext());
+      for (String name : settings.providers()) {
+        ProviderSandbox.named(name).orElseThrow(() -> new ExtensionContextException(
+            "@Sandbox(providers): unknown provider '" + name + "'; known: " + ProviderSandbox.ids())).install(b);
+      }
       if (!settings.fixedClock().isEmpty()) {
         b.clock(Clock.fixed(Instant.parse(settings.fixedClock()), ZoneOffset.UTC));
       }
