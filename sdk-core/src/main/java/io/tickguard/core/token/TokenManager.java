@@ -50,6 +50,7 @@ public final class TokenManager {
   private final Duration maxWait;
   private final Duration retryBackoff;
   private final MetricsListener metrics;
+  private final RefreshCoordinator coordinator;
 
   private final Object lock = new Object();
   private Cached cached; // guarded by lock
@@ -66,6 +67,7 @@ public final class TokenManager {
     this.maxWait = b.maxWait;
     this.retryBackoff = b.retryBackoff;
     this.metrics = b.metrics;
+    this.coordinator = b.coordinator;
   }
 
   /** Starts a builder around {@code endpoint}. */
@@ -77,6 +79,7 @@ public final class TokenManager {
   public AccessToken token() {
     CompletableFuture<AccessToken> wait;
     boolean leader = false;
+    AccessToken replacing = null;
     synchronized (lock) {
       Instant now = clock.instant();
       if (cached != null && now.isBefore(cached.refreshAt())) {
@@ -85,13 +88,14 @@ public final class TokenManager {
       if (inFlight == null) {
         inFlight = new CompletableFuture<>();
         leader = true;
+        replacing = cached == null ? null : cached.token();
       } else if (cached != null && now.isBefore(cached.token().expiresAt())) {
         return cached.token(); // a refresh is running; the current token is still valid
       }
       wait = inFlight;
     }
     if (leader) {
-      refresh(wait);
+      refresh(wait, replacing);
     }
     return await(wait);
   }
@@ -104,12 +108,14 @@ public final class TokenManager {
   public boolean refreshAfterUnauthorized(String presentedToken) {
     CompletableFuture<AccessToken> wait;
     boolean leader = false;
+    AccessToken refused = null;
     synchronized (lock) {
       if (inFlight != null) {
         wait = inFlight;
       } else if (cached != null && !cached.token().matches(presentedToken)) {
         return true; // already refreshed by someone else: replay with the current token
       } else {
+        refused = cached == null ? null : cached.token();
         cached = null;
         inFlight = new CompletableFuture<>();
         wait = inFlight;
@@ -117,15 +123,15 @@ public final class TokenManager {
       }
     }
     if (leader) {
-      refresh(wait);
+      refresh(wait, refused);
     }
     AccessToken fresh = await(wait);
     return !fresh.matches(presentedToken);
   }
 
-  private void refresh(CompletableFuture<AccessToken> result) {
+  private void refresh(CompletableFuture<AccessToken> result, AccessToken replacing) {
     try {
-      TokenGrant grant = requestGrant();
+      TokenGrant grant = coordinator.obtain(Optional.ofNullable(replacing), this::requestGrant);
       // Rotation: persist the new refresh token before anyone can use the new access token.
       grant.refreshToken().ifPresent(store::save);
       AccessToken token = grant.accessToken();
@@ -235,6 +241,7 @@ public final class TokenManager {
     private Duration maxWait = Duration.ofSeconds(10);
     private Duration retryBackoff = Duration.ofSeconds(5);
     private MetricsListener metrics = MetricsListener.none();
+    private RefreshCoordinator coordinator = RefreshCoordinator.direct();
 
     private Builder(TokenEndpointClient endpoint) {
       this.endpoint = endpoint;
@@ -286,6 +293,15 @@ public final class TokenManager {
     /** Where refresh outcomes are counted (default: nowhere); the client's listener fits. */
     public Builder metrics(MetricsListener metrics) {
       this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /**
+     * How a new grant is obtained (default {@link RefreshCoordinator#direct()}): processes sharing
+     * one OAuth session pass a fleet-wide coordinator, so that one of them refreshes per expiry.
+     */
+    public Builder coordinator(RefreshCoordinator coordinator) {
+      this.coordinator = Objects.requireNonNull(coordinator, "coordinator");
       return this;
     }
 
