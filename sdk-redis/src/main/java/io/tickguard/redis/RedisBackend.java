@@ -60,7 +60,7 @@ public final class RedisBackend implements AutoCloseable {
         .withSsl(settings.tls())
         .withVerifyPeer(settings.verifyPeer())
         .withDatabase(settings.database())
-        .withTimeout(settings.commandTimeout())
+        .withTimeout(settings.connectTimeout()) // the handshake's bound; commands get commandTimeout below
         .withClientName("tickguard");
     settings.password().ifPresent(password -> {
       char[] chars = password.chars();

@@ -118,7 +118,7 @@ public final class RedisSettings {
   /**
    * Builds {@link RedisSettings}. Defaults: no TLS (turn it on for anything but loopback), peer
    * verification on, no user, database 0, key prefix {@code tickguard:}, command timeout 1 s,
-   * connect timeout 2 s.
+   * connect timeout (TCP, TLS and login) 5 s.
    */
   public static final class Builder {
     private final String host;
@@ -131,7 +131,7 @@ public final class RedisSettings {
     private int database;
     private String keyPrefix = "tickguard:";
     private Duration commandTimeout = Duration.ofSeconds(1);
-    private Duration connectTimeout = Duration.ofSeconds(2);
+    private Duration connectTimeout = Duration.ofSeconds(5);
 
     private Builder(String host, int port) {
       if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.:\\-\\[\\]_]{1,253}")) {
@@ -206,7 +206,7 @@ public final class RedisSettings {
       return this;
     }
 
-    /** How long connecting may take (default 2 s). */
+    /** How long connecting (TCP, TLS and login) may take (default 5 s). */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
