@@ -8,12 +8,16 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.tickguard.core.TransportException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One connection to Redis shared by the {@link RedisThrottle}s and {@link RedisTokenSession}s of a
@@ -81,7 +85,12 @@ public final class RedisBackend implements AutoCloseable {
         .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()));
     settings.trustedCertificates().ifPresent(
         pem -> options.sslOptions(SslOptions.builder().jdkSslProvider().trustManager(pem.toFile()).build()));
-    RedisClient client = RedisClient.create(uri.build());
+    // Reconnect quickly after an outage (Lettuce's default backoff grows to 30 s): recovery is
+    // what the degradation policy waits for.
+    ClientResources resources = DefaultClientResources.builder()
+        .reconnectDelay(Delay.exponential(Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+        .build();
+    RedisClient client = RedisClient.create(resources, uri.build());
     client.setOptions(options.build());
     String description = settings.host() + ":" + settings.port();
     try {
@@ -89,9 +98,11 @@ public final class RedisBackend implements AutoCloseable {
       return new RedisBackend(connection.sync(), settings.keyPrefix(), description, () -> {
         connection.close();
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
       });
     } catch (RedisException e) {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      resources.shutdown(0, 2, TimeUnit.SECONDS);
       throw new TransportException("Redis at " + description + " unreachable or refused the login: "
           + reason(e) + "; check host, port, TLS and the ACL user", e);
     }
