@@ -15,7 +15,6 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.tickguard.core.TransportException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -67,15 +66,12 @@ public final class RedisBackend implements AutoCloseable {
         .withTimeout(settings.connectTimeout()) // the handshake's bound; commands get commandTimeout below
         .withClientName("tickguard");
     settings.password().ifPresent(password -> {
+      // Lettuce keeps this array (not a copy) to log in again after every reconnect: never wipe it.
       char[] chars = password.chars();
-      try {
-        if (settings.user().isPresent()) {
-          uri.withAuthentication(settings.user().get(), chars);
-        } else {
-          uri.withPassword(chars);
-        }
-      } finally {
-        Arrays.fill(chars, '\0');
+      if (settings.user().isPresent()) {
+        uri.withAuthentication(settings.user().get(), chars);
+      } else {
+        uri.withPassword(chars);
       }
     });
     ClientOptions.Builder options = ClientOptions.builder()

@@ -24,18 +24,33 @@ final class RedisProcess implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final List<String> extraArgs;
+  private final boolean tls;
   private Process process;
 
-  private RedisProcess(Path dir, int port, List<String> extraArgs) {
+  private RedisProcess(Path dir, int port, List<String> extraArgs, boolean tls) {
     this.dir = dir;
     this.port = port;
     this.extraArgs = extraArgs;
+    this.tls = tls;
   }
 
   /** Starts a redis-server with {@code extraArgs} (such as {@code --requirepass x}). */
   static RedisProcess start(String... extraArgs) {
     try {
-      RedisProcess redis = new RedisProcess(Files.createTempDirectory("tickguard-redis"), freePort(), List.of(extraArgs));
+      RedisProcess redis = new RedisProcess(Files.createTempDirectory("tickguard-redis"), freePort(), List.of(extraArgs), false);
+      redis.startAgain();
+      return redis;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Starts a redis-server that speaks only TLS, with the PEM files given. */
+  static RedisProcess startTls(Path cert, Path key, Path ca) {
+    try {
+      RedisProcess redis = new RedisProcess(Files.createTempDirectory("tickguard-redis"), freePort(), List.of(
+          "--tls-cert-file", cert.toString(), "--tls-key-file", key.toString(), "--tls-ca-cert-file", ca.toString(),
+          "--tls-auth-clients", "no"), true);
       redis.startAgain();
       return redis;
     } catch (IOException e) {
@@ -71,7 +86,8 @@ final class RedisProcess implements AutoCloseable {
       throw new IllegalStateException("redis-server already running on " + port);
     }
     List<String> command = new ArrayList<>(Arrays.asList(binary(),
-        "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+        "--port", tls ? "0" : Integer.toString(port), "--tls-port", tls ? Integer.toString(port) : "0",
+        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
         "--dir", dir.toString(), "--protected-mode", "yes", "--daemonize", "no", "--loglevel", "warning"));
     command.addAll(extraArgs);
     try {
