@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *       old token is still valid, other callers keep using it instead of waiting.
  *   <li><b>Single-flight:</b> however many threads ask, at most one token request is in flight;
  *       the others wait for its result, at most {@code maxWait}, then fail with a clear exception.
+ *       Across processes sharing one session, a {@link RefreshCoordinator} (such as
+ *       tickguard-redis's {@code RedisTokenSession}) extends this to the whole fleet.
  *   <li><b>Rotation:</b> a refresh token in the response is saved to the {@link TokenStore}
  *       <em>before</em> the new access token is handed out; the old refresh token is never sent
  *       again (it is read from the store, which now holds the new one).
