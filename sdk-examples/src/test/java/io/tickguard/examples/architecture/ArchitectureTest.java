@@ -30,8 +30,13 @@ class ArchitectureTest {
     return Stream.of(
         noClasses().that().resideInAPackage("io.tickguard.core..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.testkit..", "io.tickguard.examples..")
+                "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.testkit..", "io.tickguard.examples..",
+                "io.tickguard.redis..")
             .as("core depends on no other TickGuard module"),
+        noClasses().that().resideInAPackage("io.tickguard.redis..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.testkit..", "io.tickguard.examples..")
+            .as("redis depends on core only"),
         noClasses().that().resideInAPackage("io.tickguard.testkit..")
             .should().dependOnClassesThat().resideInAnyPackage(
                 "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.examples..")
@@ -48,7 +53,8 @@ class ArchitectureTest {
         internalsStayInTheirModule("core"),
         internalsStayInTheirModule("crypto"),
         internalsStayInTheirModule("forex"),
-        internalsStayInTheirModule("testkit"));
+        internalsStayInTheirModule("testkit"),
+        internalsStayInTheirModule("redis"));
   }
 
   private static ArchRule internalsStayInTheirModule(String module) {
@@ -69,6 +75,7 @@ class ArchitectureTest {
   void mainClassesOfCoreAreImported() {
     // Guards against a silently empty import, under which every rule would pass.
     assertThat(main.containPackage("io.tickguard.core")).isTrue();
+    assertThat(main.containPackage("io.tickguard.redis")).isTrue();
     assertThat(main.size()).isGreaterThan(20);
   }
 
