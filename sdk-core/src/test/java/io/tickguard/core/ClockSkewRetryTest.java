@@ -44,11 +44,11 @@ class ClockSkewRetryTest {
   private MockWebServer server;
 
   private final ErrorDecoder binanceErrors = (response, details) -> {
-    ErrorDetails full = StandardErrorDecoder.withGenericProviderError(response, details);
+    ErrorDetails full = ErrorDecoder.withGenericProviderError(response, details);
     if ("-1021".equals(full.providerCode().orElse(null))) {
       return new ClockSkewException("Timestamp outside the provider's recvWindow", full);
     }
-    return StandardErrorDecoder.forStatus(response, full);
+    return ErrorDecoder.forStatus(response, full);
   };
 
   @BeforeEach
@@ -93,7 +93,7 @@ class ClockSkewRetryTest {
     }).build();
     SigningAuthenticator auth = SigningAuthenticator.builder()
         .credentials(ApiCredentials.hmac("test-key", Secret.of("test-secret".toCharArray())))
-        .signer(Signers.hmacSha256HexOfQueryAndBody())
+        .signer(Signers.hmacSha256Hex(in -> in.query() + in.body()))
         .placement(AttachRule.builder().apiKeyHeader("X-MBX-APIKEY").timestampQueryParameter("timestamp")
             .signatureQueryParameter("signature").build())
         .serverClock(clock)

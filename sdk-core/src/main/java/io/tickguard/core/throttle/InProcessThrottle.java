@@ -3,7 +3,7 @@ package io.tickguard.core.throttle;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.RateLimitedException;
-import io.tickguard.core.RetryAfter;
+import io.tickguard.core.internal.RetryAfter;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.throttle.internal.LimitState;
 import io.tickguard.core.throttle.internal.UsageReader;
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * every call fail fast with {@code banned() == true} until the ban ends.
  *
  * <pre>{@code
- * Throttle throttle = InProcessThrottle.builder(LimitPresets.binanceSpot())
+ * Throttle throttle = InProcessThrottle.builder(BinanceLimits.spot())
  *     .clock(serverCorrectedClock)
  *     .maxWait(Duration.ofSeconds(2))
  *     .build();

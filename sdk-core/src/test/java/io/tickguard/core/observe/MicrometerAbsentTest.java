@@ -1,5 +1,6 @@
 package io.tickguard.core.observe;
 
+import io.tickguard.core.observe.internal.DeprecationMonitor;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +15,7 @@ import io.tickguard.core.HttpMethod;
 import io.tickguard.core.resilience.StandardResiliencePolicy;
 import io.tickguard.core.testutil.Responses;
 import io.tickguard.core.throttle.InProcessThrottle;
-import io.tickguard.core.throttle.LimitPresets;
+import io.tickguard.core.testutil.ExamplePresets;
 import java.net.InetAddress;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -75,7 +76,7 @@ class MicrometerAbsentTest {
         MetricsListener metrics = MetricsListener.none();
         ClientConfig config = ClientConfig.builder(server.url("/").toString()).allowPlaintextLoopback(true)
             .metrics(metrics)
-            .throttle(InProcessThrottle.builder(LimitPresets.binanceSpot()).build())
+            .throttle(InProcessThrottle.builder(ExamplePresets.weightedSpot()).build())
             .resilience(StandardResiliencePolicy.builder().backoff(Duration.ofMillis(1), Duration.ofMillis(1)).build()
                 .bind(server.url("/").host(), metrics))
             .build();
