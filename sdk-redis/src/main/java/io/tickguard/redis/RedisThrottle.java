@@ -5,7 +5,6 @@ import io.lettuce.core.ScriptOutputType;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.RateLimitedException;
-import io.tickguard.core.RetryAfter;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.throttle.InProcessThrottle;
 import io.tickguard.core.throttle.LimitPreset;
@@ -15,6 +14,7 @@ import io.tickguard.core.throttle.Throttle;
 import io.tickguard.core.throttle.UsageHeader;
 import io.tickguard.redis.internal.LuaScript;
 import io.tickguard.redis.internal.Outage;
+import io.tickguard.redis.internal.ServerWait;
 import io.tickguard.redis.internal.UsageValues;
 import java.time.Clock;
 import java.time.Duration;
@@ -391,7 +391,7 @@ public final class RedisThrottle implements Throttle {
   }
 
   private Optional<Duration> retryAfter(Response response) {
-    return RetryAfter.parse(Optional.ofNullable(response.header("Retry-After")), response.headers(), clock);
+    return ServerWait.of(response, clock.millis());
   }
 
   private static InProcessThrottle fallbackThrottle(Builder b) {

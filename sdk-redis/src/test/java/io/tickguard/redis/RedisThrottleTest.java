@@ -190,6 +190,16 @@ class RedisThrottleTest {
   }
 
   @Test
+  void a429WithAnHttpDateRetryAfterIsMeasuredAgainstTheResponsesDate() {
+    RedisThrottle a = instance(preset()).build();
+    RedisThrottle b = instance(preset()).maxWait(Duration.ofSeconds(30)).build();
+    a.onResponse(request(LIGHT), response(429,
+        "Date", "Mon, 02 Mar 2026 09:00:00 GMT", "Retry-After", "Mon, 02 Mar 2026 09:00:07 GMT"));
+    b.acquire(request(LIGHT));
+    assertThat(parks).containsExactly(Duration.ofSeconds(7));
+  }
+
+  @Test
   void a418SeenByOneInstanceBansTheFleetUntilItEnds() {
     RedisThrottle a = instance(preset()).build();
     RedisThrottle b = instance(preset()).build();
