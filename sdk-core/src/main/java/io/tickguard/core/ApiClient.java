@@ -65,6 +65,7 @@ public final class ApiClient implements AutoCloseable {
   private final ServerClock serverClock;
 
   private ApiClient(Builder b) {
+    ClasspathCompatibility.require(); // a second OkHttp or an old jackson-annotations: refuse now, not mid-call
     this.config = b.config;
     this.authenticator = b.authenticator;
     this.guard = new RequestGuard(config.baseUrl(), config.userAgent());
