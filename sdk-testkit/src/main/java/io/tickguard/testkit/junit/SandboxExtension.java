@@ -110,11 +110,11 @@ public final class SandboxExtension implements BeforeAllCallback, TestInstancePo
 
   /**
    * A started sandbox with its clock and providers. A {@code CloseableResource} because JUnit before
-   * 5.13 closes only those store values (5.13 and newer also close {@link AutoCloseable}s, which
-   * {@link SandboxServer} is; implementing only this interface closes it exactly once in both).
+   * 5.13 closes only those store values, and {@link AutoCloseable} because 5.13 and newer prefer it
+   * (and warn about a value that is only the former); either way JUnit closes it once.
    */
   @SuppressWarnings("deprecation") // CloseableResource: deprecated from JUnit 5.13 on, the only kind 5.10 closes
-  static final class Running implements ExtensionContext.Store.CloseableResource {
+  static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private final SandboxServer sandbox;
     private final MutableClock clock;
     private final List<ProviderSandbox> providers;
