@@ -1,7 +1,14 @@
 package io.tickguard.examples.snippets;
 
 import io.tickguard.core.ApiClient;
+import io.tickguard.core.ApiResponse;
 import io.tickguard.core.ClientConfig;
+import io.tickguard.core.Endpoint;
+import io.tickguard.core.HttpMethod;
+import io.tickguard.core.InvalidResponseException;
+import io.tickguard.core.ParamSpec;
+import io.tickguard.core.ResponseDecoder;
+import io.tickguard.core.validate.Validator;
 import io.tickguard.core.ErrorDecoder;
 import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.AttachRule;
@@ -34,6 +41,7 @@ import java.time.Duration;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The Java snippets of docs/authentication.md, docs/observability.md, docs/resilience.md,
@@ -174,6 +182,29 @@ final class DocsSnippets {
     ClientCertificate fromStore = ClientCertificate.fromPkcs12(in, password, "bot-1"); // or the first key entry
     TlsConfig tls = TlsConfig.builder().clientCertificate(fromPem).build();
     // end::client-certificates[]
+  }
+
+  // tag::endpoint[]
+  static final Endpoint DEPTH = Endpoint.builder("depth", HttpMethod.GET, "/api/v3/depth")
+      .query(ParamSpec.required("symbol", ParamSpec.SYMBOL, 20))
+      .query(ParamSpec.optional("limit", ParamSpec.INTEGER, 4))
+      .weight(req -> depthWeight(req.queryValue("limit")))   // Binance: 5 up to 100 levels, more above
+      .limits("REQUEST_WEIGHT")
+      .build();
+
+  static JsonNode depth(ApiClient api) {
+    ResponseDecoder<JsonNode> json = ApiResponse::json;          // Jackson 3's JsonNode (tools.jackson)
+    Validator<JsonNode> hasBothSides = book -> {
+      if (!book.has("bids") || !book.has("asks")) {
+        throw new InvalidResponseException("bids", "the book lacks a side");
+      }
+    };
+    return api.execute(DEPTH.request().query("symbol", "BTCUSDT").query("limit", "100").build(), json, hasBothSides);
+  }
+  // end::endpoint[]
+
+  private static int depthWeight(java.util.Optional<String> limit) {
+    return limit.map(Integer::parseInt).orElse(100) <= 100 ? 5 : 25;
   }
 
   static ClientConfig transport() {
