@@ -17,7 +17,7 @@ import io.tickguard.core.auth.RotatingCredentialsProvider;
 import io.tickguard.core.auth.Scope;
 import io.tickguard.core.auth.Secret;
 import io.tickguard.core.auth.SigningAuthenticator;
-import io.tickguard.core.auth.Signers;
+import io.tickguard.crypto.binance.BinanceSigners;
 import io.tickguard.core.observe.MetricsListener;
 import io.tickguard.core.observe.micrometer.MicrometerMetricsListener;
 import io.tickguard.core.pem.Pem;
@@ -84,7 +84,7 @@ final class DocsSnippets {
     // tag::signing[]
     RequestAuthenticator auth = SigningAuthenticator.builder()
         .credentials(keys)
-        .signer(Signers.hmacSha256HexOfQueryAndBody())
+        .signer(BinanceSigners.hmac())
         .placement(AttachRule.builder()
             .apiKeyHeader("X-MBX-APIKEY")
             .recvWindowQueryParameter("recvWindow", 5000)

@@ -14,8 +14,10 @@ import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.binance.BinanceClient;
 import io.tickguard.crypto.coinbase.CoinbaseClient;
+import io.tickguard.crypto.coinbase.CoinbaseKeys;
 import io.tickguard.crypto.insightease.InsighteaseClient;
 import io.tickguard.crypto.kraken.KrakenClient;
+import io.tickguard.market.insightease.InsighteaseKeys;
 import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +33,7 @@ final class ReadmeSnippets {
   static void providers() {
     // tag::providers[]
     try (BinanceClient binance = BinanceClient.builder()                      // public data: no key
-            .hmacKey(ApiCredentials.hmac(System.getenv("BINANCE_API_KEY"),
+            .credentials(ApiCredentials.hmac(System.getenv("BINANCE_API_KEY"),
                 Secret.fromEnv("BINANCE_API_SECRET")))                       // only for balances()
             .build()) {
       OrderBook book = binance.orderBook(Symbol.of("BTC", "USDT"), 100);
@@ -41,10 +43,10 @@ final class ReadmeSnippets {
         .credentials(ApiCredentials.hmac(System.getenv("KRAKEN_API_KEY"), Secret.fromEnv("KRAKEN_PRIVATE_KEY")))
         .build();
     CoinbaseClient coinbase = CoinbaseClient.builder()
-        .cdpKey(System.getenv("COINBASE_KEY_NAME"), Secret.fromFile(Path.of("cdp-key.pem")))
+        .credentials(CoinbaseKeys.cdp(System.getenv("COINBASE_KEY_NAME"), Secret.fromFile(Path.of("cdp-key.pem"))))
         .build();
     InsighteaseClient insightease = InsighteaseClient.builder()
-        .apiKey(Secret.fromEnv("INSIGHTEASE_API_KEY")).build();
+        .credentials(InsighteaseKeys.apiKey(Secret.fromEnv("INSIGHTEASE_API_KEY"))).build();
     // end::providers[]
   }
 
