@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,11 +24,6 @@ class SnippetsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern MARKER = Pattern.compile("<!-- snippet: ([^#\\s]+)(?:#([\\w-]+))? -->");
   private static final Pattern FENCE = Pattern.compile("^```(\\w+)\\s*$");
-  /**
-   * Pages whose snippets are not compiled yet: they show the provider builders and presets that
-   * issue 8 renames and moves (credentials(...), provider packages); they join when that lands.
-   */
-  private static final Set<String> NOT_YET_COMPILED = Set.of("docs/providers.md", "docs/throttling.md");
 
   record Snippet(Path doc, int line, String language, String marker, String body) {
     @Override
@@ -41,8 +35,7 @@ class SnippetsTest {
   @Test
   void everyJavaSnippetNamesItsCompiledSource() throws IOException {
     List<Snippet> unmarked = snippets().stream()
-        .filter(s -> s.language().equals("java") && s.marker().isEmpty())
-        .filter(s -> !NOT_YET_COMPILED.contains(ROOT.relativize(s.doc()).toString())).toList();
+        .filter(s -> s.language().equals("java") && s.marker().isEmpty()).toList();
 
     assertThat(unmarked).as("Java snippets without a <!-- snippet: file#tag --> line above them").isEmpty();
   }
