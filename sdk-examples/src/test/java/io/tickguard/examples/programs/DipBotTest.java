@@ -7,6 +7,7 @@ import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.binance.BinanceClient;
 import io.tickguard.testkit.Fault;
 import io.tickguard.testkit.SandboxServer;
+import io.tickguard.testkit.providers.ProviderSandbox;
 import io.tickguard.testkit.junit.Sandbox;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,7 +17,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The bot skeleton against the Binance-format sandbox: the test a bot author starts from. */
-@Sandbox(seed = 42, providers = "binance")
+@Sandbox(seed = 42, providers = ProviderSandbox.BINANCE)
 class DipBotTest {
   private static final Symbol BTC = Symbol.of("BTC", "USDT");
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,6 +1,8 @@
 package io.tickguard.testkit.providers;
 
+import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.Scope;
+import io.tickguard.core.auth.Secret;
 import io.tickguard.core.pem.Pem;
 import io.tickguard.testkit.ProviderRoutes;
 import io.tickguard.testkit.SandboxServer;
@@ -96,6 +98,33 @@ public enum ProviderSandbox {
 
   private static ProviderRoutes coinbaseRoutes() {
     return new CoinbaseRoutes().cdpKey(COINBASE_KEY_NAME, CoinbaseKey.PAIR.getPublic(), Scope.MARKET_DATA, Scope.ACCOUNT_READ);
+  }
+
+  /**
+   * This provider's demo credentials as a client takes them, with the default scopes (market data
+   * and account reads, which the sandbox grants the demo keys): HMAC for Binance and Kraken, the CDP P-256 key for
+   * Coinbase, the bare API key for Insightease. Only this sandbox accepts them.
+   */
+  public ApiCredentials demoCredentials() {
+    return switch (this) {
+      case BINANCE -> ApiCredentials.hmac(SandboxServer.DEMO_API_KEY, text(SandboxServer.DEMO_API_SECRET));
+      case KRAKEN -> ApiCredentials.hmac(KRAKEN_API_KEY, text(KRAKEN_PRIVATE_KEY));
+      case COINBASE -> ApiCredentials.ecP256(COINBASE_KEY_NAME, coinbaseKey());
+      case INSIGHTEASE -> ApiCredentials.apiKeyOnly(SandboxServer.DEMO_API_KEY);
+    };
+  }
+
+  private static Secret text(String value) {
+    return Secret.ofBytes(value.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static Secret coinbaseKey() {
+    char[] pem = coinbasePrivateKeyPem();
+    try {
+      return Secret.of(pem);
+    } finally {
+      Arrays.fill(pem, '\0');
+    }
   }
 
   /** One line telling a client of this provider how to authenticate to the sandbox. */
