@@ -1,6 +1,6 @@
 package io.tickguard.forex;
 
-import io.tickguard.forex.internal.Checks;
+import io.tickguard.market.internal.Checks;
 
 /** What a quote stream delivers, in order: quotes, and the gaps a dead connection left. */
 public sealed interface QuoteEvent {

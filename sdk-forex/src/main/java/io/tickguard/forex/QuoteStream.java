@@ -3,7 +3,7 @@ package io.tickguard.forex;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.stream.StreamSession;
 import io.tickguard.core.stream.StreamState;
-import io.tickguard.forex.internal.Checks;
+import io.tickguard.market.internal.Checks;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;

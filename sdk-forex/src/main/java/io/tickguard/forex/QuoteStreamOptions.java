@@ -2,8 +2,8 @@ package io.tickguard.forex;
 
 import io.tickguard.core.stream.Backpressure;
 import io.tickguard.core.stream.ReconnectPolicy;
-import io.tickguard.forex.internal.Checks;
-import io.tickguard.forex.internal.InvalidValueException;
+import io.tickguard.market.internal.Checks;
+import io.tickguard.market.InvalidValueException;
 
 /**
  * How a quote stream buffers and reconnects. The buffer between the socket and the consumer holds

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickguard.core.stream.Backpressure;
 import io.tickguard.core.stream.ReconnectPolicy;
-import io.tickguard.forex.internal.InvalidValueException;
+import io.tickguard.market.InvalidValueException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
