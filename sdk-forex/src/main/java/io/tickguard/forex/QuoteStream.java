@@ -7,6 +7,7 @@ import io.tickguard.market.internal.Checks;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An open stream of quotes for a set of pairs, over a core {@link StreamSession}: it reconnects by
@@ -17,11 +18,22 @@ import java.util.Set;
 public final class QuoteStream implements AutoCloseable {
   private final Set<CurrencyPair> pairs;
   private final StreamSession<QuoteEvent> session;
+  private final Runnable released;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   /** A stream of {@code pairs} running as {@code session}; for provider clients. */
   public QuoteStream(Set<CurrencyPair> pairs, StreamSession<QuoteEvent> session) {
+    this(pairs, session, () -> {});
+  }
+
+  /**
+   * A stream of {@code pairs} running as {@code session} that runs {@code released} once when it is
+   * closed (a provider client counting its open streams against a limit); for provider clients.
+   */
+  public QuoteStream(Set<CurrencyPair> pairs, StreamSession<QuoteEvent> session, Runnable released) {
     this.pairs = Set.copyOf(Checks.present(pairs, "pairs"));
     this.session = Checks.present(session, "session");
+    this.released = Checks.present(released, "released");
   }
 
   /** The pairs streamed. */
@@ -63,7 +75,13 @@ public final class QuoteStream implements AutoCloseable {
   /** Stops the stream and releases its connection. Idempotent. */
   @Override
   public void close() {
-    session.close();
+    try {
+      session.close();
+    } finally {
+      if (closed.compareAndSet(false, true)) {
+        released.run();
+      }
+    }
   }
 
   @Override
