@@ -5,7 +5,6 @@ import io.tickguard.core.ErrorDecoder;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.InvalidResponseException;
-import io.tickguard.core.StandardErrorDecoder;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.observe.Redactor;
 import java.util.List;
@@ -62,7 +61,7 @@ public final class OandaErrorDecoder implements ErrorDecoder {
       return new InvalidRequestException(
           field, "OANDA refused " + response.request().endpoint().name() + " (" + full.summary() + ")", full);
     }
-    return StandardErrorDecoder.forStatus(response, full);
+    return ErrorDecoder.forStatus(response, full);
   }
 
   private static String text(JsonNode n, String field) {
