@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The v20 endpoints {@link io.tickguard.forex.oanda.OandaClient} calls, from OANDA's OpenAPI
- * specification (github.com/oanda/v20-openapi): every one is authenticated with the bearer token and
- * counts one request against {@link OandaLimits#REQUESTS}; the pricing stream runs on the streaming
- * host.
+ * specification (github.com/oanda/v20-openapi): every one is authenticated with the bearer token;
+ * the REST ones count one request against {@link OandaLimits#REQUESTS}, the pricing stream (on the
+ * streaming host) counts its connects against the stream connect limit.
  */
 public final class OandaEndpoints {
   /** An account id: {@code {siteID}-{divisionID}-{userID}-{accountNumber}}. */
@@ -51,9 +51,13 @@ public final class OandaEndpoints {
       .query(ParamSpec.optional("to", TIME, 30))
       .query(ParamSpec.optional("count", ParamSpec.INTEGER, 4)).build();
 
-  /** {@code GET /v3/accounts/{accountID}/pricing/stream?instruments=...} on the streaming host. */
+  /**
+   * {@code GET /v3/accounts/{accountID}/pricing/stream?instruments=...} on the streaming host. Its
+   * connects count against the stream's connect limit (2 per second), not the REST requests.
+   */
   public static final Endpoint PRICING_STREAM =
-      get("pricingStream", "/v3/accounts/{accountID}/pricing/stream", Scope.MARKET_DATA)
+      Endpoint.builder("pricingStream", HttpMethod.GET, "/v3/accounts/{accountID}/pricing/stream")
+          .auth(AuthMode.BEARER).scope(Scope.MARKET_DATA)
           .path(ParamSpec.required("accountID", ACCOUNT, 40))
           .query(ParamSpec.required("instruments", INSTRUMENTS, 4400)).build();
 
