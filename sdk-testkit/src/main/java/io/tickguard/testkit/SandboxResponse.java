@@ -14,11 +14,13 @@ public final class SandboxResponse {
   private final int status;
   private final Map<String, String> headers;
   private final byte[] body;
+  private final StreamingBody streaming;
 
-  private SandboxResponse(int status, Map<String, String> headers, byte[] body) {
+  private SandboxResponse(int status, Map<String, String> headers, byte[] body, StreamingBody streaming) {
     this.status = status;
     this.headers = Map.copyOf(headers);
     this.body = body;
+    this.streaming = streaming;
   }
 
   /** A JSON answer with {@code status}. */
@@ -42,14 +44,29 @@ public final class SandboxResponse {
     if (contentType != null) {
       headers.put("Content-Type", contentType);
     }
-    return new SandboxResponse(status, headers, body.clone());
+    return new SandboxResponse(status, headers, body.clone(), null);
+  }
+
+  /**
+   * An answer whose body is written over time as HTTP/1.1 chunks ({@code Transfer-Encoding:
+   * chunked}); the connection closes when the body ends.
+   */
+  public static SandboxResponse streaming(int status, String contentType, StreamingBody body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", Objects.requireNonNull(contentType, "contentType"));
+    return new SandboxResponse(status, headers, new byte[0], Objects.requireNonNull(body, "body"));
+  }
+
+  /** The streaming body, when this answer is written over time. */
+  public java.util.Optional<StreamingBody> streamingBody() {
+    return java.util.Optional.ofNullable(streaming);
   }
 
   /** A copy with header {@code name} set to {@code value}. */
   public SandboxResponse withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-    return new SandboxResponse(status, copy, body);
+    return new SandboxResponse(status, copy, body, streaming);
   }
 
   /** The HTTP status. */

@@ -10,6 +10,7 @@ import io.tickguard.testkit.binance.BinanceRoutes;
 import io.tickguard.testkit.coinbase.CoinbaseRoutes;
 import io.tickguard.testkit.insightease.InsighteaseRoutes;
 import io.tickguard.testkit.kraken.KrakenRoutes;
+import io.tickguard.testkit.oanda.OandaRoutes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -34,8 +35,13 @@ public enum ProviderSandbox {
   KRAKEN,
   /** Coinbase Advanced Trade; CDP key {@link #COINBASE_KEY_NAME} with {@link #coinbasePrivateKeyPem()}. */
   COINBASE,
-  /** Insightease; {@code api_key} {@link SandboxServer#DEMO_API_KEY}. */
-  INSIGHTEASE;
+  /** Insightease (crypto and forex); {@code api_key} {@link SandboxServer#DEMO_API_KEY}. */
+  INSIGHTEASE,
+  /**
+   * OANDA v20 REST and pricing stream; {@code Authorization: Bearer} {@link OandaRoutes#DEMO_TOKEN},
+   * account {@link OandaRoutes#DEMO_ACCOUNT}; live prices on the stream.
+   */
+  OANDA;
 
   /** The sandbox's Kraken API key. */
   public static final String KRAKEN_API_KEY = "sandbox-kraken-key";
@@ -93,6 +99,7 @@ public enum ProviderSandbox {
           .apiKey(KRAKEN_API_KEY, KRAKEN_PRIVATE_KEY, Scope.MARKET_DATA, Scope.ACCOUNT_READ);
       case COINBASE -> sandbox.routes(coinbaseRoutes());
       case INSIGHTEASE -> sandbox.routes(new InsighteaseRoutes()); // api_key is the demo key
+      case OANDA -> sandbox.routes(new OandaRoutes()); // Bearer DEMO_TOKEN, account DEMO_ACCOUNT
     };
   }
 
@@ -134,6 +141,7 @@ public enum ProviderSandbox {
       case KRAKEN -> "kraken       API key " + KRAKEN_API_KEY + " / private key " + KRAKEN_PRIVATE_KEY;
       case COINBASE -> "coinbase     CDP key " + COINBASE_KEY_NAME + " / EC private key in the coinbase PEM file";
       case INSIGHTEASE -> "insightease  api_key " + SandboxServer.DEMO_API_KEY;
+      case OANDA -> "oanda        Bearer token " + OandaRoutes.DEMO_TOKEN + " / account " + OandaRoutes.DEMO_ACCOUNT;
     };
   }
 }
