@@ -110,7 +110,7 @@ public enum ProviderSandbox {
   /**
    * This provider's demo credentials as a client takes them, with the default scopes (market data
    * and account reads, which the sandbox grants the demo keys): HMAC for Binance and Kraken, the CDP P-256 key for
-   * Coinbase, the bare API key for Insightease. Only this sandbox accepts them.
+   * Coinbase, the bare API key for Insightease, the personal access token for OANDA. Only this sandbox accepts them.
    */
   public ApiCredentials demoCredentials() {
     return switch (this) {
@@ -118,6 +118,8 @@ public enum ProviderSandbox {
       case KRAKEN -> ApiCredentials.hmac(KRAKEN_API_KEY, text(KRAKEN_PRIVATE_KEY));
       case COINBASE -> ApiCredentials.ecP256(COINBASE_KEY_NAME, coinbaseKey());
       case INSIGHTEASE -> ApiCredentials.apiKeyOnly(SandboxServer.DEMO_API_KEY);
+      // A personal access token is a bearer key with no secret part, as OandaKeys.token builds it.
+      case OANDA -> ApiCredentials.apiKeyOnly(OandaRoutes.DEMO_TOKEN).withScopes(Scope.MARKET_DATA, Scope.ACCOUNT_READ);
     };
   }
 
