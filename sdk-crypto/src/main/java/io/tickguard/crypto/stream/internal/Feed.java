@@ -1,0 +1,34 @@
+package io.tickguard.crypto.stream.internal;
+
+import java.util.List;
+
+/**
+ * A provider's side of one market-data connection: the messages to send after (re)connecting, and
+ * the decoding of each incoming text message into events, book maintenance and control signals.
+ * Called by one thread at a time (the transport's reader thread, and its scheduler for {@link
+ * #onOpen}).
+ */
+public interface Feed {
+
+  /** Why {@link #onOpen} is asked for messages. */
+  enum Open {
+    /** The first connection. */
+    FIRST,
+    /** A new connection after a loss: every book is invalid, subscribe everything again. */
+    RECONNECT,
+    /** The feed asked through {@link FeedOutput#resubscribe}; the connection stays open. */
+    RESUBSCRIBE
+  }
+
+  /** The messages to send now, in order. */
+  List<String> onOpen(Open reason);
+
+  /** Decodes and handles one text message. */
+  void onText(String message, FeedOutput out);
+
+  /**
+   * The connection ended (or is about to be replaced): every book this feed keeps becomes invalid
+   * at once, with {@code reason}, so that no reader sees a book that no longer has a source.
+   */
+  void onDisconnect(String reason, FeedOutput out);
+}
