@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import okhttp3.WebSocketListener;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,11 +16,23 @@ public final class SandboxResponse {
   private final int status;
   private final Map<String, String> headers;
   private final byte[] body;
+  private final WebSocketListener webSocket;
 
-  private SandboxResponse(int status, Map<String, String> headers, byte[] body) {
+  private SandboxResponse(int status, Map<String, String> headers, byte[] body, WebSocketListener webSocket) {
     this.status = status;
     this.headers = Map.copyOf(headers);
     this.body = body;
+    this.webSocket = webSocket;
+  }
+
+  /** Accepts a WebSocket upgrade (HTTP 101); {@code listener} is the server's side of the session. */
+  public static SandboxResponse webSocket(WebSocketListener listener) {
+    return new SandboxResponse(101, Map.of(), new byte[0], Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** The server side of an accepted WebSocket upgrade, if this answer is one. */
+  public Optional<WebSocketListener> webSocket() {
+    return Optional.ofNullable(webSocket);
   }
 
   /** A JSON answer with {@code status}. */
@@ -42,14 +56,14 @@ public final class SandboxResponse {
     if (contentType != null) {
       headers.put("Content-Type", contentType);
     }
-    return new SandboxResponse(status, headers, body.clone());
+    return new SandboxResponse(status, headers, body.clone(), null);
   }
 
   /** A copy with header {@code name} set to {@code value}. */
   public SandboxResponse withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-    return new SandboxResponse(status, copy, body);
+    return new SandboxResponse(status, copy, body, webSocket);
   }
 
   /** The HTTP status. */
