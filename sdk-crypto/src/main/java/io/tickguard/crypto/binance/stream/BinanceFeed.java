@@ -60,6 +60,7 @@ public final class BinanceFeed implements Feed {
   private long nextId = 1;
   private Instant connectedAt;
   private boolean retiring;
+  private int connection;
 
   /** A feed fetching depth snapshots with {@code snapshots} and reading connection age on {@code clock}. */
   public BinanceFeed(BinanceDepthSnapshots snapshots, Clock clock) {
@@ -83,12 +84,23 @@ public final class BinanceFeed implements Feed {
     return streams.size();
   }
 
+  @Override
+  public synchronized int capacityLeft() {
+    return MAX_STREAMS - streams.size();
+  }
+
+  @Override
+  public synchronized List<Subscription> subscriptions() {
+    return List.copyOf(streams.values());
+  }
+
   /**
    * Adds subscriptions; returns the {@code SUBSCRIBE} messages to send now (empty when all were
    * already subscribed).
    *
    * @throws IllegalStateException when the connection would carry more than {@link #MAX_STREAMS}
    */
+  @Override
   public synchronized List<String> subscribe(List<Subscription> subs) {
     List<String> added = new ArrayList<>();
     for (Subscription s : subs) {
@@ -114,6 +126,7 @@ public final class BinanceFeed implements Feed {
   }
 
   /** Removes subscriptions; returns the {@code UNSUBSCRIBE} messages to send now. */
+  @Override
   public synchronized List<String> unsubscribe(List<Subscription> subs, FeedOutput out) {
     List<String> removed = new ArrayList<>();
     for (Subscription s : subs) {
@@ -131,7 +144,7 @@ public final class BinanceFeed implements Feed {
     return messages("UNSUBSCRIBE", removed);
   }
 
-  /** The local book of {@code symbol}, when subscribed. */
+  @Override
   public Optional<LocalOrderBook> book(Symbol symbol) {
     BinanceDepthBook b = books.get(BinanceSymbolMapper.INSTANCE.toProvider(symbol));
     return b == null ? Optional.empty() : Optional.of(b.book());
@@ -148,8 +161,16 @@ public final class BinanceFeed implements Feed {
     if (reason != Open.RESUBSCRIBE) {
       connectedAt = clock.instant();
       retiring = false;
+      connection++;
     }
     return messages("SUBSCRIBE", new ArrayList<>(streams.keySet()));
+  }
+
+  @Override
+  public synchronized void onDisconnected(int ended, String reason, FeedOutput out) {
+    if (ended == connection) {
+      onDisconnect(reason, out);
+    }
   }
 
   @Override

@@ -1,6 +1,10 @@
 package io.tickguard.crypto.stream.internal;
 
+import io.tickguard.crypto.Symbol;
+import io.tickguard.crypto.book.LocalOrderBook;
+import io.tickguard.crypto.stream.Subscription;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A provider's side of one market-data connection: the messages to send after (re)connecting, and
@@ -22,6 +26,29 @@ public interface Feed {
 
   /** The messages to send now, in order. */
   List<String> onOpen(Open reason);
+
+  /** How many more subscriptions this connection may carry (the provider's per-connection limit). */
+  int capacityLeft();
+
+  /** Adds subscriptions; returns the messages to send now on an open connection. */
+  List<String> subscribe(List<Subscription> subscriptions);
+
+  /** Removes subscriptions (their books become invalid); returns the messages to send now. */
+  List<String> unsubscribe(List<Subscription> subscriptions, FeedOutput out);
+
+  /** The subscriptions this connection carries. */
+  List<Subscription> subscriptions();
+
+  /** The local book of {@code symbol}, when this connection keeps it. */
+  Optional<LocalOrderBook> book(Symbol symbol);
+
+  /**
+   * The connection numbered {@code connection} (1 for the first {@link #onOpen} with {@link
+   * Open#FIRST}, counting every {@link Open#RECONNECT}) ended. When it is still the current one,
+   * every book becomes invalid at once with {@code reason}, so no reader sees a book without a
+   * source; a late report about an earlier connection changes nothing.
+   */
+  void onDisconnected(int connection, String reason, FeedOutput out);
 
   /** Decodes and handles one text message. */
   void onText(String message, FeedOutput out);
