@@ -117,7 +117,7 @@ public final class BinanceStreamRoutes implements ProviderRoutes {
     skipNext.add(wire(symbol));
   }
 
-  /** Drops every connection abruptly. */
+  /** Ends every connection at once (close code 1011, see {@link StreamSessions#dropAll()}). */
   public void dropConnections() {
     sessions.dropAll();
   }

@@ -55,10 +55,14 @@ public final class StreamSessions {
     }
   }
 
-  /** Drops every connection abruptly (no close handshake), as a network failure would. */
+  /**
+   * Ends every connection at once from the server side with close code 1011 (a server error), as a
+   * provider does when a node fails; the server forgets the sessions immediately. (MockWebServer's
+   * server-side sockets cannot be reset without a close frame.)
+   */
   public void dropAll() {
     for (Session s : sessions) {
-      s.socket.cancel();
+      s.socket.close(1011, "connection dropped");
       sessions.remove(s);
     }
   }

@@ -118,6 +118,11 @@ public final class FeedStream implements MarketStream {
     return localBook(symbol).flatMap(b -> b.snapshot(depth));
   }
 
+  /** The update id the local book of {@code symbol} is at, or -1 when it is not valid (tests). */
+  public long bookVersion(Symbol symbol) {
+    return localBook(symbol).filter(LocalOrderBook::isValid).map(LocalOrderBook::version).orElse(-1L);
+  }
+
   private synchronized Optional<LocalOrderBook> localBook(Symbol symbol) {
     for (Connection c : connections) {
       Optional<LocalOrderBook> b = c.feed.book(symbol);
@@ -177,6 +182,7 @@ public final class FeedStream implements MarketStream {
     }
     for (Connection c : toClose) {
       c.session.close();
+      c.feed.onDisconnect("the stream was closed", c.silent);
     }
     delivery.closed();
   }
@@ -195,6 +201,7 @@ public final class FeedStream implements MarketStream {
   private final class Connection implements StreamListener<MarketEvent> {
     final Feed feed;
     final FeedOutput direct = new Direct();
+    final FeedOutput silent = new Silent();
     StreamSession<MarketEvent> session;
 
     Connection(Feed feed) {
@@ -212,6 +219,24 @@ public final class FeedStream implements MarketStream {
         feed.onDisconnected(d.connection(), d.reason(), direct);
       }
       delivery.signal(signal);
+    }
+
+    /** Output after close: nothing is delivered any more. */
+    private final class Silent implements FeedOutput {
+      @Override
+      public void event(MarketEvent event) {}
+
+      @Override
+      public void heartbeat() {}
+
+      @Override
+      public void gap(String reason) {}
+
+      @Override
+      public void resubscribe(String reason) {}
+
+      @Override
+      public void reconnect(String reason) {}
     }
 
     /** Output used off the reader thread (on the delivery thread): events go straight to delivery. */
