@@ -1,6 +1,6 @@
 package io.tickguard.crypto.book;
 
-import io.tickguard.crypto.InvalidValueException;
+import io.tickguard.market.InvalidValueException;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.PriceLevel;
 import io.tickguard.crypto.book.internal.ChecksumText;

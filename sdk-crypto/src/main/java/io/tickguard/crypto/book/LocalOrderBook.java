@@ -4,7 +4,7 @@ import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.PriceLevel;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.book.internal.SortedLevels;
-import io.tickguard.crypto.internal.Checks;
+import io.tickguard.market.internal.Checks;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.tickguard.crypto.stream;
 
 import io.tickguard.crypto.Symbol;
-import io.tickguard.crypto.internal.Checks;
+import io.tickguard.market.internal.Checks;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.tickguard.crypto.stream;
 
 import io.tickguard.crypto.Symbol;
-import io.tickguard.crypto.internal.Checks;
+import io.tickguard.market.internal.Checks;
 
 /**
  * A local order book failed a provider check or lost its source, and is no longer readable: the

@@ -2,7 +2,7 @@ package io.tickguard.crypto.stream;
 
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
-import io.tickguard.crypto.internal.Checks;
+import io.tickguard.market.internal.Checks;
 
 /**
  * A local order book became valid: after the first synchronisation, or after a resync that

@@ -2,7 +2,7 @@ package io.tickguard.crypto.stream;
 
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.book.LevelChange;
-import io.tickguard.crypto.internal.Checks;
+import io.tickguard.market.internal.Checks;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package io.tickguard.crypto.stream;
 
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
-import io.tickguard.crypto.internal.Checks;
+import io.tickguard.market.internal.Checks;
 
 /**
  * A ticker from the stream (Binance {@code @ticker}, Kraken {@code ticker}, Coinbase {@code ticker}).

@@ -2,7 +2,7 @@ package io.tickguard.crypto.stream;
 
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Trade;
-import io.tickguard.crypto.internal.Checks;
+import io.tickguard.market.internal.Checks;
 
 /**
  * A public trade from the stream.

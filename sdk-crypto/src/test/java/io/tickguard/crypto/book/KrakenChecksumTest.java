@@ -3,7 +3,7 @@ package io.tickguard.crypto.book;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tickguard.crypto.InvalidValueException;
+import io.tickguard.market.InvalidValueException;
 import io.tickguard.crypto.PriceLevel;
 import java.math.BigDecimal;
 import java.util.ArrayList;

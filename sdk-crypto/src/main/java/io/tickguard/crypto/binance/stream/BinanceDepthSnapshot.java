@@ -1,7 +1,7 @@
 package io.tickguard.crypto.binance.stream;
 
 import io.tickguard.crypto.PriceLevel;
-import io.tickguard.crypto.internal.Checks;
+import io.tickguard.market.internal.Checks;
 import java.util.List;
 
 /**

@@ -9,7 +9,7 @@ import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.crypto.binance.BinanceSymbolMapper;
 import io.tickguard.crypto.book.LocalOrderBook;
-import io.tickguard.crypto.internal.Models;
+import io.tickguard.market.internal.Models;
 import io.tickguard.crypto.stream.BestBidAskEvent;
 import io.tickguard.crypto.stream.BookInvalidated;
 import io.tickguard.crypto.stream.StreamChannel;

@@ -3,7 +3,7 @@ package io.tickguard.crypto.binance.stream;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
-import io.tickguard.crypto.internal.JsonStream;
+import io.tickguard.market.internal.JsonStream;
 import io.tickguard.crypto.stream.internal.WireLevels;
 import java.math.BigDecimal;
 import java.util.ArrayList;

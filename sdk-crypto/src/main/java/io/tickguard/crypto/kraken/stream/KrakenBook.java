@@ -1,6 +1,6 @@
 package io.tickguard.crypto.kraken.stream;
 
-import io.tickguard.crypto.InvalidValueException;
+import io.tickguard.market.InvalidValueException;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.book.BookEditor;
 import io.tickguard.crypto.book.KrakenChecksum;

@@ -1,6 +1,6 @@
 package io.tickguard.crypto.kraken.stream;
 
-import io.tickguard.crypto.InvalidValueException;
+import io.tickguard.market.InvalidValueException;
 
 /**
  * The decimals Kraken writes an instrument's prices and quantities with, which its book checksum

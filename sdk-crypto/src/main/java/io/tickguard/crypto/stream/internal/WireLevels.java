@@ -1,10 +1,10 @@
 package io.tickguard.crypto.stream.internal;
 
 import io.tickguard.core.InvalidResponseException;
-import io.tickguard.crypto.InvalidValueException;
+import io.tickguard.market.InvalidValueException;
 import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
-import io.tickguard.crypto.internal.JsonStream;
+import io.tickguard.market.internal.JsonStream;
 import java.math.BigDecimal;
 import java.util.List;
 import tools.jackson.core.JsonToken;
