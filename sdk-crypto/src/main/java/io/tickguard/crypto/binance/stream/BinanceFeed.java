@@ -283,7 +283,13 @@ public final class BinanceFeed implements Feed {
   }
 
   private void drainSnapshots(FeedOutput out) {
+    // Only what arrived before this message: a refetch that completes at once waits for the next
+    // message instead of looping here.
+    List<Fetched> ready = new ArrayList<>();
     for (Fetched f = fetched.poll(); f != null; f = fetched.poll()) {
+      ready.add(f);
+    }
+    for (Fetched f : ready) {
       if (books.get(f.book.wireSymbol()) != f.book) {
         continue; // unsubscribed meanwhile
       }
