@@ -1,9 +1,12 @@
 package io.tickguard.crypto.stream;
 
+import io.tickguard.core.Endpoint;
 import io.tickguard.core.stream.Backpressure;
 import io.tickguard.core.stream.ReconnectPolicy;
 import io.tickguard.core.stream.StreamListener;
+import io.tickguard.core.stream.StreamProtocol;
 import io.tickguard.core.stream.StreamScheduler;
+import io.tickguard.core.stream.StreamSpec;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -77,6 +80,26 @@ public abstract class MarketStreamBuilder<B extends MarketStreamBuilder<B>> {
   /** Opens the stream (no connection is made until the first subscription). */
   public abstract MarketStream open();
 
+  /**
+   * A WebSocket spec for one connection of {@code protocol} at {@code endpoint} on the stream host
+   * ({@code defaultHost} unless {@link #baseUrl} was given), with this builder's reconnect policy,
+   * buffer, clock and scheduler (for provider builders, which add their limits and heartbeat).
+   */
+  protected final StreamSpec.Builder<MarketEvent> webSocket(
+      Endpoint endpoint, StreamProtocol<MarketEvent> protocol, String defaultHost) {
+    StreamSpec.Builder<MarketEvent> spec = StreamSpec.webSocket(endpoint.request().build(), protocol)
+        .baseUrl(baseUrl == null ? defaultHost : baseUrl)
+        .reconnect(reconnect)
+        .buffer(capacity, backpressure);
+    if (clock != null) {
+      spec.clock(clock);
+    }
+    if (scheduler != null) {
+      spec.scheduler(scheduler);
+    }
+    return spec;
+  }
+
   /** This builder. */
   @SuppressWarnings("unchecked")
   protected final B self() {
@@ -98,23 +121,9 @@ public abstract class MarketStreamBuilder<B extends MarketStreamBuilder<B>> {
     return backpressure;
   }
 
-  /** The reconnect policy (for provider builders). */
-  protected final ReconnectPolicy reconnectPolicy() {
-    return reconnect;
-  }
-
   /** The clock, or null for the client's (for provider builders). */
   protected final Clock clockOrNull() {
     return clock;
   }
 
-  /** The scheduler, or null for the client's (for provider builders). */
-  protected final StreamScheduler schedulerOrNull() {
-    return scheduler;
-  }
-
-  /** The stream host, or {@code fallback} (for provider builders). */
-  protected final String baseUrlOr(String fallback) {
-    return baseUrl == null ? fallback : baseUrl;
-  }
 }

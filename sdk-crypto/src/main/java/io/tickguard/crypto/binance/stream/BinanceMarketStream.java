@@ -4,7 +4,6 @@ import io.tickguard.core.ApiClient;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
 import io.tickguard.core.stream.StreamLimits;
-import io.tickguard.core.stream.StreamSpec;
 import io.tickguard.core.throttle.LimitPreset;
 import io.tickguard.core.throttle.RateLimit;
 import io.tickguard.crypto.stream.MarketStream;
@@ -76,22 +75,10 @@ public final class BinanceMarketStream {
     public MarketStream open() {
       BinanceDepthSnapshots s = snapshots != null ? snapshots : new BinanceRestSnapshots(api, executor);
       Clock clock = clockOrNull() != null ? clockOrNull() : Clock.systemUTC();
-      String host = baseUrlOr(DEFAULT_BASE_URL);
-      return new FeedStream(api, () -> new BinanceFeed(s, clock), protocol -> {
-        StreamSpec.Builder<io.tickguard.crypto.stream.MarketEvent> spec = StreamSpec.webSocket(STREAM.request().build(), protocol)
-            .baseUrl(host)
-            .limits(limits)
-            .reconnect(reconnectPolicy())
-            .heartbeat(Duration.ofSeconds(20), 9) // Binance pings every 20 s; depth streams push at least every second
-            .buffer(capacity(), backpressure());
-        if (clockOrNull() != null) {
-          spec.clock(clockOrNull());
-        }
-        if (schedulerOrNull() != null) {
-          spec.scheduler(schedulerOrNull());
-        }
-        return spec.build();
-      }, listenerOrNull(), capacity(), backpressure());
+      return new FeedStream(api, () -> new BinanceFeed(s, clock), protocol -> webSocket(STREAM, protocol, DEFAULT_BASE_URL)
+          .limits(limits)
+          .heartbeat(Duration.ofSeconds(20), 9) // Binance pings every 20 s; depth streams push at least every second
+          .build(), listenerOrNull(), capacity(), backpressure());
     }
   }
 }

@@ -6,10 +6,8 @@ import io.tickguard.core.HttpMethod;
 import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.stream.MessageSigner;
 import io.tickguard.core.stream.StreamLimits;
-import io.tickguard.core.stream.StreamSpec;
 import io.tickguard.core.throttle.LimitPreset;
 import io.tickguard.core.throttle.RateLimit;
-import io.tickguard.crypto.stream.MarketEvent;
 import io.tickguard.crypto.stream.MarketStream;
 import io.tickguard.crypto.stream.MarketStreamBuilder;
 import io.tickguard.crypto.stream.internal.FeedStream;
@@ -63,24 +61,12 @@ public final class CoinbaseMarketStream {
     public MarketStream open() {
       Clock clock = clockOrNull() != null ? clockOrNull() : Clock.systemUTC();
       MessageSigner signer = cdpKey == null ? MessageSigner.none() : new CoinbaseWsJwt(cdpKey, clock);
-      String host = baseUrlOr(DEFAULT_BASE_URL);
       StreamLimits limits = StreamLimits.builder().connects(CONNECTS).build();
-      return new FeedStream(api, CoinbaseFeed::new, protocol -> {
-        StreamSpec.Builder<MarketEvent> spec = StreamSpec.webSocket(STREAM.request().build(), protocol)
-            .baseUrl(host)
-            .limits(limits)
-            .messageSigner(signer)
-            .reconnect(reconnectPolicy())
-            .heartbeat(Duration.ofSeconds(5), 6) // the heartbeats channel ticks every second
-            .buffer(capacity(), backpressure());
-        if (clockOrNull() != null) {
-          spec.clock(clockOrNull());
-        }
-        if (schedulerOrNull() != null) {
-          spec.scheduler(schedulerOrNull());
-        }
-        return spec.build();
-      }, listenerOrNull(), capacity(), backpressure());
+      return new FeedStream(api, CoinbaseFeed::new, protocol -> webSocket(STREAM, protocol, DEFAULT_BASE_URL)
+          .limits(limits)
+          .messageSigner(signer)
+          .heartbeat(Duration.ofSeconds(5), 6) // the heartbeats channel ticks every second
+          .build(), listenerOrNull(), capacity(), backpressure());
     }
   }
 }

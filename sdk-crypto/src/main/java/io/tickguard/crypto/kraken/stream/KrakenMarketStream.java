@@ -4,10 +4,8 @@ import io.tickguard.core.ApiClient;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
 import io.tickguard.core.InvalidRequestException;
-import io.tickguard.core.stream.StreamSpec;
 import io.tickguard.crypto.Instrument;
 import io.tickguard.crypto.Symbol;
-import io.tickguard.crypto.stream.MarketEvent;
 import io.tickguard.crypto.stream.MarketStream;
 import io.tickguard.crypto.stream.MarketStreamBuilder;
 import io.tickguard.crypto.stream.internal.FeedStream;
@@ -75,21 +73,9 @@ public final class KrakenMarketStream {
       Function<Symbol, KrakenPrecision> p = precisions != null ? precisions : fromInstruments(instruments);
       int d = depth;
       new KrakenFeed(p, d); // validates the depth before any connection
-      String host = baseUrlOr(DEFAULT_BASE_URL);
-      return new FeedStream(api, () -> new KrakenFeed(p, d), protocol -> {
-        StreamSpec.Builder<MarketEvent> spec = StreamSpec.webSocket(STREAM.request().build(), protocol)
-            .baseUrl(host)
-            .reconnect(reconnectPolicy())
-            .heartbeat(Duration.ofSeconds(10), 3) // Kraken sends a heartbeat about every second when quiet
-            .buffer(capacity(), backpressure());
-        if (clockOrNull() != null) {
-          spec.clock(clockOrNull());
-        }
-        if (schedulerOrNull() != null) {
-          spec.scheduler(schedulerOrNull());
-        }
-        return spec.build();
-      }, listenerOrNull(), capacity(), backpressure());
+      return new FeedStream(api, () -> new KrakenFeed(p, d), protocol -> webSocket(STREAM, protocol, DEFAULT_BASE_URL)
+          .heartbeat(Duration.ofSeconds(10), 3) // Kraken sends a heartbeat about every second when quiet
+          .build(), listenerOrNull(), capacity(), backpressure());
     }
 
     private static Function<Symbol, KrakenPrecision> fromInstruments(Supplier<List<Instrument>> source) {

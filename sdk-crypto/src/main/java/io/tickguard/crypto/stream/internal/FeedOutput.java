@@ -12,18 +12,19 @@ public interface FeedOutput {
   /** A decoded event. */
   void event(MarketEvent event);
 
-  /** The message was a heartbeat. */
-  void heartbeat();
+  /** The message was a heartbeat. The default ignores it (outputs used off the reader thread). */
+  default void heartbeat() {}
 
-  /** Messages were lost; the connection stays open. */
-  void gap(String reason);
+  /** Messages were lost; the connection stays open. The default ignores it (outputs used off the reader thread). */
+  default void gap(String reason) {}
 
   /**
    * Messages must be sent on this connection (a per-symbol resubscription after a failed check): the
    * transport asks {@link Feed#onOpen} with {@link Feed.Open#RESUBSCRIBE}, off the reader thread.
+   * The default ignores it (outputs used off the reader thread).
    */
-  void resubscribe(String reason);
+  default void resubscribe(String reason) {}
 
-  /** The connection must be replaced (the provider is going away). */
-  void reconnect(String reason);
+  /** The connection must be replaced (the provider is going away). The default ignores it. */
+  default void reconnect(String reason) {}
 }

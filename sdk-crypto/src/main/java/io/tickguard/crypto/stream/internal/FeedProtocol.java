@@ -80,17 +80,5 @@ public final class FeedProtocol implements StreamProtocol<MarketEvent> {
     public void event(MarketEvent event) {
       into.add(event);
     }
-
-    @Override
-    public void heartbeat() {}
-
-    @Override
-    public void gap(String reason) {}
-
-    @Override
-    public void resubscribe(String reason) {}
-
-    @Override
-    public void reconnect(String reason) {}
   }
 }

@@ -200,8 +200,8 @@ public final class FeedStream implements MarketStream {
   /** One connection: its feed, its session, and the bridge from the session's delivery thread. */
   private final class Connection implements StreamListener<MarketEvent> {
     final Feed feed;
-    final FeedOutput direct = new Direct();
-    final FeedOutput silent = new Silent();
+    final FeedOutput direct = delivery::event;
+    final FeedOutput silent = event -> { };
     StreamSession<MarketEvent> session;
 
     Connection(Feed feed) {
@@ -219,44 +219,6 @@ public final class FeedStream implements MarketStream {
         feed.onDisconnected(d.connection(), d.reason(), direct);
       }
       delivery.signal(signal);
-    }
-
-    /** Output after close: nothing is delivered any more. */
-    private final class Silent implements FeedOutput {
-      @Override
-      public void event(MarketEvent event) {}
-
-      @Override
-      public void heartbeat() {}
-
-      @Override
-      public void gap(String reason) {}
-
-      @Override
-      public void resubscribe(String reason) {}
-
-      @Override
-      public void reconnect(String reason) {}
-    }
-
-    /** Output used off the reader thread (on the delivery thread): events go straight to delivery. */
-    private final class Direct implements FeedOutput {
-      @Override
-      public void event(MarketEvent event) {
-        delivery.event(event);
-      }
-
-      @Override
-      public void heartbeat() {}
-
-      @Override
-      public void gap(String reason) {}
-
-      @Override
-      public void resubscribe(String reason) {}
-
-      @Override
-      public void reconnect(String reason) {}
     }
   }
 

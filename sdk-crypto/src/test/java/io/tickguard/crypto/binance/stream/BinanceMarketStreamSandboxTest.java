@@ -16,6 +16,7 @@ import io.tickguard.crypto.stream.BookModel;
 import io.tickguard.crypto.stream.MarketEvent;
 import io.tickguard.crypto.stream.MarketStream;
 import io.tickguard.crypto.stream.StreamChannel;
+import io.tickguard.crypto.stream.StreamRecorder;
 import io.tickguard.crypto.stream.Subscription;
 import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.binance.BinanceRoutes;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,9 +44,10 @@ class BinanceMarketStreamSandboxTest {
   private final SandboxServer sandbox = SandboxServer.builder().demoRoutes(false)
       .routes(streams).routes(new BinanceRoutes()).start();
   private final BinanceClient client = BinanceClient.builder().config(sandbox.clientConfig()).build();
-  private final List<MarketEvent> events = new CopyOnWriteArrayList<>();
-  private final List<StreamSignal> signals = new CopyOnWriteArrayList<>();
-  private final BookModel model = new BookModel();
+  private final StreamRecorder recorder = new StreamRecorder();
+  private final List<MarketEvent> events = recorder.events;
+  private final List<StreamSignal> signals = recorder.signals;
+  private final BookModel model = recorder.model;
 
   @AfterEach
   void stop() {
@@ -54,23 +55,8 @@ class BinanceMarketStreamSandboxTest {
     sandbox.close();
   }
 
-  private StreamListener<MarketEvent> recording() {
-    return new StreamListener<>() {
-      @Override
-      public void onEvent(MarketEvent event) {
-        events.add(event);
-        model.on(event);
-      }
-
-      @Override
-      public void onSignal(StreamSignal signal) {
-        signals.add(signal);
-      }
-    };
-  }
-
   private MarketStream open() {
-    return client.streams().baseUrl(sandbox.baseUrl()).listener(recording())
+    return client.streams().baseUrl(sandbox.baseUrl()).listener(recorder)
         .reconnect(ReconnectPolicy.builder().baseDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(50)).build())
         .open();
   }

@@ -6,7 +6,6 @@ import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.Secret;
 import io.tickguard.core.pem.Pem;
 import io.tickguard.core.stream.ReconnectPolicy;
-import io.tickguard.core.stream.StreamListener;
 import io.tickguard.core.stream.StreamSignal;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.PriceLevel;
@@ -18,6 +17,7 @@ import io.tickguard.crypto.stream.BookModel;
 import io.tickguard.crypto.stream.MarketEvent;
 import io.tickguard.crypto.stream.MarketStream;
 import io.tickguard.crypto.stream.StreamChannel;
+import io.tickguard.crypto.stream.StreamRecorder;
 import io.tickguard.crypto.stream.Subscription;
 import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.coinbase.CoinbaseStreamRoutes;
@@ -29,7 +29,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +42,10 @@ class CoinbaseMarketStreamSandboxTest {
   private final CoinbaseStreamRoutes streams = new CoinbaseStreamRoutes(31, "BTC-USDT").cdpKey(KEY_NAME, key.getPublic());
   private final SandboxServer sandbox = SandboxServer.builder().demoRoutes(false).routes(streams).start();
   private final CoinbaseClient client = CoinbaseClient.builder().config(sandbox.clientConfig()).build();
-  private final List<MarketEvent> events = new CopyOnWriteArrayList<>();
-  private final List<StreamSignal> signals = new CopyOnWriteArrayList<>();
-  private final BookModel model = new BookModel();
+  private final StreamRecorder recorder = new StreamRecorder();
+  private final List<MarketEvent> events = recorder.events;
+  private final List<StreamSignal> signals = recorder.signals;
+  private final BookModel model = recorder.model;
 
   @AfterEach
   void stop() {
@@ -65,18 +65,7 @@ class CoinbaseMarketStreamSandboxTest {
 
   private MarketStream open() {
     ApiCredentials cdp = ApiCredentials.ecP256(KEY_NAME, Secret.ofBytes(Pem.encode("PRIVATE KEY", key.getPrivate().getEncoded())));
-    return client.streams().baseUrl(sandbox.baseUrl()).cdpKey(cdp).listener(new StreamListener<>() {
-      @Override
-      public void onEvent(MarketEvent event) {
-        events.add(event);
-        model.on(event);
-      }
-
-      @Override
-      public void onSignal(StreamSignal signal) {
-        signals.add(signal);
-      }
-    }).reconnect(ReconnectPolicy.builder().baseDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(50)).build()).open();
+    return client.streams().baseUrl(sandbox.baseUrl()).cdpKey(cdp).listener(recorder).reconnect(ReconnectPolicy.builder().baseDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(50)).build()).open();
   }
 
   private void catchUp(MarketStream stream) {

@@ -3,7 +3,6 @@ package io.tickguard.crypto.kraken.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickguard.core.stream.ReconnectPolicy;
-import io.tickguard.core.stream.StreamListener;
 import io.tickguard.core.stream.StreamSignal;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.PriceLevel;
@@ -15,6 +14,7 @@ import io.tickguard.crypto.stream.BookModel;
 import io.tickguard.crypto.stream.MarketEvent;
 import io.tickguard.crypto.stream.MarketStream;
 import io.tickguard.crypto.stream.StreamChannel;
+import io.tickguard.crypto.stream.StreamRecorder;
 import io.tickguard.crypto.stream.Subscription;
 import io.tickguard.crypto.stream.internal.FeedStream;
 import io.tickguard.testkit.SandboxServer;
@@ -25,7 +25,6 @@ import io.tickguard.testkit.market.SimOrderBook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,9 +40,10 @@ class KrakenMarketStreamSandboxTest {
   private final SandboxServer sandbox = SandboxServer.builder().demoRoutes(false)
       .routes(streams).routes(new KrakenRoutes()).start();
   private final KrakenClient client = KrakenClient.builder().config(sandbox.clientConfig()).build();
-  private final List<MarketEvent> events = new CopyOnWriteArrayList<>();
-  private final List<StreamSignal> signals = new CopyOnWriteArrayList<>();
-  private final BookModel model = new BookModel();
+  private final StreamRecorder recorder = new StreamRecorder();
+  private final List<MarketEvent> events = recorder.events;
+  private final List<StreamSignal> signals = recorder.signals;
+  private final BookModel model = recorder.model;
 
   @AfterEach
   void stop() {
@@ -52,18 +52,7 @@ class KrakenMarketStreamSandboxTest {
   }
 
   private MarketStream open(int depth) {
-    return client.streams().baseUrl(sandbox.baseUrl()).depth(depth).listener(new StreamListener<>() {
-      @Override
-      public void onEvent(MarketEvent event) {
-        events.add(event);
-        model.on(event);
-      }
-
-      @Override
-      public void onSignal(StreamSignal signal) {
-        signals.add(signal);
-      }
-    }).reconnect(ReconnectPolicy.builder().baseDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(50)).build()).open();
+    return client.streams().baseUrl(sandbox.baseUrl()).depth(depth).listener(recorder).reconnect(ReconnectPolicy.builder().baseDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(50)).build()).open();
   }
 
   private void awaitSynced(MarketStream stream) {
