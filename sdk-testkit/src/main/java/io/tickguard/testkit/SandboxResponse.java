@@ -33,7 +33,6 @@ public final class SandboxResponse {
   public static SandboxResponse webSocket(WebSocketListener listener) {
     return new SandboxResponse(101, Map.of(), new byte[0], null, Objects.requireNonNull(listener, "listener"));
   }
-  }
 
   /** A JSON answer with {@code status}. */
   public static SandboxResponse json(int status, JsonNode node) {
@@ -67,6 +66,11 @@ public final class SandboxResponse {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", Objects.requireNonNull(contentType, "contentType"));
     return new SandboxResponse(status, headers, new byte[0], Objects.requireNonNull(body, "body"), null);
+  }
+
+  /** The server side of an accepted WebSocket upgrade, if this answer is one. */
+  public java.util.Optional<WebSocketListener> webSocketListener() {
+    return java.util.Optional.ofNullable(webSocket);
   }
 
   /** The streaming body, when this answer is written over time. */

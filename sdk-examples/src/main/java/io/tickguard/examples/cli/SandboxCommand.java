@@ -2,6 +2,7 @@ package io.tickguard.examples.cli;
 
 import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.ServedCertificate;
+import io.tickguard.testkit.oanda.OandaRoutes;
 import io.tickguard.testkit.providers.ProviderSandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -131,6 +132,7 @@ final class SandboxCommand implements Callable<Integer> {
         case KRAKEN -> "KRAKEN_API_KEY=" + ProviderSandbox.KRAKEN_API_KEY + " KRAKEN_PRIVATE_KEY=" + ProviderSandbox.KRAKEN_PRIVATE_KEY;
         case COINBASE -> "COINBASE_KEY_NAME=" + ProviderSandbox.COINBASE_KEY_NAME + " COINBASE_PRIVATE_KEY_FILE=" + coinbaseKey;
         case INSIGHTEASE -> "INSIGHTEASE_API_KEY=" + SandboxServer.DEMO_API_KEY;
+        case OANDA -> "OANDA_API_TOKEN=" + OandaRoutes.DEMO_TOKEN + " OANDA_ACCOUNT_ID=" + OandaRoutes.DEMO_ACCOUNT;
       });
     }
     String reach = "--base-url " + url + " --ca-file " + ca + " --pin " + server.pin();

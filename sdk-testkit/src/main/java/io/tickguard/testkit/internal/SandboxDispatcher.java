@@ -112,8 +112,8 @@ public final class SandboxDispatcher extends Dispatcher {
   }
 
   private MockResponse.Builder render(SandboxResponse response, String requestId) {
-    if (response.webSocket().isPresent()) {
-      return new MockResponse.Builder().webSocketUpgrade(response.webSocket().get());
+    if (response.webSocketListener().isPresent()) {
+      return new MockResponse.Builder().webSocketUpgrade(response.webSocketListener().get());
     }
     MockResponse.Builder out = new MockResponse.Builder().code(response.status());
     for (Map.Entry<String, String> h : response.headers().entrySet()) {
