@@ -48,8 +48,23 @@ public final class ResponseHandler {
     return null;
   }
 
-  /** Handles {@code response}, which the caller closes. */
+  /**
+   * Handles {@code response}, which the caller closes. Whatever the status, an exception built from
+   * the response has the credential values the request carried removed from its message, details
+   * and causes: providers echo keys inside 2xx envelopes ({@code EAPI:Invalid key ...}), in parse
+   * errors, and JSON-escaped in 4xx bodies.
+   */
   public <T> T handle(
+      ApiRequest request, Response response, ResponseDecoder<T> decoder, Validator<? super T> validator)
+      throws IOException {
+    try {
+      return handleUnscrubbed(request, response, decoder, validator);
+    } catch (TickGuardException e) {
+      throw e.redactValues(Redactor.secretsOf(SigningInterceptor.sentRequest(response)));
+    }
+  }
+
+  private <T> T handleUnscrubbed(
       ApiRequest request, Response response, ResponseDecoder<T> decoder, Validator<? super T> validator)
       throws IOException {
     String endpoint = request.endpoint().name();
