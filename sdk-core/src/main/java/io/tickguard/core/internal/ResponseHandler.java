@@ -123,7 +123,8 @@ public final class ResponseHandler {
       throw new InvalidResponseException(
           ApiResponse.jsonPath(e), "Response of " + endpoint + " does not decode: " + e.getOriginalMessage(),
           details, e);
-    } catch (IllegalArgumentException | NullPointerException | IllegalStateException | ArithmeticException e) {
+    } catch (IllegalArgumentException | NullPointerException | IllegalStateException | ArithmeticException
+        | java.time.DateTimeException e) {
       // Model constructors refuse invalid values; report them as an invalid response, not a bug.
       throw new InvalidResponseException(
           "body", "Response of " + endpoint + " holds an invalid value: " + e.getMessage(), details, e);
