@@ -10,6 +10,7 @@ import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.HttpMethod;
 import io.tickguard.core.ResponseDecoder;
 import io.tickguard.core.TickGuardException;
+import io.tickguard.core.internal.BufferedApiResponse;
 import io.tickguard.crypto.Fixtures;
 import io.tickguard.crypto.Interval;
 import io.tickguard.crypto.MockApi;
@@ -144,7 +145,7 @@ class DecoderFuzzTest {
     int refusals = 0;
     for (Map.Entry<String, ResponseDecoder<?>> d : decoders().entrySet()) {
       for (int i = 0; i < inputs.size(); i++) {
-        ApiResponse response = new ApiResponse(REQUEST, 200, Headers.of(), inputs.get(i), "application/json", CLOCK);
+        ApiResponse response = new BufferedApiResponse(REQUEST, 200, Headers.of(), inputs.get(i), "application/json", CLOCK);
         try {
           assertThat((Object) d.getValue().decode(response)).isNotNull();
           values++;
@@ -159,7 +160,7 @@ class DecoderFuzzTest {
     for (Map.Entry<String, ErrorDecoder> d : errorDecoders().entrySet()) {
       for (int i = 0; i < inputs.size(); i++) {
         for (int status : new int[] {400, 401, 429, 503}) {
-          ApiResponse response = new ApiResponse(REQUEST, status, Headers.of(), inputs.get(i), "application/json", CLOCK);
+          ApiResponse response = new BufferedApiResponse(REQUEST, status, Headers.of(), inputs.get(i), "application/json", CLOCK);
           try {
             assertThat(d.getValue().decode(response, ErrorDetails.ofStatus(status, null))).isNotNull();
             refusals++;
