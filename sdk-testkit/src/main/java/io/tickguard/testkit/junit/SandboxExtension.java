@@ -22,6 +22,9 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * {@code @BeforeAll}, instance fields before each test).
  */
 public final class SandboxExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
+  /** Created by JUnit through {@link Sandbox}. */
+  public SandboxExtension() {}
+
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SandboxExtension.class);
 
   @Override
