@@ -36,4 +36,7 @@ module io.tickguard.core {
   exports io.tickguard.core.tls;
   exports io.tickguard.core.token;
   exports io.tickguard.core.validate;
+
+  // Coinbase's WebSocket JWTs reuse the ES256 signing blocks behind Signers.es256Jwt.
+  exports io.tickguard.core.auth.internal to io.tickguard.crypto;
 }

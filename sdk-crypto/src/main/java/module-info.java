@@ -9,7 +9,12 @@ module io.tickguard.crypto {
 
   exports io.tickguard.crypto;
   exports io.tickguard.crypto.binance;
+  exports io.tickguard.crypto.binance.stream;
+  exports io.tickguard.crypto.book;
   exports io.tickguard.crypto.coinbase;
+  exports io.tickguard.crypto.coinbase.stream;
   exports io.tickguard.crypto.insightease;
   exports io.tickguard.crypto.kraken;
+  exports io.tickguard.crypto.kraken.stream;
+  exports io.tickguard.crypto.stream;
 }

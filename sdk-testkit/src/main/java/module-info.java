@@ -6,6 +6,7 @@ module io.tickguard.testkit {
   requires transitive io.tickguard.core;
   requires transitive mockwebserver3;
   requires transitive okhttp3.tls;
+  requires java.logging; // MockWebServer logs through java.util.logging; the sandbox routes it to SLF4J
   requires static transitive org.junit.jupiter.api;
 
   exports io.tickguard.testkit;
@@ -16,5 +17,7 @@ module io.tickguard.testkit {
   exports io.tickguard.testkit.junit;
   exports io.tickguard.testkit.kraken;
   exports io.tickguard.testkit.market;
+  exports io.tickguard.testkit.oanda;
   exports io.tickguard.testkit.providers;
+  exports io.tickguard.testkit.stream;
 }
