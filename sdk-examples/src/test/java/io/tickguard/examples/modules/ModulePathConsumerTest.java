@@ -2,13 +2,12 @@ package io.tickguard.examples.modules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
@@ -65,7 +64,7 @@ class ModulePathConsumerTest {
         }
         """);
     assertThat(errors).contains("package io.tickguard.market.internal is not visible")
-        .contains("does not export io.tickguard.market.internal to module consumer");
+        .contains("is declared in module io.tickguard.market, which does not export it");
   }
 
   private String compile(String moduleInfo, String source) throws IOException {
@@ -77,12 +76,13 @@ class ModulePathConsumerTest {
     String modulePath = modulePath();
     assertThat(modulePath).containsPattern("(sdk|tickguard)-core").containsPattern("(sdk|tickguard)-crypto").contains("okhttp-jvm");
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    StringWriter out = new StringWriter();
-    List<String> args = new ArrayList<>(List.of(
+    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+    int status = javac.run(null, diagnostics, diagnostics,
+        // An empty class path: the in-process compiler would otherwise inherit this JVM's.
+        "--class-path", Files.createDirectories(dir.resolve("empty")).toString(),
         "--module-path", modulePath, "-d", dir.resolve("out").toString(),
-        src.resolve("module-info.java").toString(), pkg.resolve(className + ".java").toString()));
-    int status = javac.getTask(out, null, null, args, null, null).call() ? 0 : 1;
-    return status == 0 ? "" : out.toString();
+        src.resolve("module-info.java").toString(), pkg.resolve(className + ".java").toString());
+    return status == 0 ? "" : diagnostics.toString(StandardCharsets.UTF_8);
   }
 
   private static String modulePath() {
