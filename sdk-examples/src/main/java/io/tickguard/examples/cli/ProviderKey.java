@@ -56,7 +56,8 @@ record ProviderKey(Optional<String> keyId, Secret secret) {
   private static Secret file(Path path, String source) {
     try {
       return Secret.fromFile(path);
-    } catch (IllegalArgumentException e) {
+    } catch (io.tickguard.core.ConfigurationException e) {
+      // Core names the file and what is wrong with it; the command line adds which option gave it.
       throw new ConfigurationException(source + ": " + e.getMessage(), e);
     }
   }
