@@ -108,7 +108,9 @@ public final class KrakenStreamRoutes implements ProviderRoutes {
     String w = wire(symbol);
     for (int i = 0; i < count; i++) {
       SimBookDiff d = feed.next();
-      boolean corruptThis = corrupt.remove(w);
+      // The fault is spent only by an update actually sent: a change outside a subscriber's depth
+      // sends nothing, and consuming the fault there would silently lose it.
+      boolean corruptThis = corrupt.contains(w);
       for (StreamSessions.Session s : sessions.open()) {
         View view = views.getOrDefault(s, Map.of()).get(w);
         if (view == null) {
@@ -124,6 +126,10 @@ public final class KrakenStreamRoutes implements ProviderRoutes {
             continue;
           }
           s.socket().send(book("update", w, bids, asks, checksum(now, feed, corruptThis)));
+          if (corruptThis) {
+            corrupt.remove(w);
+            corruptThis = false;
+          }
         }
       }
     }
