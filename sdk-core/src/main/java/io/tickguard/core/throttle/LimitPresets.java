@@ -168,4 +168,42 @@ public final class LimitPresets {
         List.of(),
         "https://insightease.com/docs/forex-api");
   }
+
+  /** Saxo's service group of trading and prices ({@code /trade/...}). */
+  public static final String SAXO_TRADE = "SAXO_TRADE";
+  /** Saxo's service group of chart data ({@code /chart/...}). */
+  public static final String SAXO_CHART = "SAXO_CHART";
+  /** Saxo's service group of reference data ({@code /ref/...}). */
+  public static final String SAXO_REF = "SAXO_REF";
+  /** Saxo's streaming service ({@code /streaming/ws/authorize}). */
+  public static final String SAXO_STREAMING = "SAXO_STREAMING";
+  /** Saxo's application-wide daily budget, shared by every session of the app. */
+  public static final String SAXO_APP_DAY = "SAXO_APP_DAY";
+
+  /**
+   * Saxo OpenAPI: 120 requests per minute per session per service group ({@link #SAXO_TRADE},
+   * {@link #SAXO_CHART}, {@link #SAXO_REF}, {@link #SAXO_STREAMING}) and 10,000,000 requests per
+   * day per application ({@link #SAXO_APP_DAY}, every request). {@code
+   * X-RateLimit-Session-Remaining/-Reset} correct the window of the service group that answered,
+   * {@code X-RateLimit-AppDay-Remaining/-Reset} the daily one; a reset is in seconds from now.
+   * Orders (1 per second per session, {@code X-RateLimit-SessionOrders-*}) are not market data and
+   * are not modelled.
+   *
+   * <p>Source: <a href="https://www.developer.saxo/openapi/learn/rate-limiting">Saxo OpenAPI, Rate
+   * Limiting</a>.
+   */
+  public static LimitPreset saxoOpenApi() {
+    return new LimitPreset(
+        "saxo-openapi",
+        List.of(
+            RateLimit.fixedWindow(SAXO_TRADE, 120, Duration.ofMinutes(1)).countingRequests(),
+            RateLimit.fixedWindow(SAXO_CHART, 120, Duration.ofMinutes(1)).countingRequests(),
+            RateLimit.fixedWindow(SAXO_REF, 120, Duration.ofMinutes(1)).countingRequests(),
+            RateLimit.fixedWindow(SAXO_STREAMING, 120, Duration.ofMinutes(1)).countingRequests(),
+            RateLimit.fixedWindow(SAXO_APP_DAY, 10_000_000, Duration.ofDays(1)).countingRequests().forEveryRequest()),
+        List.of(
+            UsageHeader.remainingPerGroup("X-RateLimit-Session-Remaining", "X-RateLimit-Session-Reset", "/1m"),
+            UsageHeader.remaining("X-RateLimit-AppDay-Remaining", "X-RateLimit-AppDay-Reset", SAXO_APP_DAY + "/1d")),
+        "https://www.developer.saxo/openapi/learn/rate-limiting");
+  }
 }
