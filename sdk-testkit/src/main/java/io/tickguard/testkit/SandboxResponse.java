@@ -14,11 +14,26 @@ public final class SandboxResponse {
   private final int status;
   private final Map<String, String> headers;
   private final byte[] body;
+  private final okhttp3.WebSocketListener webSocket;
 
-  private SandboxResponse(int status, Map<String, String> headers, byte[] body) {
+  private SandboxResponse(int status, Map<String, String> headers, byte[] body, okhttp3.WebSocketListener webSocket) {
     this.status = status;
     this.headers = Map.copyOf(headers);
     this.body = body;
+    this.webSocket = webSocket;
+  }
+
+  /**
+   * Accepts a WebSocket upgrade (101) and hands the connection to {@code listener}, which plays the
+   * server side of the socket (its {@code onOpen} receives the server's end).
+   */
+  public static SandboxResponse webSocket(okhttp3.WebSocketListener listener) {
+    return new SandboxResponse(101, Map.of(), new byte[0], java.util.Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** The server side of an accepted WebSocket upgrade, if this answer is one. */
+  public java.util.Optional<okhttp3.WebSocketListener> webSocketListener() {
+    return java.util.Optional.ofNullable(webSocket);
   }
 
   /** A JSON answer with {@code status}. */
@@ -42,14 +57,14 @@ public final class SandboxResponse {
     if (contentType != null) {
       headers.put("Content-Type", contentType);
     }
-    return new SandboxResponse(status, headers, body.clone());
+    return new SandboxResponse(status, headers, body.clone(), null);
   }
 
   /** A copy with header {@code name} set to {@code value}. */
   public SandboxResponse withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-    return new SandboxResponse(status, copy, body);
+    return new SandboxResponse(status, copy, body, webSocket);
   }
 
   /** The HTTP status. */

@@ -8,6 +8,7 @@ import io.tickguard.testkit.binance.BinanceRoutes;
 import io.tickguard.testkit.coinbase.CoinbaseRoutes;
 import io.tickguard.testkit.insightease.InsighteaseRoutes;
 import io.tickguard.testkit.kraken.KrakenRoutes;
+import io.tickguard.testkit.saxo.SaxoRoutes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -33,7 +34,12 @@ public enum ProviderSandbox {
   /** Coinbase Advanced Trade; CDP key {@link #COINBASE_KEY_NAME} with {@link #coinbasePrivateKeyPem()}. */
   COINBASE,
   /** Insightease; {@code api_key} {@link SandboxServer#DEMO_API_KEY}. */
-  INSIGHTEASE;
+  INSIGHTEASE,
+  /**
+   * Saxo OpenAPI; the native app {@link SaxoRoutes#CLIENT_ID} logs in with PKCE at {@link
+   * SaxoRoutes#AUTHORIZE_PATH} (the demo user is logged in at once) and a loopback redirect URI.
+   */
+  SAXO;
 
   /** The sandbox's Kraken API key. */
   public static final String KRAKEN_API_KEY = "sandbox-kraken-key";
@@ -91,6 +97,7 @@ public enum ProviderSandbox {
           .apiKey(KRAKEN_API_KEY, KRAKEN_PRIVATE_KEY, Scope.MARKET_DATA, Scope.ACCOUNT_READ);
       case COINBASE -> sandbox.routes(coinbaseRoutes());
       case INSIGHTEASE -> sandbox.routes(new InsighteaseRoutes()); // api_key is the demo key
+      case SAXO -> sandbox.routes(new SaxoRoutes()); // PKCE login of the public demo app
     };
   }
 
@@ -105,6 +112,8 @@ public enum ProviderSandbox {
       case KRAKEN -> "kraken       API key " + KRAKEN_API_KEY + " / private key " + KRAKEN_PRIVATE_KEY;
       case COINBASE -> "coinbase     CDP key " + COINBASE_KEY_NAME + " / EC private key in the coinbase PEM file";
       case INSIGHTEASE -> "insightease  api_key " + SandboxServer.DEMO_API_KEY;
+      case SAXO -> "saxo         app key " + SaxoRoutes.CLIENT_ID + ", PKCE login at " + SaxoRoutes.AUTHORIZE_PATH
+          + ", redirect " + SaxoRoutes.REDIRECT_URI + " (any port)";
     };
   }
 }
