@@ -219,6 +219,40 @@ public final class ApiClient implements AutoCloseable {
     return CompletableFuture.supplyAsync(() -> execute(request, decoder, validator), asyncExecutor);
   }
 
+  /**
+   * Opens a stream through the pipeline and delivers its events and signals to {@code listener} on
+   * the session's own delivery thread. The first connect happens before this method returns: it
+   * runs the Guard on {@code spec.connect()}, waits for the stream's connect limit, authenticates
+   * the connect request with this client's authenticator, connects over this client's TLS (pins
+   * included) and sends the protocol's subscribe messages. Later connects (after a loss) are the
+   * session's, under the spec's {@link io.tickguard.core.stream.ReconnectPolicy}.
+   *
+   * @throws InvalidRequestException the connect request broke its endpoint's rules (nothing was sent)
+   * @throws PermissionDeniedException the credentials lack the endpoint's scope (nothing was sent)
+   * @throws RateLimitedException the stream's connect limit refused within its bound
+   * @throws CertificatePinningException the stream host's certificate matched no pin
+   * @throws AuthenticationException the provider refused the credentials
+   * @throws ProviderException the provider answered the connect with an error status
+   * @throws TransportException the network or TLS failed
+   */
+  public <E> io.tickguard.core.stream.StreamSession<E> openStream(
+      io.tickguard.core.stream.StreamSpec<E> spec, io.tickguard.core.stream.StreamListener<E> listener) {
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(listener, "listener");
+    throw new UnsupportedOperationException("streams are being implemented (issue 11)");
+  }
+
+  /**
+   * Opens a stream like {@link #openStream(io.tickguard.core.stream.StreamSpec,
+   * io.tickguard.core.stream.StreamListener)} in queue mode: events wait in the bounded buffer for
+   * {@link io.tickguard.core.stream.StreamSession#poll}; signals are not delivered (read {@link
+   * io.tickguard.core.stream.StreamSession#state()} instead).
+   */
+  public <E> io.tickguard.core.stream.StreamSession<E> openStream(io.tickguard.core.stream.StreamSpec<E> spec) {
+    Objects.requireNonNull(spec, "spec");
+    throw new UnsupportedOperationException("streams are being implemented (issue 11)");
+  }
+
   /** Unwraps the {@link TickGuardException} of a failed future's {@link CompletionException}. */
   public static RuntimeException unwrap(Throwable t) {
     Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;

@@ -17,6 +17,12 @@ public interface MetricsListener {
    */
   default void onDeprecation(String endpoint, String deprecation, String sunset, String link) {}
 
+  /** A stream connected, failed to connect, or lost or closed a connection. */
+  default void onStreamConnection(StreamConnectionEvent event) {}
+
+  /** A stream session dropped {@code count} buffered events under {@code DROP_OLDEST} backpressure. */
+  default void onStreamEventsDropped(String endpoint, long count) {}
+
   /** A certificate pin check failed for {@code host}. */
   default void onPinFailure(String host) {}
 

@@ -1,0 +1,51 @@
+package io.tickguard.core.stream;
+
+import io.tickguard.core.InvalidResponseException;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * The provider's side of a stream, the one piece a provider writes: what to send after each connect
+ * to (re)subscribe, and how to decode each incoming message into typed events and control signals.
+ * Everything else (throttle, auth, TLS, reconnect, idle detection, buffering, delivery) is the
+ * session's.
+ *
+ * <p>Decoding runs on the socket's reader thread: it must be fast and must not block. A message that
+ * cannot be decoded is refused by throwing a {@link io.tickguard.core.TickGuardException} (usually
+ * {@link InvalidResponseException}); the session then drops the connection, reports {@link
+ * StreamSignal.Disconnected} with that exception, and reconnects under its {@link ReconnectPolicy}
+ * (a stream that skipped a message it could not read is not trusted to be in sync).
+ *
+ * <p>An implementation may keep state (the last sequence number, the subscribed channels); the
+ * session calls it from one thread at a time.
+ *
+ * @param <E> the event type
+ */
+public interface StreamProtocol<E> {
+
+  /**
+   * The messages to send, in order, after a connection opened or when a resubscription is needed.
+   * Each one goes through the stream's message throttle and {@link MessageSigner}. It is called off
+   * the reader thread, before any message of the new connection is decoded, so a stateful protocol
+   * resets its sequence tracking here. An NDJSON stream subscribes through its connect request: it
+   * is called too (to reset state) and must return an empty list. The default sends nothing.
+   */
+  default List<String> onOpen(OpenReason reason) {
+    return List.of();
+  }
+
+  /**
+   * Decodes one text message (one WebSocket text frame, or one NDJSON line without its line end).
+   */
+  void onText(String message, StreamEmitter<E> emitter);
+
+  /**
+   * Decodes one binary WebSocket message (Saxo's framed messages). The buffer is read-only and valid
+   * only during the call. The default refuses binary messages.
+   */
+  default void onBinary(ByteBuffer message, StreamEmitter<E> emitter) {
+    throw new InvalidResponseException(
+        "message", "This stream expects text messages but received a binary message of "
+            + message.remaining() + " bytes");
+  }
+}
