@@ -36,9 +36,12 @@ final class SaxoFx {
       return instrument.quote();
     }
 
-    /** Decimals of the simulator's tick size: the price's display precision. */
+    /**
+     * Saxo's {@code Decimals} with {@code Format: AllowDecimalPips}: the pip's decimals, one fewer
+     * than the price's (EURUSD: 4, priced to 5 decimals).
+     */
     int decimals() {
-      return Math.max(0, instrument.tickSize().stripTrailingZeros().scale());
+      return Math.max(0, instrument.tickSize().stripTrailingZeros().scale() - 1);
     }
   }
 
