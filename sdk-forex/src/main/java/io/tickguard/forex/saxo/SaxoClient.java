@@ -95,6 +95,7 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
   private final ExecutorService async;
   private final Duration loginTimeout;
   private final SaxoStreamSettings streamSettings;
+  private final Set<SaxoPriceStream> streams = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Object uicLock = new Object();
   private Map<CurrencyPair, Integer> uics; // guarded by uicLock
   private Map<Integer, CurrencyPair> pairsByUic; // guarded by uicLock
@@ -287,7 +288,9 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
     for (CurrencyPair p : pairs) {
       byUic.put(uic(p), p);
     }
-    SaxoPriceStream stream = new SaxoPriceStream(rest, streaming, tokens, byUic, queue, validators, clock, async, streamSettings);
+    SaxoPriceStream stream = new SaxoPriceStream(rest, streaming, tokens, byUic, queue, validators, clock, async,
+        streamSettings, streams::remove);
+    streams.add(stream);
     stream.start();
     return stream;
   }
@@ -299,6 +302,7 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
 
   @Override
   public void close() {
+    List.copyOf(streams).forEach(SaxoPriceStream::close);
     async.shutdownNow();
     rest.close();
     streaming.close();

@@ -72,6 +72,7 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
   private final SaxoStreamSettings settings;
   private final String contextId;
   private final AtomicLong reconnects = new AtomicLong();
+  private final java.util.function.Consumer<SaxoPriceStream> onEnd;
 
   private final Object lock = new Object();
   private WebSocket socket; // guarded by lock
@@ -89,7 +90,9 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
   private AutoCloseable tokenRegistration;
 
   SaxoPriceStream(ApiClient rest, ApiClient streaming, TokenManager tokens, Map<Integer, CurrencyPair> byUic,
-      QuoteQueue queue, ForexValidators validators, Clock clock, ExecutorService executor, SaxoStreamSettings settings) {
+      QuoteQueue queue, ForexValidators validators, Clock clock, ExecutorService executor, SaxoStreamSettings settings,
+      java.util.function.Consumer<SaxoPriceStream> onEnd) {
+    this.onEnd = onEnd;
     this.rest = rest;
     this.streaming = streaming;
     this.sockets = streaming.httpClient().newBuilder().pingInterval(settings.pingInterval()).build();
@@ -256,7 +259,7 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
     }
     reconnects.incrementAndGet();
     long delay = backoffMillis(attempt);
-    executor.execute(() -> {
+    run(() -> {
       if (delay > 0) {
         try {
           Thread.sleep(delay); // production backoff between attempts; tests configure zero
@@ -282,6 +285,15 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
         lost(current, cause, e);
       }
     });
+  }
+
+  /** Runs {@code task} on the client's executor; once the client closed, the stream ends instead. */
+  private void run(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      shutdown(Optional.of(new io.tickguard.core.TickGuardException("The Saxo client was closed")), false);
+    }
   }
 
   private long backoffMillis(int attempt) {
@@ -319,7 +331,7 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
       case "_resetsubscriptions" -> {
         if (targetsUs(frame)) {
           LOG.info("Saxo reset the subscription of stream {}; subscribing again", contextId);
-          executor.execute(this::resubscribe);
+          run(this::resubscribe);
         }
       }
       case "_disconnect" -> {
@@ -546,6 +558,7 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
       }
     }
     queue.offer(new QuoteEvent.End(cause));
+    onEnd.accept(this);
   }
 
   @Override

@@ -229,11 +229,16 @@ public final class SaxoStreaming {
     sendDisconnect(require(contextId));
   }
 
-  /** Cuts the connection of {@code contextId} without a word, as a network failure would. */
+  /**
+   * Ends the connection of {@code contextId} without a control message, with close code 1001 (going
+   * away), as a restarting load balancer does; the context and its subscriptions stay, so a
+   * reconnect with {@code messageid} resumes. (OkHttp's server side cannot abort a socket without a
+   * close frame.)
+   */
   public synchronized void dropConnection(String contextId) {
     Context context = require(contextId);
     if (context.socket != null) {
-      context.socket.cancel();
+      context.socket.close(1001, "going away");
       context.socket = null;
     }
   }
