@@ -3,6 +3,7 @@ package io.tickguard.benchmarks;
 import io.tickguard.benchmarks.fixture.MarketPayloads;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ApiResponse;
+import io.tickguard.core.internal.BufferedApiResponse;
 import io.tickguard.core.ResponseDecoder;
 import io.tickguard.core.validate.Validator;
 import io.tickguard.crypto.Candle;
@@ -87,6 +88,6 @@ public class DecodeBenchmark {
   }
 
   private static ApiResponse response(ApiRequest request, byte[] body) {
-    return new ApiResponse(request, 200, Headers.EMPTY, body, "application/json", Clock.systemUTC());
+    return new BufferedApiResponse(request, 200, Headers.EMPTY, body, "application/json", Clock.systemUTC());
   }
 }

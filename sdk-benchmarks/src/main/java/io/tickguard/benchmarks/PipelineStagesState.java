@@ -9,7 +9,7 @@ import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.auth.Scope;
 import io.tickguard.core.internal.RequestGuard;
 import io.tickguard.core.observe.AttemptEvent;
-import io.tickguard.core.observe.AuditLogger;
+import io.tickguard.core.observe.internal.AuditLogger;
 import io.tickguard.core.throttle.Throttle;
 import io.tickguard.core.token.BearerAuthenticator;
 import java.io.IOException;

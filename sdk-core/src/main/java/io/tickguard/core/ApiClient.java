@@ -1,45 +1,33 @@
 package io.tickguard.core;
 
 import io.tickguard.core.auth.RequestAuthenticator;
-import io.tickguard.core.internal.AttemptInterceptor;
-import io.tickguard.core.internal.CallDeadlines;
-import io.tickguard.core.internal.RequestGuard;
-import io.tickguard.core.internal.ResilienceInterceptor;
 import io.tickguard.core.internal.ResponseHandler;
-import io.tickguard.core.internal.SigningInterceptor;
-import io.tickguard.core.internal.TransportFailures;
-import io.tickguard.core.observe.AuditLogger;
-import io.tickguard.core.observe.Redactor;
-import io.tickguard.core.observe.DeprecationMonitor;
+import io.tickguard.core.internal.pipeline.Pipeline;
+import io.tickguard.core.internal.pipeline.StageTrace;
+import io.tickguard.core.internal.stream.StreamOpener;
 import io.tickguard.core.observe.ResponseObserver;
+import io.tickguard.core.observe.internal.AuditLogger;
+import io.tickguard.core.observe.internal.DeprecationMonitor;
+import io.tickguard.core.stream.StreamListener;
+import io.tickguard.core.stream.StreamSession;
+import io.tickguard.core.stream.StreamSpec;
 import io.tickguard.core.time.ServerClock;
-import io.tickguard.core.tls.TlsFailures;
 import io.tickguard.core.validate.Validator;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.Call;
-import okhttp3.ConnectionPool;
-import okhttp3.ConnectionSpec;
-import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * The secure transport every provider client is built on: it runs an {@link ApiRequest} through the
- * pipeline (Guard, Resilience, Throttle, Auth and Sign, TLS transport, Response, Observe) and returns
- * a valid typed value or throws a typed {@link TickGuardException}.
+ * pipeline (Guard, clock sync, Response, Resilience, Auth, Observe, Throttle, Sign, TLS transport;
+ * see docs/transport.md) and returns a valid typed value or throws a typed {@link
+ * TickGuardException}. Streams ({@link #openStream}) are opened through the same stages.
  *
  * <p>One instance owns one OkHttp client (connection pool, dispatcher, TLS settings): share it for
  * the life of the application and close it at the end. It is thread-safe.
@@ -56,65 +44,23 @@ public final class ApiClient implements AutoCloseable {
       List.of("X-Request-Id", "Request-Id", "X-Correlation-Id", "X-Amzn-RequestId", "CF-Ray");
 
   private final ClientConfig config;
-  private final RequestAuthenticator authenticator;
-  private final RequestGuard guard;
-  private final ResponseHandler responses;
-  private final OkHttpClient idempotentHttp;
-  private final OkHttpClient nonIdempotentHttp;
+  private final Pipeline pipeline;
+  private final StreamOpener streams;
   private final ExecutorService asyncExecutor;
-  private final ServerClock serverClock;
 
   private ApiClient(Builder b) {
     this.config = b.config;
-    this.authenticator = b.authenticator;
-    this.guard = new RequestGuard(config.baseUrl(), config.userAgent());
-    this.responses = new ResponseHandler(config.maxResponseBytes(), b.errorDecoder, b.requestIdHeaders, config.clock());
-    this.idempotentHttp = newHttpClient(config, authenticator, responses, b.responseObserver);
-    // Same pool and dispatcher; OkHttp must not silently resend a write on a failed connection.
-    this.nonIdempotentHttp = idempotentHttp.newBuilder().retryOnConnectionFailure(false).build();
+    ResponseHandler responses =
+        new ResponseHandler(config.maxResponseBytes(), b.errorDecoder, b.requestIdHeaders, config.clock());
+    this.pipeline = new Pipeline(
+        config, b.authenticator, responses, b.responseObserver, b.serverClock, b.audit, b.trace);
+    this.streams = new StreamOpener(config, pipeline, b.audit);
     this.asyncExecutor = Executors.newCachedThreadPool(daemonThreads());
-    this.serverClock = b.serverClock;
   }
 
   /** Starts a client for {@code config}. */
   public static Builder builder(ClientConfig config) {
     return new Builder(config);
-  }
-
-  private static OkHttpClient newHttpClient(
-      ClientConfig config, RequestAuthenticator authenticator, ResponseHandler responses,
-      ResponseObserver observer) {
-    Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(64);
-    dispatcher.setMaxRequestsPerHost(64);
-    OkHttpClient.Builder http =
-        new OkHttpClient.Builder()
-            .dispatcher(dispatcher)
-            .connectionPool(
-                new ConnectionPool(config.maxIdleConnections(), config.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
-            .connectTimeout(config.connectTimeout())
-            .readTimeout(config.readTimeout())
-            .writeTimeout(config.writeTimeout())
-            // No OkHttp callTimeout: CallDeadlines bounds the whole call more cheaply (see there).
-            // A redirect would carry X-MBX-APIKEY-style headers to another host; OkHttp strips only
-            // Authorization. Providers do not redirect API calls, so a redirect is an error.
-            .followRedirects(false)
-            .followSslRedirects(false)
-            // Bound once per client: the breaker belongs to this host and reports to this listener.
-            .addInterceptor(new ResilienceInterceptor(
-                config.resilience().bind(config.baseUrl().host(), config.metrics())))
-            .addInterceptor(
-                new AttemptInterceptor(
-                    config.throttle(), authenticator, new AuditLogger(), config.metrics(),
-                    responses::requestId, observer))
-            .addNetworkInterceptor(new SigningInterceptor(authenticator));
-    config.proxy().ifPresent(http::proxy);
-    config.tls().applyTo(http); // last but one: nothing may loosen TLS after it
-    if (!config.baseUrl().isHttps()) {
-      // ClientConfig admits http:// only for a loopback host with an explicit opt-in.
-      http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
-    }
-    return http.build();
   }
 
   /** The configuration this client was built with. */
@@ -123,11 +69,12 @@ public final class ApiClient implements AutoCloseable {
   }
 
   /**
-   * The shared OkHttp client, with this client's TLS settings and pins, for WebSocket streams of the
-   * same provider. Calls made with it directly bypass the pipeline (no throttle, no audit).
+   * The shared OkHttp client, with this client's TLS settings and pins. Requests made with it
+   * directly bypass the pipeline (no guard, throttle or audit): for tests and raw diagnostics only;
+   * open streams with {@link #openStream}.
    */
   public OkHttpClient httpClient() {
-    return idempotentHttp;
+    return pipeline.httpClient();
   }
 
   /** Runs {@code request} and decodes its response; the decoded value is not further validated. */
@@ -150,67 +97,7 @@ public final class ApiClient implements AutoCloseable {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(decoder, "decoder");
     Objects.requireNonNull(validator, "validator");
-    Request http = guard.toHttpRequest(request, authenticator.grantedScopes());
-    try {
-      return call(http, request, decoder, validator);
-    } catch (ClockSkewException skew) {
-      if (serverClock == null) {
-        throw skew;
-      }
-      // The provider refused the timestamp without acting on it: resync, then one fresh attempt.
-      resync(skew);
-      return call(http, request, decoder, validator);
-    }
-  }
-
-  private <T> T call(Request http, ApiRequest request, ResponseDecoder<T> decoder, Validator<? super T> validator) {
-    OkHttpClient client = request.retryable() ? idempotentHttp : nonIdempotentHttp;
-    Call httpCall = client.newCall(http);
-    CallDeadlines.Deadline deadline = CallDeadlines.shared().start(httpCall, config.callTimeout());
-    try (Response response = httpCall.execute()) {
-      try {
-        return responses.handle(request, response, decoder, validator);
-      } catch (RateLimitedException refusal) {
-        if (!refusal.clientSide() && response.isSuccessful()) {
-          // A 429 already reached the throttle through onResponse; a refusal inside a 200 did not.
-          config.throttle().onRateLimitInBody(request, refusal);
-        }
-        throw refusal;
-      }
-    } catch (IOException e) {
-      throw translate(deadline.expired() ? callTimedOut(e) : e, request, http.url().host());
-    } finally {
-      deadline.close();
-    }
-  }
-
-  /** The cancellation OkHttp reports when the deadline fired, told as the timeout it is. */
-  private IOException callTimedOut(IOException cancelled) {
-    InterruptedIOException timeout = new InterruptedIOException(
-        "call timeout: the whole call took longer than callTimeout " + config.callTimeout());
-    timeout.initCause(cancelled);
-    return timeout;
-  }
-
-  private void resync(ClockSkewException skew) {
-    try {
-      serverClock.resyncNow();
-    } catch (IOException | RuntimeException e) {
-      skew.addSuppressed(new TransportException(
-          "Resynchronising the server clock after a rejected timestamp failed", Redactor.sanitize(e)));
-      throw skew;
-    }
-  }
-
-  private TickGuardException translate(IOException e, ApiRequest request, String host) {
-    Optional<TickGuardException> tls = TlsFailures.translate(e, host);
-    if (tls.isPresent()) {
-      if (tls.get() instanceof CertificatePinningException) {
-        config.metrics().onPinFailure(host);
-      }
-      return tls.get();
-    }
-    return TransportFailures.translate(e, request, host);
+    return pipeline.execute(request, decoder, validator);
   }
 
   /** {@link #execute(ApiRequest, ResponseDecoder, Validator)} on a TickGuard worker thread. */
@@ -239,7 +126,7 @@ public final class ApiClient implements AutoCloseable {
       io.tickguard.core.stream.StreamSpec<E> spec, io.tickguard.core.stream.StreamListener<E> listener) {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(listener, "listener");
-    throw new UnsupportedOperationException("streams are being implemented (issue 11)");
+    return streams.open(spec, listener);
   }
 
   /**
@@ -250,7 +137,7 @@ public final class ApiClient implements AutoCloseable {
    */
   public <E> io.tickguard.core.stream.StreamSession<E> openStream(io.tickguard.core.stream.StreamSpec<E> spec) {
     Objects.requireNonNull(spec, "spec");
-    throw new UnsupportedOperationException("streams are being implemented (issue 11)");
+    return streams.open(spec, null);
   }
 
   /** Unwraps the {@link TickGuardException} of a failed future's {@link CompletionException}. */
@@ -262,9 +149,10 @@ public final class ApiClient implements AutoCloseable {
   /** Releases threads and connections; calls in flight are allowed to finish. */
   @Override
   public void close() {
+    streams.close();
     asyncExecutor.shutdown();
-    idempotentHttp.dispatcher().executorService().shutdown();
-    idempotentHttp.connectionPool().evictAll();
+    pipeline.httpClient().dispatcher().executorService().shutdown();
+    pipeline.httpClient().connectionPool().evictAll();
   }
 
   private static ThreadFactory daemonThreads() {
@@ -284,6 +172,8 @@ public final class ApiClient implements AutoCloseable {
     private List<String> requestIdHeaders = DEFAULT_REQUEST_ID_HEADERS;
     private ResponseObserver responseObserver;
     private ServerClock serverClock;
+    private AuditLogger audit = new AuditLogger();
+    private StageTrace trace;
 
     private Builder(ClientConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -337,6 +227,12 @@ public final class ApiClient implements AutoCloseable {
     /** The headers the provider's request id is read from. */
     public Builder requestIdHeaders(List<String> names) {
       this.requestIdHeaders = List.copyOf(names);
+      return this;
+    }
+
+    /** Wiring for tests in core only: reports every stage entered and left, in order. */
+    Builder stageTrace(StageTrace trace) {
+      this.trace = Objects.requireNonNull(trace, "trace");
       return this;
     }
 

@@ -143,13 +143,13 @@ class AuthenticationEndToEndTest {
 
   /** A provider's error decoder, as the Binance client writes it: -1022 is a rejected signature. */
   static final ErrorDecoder BINANCE_ERRORS = (response, details) -> {
-    ErrorDetails full = StandardErrorDecoder.withGenericProviderError(response, details);
+    ErrorDetails full = ErrorDecoder.withGenericProviderError(response, details);
     if (full.providerCode().filter("-1022"::equals).isPresent()) {
       return new AuthenticationException(
           "Binance rejected the signature of " + response.request().endpoint().name() + " (" + full.summary()
               + "): check the API secret and that the signed query is sent unchanged", full);
     }
-    return StandardErrorDecoder.forStatus(response, full);
+    return ErrorDecoder.forStatus(response, full);
   };
 
   private static SigningAuthenticator binanceAuth(ApiCredentials credentials) {

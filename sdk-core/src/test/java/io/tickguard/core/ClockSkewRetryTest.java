@@ -44,11 +44,11 @@ class ClockSkewRetryTest {
   private MockWebServer server;
 
   private final ErrorDecoder binanceErrors = (response, details) -> {
-    ErrorDetails full = StandardErrorDecoder.withGenericProviderError(response, details);
+    ErrorDetails full = ErrorDecoder.withGenericProviderError(response, details);
     if ("-1021".equals(full.providerCode().orElse(null))) {
       return new ClockSkewException("Timestamp outside the provider's recvWindow", full);
     }
-    return StandardErrorDecoder.forStatus(response, full);
+    return ErrorDecoder.forStatus(response, full);
   };
 
   @BeforeEach

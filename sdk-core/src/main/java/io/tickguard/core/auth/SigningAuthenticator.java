@@ -73,9 +73,12 @@ public final class SigningAuthenticator implements RequestAuthenticator {
     }
   }
 
-  /** Signs {@code request} for one attempt (exposed for provider tests). */
+  /**
+   * Signs {@code request} for one attempt (exposed for provider tests). It reads the clock as it is
+   * and makes no call of its own: keeping the clock fresh is the pipeline's job, before the attempt
+   * (give the same clock to {@code ApiClient.Builder.serverClock}).
+   */
   public Request sign(Request request) throws IOException {
-    clock.resyncIfDue();
     try (CredentialsLease lease = credentials.acquire()) {
       ApiCredentials current = lease.credentials();
       Instant now = clock.instant();

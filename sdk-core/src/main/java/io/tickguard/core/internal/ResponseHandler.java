@@ -80,7 +80,7 @@ public final class ResponseHandler {
           details, null);
     }
     byte[] bytes = BodyReader.read(body, maxBytes, endpoint, details);
-    ApiResponse api = new ApiResponse(request, response.code(), response.headers(), bytes, contentType, clock);
+    ApiResponse api = new BufferedApiResponse(request, response.code(), response.headers(), bytes, contentType, clock);
     T value;
     try {
       value = decode(decoder, api, details);
@@ -97,6 +97,26 @@ public final class ResponseHandler {
           "body", "Response of " + endpoint + " failed validation: " + e.getMessage(), details, e);
     }
     return value;
+  }
+
+  /**
+   * Checks the answer to a stream connect, whose body is not read here: {@code expected} (200 for a
+   * streamed response, 101 for a WebSocket upgrade) passes; an error status becomes the typed
+   * exception the error decoder says, any other status a {@link ProviderException}.
+   */
+  public void requireStreamOpened(ApiRequest request, Response response, int expected) throws IOException {
+    if (response.code() == expected) {
+      return;
+    }
+    ErrorDetails details = ErrorDetails.ofStatus(response.code(), requestId(response));
+    if (response.code() >= 400) {
+      throw errorFor(request, response, details, mediaType(response.header("Content-Type")));
+    }
+    throw new ProviderException(
+        "Provider answered the stream connect " + request.endpoint().name() + " with HTTP " + response.code()
+            + ", expected " + expected
+            + (response.isRedirect() ? ". Redirects are not followed: they could carry credentials to another host." : ""),
+        details);
   }
 
   private static <T> T decode(ResponseDecoder<T> decoder, ApiResponse api, ErrorDetails details) {
@@ -135,15 +155,15 @@ public final class ResponseHandler {
     } catch (InvalidResponseException tooLarge) {
       bytes = new byte[0]; // the status alone still says what happened
     }
-    bytes = scrubEchoedSecrets(bytes, SigningInterceptor.sentRequest(response));
-    ApiResponse api = new ApiResponse(request, response.code(), response.headers(), bytes, contentType, clock);
+    bytes = scrubEchoedSecrets(bytes, SentRequest.of(response));
+    ApiResponse api = new BufferedApiResponse(request, response.code(), response.headers(), bytes, contentType, clock);
     TickGuardException e = errorDecoder.decode(api, details);
     return e instanceof AuthenticationException auth ? withSignedPayload(auth, response) : e;
   }
 
   /** {@code refused} with the canonical string that was signed, when the request was signed. */
   private static AuthenticationException withSignedPayload(AuthenticationException refused, Response response) {
-    SignedPayload signed = SigningInterceptor.sentRequest(response).tag(SignedPayload.class);
+    SignedPayload signed = SentRequest.of(response).tag(SignedPayload.class);
     if (signed != null && refused.signedPayload().isEmpty()) {
       return refused.withSignedPayload(signed.algorithm(), signed.canonical());
     }

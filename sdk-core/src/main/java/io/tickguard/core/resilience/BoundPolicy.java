@@ -7,7 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.CircuitOpenException;
 import io.tickguard.core.OutcomeUnknownException;
-import io.tickguard.core.RetryAfter;
+import io.tickguard.core.internal.RetryAfter;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.observe.Redactor;
 import io.tickguard.core.resilience.internal.Failures;

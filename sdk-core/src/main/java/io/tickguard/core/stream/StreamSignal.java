@@ -14,7 +14,8 @@ public sealed interface StreamSignal {
   /**
    * A connection opened and its subscribe messages were sent.
    *
-   * @param connection the connection number in this session, starting at 1
+   * @param connection the connection's number: every connect attempt of the session takes the next
+   *     number, starting at 1 (audit events carry the same number)
    * @param reason {@link OpenReason#FIRST} or {@link OpenReason#RECONNECT}
    */
   record Connected(int connection, OpenReason reason) implements StreamSignal {

@@ -3,7 +3,7 @@ package io.tickguard.core.throttle;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.RateLimitedException;
-import io.tickguard.core.RetryAfter;
+import io.tickguard.core.internal.RetryAfter;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.throttle.internal.LimitState;
 import io.tickguard.core.throttle.internal.UsageReader;

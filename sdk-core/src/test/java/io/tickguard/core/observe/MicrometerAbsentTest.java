@@ -1,5 +1,6 @@
 package io.tickguard.core.observe;
 
+import io.tickguard.core.observe.internal.DeprecationMonitor;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package io.tickguard.core.tls;
 
+import io.tickguard.core.tls.internal.TlsFailures;
 import static io.tickguard.core.tls.CertificatePinningTest.catchIo;
 import static org.assertj.core.api.Assertions.assertThat;
 

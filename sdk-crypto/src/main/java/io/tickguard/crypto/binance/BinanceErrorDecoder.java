@@ -7,7 +7,6 @@ import io.tickguard.core.ErrorDecoder;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.RateLimitedException;
-import io.tickguard.core.StandardErrorDecoder;
 import io.tickguard.core.TickGuardException;
 
 /**
@@ -28,7 +27,7 @@ public final class BinanceErrorDecoder implements ErrorDecoder {
 
   @Override
   public TickGuardException decode(ApiResponse response, ErrorDetails details) {
-    ErrorDetails full = StandardErrorDecoder.withGenericProviderError(response, details);
+    ErrorDetails full = ErrorDecoder.withGenericProviderError(response, details);
     String code = full.providerCode().orElse("");
     String endpoint = response.request().endpoint().name();
     String summary = full.summary();
@@ -50,7 +49,7 @@ public final class BinanceErrorDecoder implements ErrorDecoder {
                 + " permissions and the IP allowlist", full);
       case "-1003":
         if (response.status() == 429 || response.status() == 418) {
-          return StandardErrorDecoder.forStatus(response, full); // reads Retry-After
+          return ErrorDecoder.forStatus(response, full); // reads Retry-After
         }
         return new RateLimitedException(
             "Binance rate-limited " + endpoint + " (" + summary + "); back off before calling again",
@@ -58,7 +57,7 @@ public final class BinanceErrorDecoder implements ErrorDecoder {
       case "-1121":
         return new InvalidRequestException("symbol", "Binance does not know the symbol of " + endpoint + " (" + summary + ")", full);
       default:
-        return StandardErrorDecoder.forStatus(response, full);
+        return ErrorDecoder.forStatus(response, full);
     }
   }
 }

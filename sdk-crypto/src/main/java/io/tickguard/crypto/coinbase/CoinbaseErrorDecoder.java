@@ -5,7 +5,6 @@ import io.tickguard.core.ErrorDecoder;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.InvalidResponseException;
-import io.tickguard.core.StandardErrorDecoder;
 import io.tickguard.core.TickGuardException;
 import tools.jackson.databind.JsonNode;
 
@@ -52,7 +51,7 @@ public final class CoinbaseErrorDecoder implements ErrorDecoder {
         && (endpoint.pathParams().containsKey("product_id") || endpoint.queryParams().containsKey("product_id"))) {
       return new InvalidRequestException("product_id", "Coinbase does not know the product (" + full.summary() + ")", full);
     }
-    return StandardErrorDecoder.forStatus(response, full);
+    return ErrorDecoder.forStatus(response, full);
   }
 
   /** Error text is the provider's, not ours: it is kept short so a reflected request cannot flood logs. */

@@ -8,7 +8,6 @@ import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.ProviderException;
 import io.tickguard.core.RateLimitedException;
-import io.tickguard.core.StandardErrorDecoder;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.observe.Redactor;
 import io.tickguard.crypto.internal.JsonTree;
@@ -75,7 +74,7 @@ final class InsighteaseEnvelope implements ErrorDecoder {
         // keep the status only
       }
     }
-    return StandardErrorDecoder.forStatus(response, StandardErrorDecoder.withGenericProviderError(response, details));
+    return ErrorDecoder.forStatus(response, ErrorDecoder.withGenericProviderError(response, details));
   }
 
   private TickGuardException error(ApiResponse r, JsonNode root, ErrorDetails status) {

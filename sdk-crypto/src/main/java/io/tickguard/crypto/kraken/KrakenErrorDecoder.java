@@ -4,7 +4,6 @@ import io.tickguard.core.ApiResponse;
 import io.tickguard.core.ErrorDecoder;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidResponseException;
-import io.tickguard.core.StandardErrorDecoder;
 import io.tickguard.core.TickGuardException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +34,6 @@ public final class KrakenErrorDecoder implements ErrorDecoder {
         // fall through to the status
       }
     }
-    return StandardErrorDecoder.forStatus(response, StandardErrorDecoder.withGenericProviderError(response, details));
+    return ErrorDecoder.forStatus(response, ErrorDecoder.withGenericProviderError(response, details));
   }
 }

@@ -10,7 +10,7 @@ import io.tickguard.core.ClientConfig;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
 import io.tickguard.core.ProviderException;
-import io.tickguard.core.observe.DeprecationMonitor;
+import io.tickguard.core.observe.internal.DeprecationMonitor;
 import io.tickguard.core.resilience.StandardResiliencePolicy;
 import io.tickguard.core.testutil.Responses;
 import io.tickguard.core.testutil.VirtualTime;

@@ -1,4 +1,6 @@
-package io.tickguard.core.observe;
+package io.tickguard.core.observe.internal;
+
+import io.tickguard.core.observe.MetricsListener;
 
 import io.tickguard.core.ApiRequest;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.tickguard.core;
+package io.tickguard.core.internal;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,10 +1,11 @@
-package io.tickguard.core.observe;
+package io.tickguard.core.observe.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
+import io.tickguard.core.observe.MetricsListener;
 import io.tickguard.core.testing.LogCapture;
 import io.tickguard.core.testutil.Responses;
 import java.util.List;

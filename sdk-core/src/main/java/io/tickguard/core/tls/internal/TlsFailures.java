@@ -1,8 +1,8 @@
-package io.tickguard.core.tls;
+package io.tickguard.core.tls.internal;
 
 import io.tickguard.core.CertificatePinningException;
 import io.tickguard.core.TickGuardException;
-import io.tickguard.core.tls.internal.PinMismatchException;
+import io.tickguard.core.tls.TlsHandshakeException;
 import java.security.cert.CertificateException;
 import java.util.Optional;
 import javax.net.ssl.SSLException;

@@ -1,4 +1,7 @@
-package io.tickguard.core.observe;
+package io.tickguard.core.observe.internal;
+
+import io.tickguard.core.observe.AttemptEvent;
+import io.tickguard.core.observe.StreamConnectionEvent;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +11,8 @@ import org.slf4j.event.Level;
  * Writes one structured event per attempt to the SLF4J logger {@code io.tickguard.audit}: endpoint,
  * method, host, path template, status, latency, attempt, throttle wait and request id, as key/value
  * pairs. Successful attempts log at DEBUG, failures and error statuses at INFO, so a production log
- * at INFO shows only what went wrong.
+ * at INFO shows only what went wrong. Stream connection events (connect, failed connect,
+ * disconnect) are rare and each one matters: they log at INFO.
  *
  * <p>The event holds no parameter values, headers or bodies: nothing in it can be a secret.
  */
@@ -55,6 +59,40 @@ public final class AuditLogger {
             event.attempt(),
             event.throttleWait().toMillis(),
             event.requestId().orElse("-"),
+            event.failure().map(f -> ", failure " + f).orElse(""));
+  }
+
+  /** Logs {@code event} at INFO. */
+  public void log(StreamConnectionEvent event) {
+    if (!log.isInfoEnabled()) {
+      return;
+    }
+    log.atInfo()
+        .addKeyValue("stream", event.kind().name())
+        .addKeyValue("endpoint", event.endpoint())
+        .addKeyValue("transport", event.transport())
+        .addKeyValue("host", event.host())
+        .addKeyValue("path", event.pathTemplate())
+        .addKeyValue("connection", event.connection())
+        .addKeyValue("status", event.status())
+        .addKeyValue("durationMs", event.duration().toMillis())
+        .addKeyValue("throttleWaitMs", event.throttleWait().toMillis())
+        .addKeyValue("messagesIn", event.messagesIn())
+        .addKeyValue("messagesOut", event.messagesOut())
+        .addKeyValue("failure", event.failure().orElse("-"))
+        .log(
+            "tickguard stream {} {} {} {}{} connection {} -> {} after {} ms (throttle wait {} ms, {} in, {} out{})",
+            event.kind().name().toLowerCase(java.util.Locale.ROOT),
+            event.endpoint(),
+            event.transport(),
+            event.host(),
+            event.pathTemplate(),
+            event.connection(),
+            event.status() == 0 ? "no response" : Integer.toString(event.status()),
+            event.duration().toMillis(),
+            event.throttleWait().toMillis(),
+            event.messagesIn(),
+            event.messagesOut(),
             event.failure().map(f -> ", failure " + f).orElse(""));
   }
 }

@@ -1,26 +1,32 @@
-package io.tickguard.core.internal;
+package io.tickguard.core.internal.pipeline;
 
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.auth.RequestAuthenticator;
 import java.io.IOException;
-import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The Auth and Sign stage, as an OkHttp <em>network</em> interceptor: it runs once the connection is
- * established, right before the request is written. A timestamp taken any earlier would age during
+ * Stage 5, Sign (with the attaching half of Auth): the authenticator attaches the key or token and
+ * signs, as an OkHttp <em>network</em> interceptor, so it runs once the connection is established,
+ * right before the request is written. A timestamp taken any earlier would age during
  * the wait for a pooled connection and the TLS handshake; under load that wait alone can exceed a
  * provider's window (Binance's {@code recvWindow} is 5 s by default). It also runs again for every
- * transmission OkHttp makes, so a request is never sent twice with one signature.
+ * transmission OkHttp makes, so a request is never sent twice with one signature. It makes no
+ * calls of its own: the provider clock was made fresh before the attempt ({@link ClockSyncStage}).
  */
-public final class SigningInterceptor implements Interceptor {
+final class SignStage implements Stage {
   private final RequestAuthenticator authenticator;
 
-  public SigningInterceptor(RequestAuthenticator authenticator) {
+  SignStage(RequestAuthenticator authenticator) {
     this.authenticator = authenticator;
+  }
+
+  @Override
+  public String name() {
+    return "Sign";
   }
 
   @Override
@@ -31,12 +37,6 @@ public final class SigningInterceptor implements Interceptor {
       return chain.proceed(request);
     }
     return chain.proceed(withBodyHeaders(request, authenticator.authenticate(request, api)));
-  }
-
-  /** The request as sent on the wire: the network response carries it, with its credentials and tags. */
-  public static Request sentRequest(Response response) {
-    Response network = response.networkResponse();
-    return network != null ? network.request() : response.request();
   }
 
   /**

@@ -1,4 +1,16 @@
-package io.tickguard.core;
+package io.tickguard.core.internal;
+
+import io.tickguard.core.ApiResponse;
+import io.tickguard.core.AuthenticationException;
+import io.tickguard.core.ErrorDecoder;
+import io.tickguard.core.ErrorDetails;
+import io.tickguard.core.InvalidRequestException;
+import io.tickguard.core.InvalidResponseException;
+import io.tickguard.core.PermissionDeniedException;
+import io.tickguard.core.ProviderException;
+import io.tickguard.core.RateLimitedException;
+import io.tickguard.core.TickGuardException;
+import io.tickguard.core.TransportException;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -11,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * pages from proxies may reflect request data.
  */
 public final class StandardErrorDecoder implements ErrorDecoder {
-  static final StandardErrorDecoder INSTANCE = new StandardErrorDecoder();
+  /** The one instance; {@link ErrorDecoder#standard()} is the public way to it. */
+  public static final StandardErrorDecoder INSTANCE = new StandardErrorDecoder();
 
   private StandardErrorDecoder() {}
 

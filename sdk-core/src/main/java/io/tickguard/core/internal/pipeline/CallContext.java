@@ -1,0 +1,114 @@
+package io.tickguard.core.internal.pipeline;
+
+import io.tickguard.core.ApiRequest;
+import io.tickguard.core.ResponseDecoder;
+import io.tickguard.core.internal.RequestGuard;
+import io.tickguard.core.throttle.Throttle;
+import io.tickguard.core.validate.Validator;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+
+/**
+ * What the stages need to know about one call, carried as an OkHttp tag on every request of it: the
+ * {@link ApiRequest}, the Guard that builds its HTTP request (the client's, or a stream host's), the
+ * throttle it counts against (the client's, or a stream's connect limit), and for a buffered call the
+ * decoder and validator whose result the Response stage leaves here.
+ */
+public final class CallContext {
+  private final ApiRequest request;
+  private final RequestGuard guard;
+  private final HttpUrl baseUrl;
+  private final Throttle throttle;
+  private final ResponseDecoder<?> decoder;
+  private final Validator<Object> validator;
+  private volatile Object result;
+  private volatile Attempt lastAttempt;
+
+  private CallContext(
+      ApiRequest request, RequestGuard guard, HttpUrl baseUrl, Throttle throttle,
+      ResponseDecoder<?> decoder, Validator<Object> validator) {
+    this.request = Objects.requireNonNull(request, "request");
+    this.guard = guard;
+    this.baseUrl = baseUrl;
+    this.throttle = throttle;
+    this.decoder = decoder;
+    this.validator = validator;
+  }
+
+  /** A buffered call whose response is decoded and validated. */
+  @SuppressWarnings("unchecked")
+  static <T> CallContext call(
+      ApiRequest request, RequestGuard guard, HttpUrl baseUrl, Throttle throttle,
+      ResponseDecoder<T> decoder, Validator<? super T> validator) {
+    return new CallContext(request, guard, baseUrl, throttle, decoder, (Validator<Object>) validator);
+  }
+
+  /** A stream connect: the response is checked and handed over open, never decoded. */
+  static CallContext stream(ApiRequest request, RequestGuard guard, HttpUrl baseUrl, Throttle connects) {
+    return new CallContext(request, guard, baseUrl, connects, null, null);
+  }
+
+  /**
+   * The request OkHttp starts the call with: the base URL and the tags only. The Guard stage replaces
+   * it with the validated request before anything else happens.
+   */
+  Request seed() {
+    return new Request.Builder().url(baseUrl).tag(ApiRequest.class, request).tag(CallContext.class, this).build();
+  }
+
+  /** The call's request. */
+  public ApiRequest request() {
+    return request;
+  }
+
+  RequestGuard guard() {
+    return guard;
+  }
+
+  /** The base URL the call goes to. */
+  public HttpUrl baseUrl() {
+    return baseUrl;
+  }
+
+  Throttle throttle() {
+    return throttle;
+  }
+
+  /** {@code true} for a stream connect (NDJSON or WebSocket upgrade). */
+  public boolean isStream() {
+    return decoder == null;
+  }
+
+  ResponseDecoder<?> decoder() {
+    return decoder;
+  }
+
+  Validator<Object> validator() {
+    return validator;
+  }
+
+  void result(Object value) {
+    this.result = value;
+  }
+
+  /** The value the Response stage decoded and validated. */
+  @SuppressWarnings("unchecked")
+  <T> T result() {
+    return (T) result;
+  }
+
+  void attempt(Attempt attempt) {
+    this.lastAttempt = attempt;
+  }
+
+  /** The last attempt made, or empty before the Resilience stage ran. */
+  public java.util.Optional<Attempt> lastAttempt() {
+    return java.util.Optional.ofNullable(lastAttempt);
+  }
+
+  /** The context of {@code request}, or {@code null} when it is not a TickGuard call. */
+  static CallContext of(Request request) {
+    return request.tag(CallContext.class);
+  }
+}

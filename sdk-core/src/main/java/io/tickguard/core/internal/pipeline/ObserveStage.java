@@ -1,0 +1,88 @@
+package io.tickguard.core.internal.pipeline;
+
+import io.tickguard.core.ApiRequest;
+import io.tickguard.core.observe.AttemptEvent;
+import io.tickguard.core.observe.MetricsListener;
+import io.tickguard.core.observe.ResponseObserver;
+import io.tickguard.core.observe.internal.AuditLogger;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Function;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Stage 8, Observe: one audit event and one metrics event per attempt (endpoint, path template,
+ * status, latency, attempt number, throttle wait, request id, failure class; never a value, header or
+ * body), and every response shown to the response observers (deprecation warnings, server-clock
+ * {@code Date} samples). It wraps the Throttle stage, so an attempt the throttle refuses is recorded
+ * too. A stream connect is audited by its session instead ({@code StreamConnectionEvent}), once per
+ * connect and once per disconnect.
+ */
+final class ObserveStage implements Stage {
+  private final AuditLogger audit;
+  private final MetricsListener metrics;
+  private final Function<Response, String> requestId;
+  private final ResponseObserver observer;
+
+  ObserveStage(AuditLogger audit, MetricsListener metrics, Function<Response, String> requestId,
+      ResponseObserver observer) {
+    this.audit = audit;
+    this.metrics = metrics;
+    this.requestId = requestId;
+    this.observer = observer;
+  }
+
+  @Override
+  public String name() {
+    return "Observe";
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    CallContext call = CallContext.of(request);
+    Attempt attempt = request.tag(Attempt.class);
+    if (call == null || call.isStream() || attempt == null) {
+      return chain.proceed(request);
+    }
+    ApiRequest api = call.request();
+    long start = System.nanoTime();
+    try {
+      Response response = chain.proceed(request);
+      Duration latency = Duration.ofNanos(System.nanoTime() - start).minus(attempt.throttleWait());
+      observer.onResponse(api, response);
+      record(event(api, request, attempt, response.code(), latency, requestId.apply(response), null));
+      return response;
+    } catch (IOException | RuntimeException e) {
+      Duration latency = Duration.ofNanos(System.nanoTime() - start).minus(attempt.throttleWait());
+      record(event(api, request, attempt, 0, latency, null, e.getClass().getSimpleName()));
+      throw e;
+    }
+  }
+
+  private static AttemptEvent event(
+      ApiRequest api, Request request, Attempt attempt, int status, Duration latency, String requestId,
+      String failure) {
+    return new AttemptEvent(
+        api.endpoint().name(),
+        api.endpoint().method().name(),
+        request.url().host(),
+        api.endpoint().pathTemplate(),
+        attempt.number(),
+        status,
+        latency.isNegative() ? Duration.ZERO : latency,
+        attempt.throttleWait(),
+        requestId,
+        failure);
+  }
+
+  private void record(AttemptEvent event) {
+    audit.log(event);
+    try {
+      metrics.onAttempt(event);
+    } catch (RuntimeException e) {
+      // A broken metrics listener must not fail the call it observes.
+    }
+  }
+}

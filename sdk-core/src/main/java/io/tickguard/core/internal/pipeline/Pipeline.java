@@ -1,0 +1,221 @@
+package io.tickguard.core.internal.pipeline;
+
+import io.tickguard.core.ApiRequest;
+import io.tickguard.core.ClientConfig;
+import io.tickguard.core.ResponseDecoder;
+import io.tickguard.core.TickGuardException;
+import io.tickguard.core.auth.RequestAuthenticator;
+import io.tickguard.core.internal.CallDeadlines;
+import io.tickguard.core.internal.RequestGuard;
+import io.tickguard.core.internal.ResponseHandler;
+import io.tickguard.core.observe.ResponseObserver;
+import io.tickguard.core.observe.internal.AuditLogger;
+import io.tickguard.core.throttle.Throttle;
+import io.tickguard.core.time.ServerClock;
+import io.tickguard.core.validate.Validator;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Objects;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+
+/**
+ * The request pipeline of one client, composed here and nowhere else. The constructor reads top to
+ * bottom in the order a call meets the stages:
+ *
+ * <ol>
+ *   <li>{@link GuardStage Guard}: validate and encode, check scopes; nothing leaves before it;
+ *   <li>{@link ClockSyncStage ClockSync}: the provider clock is fresh before anything signs; one
+ *       resync and one retry after a rejected timestamp;
+ *   <li>{@link ResponseStage Response}: the final answer becomes a valid typed value or a typed
+ *       exception (it acts on the way back, after every retry);
+ *   <li>{@link ResilienceStage Resilience}: breaker, bulkhead, retries; each attempt below is one
+ *       attempt of the call;
+ *   <li>{@link AuthStage Auth}: a 401 refreshes the credential once and replays the attempt once;
+ *   <li>{@link ObserveStage Observe}: one audit and metrics event per attempt;
+ *   <li>{@link ThrottleStage Throttle}: permits per attempt, server feedback;
+ *   <li>{@link SignStage Sign} (network level): attach and sign on the connection, per transmission
+ *       (for a WebSocket upgrade, which OkHttp runs without network interceptors, the innermost
+ *       application stage);
+ *   <li>{@link TransportStage Transport}: TLS (pins), pool, timeouts, typed transport failures.
+ * </ol>
+ *
+ * <p>DESIGN.md numbers the stages by concern (Guard, Throttle, Resilience, Auth, Sign, Transport,
+ * Response, Observe); the nesting above is the order that concern needs at run time: the throttle
+ * and the audit are per attempt, so they sit inside Resilience, and Response judges only the final
+ * answer, so it sits outside it. Stream connects run through the same stages ({@link
+ * #openLines}, {@link #openWebSocket}).
+ */
+public final class Pipeline {
+  private final ClientConfig config;
+  private final RequestAuthenticator authenticator;
+  private final RequestGuard guard;
+  private final TransportStage transport;
+  private final OkHttpClient idempotentHttp;
+  private final OkHttpClient nonIdempotentHttp;
+  private final OkHttpClient webSocketHttp;
+
+  /**
+   * The pipeline of one client; {@code serverClock} may be {@code null} (no provider clock), {@code
+   * trace} may be {@code null} (no tracing).
+   */
+  public Pipeline(
+      ClientConfig config, RequestAuthenticator authenticator, ResponseHandler responses,
+      ResponseObserver observer, ServerClock serverClock, AuditLogger audit, StageTrace trace) {
+    this.config = config;
+    this.authenticator = authenticator;
+    this.guard = new RequestGuard(config.baseUrl(), config.userAgent());
+    this.transport = new TransportStage(config);
+    OkHttpClient.Builder http = transport.newClientBuilder();
+    http.addInterceptor(new FailureBoundary());
+    add(http, trace, new GuardStage(authenticator));
+    add(http, trace, new ClockSyncStage(serverClock));
+    add(http, trace, new ResponseStage(responses));
+    // Bound once per client: the breaker belongs to this host and reports to this client's listener.
+    add(http, trace, new ResilienceStage(config.resilience().bind(config.baseUrl().host(), config.metrics())));
+    add(http, trace, new AuthStage(authenticator));
+    add(http, trace, new ObserveStage(audit, config.metrics(), responses::requestId, observer));
+    add(http, trace, new ThrottleStage());
+    Stage sign = new SignStage(authenticator);
+    http.addNetworkInterceptor(trace == null ? sign : new TracedStage(sign, trace));
+    this.idempotentHttp = http.build();
+    // Same pool and dispatcher; OkHttp must not silently resend a write on a failed connection.
+    this.nonIdempotentHttp = idempotentHttp.newBuilder().retryOnConnectionFailure(false).build();
+    // OkHttp runs no network interceptors for a WebSocket upgrade: there, Sign is the innermost
+    // application stage instead (same pool, dispatcher and TLS).
+    this.webSocketHttp = idempotentHttp.newBuilder()
+        .addInterceptor(trace == null ? sign : new TracedStage(sign, trace)).build();
+  }
+
+  private static void add(OkHttpClient.Builder http, StageTrace trace, Stage stage) {
+    http.addInterceptor(trace == null ? stage : new TracedStage(stage, trace));
+  }
+
+  /** The shared OkHttp client with every stage and the client's TLS settings. */
+  public OkHttpClient httpClient() {
+    return idempotentHttp;
+  }
+
+  /** Runs one buffered call through every stage; returns the decoded, validated value. */
+  public <T> T execute(ApiRequest request, ResponseDecoder<T> decoder, Validator<? super T> validator) {
+    CallContext call = CallContext.call(request, guard, config.baseUrl(), config.throttle(), decoder, validator);
+    OkHttpClient client = request.retryable() ? idempotentHttp : nonIdempotentHttp;
+    Call httpCall = client.newCall(call.seed());
+    CallDeadlines.Deadline deadline = CallDeadlines.shared().start(httpCall, config.callTimeout());
+    try {
+      httpCall.execute().close(); // the Response stage read the body: the value waits in the context
+      return call.result();
+    } catch (IOException e) {
+      throw transport.translate(deadline.expired() ? callTimedOut(e) : e, request, config.baseUrl().host());
+    } finally {
+      deadline.close();
+    }
+  }
+
+  /**
+   * Opens a streamed response through every stage (Resilience makes one attempt); the caller reads
+   * and closes the returned response's body. Not bounded by the call timeout: a stream is meant to
+   * last.
+   *
+   * @param baseUrl the stream host ({@code https://}), or the client's
+   * @param connects the stream's connect limit
+   */
+  public OpenedCall openLines(ApiRequest request, HttpUrl baseUrl, Throttle connects) {
+    CallContext call = streamCall(request, baseUrl, connects);
+    Call httpCall = nonIdempotentHttp.newCall(call.seed());
+    try {
+      return new OpenedCall(httpCall.execute(), call, httpCall);
+    } catch (IOException e) {
+      throw transport.translate(e, request, baseUrl.host());
+    }
+  }
+
+  /**
+   * Starts a WebSocket upgrade through every stage (Resilience makes one attempt); {@code listener}
+   * learns the outcome. A stage's typed refusal reaches {@code onFailure} as a {@link StageFailure}:
+   * pass it to {@link #translate}.
+   */
+  public OpenedSocket openWebSocket(
+      ApiRequest request, HttpUrl baseUrl, Throttle connects, WebSocketListener listener) {
+    CallContext call = streamCall(request, baseUrl, connects);
+    return new OpenedSocket(webSocketHttp.newWebSocket(call.seed(), listener), call);
+  }
+
+  /** The typed exception for a failure of a call to {@code request} on {@code host}. */
+  public TickGuardException translate(IOException e, ApiRequest request, String host) {
+    return transport.translate(e, request, host);
+  }
+
+  private CallContext streamCall(ApiRequest request, HttpUrl baseUrl, Throttle connects) {
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    RequestGuard streamGuard = baseUrl.equals(config.baseUrl()) ? guard : new RequestGuard(baseUrl, config.userAgent());
+    return CallContext.stream(request, streamGuard, baseUrl, connects);
+  }
+
+  /** The cancellation OkHttp reports when the deadline fired, told as the timeout it is. */
+  private IOException callTimedOut(IOException cancelled) {
+    InterruptedIOException timeout = new InterruptedIOException(
+        "call timeout: the whole call took longer than callTimeout " + config.callTimeout());
+    timeout.initCause(cancelled);
+    return timeout;
+  }
+
+  /** The client's authenticator (stream connects present its credentials). */
+  public RequestAuthenticator authenticator() {
+    return authenticator;
+  }
+
+  /**
+   * An open streamed response and its call's context.
+   *
+   * @param response the open response; the caller closes it
+   * @param call the call's context (throttle wait of its attempt)
+   * @param httpCall the OkHttp call, to cancel a read in progress
+   */
+  public record OpenedCall(Response response, CallContext call, Call httpCall) {
+    /** How long the connect waited for the stream's connect limit. */
+    public Duration throttleWait() {
+      return call.lastAttempt().map(Attempt::throttleWait).orElse(Duration.ZERO);
+    }
+  }
+
+  /**
+   * A WebSocket being opened and its call's context.
+   *
+   * @param socket the socket; its listener learns when it opened
+   * @param call the call's context (throttle wait of its attempt, once opened)
+   */
+  public record OpenedSocket(WebSocket socket, CallContext call) {
+    /** How long the connect waited for the stream's connect limit. */
+    public Duration throttleWait() {
+      return call.lastAttempt().map(Attempt::throttleWait).orElse(Duration.ZERO);
+    }
+  }
+
+  /** A stage wrapped to report entering and leaving to a {@link StageTrace}. */
+  private record TracedStage(Stage stage, StageTrace trace) implements Stage {
+    @Override
+    public String name() {
+      return stage.name();
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      trace.entered(stage.name(), chain.request());
+      try {
+        Response response = stage.intercept(chain);
+        trace.left(stage.name(), null);
+        return response;
+      } catch (IOException | RuntimeException | Error e) {
+        trace.left(stage.name(), e);
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.tickguard.core.internal.pipeline;
+
+import java.io.IOException;
+import java.time.Duration;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Stage 2, Throttle: takes the attempt's permits from every limit window its endpoint counts
+ * against (waiting in FIFO order up to the throttle's bound, else a client-side
+ * {@code RateLimitedException}), then feeds the server's view back (usage headers, 429, 418). It
+ * runs per attempt, inside Resilience, so a retry pays for itself. A stream connect counts against
+ * the stream's connect limit instead of the client's request limits.
+ */
+final class ThrottleStage implements Stage {
+
+  @Override
+  public String name() {
+    return "Throttle";
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    CallContext call = CallContext.of(request);
+    if (call == null) {
+      return chain.proceed(request);
+    }
+    Duration waited = call.throttle().acquire(call.request());
+    Attempt attempt = request.tag(Attempt.class);
+    if (attempt != null) {
+      attempt.throttled(waited);
+    }
+    Response response = chain.proceed(request);
+    call.throttle().onResponse(call.request(), response);
+    return response;
+  }
+}

@@ -1,0 +1,81 @@
+package io.tickguard.core.internal.pipeline;
+
+import io.tickguard.core.ApiRequest;
+import io.tickguard.core.CertificatePinningException;
+import io.tickguard.core.ClientConfig;
+import io.tickguard.core.TickGuardException;
+import io.tickguard.core.internal.TransportFailures;
+import io.tickguard.core.observe.MetricsListener;
+import io.tickguard.core.tls.internal.TlsFailures;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * Stage 6, Transport: the OkHttp client's own settings (pool, dispatcher, timeouts, no redirects,
+ * proxy, TLS 1.3/1.2 with hostname verification and optional pins, plain HTTP only for an opted-in
+ * loopback host), and the translation of what OkHttp throws into typed exceptions.
+ */
+final class TransportStage {
+  private final ClientConfig config;
+
+  TransportStage(ClientConfig config) {
+    this.config = config;
+  }
+
+  /** A builder with every transport setting of {@code config}; the pipeline adds its stages to it. */
+  OkHttpClient.Builder newClientBuilder() {
+    Dispatcher dispatcher = new Dispatcher();
+    dispatcher.setMaxRequests(64);
+    dispatcher.setMaxRequestsPerHost(64);
+    OkHttpClient.Builder http =
+        new OkHttpClient.Builder()
+            .dispatcher(dispatcher)
+            .connectionPool(
+                new ConnectionPool(config.maxIdleConnections(), config.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
+            .connectTimeout(config.connectTimeout())
+            .readTimeout(config.readTimeout())
+            .writeTimeout(config.writeTimeout())
+            // No OkHttp callTimeout: CallDeadlines bounds the whole call more cheaply (see there).
+            // A redirect would carry X-MBX-APIKEY-style headers to another host; OkHttp strips only
+            // Authorization. Providers do not redirect API calls, so a redirect is an error.
+            .followRedirects(false)
+            .followSslRedirects(false);
+    config.proxy().ifPresent(http::proxy);
+    config.tls().applyTo(http); // nothing may loosen TLS after it: the stages never touch TLS
+    if (!config.baseUrl().isHttps()) {
+      // ClientConfig admits http:// only for a loopback host with an explicit opt-in.
+      http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
+    return http;
+  }
+
+  /** The typed exception for {@code e}, raised while calling {@code request} on {@code host}. */
+  TickGuardException translate(IOException e, ApiRequest request, String host) {
+    Optional<TickGuardException> typed = StageFailure.unwrap(e);
+    if (typed.isPresent()) {
+      return typed.get();
+    }
+    Optional<TickGuardException> tls = TlsFailures.translate(e, host);
+    if (tls.isPresent()) {
+      if (tls.get() instanceof CertificatePinningException) {
+        pinFailure(config.metrics(), host);
+      }
+      return tls.get();
+    }
+    return TransportFailures.translate(e, request, host);
+  }
+
+  private static void pinFailure(MetricsListener metrics, String host) {
+    try {
+      metrics.onPinFailure(host);
+    } catch (RuntimeException ignored) {
+      // A broken metrics listener must not hide the pinning failure.
+    }
+  }
+}
