@@ -70,7 +70,7 @@ public final class ResponseHandler {
       // empty body reaches the decoder, which decides whether that is an answer; any body is refused.
       byte[] bytes = BodyReader.read(body, maxBytes, endpoint, details);
       if (bytes.length == 0) {
-        return decode(decoder, new ApiResponse(request, 202, response.headers(), bytes, contentType, clock), details);
+        return decode(decoder, new BufferedApiResponse(request, 202, response.headers(), bytes, contentType, clock), details);
       }
     }
     if (!contentType.equals("application/json") && !contentType.endsWith("+json")) {

@@ -4,7 +4,6 @@ import io.tickguard.core.ApiResponse;
 import io.tickguard.core.ErrorDecoder;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidRequestException;
-import io.tickguard.core.StandardErrorDecoder;
 import io.tickguard.core.TickGuardException;
 import java.util.Iterator;
 import java.util.Map;
@@ -28,7 +27,7 @@ final class SaxoErrors implements ErrorDecoder {
   public TickGuardException decode(ApiResponse response, ErrorDetails details) {
     JsonNode body = body(response);
     if (body == null) {
-      return StandardErrorDecoder.forStatus(response, details);
+      return ErrorDecoder.forStatus(response, details);
     }
     String code = text(body.get("ErrorCode"));
     String message = text(body.get("Message"));
@@ -48,7 +47,7 @@ final class SaxoErrors implements ErrorDecoder {
               + truncate(problems.toString()) + " (" + withError.summary() + ")",
           withError);
     }
-    return StandardErrorDecoder.forStatus(response, withError);
+    return ErrorDecoder.forStatus(response, withError);
   }
 
   private static JsonNode body(ApiResponse response) {

@@ -3,8 +3,10 @@ package io.tickguard.forex.saxo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tickguard.core.ApiResponse;
-import io.tickguard.core.ErrorDetails;
+import io.tickguard.core.ApiClient;
+import io.tickguard.core.ClientConfig;
+import io.tickguard.core.Endpoint;
+import io.tickguard.core.HttpMethod;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.ProviderException;
@@ -18,12 +20,12 @@ import io.tickguard.forex.Granularity;
 import io.tickguard.forex.Quote;
 import io.tickguard.forex.QuoteStatus;
 import java.math.BigDecimal;
-import java.time.Clock;
+import java.net.InetAddress;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import okhttp3.Headers;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -129,12 +131,27 @@ class SaxoWireTest {
 
   // ---- errors ----------------------------------------------------------------------------------
 
+  /** The fixture served with {@code status} by a loopback server, through a client using Saxo's error decoder. */
   private static TickGuardException error(int status, String fixture) {
-    ApiResponse response = new ApiResponse(SaxoEndpoints.INFO_PRICES.request().query("AssetType", "FxSpot")
-        .query("Uics", "21").build(), status, Headers.of("Content-Type", "application/json"),
-        fixture == null ? new byte[0] : Fixtures.bytes(fixture), fixture == null ? "" : "application/json",
-        Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC));
-    return SaxoErrors.INSTANCE.decode(response, ErrorDetails.ofStatus(status, "req-1"));
+    Endpoint probe = Endpoint.builder("saxo.probe", HttpMethod.GET, "/trade/v1/infoprices/list").build();
+    try (MockWebServer server = new MockWebServer()) {
+      server.start(InetAddress.getByName("127.0.0.1"), 0);
+      MockResponse.Builder answer = new MockResponse.Builder().code(status);
+      if (fixture != null) {
+        answer.addHeader("Content-Type", "application/json").body(Fixtures.text(fixture));
+      }
+      server.enqueue(answer.build());
+      ClientConfig config = ClientConfig.builder(server.url("/").toString().replace("localhost", "127.0.0.1"))
+          .allowPlaintextLoopback(true).resilience(io.tickguard.core.resilience.ResiliencePolicy.none()).build();
+      try (ApiClient api = ApiClient.builder(config).errorDecoder(SaxoErrors.INSTANCE).build()) {
+        api.execute(probe.request().build(), r -> r.json());
+        throw new AssertionError("HTTP " + status + " was not refused");
+      } catch (TickGuardException e) {
+        return e;
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
