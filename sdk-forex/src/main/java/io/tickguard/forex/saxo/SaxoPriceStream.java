@@ -327,14 +327,14 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
       }
     }
     switch (ref) {
-      case "_heartbeat" -> { } // proves the connection alive; nothing else to do
-      case "_resetsubscriptions" -> {
+      case SaxoControl.HEARTBEAT -> { } // proves the connection alive; nothing else to do
+      case SaxoControl.RESET -> {
         if (targetsUs(frame)) {
           LOG.info("Saxo reset the subscription of stream {}; subscribing again", contextId);
           run(this::resubscribe);
         }
       }
-      case "_disconnect" -> {
+      case SaxoControl.DISCONNECT -> {
         LOG.warn("Saxo disconnected stream {}; reconnecting with a fresh token", contextId);
         long gen;
         WebSocket s;
@@ -358,23 +358,11 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
   }
 
   private boolean targetsUs(SaxoFrame frame) {
-    JsonNode payload = json(frame);
     String ours;
     synchronized (lock) {
       ours = referenceId;
     }
-    for (JsonNode control : payload.isArray() ? payload : List.of(payload)) {
-      JsonNode targets = control.get("TargetReferenceIds");
-      if (targets == null || targets.isNull() || (targets.isArray() && targets.isEmpty())) {
-        return true; // none named: every subscription is reset
-      }
-      for (JsonNode t : targets) {
-        if (t.isString() && t.stringValue().equals(ours)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return SaxoControl.resets(json(frame), ours);
   }
 
   private void apply(SaxoFrame frame) {
