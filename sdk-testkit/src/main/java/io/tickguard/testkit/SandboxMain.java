@@ -36,7 +36,7 @@ public final class SandboxMain {
       "                            malformed-json oversized=BYTES content-type=TYPE expired-token",
       "  --ca-out FILE             write the CA PEM there (default: a temp file)",
       "  --providers LIST          provider wire formats to serve, comma-separated, or 'none'",
-      "                            (default: binance,kraken,coinbase,insightease)",
+      "                            (default: binance,kraken,coinbase,insightease,saxo)",
       "  --help                    print this");
 
   private SandboxMain() {}
