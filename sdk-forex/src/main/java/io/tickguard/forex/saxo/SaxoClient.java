@@ -88,6 +88,7 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
   private final ApiClient streaming;
   private final TokenManager tokens;
   private final TokenEndpointClient tokenEndpoint;
+  private final okhttp3.OkHttpClient tokenHttp;
   private final TokenStore store;
   private final SaxoUrls urls;
   private final Clock clock;
@@ -95,6 +96,7 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
   private final ExecutorService async;
   private final Duration loginTimeout;
   private final SaxoStreamSettings streamSettings;
+  private final java.util.concurrent.ScheduledExecutorService keeper;
   private final Set<SaxoPriceStream> streams = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Object uicLock = new Object();
   private Map<CurrencyPair, Integer> uics; // guarded by uicLock
@@ -108,15 +110,14 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
         : InProcessThrottle.builder(LimitPresets.saxoOpenApi()).clock(clock).build();
     ClientConfig restConfig = base.newBuilder().baseUrl(urls.rest().toString()).throttle(throttle).build();
     ClientConfig streamingConfig = base.newBuilder().baseUrl(urls.streaming().toString()).throttle(throttle).build();
-    ApiClient bootstrap = ApiClient.builder(restConfig).build();
-    this.tokenEndpoint = TokenEndpointClient.builder(bootstrap.httpClient(), urls.token(), b.appKey)
+    this.tokenHttp = tokenHttp(base);
+    this.tokenEndpoint = TokenEndpointClient.builder(tokenHttp, urls.token(), b.appKey)
         .clock(clock).defaultLifetime(Duration.ofMinutes(20)).build();
     this.store = b.store;
     this.tokens = TokenManager.builder(tokenEndpoint).store(store).clock(clock).refreshMargin(b.refreshMargin)
         .jitter(b.jitter ? max -> java.util.concurrent.ThreadLocalRandom.current().nextLong(max / 4 + 1) : max -> 0)
         .refreshTokenRequired(true).metrics(base.metrics()).build();
     BearerAuthenticator bearer = new BearerAuthenticator(tokens, Set.of());
-    bootstrap.close();
     this.rest = ApiClient.builder(restConfig).authenticator(bearer).errorDecoder(SaxoErrors.INSTANCE).build();
     this.streaming = ApiClient.builder(streamingConfig).authenticator(bearer).errorDecoder(SaxoErrors.INSTANCE).build();
     this.validators = ForexValidators.of(clock, b.maxQuoteAge, ForexValidators.DEFAULT_FUTURE_TOLERANCE);
@@ -128,6 +129,46 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
     });
     this.loginTimeout = b.loginTimeout;
     this.streamSettings = b.streamSettings;
+    this.keeper = b.keepAlive.isZero() ? null : startKeeper(b.keepAlive);
+  }
+
+  /**
+   * Asks the token manager for a token every {@code interval}, so that an idle client (or one that
+   * only streams) still refreshes before its access token expires: the refresh token lives an hour
+   * and the stream's token must be renewed before Saxo cuts it. The manager decides by its clock
+   * whether a refresh is due; this only gives it the chance.
+   */
+  private java.util.concurrent.ScheduledExecutorService startKeeper(Duration interval) {
+    java.util.concurrent.ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "tickguard-saxo-session");
+      t.setDaemon(true);
+      return t;
+    });
+    s.scheduleWithFixedDelay(() -> {
+      try {
+        if (hasSession()) {
+          tokens.token();
+        }
+      } catch (RuntimeException e) {
+        // The next call reports it to its caller; the keeper only keeps trying.
+        org.slf4j.LoggerFactory.getLogger(SaxoClient.class).warn("Saxo session keep-alive could not refresh ({})",
+            e.getClass().getSimpleName());
+      }
+    }, interval.toMillis(), interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    return s;
+  }
+
+  /**
+   * The login service's own client: the configuration's TLS settings and pins, its timeouts, no
+   * redirects (a redirect could carry the code or a refresh token elsewhere).
+   */
+  private static okhttp3.OkHttpClient tokenHttp(ClientConfig config) {
+    okhttp3.OkHttpClient.Builder b = new okhttp3.OkHttpClient.Builder()
+        .connectTimeout(config.connectTimeout()).readTimeout(config.readTimeout()).writeTimeout(config.writeTimeout())
+        .followRedirects(false).followSslRedirects(false);
+    config.proxy().ifPresent(b::proxy);
+    config.tls().applyTo(b);
+    return b.build();
   }
 
   /** Starts a builder for Saxo's simulation environment; set the app key with {@link Builder#appKey}. */
@@ -302,10 +343,15 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
 
   @Override
   public void close() {
+    if (keeper != null) {
+      keeper.shutdownNow();
+    }
     List.copyOf(streams).forEach(SaxoPriceStream::close);
     async.shutdownNow();
     rest.close();
     streaming.close();
+    tokenHttp.dispatcher().executorService().shutdown();
+    tokenHttp.connectionPool().evictAll();
   }
 
   // ---- Uics ------------------------------------------------------------------------------------
@@ -386,8 +432,23 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
     private Duration maxQuoteAge = ForexValidators.DEFAULT_MAX_QUOTE_AGE;
     private Duration loginTimeout = Duration.ofMinutes(5);
     private SaxoStreamSettings streamSettings = SaxoStreamSettings.defaults();
+    private Duration keepAlive = Duration.ofSeconds(30);
 
     private Builder() {}
+
+    /**
+     * How often the client lets its token manager refresh on its own, so an idle or streaming-only
+     * client keeps its session (default 30 s; {@link Duration#ZERO} turns it off, for tests on
+     * virtual time that drive refreshes themselves).
+     */
+    public Builder keepAlive(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isNegative()) {
+        throw new InvalidRequestException("keepAlive", "keepAlive must not be negative");
+      }
+      this.keepAlive = interval;
+      return this;
+    }
 
     /** The app key (OAuth client id) of a native app registered at Saxo's developer portal. */
     public Builder appKey(String appKey) {

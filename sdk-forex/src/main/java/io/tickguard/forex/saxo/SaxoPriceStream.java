@@ -120,8 +120,8 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
       CompletableFuture<Void> opened = connect(-1);
       await(opened);
       subscribe();
-    } catch (RuntimeException e) {
-      shutdown(Optional.empty(), false);
+    } catch (TickGuardException e) {
+      shutdown(Optional.of(e), false);
       throw e;
     }
   }

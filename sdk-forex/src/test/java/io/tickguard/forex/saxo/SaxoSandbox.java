@@ -58,11 +58,15 @@ final class SaxoSandbox implements AutoCloseable {
   }
 
   SaxoClient client(TokenStore store) {
+    return builder(store).build();
+  }
+
+  /** A client builder for this sandbox: pinned TLS, the virtual clock, no jitter, no keep-alive timer. */
+  SaxoClient.Builder builder(TokenStore store) {
     return SaxoClient.builder().appKey(SaxoRoutes.CLIENT_ID).urls(urls())
         .config(server.clientConfigBuilder().clock(clock).build())
-        .tokenStore(store).refreshJitter(false).loginTimeout(Duration.ofSeconds(20))
-        .streamSettings(SaxoStreamSettings.defaults().withBackoff(Duration.ZERO, Duration.ZERO))
-        .build();
+        .tokenStore(store).refreshJitter(false).keepAlive(Duration.ZERO).loginTimeout(Duration.ofSeconds(20))
+        .streamSettings(SaxoStreamSettings.defaults().withBackoff(Duration.ZERO, Duration.ZERO));
   }
 
   /** A browser that logs the demo user in and follows the redirect, rewriting it with {@code tamper}. */

@@ -132,4 +132,26 @@ class SaxoSessionTest {
       assertThat(sandbox.server.context().oauth().revokedFamilies()).isZero();
     }
   }
+
+  @Test
+  void idleStreamingOnlyClientRefreshesOnItsOwnAndItsSocketIsNeverCut() throws Exception {
+    // The keep-alive ticks in real time; whether a refresh is due is judged on the virtual clock.
+    try (SaxoClient saxo = sandbox.builder(new FileTokenStore(dir.resolve("idle.token"))).keepAlive(Duration.ofMillis(20)).build()) {
+      saxo.login(sandbox.browser());
+      SaxoPriceStream stream = (SaxoPriceStream) saxo.streamQuotes(List.of(EURUSD), new QuoteQueue(Backpressure.dropOldest(100)));
+      // Registered after the stream's own listener, so it runs once the socket was re-authorized.
+      CountDownLatch refreshed = new CountDownLatch(1);
+      saxo.tokens().addListener(t -> refreshed.countDown());
+
+      sandbox.clock.advance(Duration.ofMinutes(18).plusSeconds(1));
+      assertThat(refreshed.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("refreshed without any call").isTrue();
+      sandbox.clock.advance(Duration.ofMinutes(2));
+      sandbox.routes.streaming().publish();
+
+      var streaming = sandbox.routes.streaming();
+      assertThat(streaming.reauthorizations(stream.contextId())).isEqualTo(1);
+      assertThat(streaming.disconnectsSent(stream.contextId())).isZero();
+      assertThat(streaming.connected(stream.contextId())).isTrue();
+    }
+  }
 }
