@@ -11,8 +11,8 @@ import io.tickguard.crypto.Interval;
 import io.tickguard.crypto.MarketDataValidators;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
-import io.tickguard.crypto.binance.BinanceEndpoints;
-import io.tickguard.crypto.binance.BinanceResponseDecoders;
+import io.tickguard.crypto.binance.internal.BinanceEndpoints;
+import io.tickguard.crypto.binance.internal.BinanceDecoders;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +27,9 @@ import org.openjdk.jmh.annotations.State;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+// Deliberate internal use: this benchmark measures the client's own decoders on recorded bytes,
+// which no public API exposes (they are wiring, in io.tickguard.crypto.binance.internal). It is not
+// published; if the decoders change, this benchmark changes with them.
 /**
  * Response decoding without I/O: sdk-crypto's typed Binance decode of a 5,000-level order book
  * (5,000 bids and 5,000 asks, {@code depth?limit=5000}) and of 1,000 candles, followed by the same
@@ -41,8 +44,8 @@ public class DecodeBenchmark {
 
   private final JsonMapper rawMapper = JsonMapper.builder().build();
   private final MarketDataValidators validators = MarketDataValidators.of(Clock.systemUTC(), MarketDataValidators.DEFAULT_FUTURE_TOLERANCE);
-  private final ResponseDecoder<OrderBook> depthDecoder = BinanceResponseDecoders.depth(BTC_USDT);
-  private final ResponseDecoder<List<Candle>> klinesDecoder = BinanceResponseDecoders.klines(Interval.ONE_MINUTE);
+  private final ResponseDecoder<OrderBook> depthDecoder = BinanceDecoders.depth(BTC_USDT);
+  private final ResponseDecoder<List<Candle>> klinesDecoder = BinanceDecoders.klines(Interval.ONE_MINUTE);
   private final Validator<OrderBook> bookValidator = validators.orderBook();
   private final Validator<List<Candle>> candleValidator = validators.candles(Interval.ONE_MINUTE);
   private ApiRequest depthRequest;

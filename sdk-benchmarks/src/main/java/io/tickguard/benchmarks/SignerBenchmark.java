@@ -9,6 +9,9 @@ import io.tickguard.core.auth.RequestSignature;
 import io.tickguard.core.auth.RequestSigner;
 import io.tickguard.core.auth.Secret;
 import io.tickguard.core.auth.Signers;
+import io.tickguard.crypto.binance.BinanceSigners;
+import io.tickguard.crypto.coinbase.CoinbaseSigners;
+import io.tickguard.crypto.kraken.KrakenSigners;
 import io.tickguard.core.auth.SigningInput;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -28,7 +31,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Every signer in {@link Signers} on the same signed GET, keys prepared once as in production. The
+ * Every provider signer (built from core's {@link Signers} blocks) on the same signed GET, keys prepared once as in production. The
  * Binance HMAC signer is paired with a hand-written HMAC of the same canonical string; the others
  * have no raw twin worth writing and are reported alone.
  */
@@ -36,13 +39,16 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class SignerBenchmark {
-  private final RequestSigner binanceHmac = Signers.hmacSha256HexOfQueryAndBody();
-  private final RequestSigner kraken = Signers.krakenHmacSha512();
-  private final RequestSigner coinbaseExchange = Signers.hmacSha256Base64OfPrehash(true);
-  private final RequestSigner okx = Signers.hmacSha256Base64OfPrehash(false);
-  private final RequestSigner ed25519 = Signers.ed25519OfQueryAndBody();
-  private final RequestSigner rsa = Signers.rsaSha256OfQueryAndBody();
-  private final RequestSigner cdpJwt = Signers.coinbaseCdpJwt();
+  private final RequestSigner binanceHmac = BinanceSigners.hmac();
+  private final RequestSigner kraken = KrakenSigners.apiSign();
+  private final RequestSigner coinbaseExchange = CoinbaseSigners.exchangeHmac();
+  private final RequestSigner okx = Signers.hmac(
+      Signers.Hmac.SHA256, Signers.SecretEncoding.TEXT,
+      Signers.Message.text(in -> in.timestamp() + in.method() + in.pathAndQuery() + in.body()),
+      Signers.SignatureEncoding.BASE64);
+  private final RequestSigner ed25519 = BinanceSigners.ed25519();
+  private final RequestSigner rsa = BinanceSigners.rsa();
+  private final RequestSigner cdpJwt = CoinbaseSigners.cdpJwt();
 
   private SigningInput input;
   private String rawCanonical;

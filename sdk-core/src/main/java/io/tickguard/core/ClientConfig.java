@@ -38,6 +38,7 @@ public final class ClientConfig {
   private final long maxResponseBytes;
   private final Clock clock;
   private final Throttle throttle;
+  private final boolean throttleChosen;
   private final ResiliencePolicy resilience;
   private final MetricsListener metrics;
 
@@ -56,6 +57,7 @@ public final class ClientConfig {
     this.maxResponseBytes = b.maxResponseBytes;
     this.clock = b.clock;
     this.throttle = b.throttle;
+    this.throttleChosen = b.throttleChosen;
     this.resilience = b.resilience;
     this.metrics = b.metrics;
   }
@@ -140,6 +142,15 @@ public final class ClientConfig {
     return throttle;
   }
 
+  /**
+   * Whether {@link Builder#throttle(Throttle)} was called, {@link Throttle#unlimited()} included. A
+   * provider client applies its published limits only when no throttle was chosen, so this is how an
+   * explicit "unlimited" is told apart from the default.
+   */
+  public boolean throttleChosen() {
+    return throttleChosen;
+  }
+
   /** The retry, breaker and bulkhead policy (one attempt unless configured). */
   public ResiliencePolicy resilience() {
     return resilience;
@@ -166,6 +177,7 @@ public final class ClientConfig {
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private Clock clock = Clock.systemUTC();
     private Throttle throttle = Throttle.unlimited();
+    private boolean throttleChosen;
     private ResiliencePolicy resilience = ResiliencePolicy.none();
     private MetricsListener metrics = MetricsListener.none();
     private String rawBaseUrl;
@@ -188,6 +200,7 @@ public final class ClientConfig {
       this.maxResponseBytes = c.maxResponseBytes;
       this.clock = c.clock;
       this.throttle = c.throttle;
+      this.throttleChosen = c.throttleChosen;
       this.resilience = c.resilience;
       this.metrics = c.metrics;
     }
@@ -290,9 +303,13 @@ public final class ClientConfig {
       return this;
     }
 
-    /** The client-side rate limiter, usually a provider preset. */
+    /**
+     * The client-side rate limiter, usually a provider preset. Choosing one, {@link
+     * Throttle#unlimited()} included, tells provider clients not to apply their own preset.
+     */
     public Builder throttle(Throttle throttle) {
       this.throttle = Objects.requireNonNull(throttle, "throttle");
+      this.throttleChosen = true;
       return this;
     }
 

@@ -93,7 +93,7 @@ class ClockSkewRetryTest {
     }).build();
     SigningAuthenticator auth = SigningAuthenticator.builder()
         .credentials(ApiCredentials.hmac("test-key", Secret.of("test-secret".toCharArray())))
-        .signer(Signers.hmacSha256HexOfQueryAndBody())
+        .signer(Signers.hmacSha256Hex(in -> in.query() + in.body()))
         .placement(AttachRule.builder().apiKeyHeader("X-MBX-APIKEY").timestampQueryParameter("timestamp")
             .signatureQueryParameter("signature").build())
         .serverClock(clock)

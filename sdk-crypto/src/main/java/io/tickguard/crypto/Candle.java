@@ -1,6 +1,6 @@
 package io.tickguard.crypto;
 
-import io.tickguard.crypto.internal.Checks;
+import io.tickguard.market.internal.Checks;
 import java.math.BigDecimal;
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
 package io.tickguard.crypto;
 
-import io.tickguard.crypto.internal.Checks;
+import io.tickguard.market.internal.Checks;
 
 /**
  * Whether an instrument trades. The provider's own word is kept in {@link #raw()}; a word TickGuard

@@ -1,6 +1,7 @@
 package io.tickguard.crypto;
 
-import io.tickguard.crypto.internal.Checks;
+import io.tickguard.market.InvalidValueException;
+import io.tickguard.market.internal.Checks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import io.tickguard.market.TimestampValidators;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The response checks that need context a model constructor does not have: the clock (no timestamp
@@ -15,49 +15,49 @@ import java.util.Optional;
  * no context ({@code bid <= ask}, a sorted uncrossed book, positive sizes, {@code low <= open <=
  * high}) are enforced by the models' constructors, so no invalid instance exists to check.
  *
+ * <p>The time rules themselves (future tolerance, a plausible server time) are the shared {@link
+ * TimestampValidators} of the market module, which forex uses too; this class adds the crypto ones.
+ *
  * <p>Each violation throws an {@link InvalidResponseException} naming the field, such as {@code
  * candles[2].openTime}; nothing is ever corrected.
  */
 public final class MarketDataValidators {
   /** The default allowance for clock skew between the provider and this machine. */
-  public static final Duration DEFAULT_FUTURE_TOLERANCE = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_FUTURE_TOLERANCE = TimestampValidators.DEFAULT_FUTURE_TOLERANCE;
 
-  /** How far a provider's clock may be from this machine's before its answer is not a clock. */
-  private static final Duration SERVER_TIME_PLAUSIBLE = Duration.ofDays(1);
+  private final TimestampValidators time;
 
-  private final Clock clock;
-  private final Duration futureTolerance;
-
-  private MarketDataValidators(Clock clock, Duration futureTolerance) {
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.futureTolerance = Objects.requireNonNull(futureTolerance, "futureTolerance");
-    if (futureTolerance.isNegative()) {
-      throw new IllegalArgumentException("futureTolerance must not be negative");
-    }
+  private MarketDataValidators(TimestampValidators time) {
+    this.time = Objects.requireNonNull(time, "time");
   }
 
   /** Validators that accept timestamps up to {@code futureTolerance} ahead of {@code clock}. */
   public static MarketDataValidators of(Clock clock, Duration futureTolerance) {
-    return new MarketDataValidators(clock, futureTolerance);
+    return new MarketDataValidators(TimestampValidators.of(clock, futureTolerance));
+  }
+
+  /** The crypto rules on top of the shared time rules (the ones a client's core is bound to). */
+  public static MarketDataValidators on(TimestampValidators time) {
+    return new MarketDataValidators(time);
   }
 
   /** Rejects a ticker time in the future. */
   public Validator<Ticker> ticker() {
-    return t -> notFuture(t.time(), "time");
+    return t -> time.notFuture(t.time(), "time");
   }
 
   /** Rejects tickers with a time in the future. */
   public Validator<List<Ticker>> tickers() {
     return list -> {
       for (int i = 0; i < list.size(); i++) {
-        notFuture(list.get(i).time(), "[" + i + "].time");
+        time.notFuture(list.get(i).time(), "[" + i + "].time");
       }
     };
   }
 
   /** Rejects a snapshot time in the future. */
   public Validator<OrderBook> orderBook() {
-    return b -> notFuture(b.time(), "time");
+    return b -> time.notFuture(b.time(), "time");
   }
 
   /** Rejects trades in the future or out of time order. */
@@ -66,10 +66,8 @@ public final class MarketDataValidators {
       Instant previous = Instant.MIN;
       for (int i = 0; i < list.size(); i++) {
         Instant t = list.get(i).time();
-        notFuture(Optional.of(t), "[" + i + "].time");
-        if (t.isBefore(previous)) {
-          throw new InvalidResponseException("[" + i + "].time", "Trades must be oldest first; " + t + " follows " + previous);
-        }
+        time.notFuture(t, "[" + i + "].time");
+        TimestampValidators.notBefore(t, previous, "Trades", "[" + i + "].time");
         previous = t;
       }
     };
@@ -84,11 +82,8 @@ public final class MarketDataValidators {
       Instant previous = Instant.MIN;
       for (int i = 0; i < list.size(); i++) {
         Candle c = list.get(i);
-        notFuture(Optional.of(c.openTime()), "[" + i + "].openTime");
-        if (c.openTime().isBefore(previous)) {
-          throw new InvalidResponseException(
-              "[" + i + "].openTime", "Candles must be oldest first; " + c.openTime() + " follows " + previous);
-        }
+        time.notFuture(c.openTime(), "[" + i + "].openTime");
+        TimestampValidators.notBefore(c.openTime(), previous, "Candles", "[" + i + "].openTime");
         if (!c.interval().equals(expected)) {
           throw new InvalidResponseException("[" + i + "].interval", "Asked for " + expected + " candles, got " + c.interval());
         }
@@ -98,30 +93,10 @@ public final class MarketDataValidators {
   }
 
   /**
-   * Rejects a server time more than a day ahead of this machine's clock. The future tolerance does
-   * not apply here: a provider clock that is ahead is exactly what a caller of {@code serverTime()}
-   * wants to see, so only an answer that cannot be a clock is refused. Past times are reported as
-   * they are (a replayed or recorded session answers with its own time).
+   * Rejects a server time more than a day ahead of this machine's clock (see {@link
+   * TimestampValidators#serverTime()}).
    */
   public Validator<Instant> serverTime() {
-    return t -> {
-      Instant now = clock.instant();
-      if (t.isAfter(now.plus(SERVER_TIME_PLAUSIBLE))) {
-        throw new InvalidResponseException(
-            "serverTime", "Server time " + t + " is more than a day ahead of this machine's clock (" + now
-                + "); one of the two clocks is wrong");
-      }
-    };
-  }
-
-  private void notFuture(Optional<Instant> time, String field) {
-    if (time.isPresent()) {
-      Instant limit = clock.instant().plus(futureTolerance);
-      if (time.get().isAfter(limit)) {
-        throw new InvalidResponseException(
-            field, "Timestamp " + time.get() + " is more than " + futureTolerance.toSeconds()
-                + " s in the future; check this machine's clock or raise the future tolerance");
-      }
-    }
+    return time.serverTime();
   }
 }

@@ -1,6 +1,7 @@
 package io.tickguard.crypto;
 
-import io.tickguard.crypto.internal.Checks;
+import io.tickguard.market.InvalidValueException;
+import io.tickguard.market.internal.Checks;
 import java.util.Locale;
 import java.util.regex.Pattern;
 

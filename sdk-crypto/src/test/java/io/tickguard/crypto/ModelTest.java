@@ -1,5 +1,6 @@
 package io.tickguard.crypto;
 
+import io.tickguard.market.InvalidValueException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -46,10 +46,10 @@ public final class AttachRule implements SignaturePlacement {
     }
   }
 
-  private final Builder b;
+  private final Spec spec;
 
   private AttachRule(Builder b) {
-    this.b = b;
+    this.spec = new Spec(b);
   }
 
   /** Starts a rule. */
@@ -59,28 +59,28 @@ public final class AttachRule implements SignaturePlacement {
 
   @Override
   public String formatTimestamp(Instant time) {
-    return b.timestampFormat.format.apply(time);
+    return spec.timestampFormat.format.apply(time);
   }
 
   @Override
   public Request prepare(Request request, ApiCredentials credentials, Freshness freshness) {
     Request.Builder out = request.newBuilder();
-    if (b.recvWindowParam != null || b.timestampParam != null || b.apiKeyParam != null) {
+    if (spec.recvWindowParam != null || spec.timestampParam != null || spec.apiKeyParam != null) {
       var url = request.url().newBuilder();
-      if (b.apiKeyParam != null) {
-        url.addQueryParameter(b.apiKeyParam, credentials.apiKey()); // before the signature, so it is signed
+      if (spec.apiKeyParam != null) {
+        url.addQueryParameter(spec.apiKeyParam, credentials.apiKey()); // before the signature, so it is signed
       }
-      if (b.recvWindowParam != null) {
-        url.addQueryParameter(b.recvWindowParam, Long.toString(b.recvWindowMillis));
+      if (spec.recvWindowParam != null) {
+        url.addQueryParameter(spec.recvWindowParam, Long.toString(spec.recvWindowMillis));
       }
-      if (b.timestampParam != null) {
-        url.addQueryParameter(b.timestampParam, freshness.timestamp());
+      if (spec.timestampParam != null) {
+        url.addQueryParameter(spec.timestampParam, freshness.timestamp());
       }
       out.url(url.build());
     }
-    if (b.nonceField != null) {
+    if (spec.nonceField != null) {
       String existing = SigningInputBodies.text(request.body());
-      String field = b.nonceField + "=" + freshness.nonce();
+      String field = spec.nonceField + "=" + freshness.nonce();
       out.method(request.method(), RequestBody.create(existing.isEmpty() ? field : field + "&" + existing, FORM));
     }
     return out.build();
@@ -90,21 +90,21 @@ public final class AttachRule implements SignaturePlacement {
   public Request attach(Request prepared, ApiCredentials credentials, Freshness freshness, RequestSignature signature) {
     Request.Builder out = prepared.newBuilder(); // one builder for key, headers and signature
     addKey(out, credentials);
-    if (b.timestampHeader != null) {
-      out.header(b.timestampHeader, freshness.timestamp());
+    if (spec.timestampHeader != null) {
+      out.header(spec.timestampHeader, freshness.timestamp());
     }
-    if (b.nonceHeader != null) {
-      out.header(b.nonceHeader, Long.toString(freshness.nonce()));
+    if (spec.nonceHeader != null) {
+      out.header(spec.nonceHeader, Long.toString(freshness.nonce()));
     }
-    if (b.signatureHeader != null) {
-      out.header(b.signatureHeader, signature.value());
+    if (spec.signatureHeader != null) {
+      out.header(spec.signatureHeader, signature.value());
     }
-    if (b.bearer) {
+    if (spec.bearer) {
       out.header("Authorization", "Bearer " + signature.value());
     }
-    if (b.signatureParam != null) {
+    if (spec.signatureParam != null) {
       String encoded = URLEncoder.encode(signature.value(), StandardCharsets.UTF_8);
-      out.url(prepared.url().newBuilder().addEncodedQueryParameter(b.signatureParam, encoded).build());
+      out.url(prepared.url().newBuilder().addEncodedQueryParameter(spec.signatureParam, encoded).build());
     }
     return out.tag(SignedPayload.class, signature.payload()).build();
   }
@@ -112,23 +112,23 @@ public final class AttachRule implements SignaturePlacement {
   @Override
   public Request attachKey(Request request, ApiCredentials credentials) {
     Request.Builder out = request.newBuilder();
-    if (b.apiKeyParam != null) {
-      out.url(request.url().newBuilder().addQueryParameter(b.apiKeyParam, credentials.apiKey()).build());
+    if (spec.apiKeyParam != null) {
+      out.url(request.url().newBuilder().addQueryParameter(spec.apiKeyParam, credentials.apiKey()).build());
     }
     addKey(out, credentials);
     return out.build();
   }
 
   private void addKey(Request.Builder out, ApiCredentials credentials) {
-    if (b.apiKeyHeader != null) {
-      out.header(b.apiKeyHeader, credentials.apiKey());
+    if (spec.apiKeyHeader != null) {
+      out.header(spec.apiKeyHeader, credentials.apiKey());
     }
-    if (b.passphraseHeader != null) {
+    if (spec.passphraseHeader != null) {
       char[] passphrase = credentials.passphrase()
           .orElseThrow(() -> new IllegalArgumentException(
               "This provider needs a passphrase: use ApiCredentials.withPassphrase(...)"))
           .chars();
-      out.header(b.passphraseHeader, new String(passphrase));
+      out.header(spec.passphraseHeader, new String(passphrase));
       java.util.Arrays.fill(passphrase, '\0');
     }
   }
@@ -229,8 +229,45 @@ public final class AttachRule implements SignaturePlacement {
       return this;
     }
 
+    /**
+     * The rule as configured now. The rule copies every setting: changing this builder afterwards
+     * does not change a rule already built.
+     */
     public AttachRule build() {
       return new AttachRule(this);
+    }
+  }
+
+  /** An immutable snapshot of a {@link Builder}, so a built rule never changes under its users. */
+  private static final class Spec {
+    private final String apiKeyHeader;
+    private final String apiKeyParam;
+    private final String passphraseHeader;
+    private final String timestampHeader;
+    private final String timestampParam;
+    private final String recvWindowParam;
+    private final long recvWindowMillis;
+    private final String nonceField;
+    private final String nonceHeader;
+    private final String signatureHeader;
+    private final String signatureParam;
+    private final boolean bearer;
+    private final TimestampFormat timestampFormat;
+
+    private Spec(Builder b) {
+      this.apiKeyHeader = b.apiKeyHeader;
+      this.apiKeyParam = b.apiKeyParam;
+      this.passphraseHeader = b.passphraseHeader;
+      this.timestampHeader = b.timestampHeader;
+      this.timestampParam = b.timestampParam;
+      this.recvWindowParam = b.recvWindowParam;
+      this.recvWindowMillis = b.recvWindowMillis;
+      this.nonceField = b.nonceField;
+      this.nonceHeader = b.nonceHeader;
+      this.signatureHeader = b.signatureHeader;
+      this.signatureParam = b.signatureParam;
+      this.bearer = b.bearer;
+      this.timestampFormat = b.timestampFormat;
     }
   }
 }

@@ -4,101 +4,124 @@ import io.tickguard.core.auth.internal.AsymmetricSigner;
 import io.tickguard.core.auth.internal.Es256JwtSigner;
 import io.tickguard.core.auth.internal.HmacSigner;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The standard {@link RequestSigner}s, one per signing scheme the supported providers use. Each is
- * tested against its provider's published example; see {@code docs/authentication.md}.
+ * The generic building blocks of {@link RequestSigner}s: HMAC, Ed25519, RSA and ES256 JWT over an
+ * input the caller describes. Core knows no provider: each provider package composes its own scheme
+ * from these blocks (Binance's {@code BinanceSigners}, Kraken's {@code KrakenSigners}, Coinbase's
+ * {@code CoinbaseSigners}) and tests it against its provider's published vectors; see {@code
+ * docs/authentication.md}.
  */
 public final class Signers {
   private Signers() {}
 
-  /**
-   * Binance HMAC keys: HMAC-SHA256 of the query string immediately followed by the body (no
-   * separator), hex-encoded.
-   */
-  public static RequestSigner hmacSha256HexOfQueryAndBody() {
-    return new HmacSigner(
-        "HMAC-SHA256", "HmacSHA256", Function.identity(),
-        text(Signers::queryAndBody), HexFormat.of()::formatHex);
+  /** The HMAC hash functions providers use. */
+  public enum Hmac {
+    /** HMAC-SHA256. */
+    SHA256("HMAC-SHA256", "HmacSHA256"),
+    /** HMAC-SHA512. */
+    SHA512("HMAC-SHA512", "HmacSHA512");
+
+    private final String label;
+    private final String jcaName;
+
+    Hmac(String label, String jcaName) {
+      this.label = label;
+      this.jcaName = jcaName;
+    }
+  }
+
+  /** How a provider issues an HMAC secret: its text is the key, or it must be base64-decoded first. */
+  public enum SecretEncoding {
+    /** The secret's bytes are the key. */
+    TEXT,
+    /** The secret is base64 text; the decoded bytes are the key. */
+    BASE64
+  }
+
+  /** How the signature bytes are written. */
+  public enum SignatureEncoding {
+    /** Lower-case hex. */
+    HEX,
+    /** Standard base64 with padding. */
+    BASE64
   }
 
   /**
-   * A custom HMAC-SHA256 scheme, hex-encoded, over the UTF-8 text {@code canonical} builds from the
-   * input: for providers (or sandboxes) whose string-to-sign none of the standard signers match. The
-   * text is also what a rejected signature reports.
+   * What is signed: the message bytes for a request, and the text a rejected signature reports
+   * (which must name what was signed without containing a secret).
    */
-  public static RequestSigner hmacSha256Hex(Function<SigningInput, String> canonical) {
-    return new HmacSigner("HMAC-SHA256", "HmacSHA256", Function.identity(), text(canonical), HexFormat.of()::formatHex);
+  public interface Message {
+    /** The bytes to sign for {@code in}. */
+    byte[] bytes(SigningInput in);
+
+    /** What {@link #bytes} signs, as text for error reports. */
+    String describe(SigningInput in);
+
+    /** The UTF-8 bytes of the text {@code canonical} builds; the text is also the description. */
+    static Message text(Function<SigningInput, String> canonical) {
+      Objects.requireNonNull(canonical, "canonical");
+      return new Message() {
+        @Override
+        public byte[] bytes(SigningInput in) {
+          return canonical.apply(in).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String describe(SigningInput in) {
+          return canonical.apply(in);
+        }
+      };
+    }
   }
 
-  /**
-   * Kraken spot REST: HMAC-SHA512 of {@code path + SHA256(nonce + body)} keyed with the
-   * base64-decoded secret, base64-encoded.
-   */
-  public static RequestSigner krakenHmacSha512() {
+  /** An HMAC signer: {@code hash} over {@code message}, keyed as {@code secret} says, written as {@code encoding}. */
+  public static RequestSigner hmac(Hmac hash, SecretEncoding secret, Message message, SignatureEncoding encoding) {
+    Objects.requireNonNull(hash, "hash");
+    Objects.requireNonNull(message, "message");
+    Function<byte[], byte[]> decoder = Objects.requireNonNull(secret, "secret") == SecretEncoding.BASE64
+        ? Base64.getDecoder()::decode : Function.identity();
+    Function<byte[], String> writer = Objects.requireNonNull(encoding, "encoding") == SignatureEncoding.HEX
+        ? HexFormat.of()::formatHex : Base64.getEncoder()::encodeToString;
     HmacSigner.Canonicalizer canonical = new HmacSigner.Canonicalizer() {
       @Override
       public byte[] bytes(SigningInput in) {
-        byte[] path = in.path().getBytes(StandardCharsets.UTF_8);
-        byte[] digest = sha256((in.nonce() + in.body()).getBytes(StandardCharsets.UTF_8));
-        byte[] message = new byte[path.length + digest.length];
-        System.arraycopy(path, 0, message, 0, path.length);
-        System.arraycopy(digest, 0, message, path.length, digest.length);
-        return message;
+        return message.bytes(in);
       }
 
       @Override
       public String describe(SigningInput in) {
-        return in.path() + " + SHA256(" + in.nonce() + in.body() + ")";
+        return message.describe(in);
       }
     };
-    return new HmacSigner(
-        "HMAC-SHA512", "HmacSHA512", Base64.getDecoder()::decode, canonical,
-        Base64.getEncoder()::encodeToString);
+    return new HmacSigner(hash.label, hash.jcaName, decoder, canonical, writer);
   }
 
   /**
-   * Coinbase Exchange and OKX style: HMAC-SHA256 of {@code timestamp + METHOD + requestPath + body},
-   * base64-encoded. {@code requestPath} includes the query string, when there is one.
-   *
-   * @param base64Secret {@code true} when the secret is issued base64-encoded and must be decoded
-   *     to get the key (Coinbase Exchange), {@code false} when its text is the key (OKX)
+   * A custom HMAC-SHA256 scheme, hex-encoded, over the UTF-8 text {@code canonical} builds from the
+   * input: for providers (or sandboxes) whose string-to-sign is plain text. The text is also what a
+   * rejected signature reports.
    */
-  public static RequestSigner hmacSha256Base64OfPrehash(boolean base64Secret) {
-    Function<byte[], byte[]> decoder = base64Secret ? Base64.getDecoder()::decode : byte[]::clone;
-    return new HmacSigner(
-        "HMAC-SHA256", "HmacSHA256", decoder,
-        text(in -> in.timestamp() + in.method() + in.pathAndQuery() + in.body()),
-        Base64.getEncoder()::encodeToString);
+  public static RequestSigner hmacSha256Hex(Function<SigningInput, String> canonical) {
+    return hmac(Hmac.SHA256, SecretEncoding.TEXT, Message.text(canonical), SignatureEncoding.HEX);
   }
 
-  /** Binance Ed25519 keys: Ed25519 of the query string followed by the body, base64-encoded. */
-  public static RequestSigner ed25519OfQueryAndBody() {
-    return new AsymmetricSigner(KeyType.ED25519, Signers::queryAndBody);
+  /** Ed25519 over the UTF-8 text {@code canonical} builds, base64-encoded. */
+  public static RequestSigner ed25519(Function<SigningInput, String> canonical) {
+    return new AsymmetricSigner(KeyType.ED25519, Objects.requireNonNull(canonical, "canonical"));
   }
 
-  /** Binance RSA keys: RSASSA-PKCS1-v1_5 with SHA-256 of the query string followed by the body, base64. */
-  public static RequestSigner rsaSha256OfQueryAndBody() {
-    return new AsymmetricSigner(KeyType.RSA, Signers::queryAndBody);
-  }
-
-  /** Coinbase CDP keys: a two-minute ES256 JWT per request with a random header nonce. */
-  public static RequestSigner coinbaseCdpJwt() {
-    SecureRandom random = new SecureRandom();
-    return es256Jwt("cdp", Duration.ofSeconds(120), () -> {
-      byte[] nonce = new byte[16];
-      random.nextBytes(nonce);
-      return nonce;
-    });
+  /** RSASSA-PKCS1-v1_5 with SHA-256 over the UTF-8 text {@code canonical} builds, base64-encoded. */
+  public static RequestSigner rsaSha256(Function<SigningInput, String> canonical) {
+    return new AsymmetricSigner(KeyType.RSA, Objects.requireNonNull(canonical, "canonical"));
   }
 
   /** An ES256 JWT signer with its issuer, lifetime and nonce source chosen (tests fix the nonce). */
@@ -106,29 +129,13 @@ public final class Signers {
     return new Es256JwtSigner(JsonMapper.builder().build(), issuer, lifetime, nonceBytes);
   }
 
-  private static String queryAndBody(SigningInput in) {
-    return in.query() + in.body();
-  }
-
-  private static HmacSigner.Canonicalizer text(Function<SigningInput, String> canonical) {
-    return new HmacSigner.Canonicalizer() {
-      @Override
-      public byte[] bytes(SigningInput in) {
-        return canonical.apply(in).getBytes(StandardCharsets.UTF_8);
-      }
-
-      @Override
-      public String describe(SigningInput in) {
-        return canonical.apply(in);
-      }
-    };
-  }
-
-  private static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
+  /** An ES256 JWT signer whose header nonce is 16 random bytes per token. */
+  public static RequestSigner es256Jwt(String issuer, Duration lifetime) {
+    SecureRandom random = new SecureRandom();
+    return es256Jwt(issuer, lifetime, () -> {
+      byte[] nonce = new byte[16];
+      random.nextBytes(nonce);
+      return nonce;
+    });
   }
 }

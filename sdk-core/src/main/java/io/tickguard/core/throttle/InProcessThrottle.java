@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * every call fail fast with {@code banned() == true} until the ban ends.
  *
  * <pre>{@code
- * Throttle throttle = InProcessThrottle.builder(LimitPresets.binanceSpot())
+ * Throttle throttle = InProcessThrottle.builder(BinanceLimits.spot())
  *     .clock(serverCorrectedClock)
  *     .maxWait(Duration.ofSeconds(2))
  *     .build();

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A provider's documented limits for one account tier, with the headers through which it reports
- * usage. See {@link LimitPresets} for the ready-made ones.
+ * usage. Provider modules ship the ready-made ones (for example {@code BinanceLimits.spot()}, {@code InsighteaseLimits.credits(long)}).
  *
  * @param name a short name for logs, such as {@code binance-spot}
  * @param limits the limit windows

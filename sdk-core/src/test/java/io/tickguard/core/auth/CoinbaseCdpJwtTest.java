@@ -58,7 +58,7 @@ class CoinbaseCdpJwtTest {
   private static SigningAuthenticator cdpAuthenticator() {
     return SigningAuthenticator.builder()
         .credentials(credentials)
-        .signer(Signers.coinbaseCdpJwt())
+        .signer(cdpJwt())
         .placement(AttachRule.builder().signatureAsBearerToken().build())
         .serverClock(ServerClock.uncorrected(Clock.fixed(NOW, ZoneOffset.UTC)))
         .build();
@@ -145,7 +145,7 @@ class CoinbaseCdpJwtTest {
     ApiCredentials hmac = ApiCredentials.hmac("abcdefgh12", Fixtures.secret("s"));
     SigningInput input = Fixtures.input("GET", "/api/v3/brokerage/accounts", "", "", "1700000000", 1);
 
-    assertThatThrownBy(() -> Signers.coinbaseCdpJwt().sign(input, hmac))
+    assertThatThrownBy(() -> cdpJwt().sign(input, hmac))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("EC P-256");
   }
@@ -162,5 +162,13 @@ class CoinbaseCdpJwtTest {
     verifier.initVerify(key);
     verifier.update(data);
     return verifier.verify(new DERSequence(rs).getEncoded());
+  }
+
+  /**
+   * Coinbase's CDP configuration of core's generic ES256 JWT block (issuer {@code cdp}, two-minute
+   * lifetime, random nonce), which sdk-crypto's {@code CoinbaseSigners.cdpJwt()} names.
+   */
+  private static RequestSigner cdpJwt() {
+    return Signers.es256Jwt("cdp", java.time.Duration.ofSeconds(120));
   }
 }

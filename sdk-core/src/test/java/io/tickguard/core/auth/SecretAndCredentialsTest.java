@@ -156,7 +156,7 @@ class SecretAndCredentialsTest {
     RotatingCredentialsProvider provider = new RotatingCredentialsProvider(first);
     SigningAuthenticator auth = SigningAuthenticator.builder()
         .credentials(provider)
-        .signer(Signers.hmacSha256HexOfQueryAndBody())
+        .signer(Signers.hmacSha256Hex(in -> in.query() + in.body()))
         .placement(AttachRule.builder().apiKeyHeader("X-KEY").timestampQueryParameter("timestamp")
             .signatureQueryParameter("signature").build())
         .build();
@@ -202,7 +202,7 @@ class SecretAndCredentialsTest {
     ApiCredentials c = ApiCredentials.hmac("vmPUZE6mv9SD5VNH", Fixtures.secret("secret"));
     SigningAuthenticator auth = SigningAuthenticator.builder()
         .credentials(c)
-        .signer(Signers.hmacSha256HexOfQueryAndBody())
+        .signer(Signers.hmacSha256Hex(in -> in.query() + in.body()))
         .placement(AttachRule.builder().apiKeyHeader("X-MBX-APIKEY").recvWindowQueryParameter("recvWindow", 5000)
             .timestampQueryParameter("timestamp").signatureQueryParameter("signature").build())
         .build();

@@ -15,7 +15,7 @@ import io.tickguard.core.HttpMethod;
 import io.tickguard.core.resilience.StandardResiliencePolicy;
 import io.tickguard.core.testutil.Responses;
 import io.tickguard.core.throttle.InProcessThrottle;
-import io.tickguard.core.throttle.LimitPresets;
+import io.tickguard.core.testutil.ExamplePresets;
 import java.net.InetAddress;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -76,7 +76,7 @@ class MicrometerAbsentTest {
         MetricsListener metrics = MetricsListener.none();
         ClientConfig config = ClientConfig.builder(server.url("/").toString()).allowPlaintextLoopback(true)
             .metrics(metrics)
-            .throttle(InProcessThrottle.builder(LimitPresets.binanceSpot()).build())
+            .throttle(InProcessThrottle.builder(ExamplePresets.weightedSpot()).build())
             .resilience(StandardResiliencePolicy.builder().backoff(Duration.ofMillis(1), Duration.ofMillis(1)).build()
                 .bind(server.url("/").host(), metrics))
             .build();

@@ -8,6 +8,7 @@ import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
 import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.TickGuardException;
+import io.tickguard.core.testutil.ExamplePresets;
 import io.tickguard.core.testutil.Responses;
 import io.tickguard.core.testutil.VirtualTime;
 import java.time.Duration;
@@ -129,7 +130,7 @@ class InProcessThrottleTest {
     Endpoint balance = Endpoint.builder("balance", HttpMethod.POST, "/0/private/Balance").limits("API_COUNTER").build();
     Endpoint ledgers = Endpoint.builder("ledgers", HttpMethod.POST, "/0/private/Ledgers").weight(2)
         .limits("API_COUNTER").build();
-    Throttle throttle = InProcessThrottle.builder(LimitPresets.krakenSpot(LimitPresets.KrakenTier.STARTER))
+    Throttle throttle = InProcessThrottle.builder(ExamplePresets.decayingCounter())
         .clock(time).sleeper(time).maxWait(Duration.ofSeconds(10)).build();
     for (int i = 0; i < 15; i++) {
       assertThat(throttle.acquire(balance.request().build())).isZero();

@@ -7,6 +7,7 @@ import io.tickguard.core.ApiRequest;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
 import io.tickguard.core.RateLimitedException;
+import io.tickguard.core.testutil.ExamplePresets;
 import io.tickguard.core.testutil.Responses;
 import io.tickguard.core.testutil.VirtualTime;
 import java.time.Duration;
@@ -18,7 +19,7 @@ class ServerFeedbackTest {
   final ApiRequest ping = PING.request().build();
 
   InProcessThrottle binance(Duration maxWait) {
-    return InProcessThrottle.builder(LimitPresets.binanceSpot()).clock(time).sleeper(time)
+    return InProcessThrottle.builder(ExamplePresets.weightedSpot()).clock(time).sleeper(time)
         .maxWait(maxWait).build();
   }
 
@@ -93,7 +94,7 @@ class ServerFeedbackTest {
 
   @Test
   void rateLimitInsideA200WithoutRetryAfterPausesForTheDefault() {
-    InProcessThrottle throttle = InProcessThrottle.builder(LimitPresets.binanceSpot()).clock(time).sleeper(time)
+    InProcessThrottle throttle = InProcessThrottle.builder(ExamplePresets.weightedSpot()).clock(time).sleeper(time)
         .pauseWithoutRetryAfter(Duration.ofSeconds(2)).maxWait(Duration.ofSeconds(1)).build();
     throttle.onRateLimitInBody(ping, new RateLimitedException(
         "quota", io.tickguard.core.ErrorDetails.none(), "CREDITS", null, false, false));

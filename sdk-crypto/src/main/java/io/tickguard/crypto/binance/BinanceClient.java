@@ -1,5 +1,8 @@
 package io.tickguard.crypto.binance;
 
+import io.tickguard.crypto.binance.internal.BinanceDecoders;
+import io.tickguard.crypto.binance.internal.BinanceErrorDecoder;
+import io.tickguard.crypto.binance.internal.BinanceEndpoints;
 import io.tickguard.core.ApiClient;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
@@ -9,30 +12,29 @@ import io.tickguard.core.auth.CredentialsProvider;
 import io.tickguard.core.auth.KeyType;
 import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.auth.RequestSigner;
-import io.tickguard.core.auth.Signers;
 import io.tickguard.core.auth.SigningAuthenticator;
 import io.tickguard.core.time.ServerClock;
-import io.tickguard.core.throttle.LimitPresets;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
 import io.tickguard.crypto.CryptoMarketData;
 import io.tickguard.crypto.Instrument;
 import io.tickguard.crypto.Interval;
-import io.tickguard.crypto.MarketDataClientBuilder;
+import io.tickguard.market.MarketDataClientBuilder;
 import io.tickguard.crypto.MarketDataValidators;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
-import io.tickguard.crypto.internal.ClientCore;
-import io.tickguard.crypto.internal.ProviderClock;
-import io.tickguard.crypto.internal.Requests;
+import io.tickguard.market.internal.ClientCore;
+import io.tickguard.market.internal.ProviderClock;
+import io.tickguard.market.internal.Requests;
 import io.tickguard.core.validate.Validator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.Executor;
@@ -44,7 +46,7 @@ import java.util.concurrent.Executor;
  *
  * <pre>{@code
  * try (BinanceClient binance = BinanceClient.builder()
- *     .ed25519Key(ApiCredentials.ed25519("my-key", Secret.fromFile(Path.of("binance-ed25519.pem"))))
+ *     .credentials(ApiCredentials.ed25519("my-key", Secret.fromFile(Path.of("binance-ed25519.pem"))))
  *     .build()) {
  *   Ticker t = binance.ticker(Symbol.of("BTC", "USDT"));
  *   List<Balance> balances = binance.balances();
@@ -66,7 +68,7 @@ public final class BinanceClient implements CryptoMarketData {
   private BinanceClient(ClientCore core, ServerClock serverClock) {
     this.core = core;
     this.api = core.api();
-    this.validators = core.validators();
+    this.validators = MarketDataValidators.on(core.timestamps());
     this.serverClock = serverClock;
   }
 
@@ -179,16 +181,14 @@ public final class BinanceClient implements CryptoMarketData {
   }
 
   /**
-   * Builds a {@link BinanceClient}. For signed calls give the key with {@link #hmacKey}, {@link
-   * #ed25519Key} or {@link #rsaKey} (or {@link #signingKeys} for rotation): the client then signs as
+   * Builds a {@link BinanceClient}. For signed calls give an HMAC, Ed25519 or RSA key with {@link
+   * #credentials(ApiCredentials)} (or {@link #credentials(CredentialsProvider)} for rotation): the client then signs as
    * Binance documents ({@code X-MBX-APIKEY} header, {@code timestamp} and optional {@code
    * recvWindow} query parameters, {@code signature} over the query string and body as sent) with
    * timestamps from a {@link ServerClock} it keeps in step with {@code GET /api/v3/time}, and
    * resynchronises and retries once when Binance answers {@code -1021}.
    */
   public static final class Builder extends MarketDataClientBuilder<Builder> {
-    private CredentialsProvider keys;
-    private KeyType keyType;
     private Duration recvWindow;
 
     private Builder() {}
@@ -198,39 +198,20 @@ public final class BinanceClient implements CryptoMarketData {
       return this;
     }
 
-    /** Signs with an HMAC-SHA256 key ({@link ApiCredentials#hmac}); the signature is lower-case hex. */
-    public Builder hmacKey(ApiCredentials credentials) {
-      return signingKeys(CredentialsProvider.of(require(credentials, KeyType.HMAC)));
-    }
-
     /**
-     * Signs with an Ed25519 key ({@link ApiCredentials#ed25519}, from its PKCS#8 PEM); the
-     * signature is base64, percent-encoded in the query. Binance recommends Ed25519 keys.
+     * Binance API keys are HMAC ({@link ApiCredentials#hmac}, lower-case hex signature), Ed25519
+     * ({@link ApiCredentials#ed25519}, recommended by Binance) or RSA ({@link ApiCredentials#rsa}).
+     * The signature scheme follows the key type of the credentials current at {@link #build()}; a
+     * rotating provider must hand out keys of that same type.
      */
-    public Builder ed25519Key(ApiCredentials credentials) {
-      return signingKeys(CredentialsProvider.of(require(credentials, KeyType.ED25519)));
+    @Override
+    protected Set<KeyType> acceptedKeyTypes() {
+      return Set.of(KeyType.HMAC, KeyType.ED25519, KeyType.RSA);
     }
 
-    /** Signs with an RSA key ({@link ApiCredentials#rsa}): RSASSA-PKCS1-v1_5 with SHA-256, base64. */
-    public Builder rsaKey(ApiCredentials credentials) {
-      return signingKeys(CredentialsProvider.of(require(credentials, KeyType.RSA)));
-    }
-
-    /**
-     * Signs with the credentials {@code provider} hands out (a {@link
-     * io.tickguard.core.auth.RotatingCredentialsProvider}, say). The signature scheme follows the key
-     * type of the credentials current at {@link #build()}; every key it hands out later must be of
-     * the same type.
-     */
-    public Builder signingKeys(CredentialsProvider provider) {
-      Objects.requireNonNull(provider, "provider");
-      KeyType type = provider.current().keyType();
-      if (type != KeyType.HMAC && type != KeyType.ED25519 && type != KeyType.RSA) {
-        throw new IllegalArgumentException("Binance API keys are HMAC, Ed25519 or RSA, not " + type);
-      }
-      this.keys = provider;
-      this.keyType = type;
-      return this;
+    @Override
+    protected String providerName() {
+      return "Binance";
     }
 
     /**
@@ -248,52 +229,33 @@ public final class BinanceClient implements CryptoMarketData {
 
     /** Builds the client; it owns a connection pool and threads until closed. */
     public BinanceClient build() {
-      if (keys == null) {
-        return new BinanceClient(ClientCore.open(
-            "binance", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.binanceSpot(), futureTolerance(),
-            api -> api.authenticator(authenticator()).errorDecoder(BinanceErrorDecoder.INSTANCE)), null);
-      }
-      if (authenticator() != RequestAuthenticator.anonymous()) {
-        throw new IllegalStateException(
-            "Give either a Binance key (hmacKey, ed25519Key, rsaKey, signingKeys) or an authenticator, not both");
-      }
-      Clock local = config().map(ClientConfig::clock).orElseGet(Clock::systemUTC);
-      ProviderClock providerClock = new ProviderClock(local, BinanceEndpoints.TIME, BinanceDecoders.serverTime());
+      ClientConfig config = config(DEFAULT_BASE_URL);
+      ProviderClock providerClock = new ProviderClock(config.clock(), BinanceEndpoints.TIME, BinanceDecoders.serverTime());
       ServerClock serverClock = providerClock.clock();
-      RequestAuthenticator signing = SigningAuthenticator.builder()
+      RequestAuthenticator auth = resolveAuthenticator(keys -> SigningAuthenticator.builder()
           .credentials(keys)
-          .signer(signer(keyType))
+          .signer(signer(keys.current().keyType()))
           .placement(attachRule(recvWindow))
           .serverClock(serverClock)
-          .build();
+          .build());
+      boolean signing = credentials().isPresent();
       ClientCore core = ClientCore.open(
-          "binance", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.binanceSpot(), futureTolerance(),
-          api -> api.authenticator(signing).errorDecoder(BinanceErrorDecoder.INSTANCE).serverClock(serverClock));
+          "binance", config, chosenThrottle(config), BinanceLimits.spot(), futureTolerance(),
+          api -> {
+            ApiClient.Builder wired = api.authenticator(auth).errorDecoder(BinanceErrorDecoder.INSTANCE);
+            return signing ? wired.serverClock(serverClock) : wired;
+          });
+      if (!signing) {
+        return new BinanceClient(core, null);
+      }
       providerClock.bind(core.api());
       return new BinanceClient(core, serverClock);
-    }
-
-    private static ApiCredentials require(ApiCredentials credentials, KeyType type) {
-      Objects.requireNonNull(credentials, "credentials");
-      if (credentials.keyType() != type) {
-        throw new IllegalArgumentException("Expected " + type + " credentials, got " + credentials.keyType());
-      }
-      return credentials;
     }
   }
 
   /** The signer Binance documents for each key type. */
   static RequestSigner signer(KeyType type) {
-    switch (type) {
-      case HMAC:
-        return Signers.hmacSha256HexOfQueryAndBody();
-      case ED25519:
-        return Signers.ed25519OfQueryAndBody();
-      case RSA:
-        return Signers.rsaSha256OfQueryAndBody();
-      default:
-        throw new IllegalArgumentException("Binance API keys are HMAC, Ed25519 or RSA, not " + type);
-    }
+    return BinanceSigners.forKeyType(type);
   }
 
   /** Key header, then {@code recvWindow} (if any) and {@code timestamp}, signature last. */

@@ -1,44 +1,48 @@
 package io.tickguard.crypto.coinbase;
 
+import io.tickguard.crypto.coinbase.internal.CoinbaseDecoders;
+import io.tickguard.crypto.coinbase.internal.CoinbaseErrorDecoder;
+import io.tickguard.crypto.coinbase.internal.CoinbaseEndpoints;
 import io.tickguard.core.ApiClient;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.AttachRule;
+import io.tickguard.core.auth.CredentialsProvider;
 import io.tickguard.core.auth.KeyType;
 import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.auth.Secret;
-import io.tickguard.core.auth.Signers;
 import io.tickguard.core.auth.SigningAuthenticator;
 import io.tickguard.core.time.ServerClock;
-import io.tickguard.core.throttle.LimitPresets;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
 import io.tickguard.crypto.CryptoMarketData;
 import io.tickguard.crypto.Instrument;
 import io.tickguard.crypto.Interval;
-import io.tickguard.crypto.MarketDataClientBuilder;
+import io.tickguard.market.MarketDataClientBuilder;
 import io.tickguard.crypto.MarketDataValidators;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
-import io.tickguard.crypto.internal.ClientCore;
-import io.tickguard.crypto.internal.ProviderClock;
-import io.tickguard.crypto.internal.Requests;
+import io.tickguard.market.internal.ClientCore;
+import io.tickguard.market.internal.ProviderClock;
+import io.tickguard.market.internal.Requests;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
  * Coinbase Advanced Trade market data over the TickGuard pipeline. Market data uses the public
- * routes; {@link #balances()} needs a CDP key ({@link Builder#cdpKey(String, Secret)}), which signs
+ * routes; {@link #balances()} needs a CDP key ({@link CoinbaseKeys#cdp(String, Secret)} given to {@link
+ * Builder#credentials(ApiCredentials)}), which signs
  * an ES256 JWT per request, and grants {@link io.tickguard.core.auth.Scope#ACCOUNT_READ}.
  */
 public final class CoinbaseClient implements CryptoMarketData {
@@ -65,7 +69,7 @@ public final class CoinbaseClient implements CryptoMarketData {
   private CoinbaseClient(ClientCore core, ServerClock serverClock) {
     this.core = core;
     this.api = core.api();
-    this.validators = core.validators();
+    this.validators = MarketDataValidators.on(core.timestamps());
     this.serverClock = serverClock;
   }
 
@@ -194,10 +198,10 @@ public final class CoinbaseClient implements CryptoMarketData {
 
   /**
    * How {@link #balances()} authenticates a CDP API key: an ES256 JWT per request ({@link
-   * Signers#coinbaseCdpJwt()}: {@code iss} {@code cdp}, {@code sub} and {@code kid} the key name,
+   * CoinbaseSigners#cdpJwt()}: {@code iss} {@code cdp}, {@code sub} and {@code kid} the key name,
    * {@code nbf} now, {@code exp} two minutes later, {@code uri} {@code "GET host/path"}, a random
    * header nonce) sent as {@code Authorization: Bearer}. Timestamps come from {@code clock}; pass
-   * a {@link ServerClock} to sign on Coinbase's time (the builder's {@code cdpKey} does).
+   * a {@link ServerClock} to sign on Coinbase's time (the builder does when given credentials).
    *
    * @param credentials an {@link io.tickguard.core.auth.KeyType#EC_P256} key
    * @param clock the clock JWT times are taken from (the configuration's clock in a client)
@@ -205,12 +209,17 @@ public final class CoinbaseClient implements CryptoMarketData {
   public static SigningAuthenticator cdpAuthenticator(ApiCredentials credentials, Clock clock) {
     Objects.requireNonNull(credentials, "credentials");
     if (credentials.keyType() != KeyType.EC_P256) {
-      throw new IllegalArgumentException(
-          "Coinbase CDP keys are EC P-256 (ES256 JWTs), not " + credentials.keyType());
+      throw new InvalidRequestException(
+          "credentials", "Coinbase CDP keys are EC P-256 (ES256 JWTs), not " + credentials.keyType());
     }
+    return cdpAuthenticator(CredentialsProvider.of(credentials), clock);
+  }
+
+  /** {@link #cdpAuthenticator(ApiCredentials, Clock)} for the CDP keys {@code credentials} hands out. */
+  public static SigningAuthenticator cdpAuthenticator(CredentialsProvider credentials, Clock clock) {
     return SigningAuthenticator.builder()
         .credentials(credentials)
-        .signer(Signers.coinbaseCdpJwt())
+        .signer(CoinbaseSigners.cdpJwt())
         .placement(AttachRule.builder().signatureAsBearerToken().build())
         .serverClock(clock instanceof ServerClock server ? server : ServerClock.uncorrected(Objects.requireNonNull(clock, "clock")))
         .build();
@@ -218,7 +227,6 @@ public final class CoinbaseClient implements CryptoMarketData {
 
   /** Builds a {@link CoinbaseClient}. */
   public static final class Builder extends MarketDataClientBuilder<Builder> {
-    private ApiCredentials cdpKey;
 
     private Builder() {}
 
@@ -228,51 +236,44 @@ public final class CoinbaseClient implements CryptoMarketData {
     }
 
     /**
-     * Authenticates private calls with a CDP API key: {@code keyName} is its
-     * {@code organizations/.../apiKeys/...} name, {@code ecPrivateKeyPem} its EC P-256 private key
-     * (SEC1 {@code BEGIN EC PRIVATE KEY} or PKCS#8 PEM), parsed once here. Each request then carries
-     * a fresh two-minute ES256 JWT as a bearer token; see {@link #cdpAuthenticator}.
+     * Coinbase Advanced Trade keys are CDP API keys: EC P-256 credentials signing ES256 JWTs, made
+     * with {@link CoinbaseKeys#cdp(String, Secret)}. Each request then carries a fresh two-minute
+     * JWT as a bearer token; see {@link #cdpAuthenticator}.
      */
-    public Builder cdpKey(String keyName, Secret ecPrivateKeyPem) {
-      return cdpKey(ApiCredentials.ecP256(keyName, ecPrivateKeyPem));
+    @Override
+    protected Set<KeyType> acceptedKeyTypes() {
+      return Set.of(KeyType.EC_P256);
     }
 
-    /** Authenticates private calls with already loaded EC P-256 credentials (their scopes apply). */
-    public Builder cdpKey(ApiCredentials credentials) {
-      Objects.requireNonNull(credentials, "credentials");
-      if (credentials.keyType() != KeyType.EC_P256) {
-        throw new IllegalArgumentException(
-            "Coinbase CDP keys are EC P-256 (ES256 JWTs), not " + credentials.keyType());
-      }
-      this.cdpKey = credentials;
-      return this;
+    @Override
+    protected String providerName() {
+      return "Coinbase";
     }
 
     /**
      * Builds the client; it owns a connection pool and threads until closed. Unless a throttle is
-     * given it limits itself to {@link LimitPresets#coinbaseAdvanced()}: public routes against
+     * given it limits itself to {@link CoinbaseLimits#advanced()}: public routes against
      * {@code PUBLIC}, accounts against {@code PRIVATE}.
      *
-     * @throws IllegalStateException when both {@link #cdpKey} and {@link #authenticator} were given
+     * @throws IllegalStateException when both credentials and a custom authenticator were given
      */
     public CoinbaseClient build() {
-      if (cdpKey == null) {
-        return new CoinbaseClient(ClientCore.open(
-            "coinbase", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.coinbaseAdvanced(), futureTolerance(),
-            api -> api.authenticator(authenticator()).errorDecoder(CoinbaseErrorDecoder.INSTANCE)), null);
-      }
-      if (authenticator() != RequestAuthenticator.anonymous()) {
-        throw new IllegalStateException("Give either cdpKey(...) or authenticator(...), not both");
-      }
       // Tokens live two minutes: sign on Coinbase's time, measured through this client's own
       // pinned and throttled pipeline, not on a machine clock that may be off by more than that.
-      Clock local = config().map(ClientConfig::clock).orElseGet(Clock::systemUTC);
-      ProviderClock providerClock = new ProviderClock(local, CoinbaseEndpoints.TIME, CoinbaseDecoders.serverTime());
+      ClientConfig config = config(DEFAULT_BASE_URL);
+      ProviderClock providerClock = new ProviderClock(config.clock(), CoinbaseEndpoints.TIME, CoinbaseDecoders.serverTime());
       ServerClock serverClock = providerClock.clock();
-      RequestAuthenticator signing = cdpAuthenticator(cdpKey, serverClock);
+      RequestAuthenticator auth = resolveAuthenticator(keys -> cdpAuthenticator(keys, serverClock));
+      boolean signing = credentials().isPresent();
       ClientCore core = ClientCore.open(
-          "coinbase", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.coinbaseAdvanced(), futureTolerance(),
-          api -> api.authenticator(signing).errorDecoder(CoinbaseErrorDecoder.INSTANCE).serverClock(serverClock));
+          "coinbase", config, chosenThrottle(config), CoinbaseLimits.advanced(), futureTolerance(),
+          api -> {
+            ApiClient.Builder wired = api.authenticator(auth).errorDecoder(CoinbaseErrorDecoder.INSTANCE);
+            return signing ? wired.serverClock(serverClock) : wired;
+          });
+      if (!signing) {
+        return new CoinbaseClient(core, null);
+      }
       providerClock.bind(core.api());
       return new CoinbaseClient(core, serverClock);
     }

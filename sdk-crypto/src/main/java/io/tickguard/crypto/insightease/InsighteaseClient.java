@@ -1,45 +1,55 @@
 package io.tickguard.crypto.insightease;
 
+import io.tickguard.crypto.insightease.internal.InsighteaseDecoders;
+import io.tickguard.crypto.insightease.internal.InsighteaseEndpoints;
 import io.tickguard.core.ApiClient;
 import io.tickguard.core.InvalidRequestException;
+import io.tickguard.core.ClientConfig;
+import io.tickguard.core.auth.ApiCredentials;
+import io.tickguard.core.auth.KeyType;
 import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.auth.Secret;
-import io.tickguard.core.throttle.LimitPresets;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
 import io.tickguard.crypto.CryptoMarketData;
 import io.tickguard.crypto.Instrument;
 import io.tickguard.crypto.Interval;
-import io.tickguard.crypto.MarketDataClientBuilder;
+import io.tickguard.market.MarketDataClientBuilder;
 import io.tickguard.crypto.MarketDataValidators;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
-import io.tickguard.crypto.internal.ClientCore;
-import io.tickguard.crypto.internal.Requests;
+import io.tickguard.market.internal.ClientCore;
+import io.tickguard.market.internal.Requests;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import io.tickguard.market.insightease.InsighteaseKeys;
+import io.tickguard.market.insightease.InsighteaseLimits;
+import io.tickguard.market.insightease.internal.InsighteaseEnvelope;
+import io.tickguard.market.insightease.internal.InsighteaseKeyAuthenticator;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
  * Insightease crypto prices over the TickGuard pipeline. Every call needs the key ({@link
- * Builder#apiKey(String)}), sent as the {@code api_key} query parameter and redacted from logs and
+ * InsighteaseKeys#apiKey(Secret)} given to {@link Builder#credentials(ApiCredentials)}), sent as the {@code api_key} query parameter and redacted from logs and
  * exception messages. Insightease is a price vendor: {@link #orderBook}, {@link #recentTrades},
  * {@link #balances} and {@link #serverTime} throw {@link UnsupportedOperationException}.
  *
  * <pre>{@code
- * try (InsighteaseClient ie = InsighteaseClient.builder().apiKey(Secret.fromEnv("INSIGHTEASE_KEY"))
+ * try (InsighteaseClient ie = InsighteaseClient.builder()
+ *     .credentials(InsighteaseKeys.apiKey(Secret.fromEnv("INSIGHTEASE_KEY")))
  *     .monthlyCredits(10_000).build()) {
  *   List<Ticker> prices = ie.tickers(Symbol.of("BTC", "USD"), Symbol.of("ETH", "USD"));
  * }
  * }</pre>
  *
- * <p>Unless a throttle is given, calls count against {@link LimitPresets#insighteaseCredits} for the
+ * <p>Unless a throttle is given, calls count against {@link InsighteaseLimits#credits} for the
  * plan's monthly credits, so the client refuses a call the plan cannot pay for before sending it.
  */
 public final class InsighteaseClient implements CryptoMarketData {
@@ -54,11 +64,11 @@ public final class InsighteaseClient implements CryptoMarketData {
   private InsighteaseClient(ClientCore core, InsighteaseEnvelope envelope) {
     this.core = core;
     this.api = core.api();
-    this.validators = core.validators();
+    this.validators = MarketDataValidators.on(core.timestamps());
     this.envelope = envelope;
   }
 
-  /** Starts a client for the production API; set the key with {@link Builder#apiKey(String)}. */
+  /** Starts a client for the production API; set the key with {@link Builder#credentials(ApiCredentials)}. */
   public static Builder builder() {
     return new Builder();
   }
@@ -145,12 +155,12 @@ public final class InsighteaseClient implements CryptoMarketData {
   }
 
   /**
-   * Builds an {@link InsighteaseClient}: the key with {@link #apiKey(String)} (or a custom {@link
-   * #authenticator}), the plan with {@link #monthlyCredits(long)}.
+   * Builds an {@link InsighteaseClient}: the key with {@link #credentials(ApiCredentials)} of {@link
+   * InsighteaseKeys#apiKey(Secret)} (or a custom {@link #authenticator}), the plan with {@link
+   * #monthlyCredits(long)}.
    */
   public static final class Builder extends MarketDataClientBuilder<Builder> {
-    private InsighteaseKeyAuthenticator key;
-    private long monthlyCredits = LimitPresets.INSIGHTEASE_BASIC_MONTHLY_CREDITS;
+    private long monthlyCredits = InsighteaseLimits.BASIC_MONTHLY_CREDITS;
 
     private Builder() {}
 
@@ -159,34 +169,25 @@ public final class InsighteaseClient implements CryptoMarketData {
       return this;
     }
 
-    /** The Insightease API key, sent as the {@code api_key} query parameter. */
-    public Builder apiKey(String apiKey) {
-      Objects.requireNonNull(apiKey, "apiKey");
-      if (apiKey.isBlank()) {
-        throw new IllegalArgumentException("apiKey is blank");
-      }
-      this.key = new InsighteaseKeyAuthenticator(apiKey);
-      return this;
+    /** Insightease keys are API keys alone ({@link InsighteaseKeys#apiKey}), with no signing secret. */
+    @Override
+    protected Set<KeyType> acceptedKeyTypes() {
+      return Set.of(KeyType.NONE);
     }
 
-    /** The Insightease API key from a {@link Secret} (environment, file, key store). */
-    public Builder apiKey(Secret apiKey) {
-      char[] chars = Objects.requireNonNull(apiKey, "apiKey").chars();
-      try {
-        return apiKey(new String(chars));
-      } finally {
-        java.util.Arrays.fill(chars, '\0');
-      }
+    @Override
+    protected String providerName() {
+      return "Insightease";
     }
 
     /**
      * The plan's monthly credits, which the default throttle budgets ({@link
-     * LimitPresets#INSIGHTEASE_BASIC_MONTHLY_CREDITS} by default, the Basic plan). Ignored when a
+     * InsighteaseLimits#BASIC_MONTHLY_CREDITS} by default, the Basic plan). Ignored when a
      * throttle is given.
      */
     public Builder monthlyCredits(long monthlyCredits) {
       if (monthlyCredits <= 0) {
-        throw new IllegalArgumentException("monthlyCredits must be positive: " + monthlyCredits);
+        throw new InvalidRequestException("monthlyCredits", "monthlyCredits must be positive: " + monthlyCredits);
       }
       this.monthlyCredits = monthlyCredits;
       return this;
@@ -195,24 +196,23 @@ public final class InsighteaseClient implements CryptoMarketData {
     /**
      * Builds the client; it owns a connection pool and threads until closed.
      *
-     * @throws IllegalStateException when both {@link #apiKey(String)} and a custom authenticator were given
+     * @throws IllegalStateException when both credentials and a custom authenticator were given
      */
     public InsighteaseClient build() {
-      RequestAuthenticator custom = authenticator();
-      if (key != null && custom != RequestAuthenticator.anonymous()) {
-        throw new IllegalStateException("Give either apiKey(...) or authenticator(...), not both");
-      }
-      RequestAuthenticator auth = key != null ? key : custom;
+      InsighteaseKeyAuthenticator key = credentials().map(InsighteaseKeyAuthenticator::new).orElse(null);
+      RequestAuthenticator auth = resolveAuthenticator(c -> key);
       InsighteaseEnvelope envelope = new InsighteaseEnvelope(key != null ? List.of(key.apiKey()) : List.of());
+      ClientConfig config = config(DEFAULT_BASE_URL);
       return new InsighteaseClient(ClientCore.open(
-            "insightease", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.insighteaseCredits(monthlyCredits),
+            "insightease", config, chosenThrottle(config), InsighteaseLimits.credits(monthlyCredits),
             futureTolerance(), api -> api.authenticator(auth).errorDecoder(envelope)), envelope);
     }
 
     /** Shows the plan and whether a key is set; never the key. */
     @Override
     public String toString() {
-      return "InsighteaseClient.Builder[" + (key != null ? key : "no api key") + ", monthlyCredits=" + monthlyCredits + "]";
+      return "InsighteaseClient.Builder[" + credentials().map(c -> "api_key=" + c.current().redactedApiKey()).orElse("no api key")
+          + ", monthlyCredits=" + monthlyCredits + "]";
     }
   }
 }

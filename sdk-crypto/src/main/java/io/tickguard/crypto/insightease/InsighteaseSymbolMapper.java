@@ -1,6 +1,6 @@
 package io.tickguard.crypto.insightease;
 
-import io.tickguard.crypto.InvalidValueException;
+import io.tickguard.market.InvalidValueException;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.SymbolMapper;
 import java.util.Optional;

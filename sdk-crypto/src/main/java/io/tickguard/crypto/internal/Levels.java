@@ -1,7 +1,8 @@
 package io.tickguard.crypto.internal;
 
+import io.tickguard.market.internal.JsonStream;
 import io.tickguard.core.InvalidResponseException;
-import io.tickguard.crypto.InvalidValueException;
+import io.tickguard.market.InvalidValueException;
 import io.tickguard.crypto.PriceLevel;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,35 +1,37 @@
 package io.tickguard.crypto.kraken;
 
+import io.tickguard.crypto.kraken.internal.KrakenDecoders;
+import io.tickguard.crypto.kraken.internal.KrakenErrorDecoder;
+import io.tickguard.crypto.kraken.internal.KrakenEndpoints;
 import io.tickguard.core.ApiClient;
+import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.AttachRule;
 import io.tickguard.core.auth.CredentialsProvider;
 import io.tickguard.core.auth.KeyType;
 import io.tickguard.core.auth.RequestAuthenticator;
-import io.tickguard.core.auth.Signers;
 import io.tickguard.core.auth.SigningAuthenticator;
-import io.tickguard.core.throttle.LimitPresets;
-import io.tickguard.core.throttle.LimitPresets.KrakenTier;
 import io.tickguard.core.time.ServerClock;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
 import io.tickguard.crypto.CryptoMarketData;
 import io.tickguard.crypto.Instrument;
 import io.tickguard.crypto.Interval;
-import io.tickguard.crypto.MarketDataClientBuilder;
+import io.tickguard.market.MarketDataClientBuilder;
 import io.tickguard.crypto.MarketDataValidators;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
-import io.tickguard.crypto.internal.ClientCore;
-import io.tickguard.crypto.internal.Requests;
+import io.tickguard.market.internal.ClientCore;
+import io.tickguard.market.internal.Requests;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
@@ -69,7 +71,7 @@ public final class KrakenClient implements CryptoMarketData {
   private KrakenClient(ClientCore core) {
     this.core = core;
     this.api = core.api();
-    this.validators = core.validators();
+    this.validators = MarketDataValidators.on(core.timestamps());
   }
 
   /** Starts a client for the production API with no credentials. */
@@ -163,7 +165,7 @@ public final class KrakenClient implements CryptoMarketData {
   static SigningAuthenticator signingAuthenticator(CredentialsProvider credentials, Clock clock) {
     return SigningAuthenticator.builder()
         .credentials(credentials)
-        .signer(Signers.krakenHmacSha512())
+        .signer(KrakenSigners.apiSign())
         .placement(AttachRule.builder().apiKeyHeader("API-Key").nonceFormField("nonce").signatureHeader("API-Sign").build())
         .serverClock(ServerClock.uncorrected(clock))
         .microsecondNonces(false)
@@ -172,7 +174,6 @@ public final class KrakenClient implements CryptoMarketData {
 
   /** Builds a {@link KrakenClient}. */
   public static final class Builder extends MarketDataClientBuilder<Builder> {
-    private CredentialsProvider credentials;
     private KrakenTier tier = KrakenTier.STARTER;
 
     private Builder() {}
@@ -183,32 +184,23 @@ public final class KrakenClient implements CryptoMarketData {
     }
 
     /**
-     * Signs private calls with {@code credentials}: an {@link ApiCredentials#hmac HMAC} key whose
-     * secret is Kraken's private key exactly as issued (base64). Give either this or {@link
-     * #authenticator(RequestAuthenticator)}, not both.
+     * Kraken spot keys are {@link ApiCredentials#hmac HMAC} keys whose secret is Kraken's private key
+     * exactly as issued (base64). With a rotating provider each key keeps its own strictly increasing
+     * nonce.
      */
-    public Builder credentials(ApiCredentials credentials) {
-      Objects.requireNonNull(credentials, "credentials");
-      if (credentials.keyType() != KeyType.HMAC) {
-        throw new InvalidRequestException("credentials", "Kraken spot keys are HMAC keys (a base64 private key); got "
-            + credentials.keyType() + " for key " + credentials.redactedApiKey());
-      }
-      return credentials(CredentialsProvider.of(credentials));
+    @Override
+    protected Set<KeyType> acceptedKeyTypes() {
+      return Set.of(KeyType.HMAC);
     }
 
-    /**
-     * Signs private calls with the current credentials of {@code provider} (for key rotation). Each
-     * key keeps its own strictly increasing nonce. Give either this or {@link
-     * #authenticator(RequestAuthenticator)}, not both.
-     */
-    public Builder credentials(CredentialsProvider provider) {
-      this.credentials = Objects.requireNonNull(provider, "provider");
-      return this;
+    @Override
+    protected String providerName() {
+      return "Kraken";
     }
 
     /**
      * The account's verification tier, which sets the private API counter's maximum and decay in the
-     * default throttle ({@link LimitPresets#krakenSpot(KrakenTier)}); {@link KrakenTier#STARTER} by
+     * default throttle ({@link KrakenLimits#spot(KrakenTier)}); {@link KrakenTier#STARTER} by
      * default. Ignored when a throttle is set explicitly.
      */
     public Builder tier(KrakenTier tier) {
@@ -218,13 +210,10 @@ public final class KrakenClient implements CryptoMarketData {
 
     /** Builds the client; it owns a connection pool and threads until closed. */
     public KrakenClient build() {
-      Clock clock = config().map(c -> c.clock()).orElseGet(Clock::systemUTC);
-      if (credentials != null && authenticator() != RequestAuthenticator.anonymous()) {
-        throw new IllegalStateException("Give either Kraken credentials or an authenticator, not both");
-      }
-      RequestAuthenticator auth = credentials != null ? signingAuthenticator(credentials, clock) : authenticator();
+      ClientConfig config = config(DEFAULT_BASE_URL);
+      RequestAuthenticator auth = resolveAuthenticator(keys -> signingAuthenticator(keys, config.clock()));
       return new KrakenClient(ClientCore.open(
-            "kraken", config(), DEFAULT_BASE_URL, throttle(), LimitPresets.krakenSpot(tier), futureTolerance(),
+            "kraken", config, chosenThrottle(config), KrakenLimits.spot(tier), futureTolerance(),
             api -> api.authenticator(auth).errorDecoder(KrakenErrorDecoder.INSTANCE)));
     }
   }

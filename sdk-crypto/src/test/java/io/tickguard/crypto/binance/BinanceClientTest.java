@@ -1,5 +1,6 @@
 package io.tickguard.crypto.binance;
 
+import io.tickguard.crypto.binance.internal.BinanceEndpoints;
 import io.tickguard.core.throttle.Throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,11 +1,11 @@
 package io.tickguard.crypto.binance;
 
+import io.tickguard.crypto.binance.internal.BinanceEndpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.throttle.InProcessThrottle;
-import io.tickguard.core.throttle.LimitPresets;
 import io.tickguard.core.throttle.RateLimit;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -34,7 +34,7 @@ class BinanceLimitsTest {
 
   @Test
   void everyEndpointCountsOnlyAgainstGroupsThePresetHas() throws Exception {
-    Set<String> groups = LimitPresets.binanceSpot().limits().stream().map(RateLimit::group).collect(Collectors.toSet());
+    Set<String> groups = BinanceLimits.spot().limits().stream().map(RateLimit::group).collect(Collectors.toSet());
     List<Endpoint> all = endpoints();
     assertThat(all).hasSize(8);
     assertThat(all).allSatisfy(e -> {
@@ -46,7 +46,7 @@ class BinanceLimitsTest {
   @Test
   void thePresetThrottleChargesTheDocumentedWeights() throws Exception {
     Clock fixed = Clock.fixed(Instant.parse("2026-03-02T10:00:10Z"), ZoneOffset.UTC);
-    InProcessThrottle throttle = InProcessThrottle.builder(LimitPresets.binanceSpot()).clock(fixed)
+    InProcessThrottle throttle = InProcessThrottle.builder(BinanceLimits.spot()).clock(fixed)
         .maxWait(Duration.ZERO).build();
     // 6000 per minute: 24 deep books (250 each) fill it exactly, the 25th is refused.
     ApiRequest deep = BinanceEndpoints.DEPTH.request().query("symbol", "BTCUSDT").query("limit", "5000").build();

@@ -122,7 +122,7 @@ class BinanceSandboxTest {
   @Test
   void asyncVariantsRunTheSameCalls() throws Exception {
     start();
-    try (BinanceClient binance = client().hmacKey(ApiCredentials.hmac(KEY, Secret.of(SECRET.toCharArray()))).build()) {
+    try (BinanceClient binance = client().credentials(ApiCredentials.hmac(KEY, Secret.of(SECRET.toCharArray()))).build()) {
       Instant now = Instant.now();
       CompletableFuture<Instant> time = binance.serverTimeAsync();
       CompletableFuture<List<Instrument>> instruments = binance.instrumentsAsync();
@@ -160,7 +160,7 @@ class BinanceSandboxTest {
   @Test
   void balancesSignedWithAnHmacKey() {
     start();
-    try (BinanceClient binance = client().hmacKey(ApiCredentials.hmac(KEY, Secret.of(SECRET.toCharArray())))
+    try (BinanceClient binance = client().credentials(ApiCredentials.hmac(KEY, Secret.of(SECRET.toCharArray())))
         .recvWindow(Duration.ofSeconds(5)).build()) {
       List<Balance> balances = binance.balances();
       Balance usdt = balances.stream().filter(b -> b.asset().equals("USDT")).findFirst().orElseThrow();
@@ -176,7 +176,7 @@ class BinanceSandboxTest {
     KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     routes.publicKey("e2e-ed25519-key", pair.getPublic(), Scope.ACCOUNT_READ);
     Secret pem = Secret.ofBytes(Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
-    try (BinanceClient binance = client().ed25519Key(ApiCredentials.ed25519("e2e-ed25519-key", pem)).build()) {
+    try (BinanceClient binance = client().credentials(ApiCredentials.ed25519("e2e-ed25519-key", pem)).build()) {
       assertThat(binance.balances()).extracting(Balance::asset).contains("BTC");
     }
   }
@@ -189,7 +189,7 @@ class BinanceSandboxTest {
     KeyPair pair = generator.generateKeyPair();
     routes.publicKey("e2e-rsa-key", pair.getPublic(), Scope.ACCOUNT_READ);
     Secret pem = Secret.ofBytes(Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
-    try (BinanceClient binance = client().rsaKey(ApiCredentials.rsa("e2e-rsa-key", pem)).build()) {
+    try (BinanceClient binance = client().credentials(ApiCredentials.rsa("e2e-rsa-key", pem)).build()) {
       assertThat(binance.balances()).extracting(Balance::asset).contains("BTC");
     }
   }
@@ -198,7 +198,7 @@ class BinanceSandboxTest {
   void wrongSecretIsRejectedWithoutLeakingAnySecret() {
     start();
     String wrong = "wrong-secret-must-not-appear";
-    try (BinanceClient binance = client().hmacKey(ApiCredentials.hmac(KEY, Secret.of(wrong.toCharArray()))).build()) {
+    try (BinanceClient binance = client().credentials(ApiCredentials.hmac(KEY, Secret.of(wrong.toCharArray()))).build()) {
       assertThatThrownBy(binance::balances)
           .isInstanceOfSatisfying(AuthenticationException.class, e -> {
             assertThat(e).isNotInstanceOf(ClockSkewException.class);
@@ -213,7 +213,7 @@ class BinanceSandboxTest {
   @Test
   void unknownKeyIsAnAuthenticationFailureWithMinus2015() {
     start();
-    try (BinanceClient binance = client().hmacKey(ApiCredentials.hmac("not-registered-key", Secret.of(SECRET.toCharArray())))
+    try (BinanceClient binance = client().credentials(ApiCredentials.hmac("not-registered-key", Secret.of(SECRET.toCharArray())))
         .build()) {
       assertThatThrownBy(binance::balances)
           .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.providerCode()).contains("-2015"));
@@ -232,7 +232,7 @@ class BinanceSandboxTest {
     };
     ClientConfig config = sandbox.clientConfigBuilder().metrics(record).build();
     try (BinanceClient binance = BinanceClient.builder().config(config)
-        .hmacKey(ApiCredentials.hmac(KEY, Secret.of(SECRET.toCharArray()))).build()) {
+        .credentials(ApiCredentials.hmac(KEY, Secret.of(SECRET.toCharArray()))).build()) {
       binance.balances(); // the first signed call syncs the clock: the offset is about zero
       assertThat(binance.serverClock().orElseThrow().offset().abs()).isLessThan(Duration.ofSeconds(2));
       attempts.clear();

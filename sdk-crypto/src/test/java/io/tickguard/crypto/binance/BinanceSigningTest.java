@@ -135,7 +135,7 @@ class BinanceSigningTest {
     try (BinanceClient client = BinanceClient.builder()
         .config(server.config().newBuilder().clock(docTime).build())
         .throttle(Throttle.unlimited())
-        .hmacKey(docCredentials())
+        .credentials(docCredentials())
         .recvWindow(Duration.ofMillis(5000))
         .build()) {
       for (int i = 0; i < 3; i++) {
@@ -163,7 +163,7 @@ class BinanceSigningTest {
     KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     ApiCredentials ed = ApiCredentials.ed25519("ed-key", Secret.ofBytes(Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded())));
     try (BinanceClient client = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited())
-        .ed25519Key(ed).build()) {
+        .credentials(ed).build()) {
       long now = MockApi.NOW.toEpochMilli();
       for (int i = 0; i < 3; i++) {
         server.json(200, "{\"serverTime\":" + now + "}");
@@ -185,7 +185,7 @@ class BinanceSigningTest {
   @Test
   void minus1021IsAClockSkewThatATypedKeyClientResyncsAndRetriesOnce() {
     try (BinanceClient client = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited())
-        .hmacKey(docCredentials()).build()) {
+        .credentials(docCredentials()).build()) {
       long now = MockApi.NOW.toEpochMilli();
       for (int i = 0; i < 3; i++) {
         server.json(200, "{\"serverTime\":" + now + "}");
@@ -213,7 +213,7 @@ class BinanceSigningTest {
   @Test
   void aSecondMinus1021ReachesTheCallerAsClockSkew() {
     try (BinanceClient client = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited())
-        .hmacKey(docCredentials()).build()) {
+        .credentials(docCredentials()).build()) {
       String skew = "{\"code\":-1021,\"msg\":\"Timestamp for this request is outside of the recvWindow.\"}";
       String time = "{\"serverTime\":" + MockApi.NOW.toEpochMilli() + "}";
       for (int round = 0; round < 2; round++) {
@@ -240,12 +240,16 @@ class BinanceSigningTest {
       throw new AssertionError(e);
     }
     ApiCredentials ed = ApiCredentials.ed25519("ed-key", Secret.ofBytes(Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded())));
-    assertThatThrownBy(() -> BinanceClient.builder().hmacKey(ed)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> BinanceClient.builder().rsaKey(docCredentials())).isInstanceOf(IllegalArgumentException.class);
+    assertThat(BinanceClient.builder().credentials(ed)).isNotNull(); // Ed25519 is a Binance key kind
+    assertThatThrownBy(() -> BinanceClient.builder().credentials(ApiCredentials.apiKeyOnly("binance-key-only")))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+          assertThat(e.field()).isEqualTo("credentials");
+          assertThat(e.getMessage()).contains("HMAC", "ED25519", "RSA", "NONE");
+        });
     assertThatThrownBy(() -> BinanceClient.builder().recvWindow(Duration.ofMillis(60_001)))
         .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> BinanceClient.builder().config(server.config())
-        .authenticator(new FakeAuthenticator()).hmacKey(docCredentials()).build())
+        .authenticator(new FakeAuthenticator()).credentials(docCredentials()).build())
         .isInstanceOf(IllegalStateException.class);
   }
 

@@ -305,7 +305,7 @@ class CoinbaseClientTest {
     Secret pem = Secret.ofBytes(Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
     String keyName = "organizations/org/apiKeys/key";
     try (CoinbaseClient signed = CoinbaseClient.builder().config(server.config()).throttle(Throttle.unlimited())
-        .cdpKey(keyName, pem).build()) {
+        .credentials(CoinbaseKeys.cdp(keyName, pem)).build()) {
       for (int i = 0; i < 3; i++) {
         fixture("time.handmade.json"); // the server clock's first sync: Coinbase is 2 s behind NOW
       }
@@ -341,8 +341,11 @@ class CoinbaseClientTest {
 
   @Test
   void cdpKeyMustBeEcAndExclusiveWithACustomAuthenticator() {
-    assertThatThrownBy(() -> CoinbaseClient.builder().cdpKey(ApiCredentials.hmac("k", Secret.ofBytes(new byte[] {1}))))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CoinbaseClient.builder().credentials(ApiCredentials.hmac("k", Secret.ofBytes(new byte[] {1}))))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+          assertThat(e.field()).isEqualTo("credentials");
+          assertThat(e.getMessage()).contains("EC_P256");
+        });
     KeyPair pair;
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
@@ -352,7 +355,7 @@ class CoinbaseClientTest {
       throw new IllegalStateException(e);
     }
     Secret pem = Secret.ofBytes(Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
-    assertThatThrownBy(() -> CoinbaseClient.builder().config(server.config()).cdpKey("k", pem)
+    assertThatThrownBy(() -> CoinbaseClient.builder().config(server.config()).credentials(CoinbaseKeys.cdp("k", pem))
         .authenticator(new FakeAuthenticator()).build()).isInstanceOf(IllegalStateException.class);
   }
 

@@ -80,7 +80,7 @@ class CoinbaseSandboxTest {
   /** The provider's default limits (no throttle override); the clock moves a second per call. */
   private CoinbaseClient client(KeyPair signingKey) {
     return CoinbaseClient.builder().config(sandbox.clientConfigBuilder().clock(clock).build())
-        .cdpKey(KEY_NAME, pem(signingKey)).build();
+        .credentials(CoinbaseKeys.cdp(KEY_NAME, pem(signingKey))).build();
   }
 
   private <T> T tick(T value) {
@@ -197,7 +197,7 @@ class CoinbaseSandboxTest {
     // Three minutes behind: uncorrected, every two-minute token would arrive expired.
     MutableClock behind = new MutableClock(clock.instant().minus(Duration.ofMinutes(3)));
     try (CoinbaseClient client = CoinbaseClient.builder()
-        .config(sandbox.clientConfigBuilder().clock(behind).build()).cdpKey(KEY_NAME, pem(key)).build()) {
+        .config(sandbox.clientConfigBuilder().clock(behind).build()).credentials(CoinbaseKeys.cdp(KEY_NAME, pem(key))).build()) {
       assertThat(client.balances()).isNotEmpty();
       assertThat(client.serverClock().orElseThrow().offset())
           .isBetween(Duration.ofMinutes(3).minusSeconds(1), Duration.ofMinutes(3).plusSeconds(1));
@@ -208,7 +208,7 @@ class CoinbaseSandboxTest {
   void expiredTokenIsRefused() {
     MutableClock behind = new MutableClock(clock.instant());
     try (CoinbaseClient client = CoinbaseClient.builder()
-        .config(sandbox.clientConfigBuilder().clock(behind).build()).cdpKey(KEY_NAME, pem(key)).build()) {
+        .config(sandbox.clientConfigBuilder().clock(behind).build()).credentials(CoinbaseKeys.cdp(KEY_NAME, pem(key))).build()) {
       assertThat(client.balances()).isNotEmpty(); // synchronised: offset zero
       // The server's clock jumps three minutes between two syncs: the next token arrives expired.
       clock.advance(Duration.ofMinutes(3));

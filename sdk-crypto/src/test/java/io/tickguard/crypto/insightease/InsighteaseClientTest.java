@@ -1,5 +1,8 @@
 package io.tickguard.crypto.insightease;
 
+import io.tickguard.crypto.insightease.internal.InsighteaseEndpoints;
+import io.tickguard.market.insightease.InsighteaseKeys;
+import io.tickguard.market.insightease.InsighteaseLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +42,7 @@ class InsighteaseClientTest {
   @BeforeEach
   void start() {
     server = new MockApi();
-    client = InsighteaseClient.builder().config(server.config()).throttle(Throttle.unlimited()).apiKey(KEY).build();
+    client = InsighteaseClient.builder().config(server.config()).throttle(Throttle.unlimited()).credentials(InsighteaseKeys.apiKey(KEY)).build();
   }
 
   @AfterEach
@@ -123,7 +126,7 @@ class InsighteaseClientTest {
     assertThatThrownBy(() -> client.instruments())
         .isInstanceOfSatisfying(RateLimitedException.class, e -> {
           assertThat(e.providerCode()).contains("104");
-          assertThat(e.window()).isEqualTo(InsighteaseEndpoints.CREDITS);
+          assertThat(e.window()).isEqualTo(InsighteaseLimits.CREDITS);
           assertThat(e.clientSide()).isFalse();
         });
   }
@@ -224,11 +227,12 @@ class InsighteaseClientTest {
 
   @Test
   void builderTakesTheKeyFromASecretAndNeverPrintsIt() {
-    InsighteaseClient.Builder b = InsighteaseClient.builder().apiKey(Secret.of(KEY.toCharArray()));
+    InsighteaseClient.Builder b = InsighteaseClient.builder().credentials(InsighteaseKeys.apiKey(Secret.of(KEY.toCharArray())));
     assertThat(b.toString()).doesNotContain(KEY).contains("ie-u");
-    assertThatThrownBy(() -> InsighteaseClient.builder().apiKey(" ")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> InsighteaseClient.builder().monthlyCredits(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> InsighteaseClient.builder().config(server.config()).apiKey(KEY)
+    assertThatThrownBy(() -> InsighteaseKeys.apiKey(" ")).isInstanceOfSatisfying(
+        InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("apiKey"));
+    assertThatThrownBy(() -> InsighteaseClient.builder().monthlyCredits(0)).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> InsighteaseClient.builder().config(server.config()).credentials(InsighteaseKeys.apiKey(KEY))
         .authenticator(new io.tickguard.crypto.FakeAuthenticator()).build())
         .isInstanceOf(IllegalStateException.class);
   }

@@ -1,5 +1,7 @@
 package io.tickguard.crypto.insightease;
 
+import io.tickguard.market.insightease.InsighteaseKeys;
+import io.tickguard.market.insightease.InsighteaseLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,7 +59,8 @@ class InsighteaseSandboxTest {
   }
 
   private InsighteaseClient.Builder client(String key) {
-    return InsighteaseClient.builder().config(sandbox.clientConfigBuilder().clock(CLOCK).build()).apiKey(key);
+    return InsighteaseClient.builder().config(sandbox.clientConfigBuilder().clock(CLOCK).build())
+        .credentials(InsighteaseKeys.apiKey(key));
   }
 
   @AfterEach
@@ -174,7 +177,7 @@ class InsighteaseSandboxTest {
     assertThatThrownBy(() -> client.ticker(ETH))
         .isInstanceOfSatisfying(RateLimitedException.class, e -> {
           assertThat(e.clientSide()).isFalse();
-          assertThat(e.window()).isEqualTo(InsighteaseEndpoints.CREDITS);
+          assertThat(e.window()).isEqualTo(InsighteaseLimits.CREDITS);
           assertThat(e.providerCode()).contains(Integer.toString(InsighteaseRoutes.CODE_CREDITS_EXHAUSTED));
           assertThat(stackTrace(e)).doesNotContain(KEY);
         });

@@ -1,5 +1,6 @@
 package io.tickguard.crypto.kraken;
 
+import io.tickguard.crypto.kraken.internal.KrakenEndpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,8 +11,6 @@ import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.ProviderException;
 import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.TickGuardException;
-import io.tickguard.core.throttle.LimitPresets;
-import io.tickguard.core.throttle.LimitPresets.KrakenTier;
 import io.tickguard.core.throttle.RateLimit;
 import io.tickguard.core.throttle.Throttle;
 import io.tickguard.crypto.FakeAuthenticator;
@@ -158,7 +157,7 @@ class KrakenErrorsAndLimitsTest {
   @Test
   void everyEndpointCountsAgainstALimitOfThePreset() {
     for (KrakenTier tier : KrakenTier.values()) {
-      Set<String> groups = LimitPresets.krakenSpot(tier).limits().stream().map(RateLimit::group).collect(Collectors.toSet());
+      Set<String> groups = KrakenLimits.spot(tier).limits().stream().map(RateLimit::group).collect(Collectors.toSet());
       for (Endpoint e : ENDPOINTS) {
         assertThat(e.limits()).as(e.name()).isNotEmpty();
         assertThat(groups).as(tier + " " + e.name()).containsAll(e.limits());

@@ -3,10 +3,12 @@ package io.tickguard.examples.cli;
 import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.Secret;
 import io.tickguard.crypto.CryptoMarketData;
-import io.tickguard.crypto.MarketDataClientBuilder;
+import io.tickguard.market.MarketDataClientBuilder;
 import io.tickguard.crypto.binance.BinanceClient;
 import io.tickguard.crypto.coinbase.CoinbaseClient;
+import io.tickguard.crypto.coinbase.CoinbaseKeys;
 import io.tickguard.crypto.insightease.InsighteaseClient;
+import io.tickguard.market.insightease.InsighteaseKeys;
 import io.tickguard.crypto.kraken.KrakenClient;
 import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.providers.ProviderSandbox;
@@ -60,7 +62,7 @@ enum Provider {
       case BINANCE -> {
         BinanceClient.Builder b = at(BinanceClient.builder(), baseUrl);
         if (has(env, "BINANCE_API_KEY")) {
-          b.hmacKey(ApiCredentials.hmac(env.get("BINANCE_API_KEY"), Secret.fromEnv("BINANCE_API_SECRET", env)));
+          b.credentials(ApiCredentials.hmac(env.get("BINANCE_API_KEY"), Secret.fromEnv("BINANCE_API_SECRET", env)));
         }
         yield b.build();
       }
@@ -77,7 +79,8 @@ enum Provider {
           if (!has(env, "COINBASE_PRIVATE_KEY_FILE")) {
             throw new UsageException("COINBASE_KEY_NAME is set but COINBASE_PRIVATE_KEY_FILE is not");
           }
-          b.cdpKey(env.get("COINBASE_KEY_NAME"), Secret.fromFile(Path.of(env.get("COINBASE_PRIVATE_KEY_FILE"))));
+          b.credentials(CoinbaseKeys.cdp(
+              env.get("COINBASE_KEY_NAME"), Secret.fromFile(Path.of(env.get("COINBASE_PRIVATE_KEY_FILE")))));
         }
         yield b.build();
       }
@@ -85,7 +88,8 @@ enum Provider {
         if (!has(env, "INSIGHTEASE_API_KEY")) {
           throw new UsageException("Insightease needs INSIGHTEASE_API_KEY for every call (or use --sandbox)");
         }
-        yield at(InsighteaseClient.builder(), baseUrl).apiKey(Secret.fromEnv("INSIGHTEASE_API_KEY", env)).build();
+        yield at(InsighteaseClient.builder(), baseUrl)
+            .credentials(InsighteaseKeys.apiKey(Secret.fromEnv("INSIGHTEASE_API_KEY", env))).build();
       }
     };
   }
@@ -100,13 +104,14 @@ enum Provider {
   CryptoMarketData sandboxClient(SandboxServer server) {
     return switch (this) {
       case BINANCE -> BinanceClient.builder().config(server.clientConfig())
-          .hmacKey(ApiCredentials.hmac(SandboxServer.DEMO_API_KEY, secret(SandboxServer.DEMO_API_SECRET))).build();
+          .credentials(ApiCredentials.hmac(SandboxServer.DEMO_API_KEY, secret(SandboxServer.DEMO_API_SECRET))).build();
       case KRAKEN -> KrakenClient.builder().config(server.clientConfig())
           .credentials(ApiCredentials.hmac(ProviderSandbox.KRAKEN_API_KEY, secret(ProviderSandbox.KRAKEN_PRIVATE_KEY))).build();
       case COINBASE -> CoinbaseClient.builder().config(server.clientConfig())
-          .cdpKey(ProviderSandbox.COINBASE_KEY_NAME, Secret.of(ProviderSandbox.coinbasePrivateKeyPem())).build();
+          .credentials(CoinbaseKeys.cdp(ProviderSandbox.COINBASE_KEY_NAME, Secret.of(ProviderSandbox.coinbasePrivateKeyPem())))
+          .build();
       case INSIGHTEASE -> InsighteaseClient.builder().config(server.clientConfig())
-          .apiKey(SandboxServer.DEMO_API_KEY).build();
+          .credentials(InsighteaseKeys.apiKey(SandboxServer.DEMO_API_KEY)).build();
     };
   }
 

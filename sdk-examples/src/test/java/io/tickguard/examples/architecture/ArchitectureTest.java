@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The dependency direction of DESIGN.md, checked on the compiled main classes of every module (this
- * module depends on all of them): core depends on no other module; testkit on core only; crypto and
- * forex never on each other; providers never on each other; nobody reaches into another module's
- * {@code internal} packages.
+ * module depends on all of them): core depends on no other module; market on core only; testkit on
+ * core only; crypto and forex never on each other; providers never on each other; nobody reaches into another module's
+ * {@code internal} packages (market's are shared with the domain modules built on it).
  */
 class ArchitectureTest {
   private static JavaClasses main;
@@ -30,11 +30,16 @@ class ArchitectureTest {
     return Stream.of(
         noClasses().that().resideInAPackage("io.tickguard.core..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.testkit..", "io.tickguard.examples..")
+                "io.tickguard.market..", "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.testkit..",
+                "io.tickguard.examples..")
             .as("core depends on no other TickGuard module"),
+        noClasses().that().resideInAPackage("io.tickguard.market..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.testkit..", "io.tickguard.examples..")
+            .as("market depends on core only (crypto and forex build on it)"),
         noClasses().that().resideInAPackage("io.tickguard.testkit..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.examples..")
+                "io.tickguard.market..", "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.examples..")
             .as("testkit depends on core only (crypto and forex test with it)"),
         noClasses().that().resideInAPackage("io.tickguard.crypto..")
             .should().dependOnClassesThat().resideInAnyPackage("io.tickguard.forex..", "io.tickguard.examples..")
@@ -46,6 +51,10 @@ class ArchitectureTest {
             .should().notDependOnEachOther()
             .as("providers never depend on each other"),
         internalsStayInTheirModule("core"),
+        noClasses().that().resideOutsideOfPackages("io.tickguard.market..", "io.tickguard.crypto..", "io.tickguard.forex..")
+            .should().dependOnClassesThat().resideInAPackage("io.tickguard.market..internal..")
+            .as("only market and the domain modules built on it (crypto, forex) use io.tickguard.market..internal..")
+            .allowEmptyShould(true),
         internalsStayInTheirModule("crypto"),
         internalsStayInTheirModule("forex"),
         internalsStayInTheirModule("testkit"));

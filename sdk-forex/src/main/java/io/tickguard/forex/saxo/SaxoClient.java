@@ -6,7 +6,6 @@ import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.throttle.InProcessThrottle;
-import io.tickguard.core.throttle.LimitPresets;
 import io.tickguard.core.throttle.Throttle;
 import io.tickguard.core.token.AuthorizationBrowser;
 import io.tickguard.core.token.BearerAuthenticator;
@@ -73,7 +72,7 @@ import tools.jackson.databind.JsonNode;
  * }</pre>
  *
  * <p>Calls are throttled to Saxo's 120 requests per minute per session and service group ({@link
- * LimitPresets#saxoOpenApi()}), corrected by Saxo's {@code X-RateLimit-*} headers. Prices keep the
+ * SaxoLimits#openApi()}), corrected by Saxo's {@code X-RateLimit-*} headers. Prices keep the
  * digits of Saxo's JSON numbers. Pairs map to Saxo's Uics through the FX spot instrument list,
  * fetched once.
  */
@@ -107,7 +106,7 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
     ClientConfig base = b.config == null ? ClientConfig.builder(urls.rest().toString()).build() : b.config;
     this.clock = base.clock();
     Throttle throttle = b.throttle != null ? b.throttle
-        : InProcessThrottle.builder(LimitPresets.saxoOpenApi()).clock(clock).build();
+        : InProcessThrottle.builder(SaxoLimits.openApi()).clock(clock).build();
     ClientConfig restConfig = base.newBuilder().baseUrl(urls.rest().toString()).throttle(throttle).build();
     ClientConfig streamingConfig = base.newBuilder().baseUrl(urls.streaming().toString()).throttle(throttle).build();
     this.tokenHttp = tokenHttp(base);
@@ -472,7 +471,7 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
       return this;
     }
 
-    /** The rate limiter (default Saxo's published limits, {@link LimitPresets#saxoOpenApi()}). */
+    /** The rate limiter (default Saxo's published limits, {@link SaxoLimits#openApi()}). */
     public Builder throttle(Throttle throttle) {
       this.throttle = Objects.requireNonNull(throttle, "throttle");
       return this;

@@ -4,12 +4,11 @@ import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
 import io.tickguard.core.ParamSpec;
 import io.tickguard.core.auth.AuthMode;
-import io.tickguard.core.throttle.LimitPresets;
 import java.util.regex.Pattern;
 
 /**
  * The Saxo OpenAPI endpoints {@link SaxoClient} calls, each counted against its service group's
- * session limit ({@link LimitPresets#saxoOpenApi()}). Paths are relative to {@link SaxoUrls#rest()},
+ * session limit ({@link SaxoLimits#openApi()}). Paths are relative to {@link SaxoUrls#rest()},
  * except {@link #AUTHORIZE_STREAM}, relative to {@link SaxoUrls#streaming()}.
  */
 final class SaxoEndpoints {
@@ -26,7 +25,7 @@ final class SaxoEndpoints {
   /** {@code GET trade/v1/infoprices/list}: prices of FX spot Uics. */
   static final Endpoint INFO_PRICES = Endpoint.builder("saxo.infoprices", HttpMethod.GET, "/trade/v1/infoprices/list")
       .auth(AuthMode.BEARER)
-      .limits(LimitPresets.SAXO_TRADE)
+      .limits(SaxoLimits.TRADE)
       .query(ParamSpec.required("AssetType", FX_SPOT, 6))
       .query(ParamSpec.required("Uics", UICS, 11_000))
       .query(ParamSpec.optional("FieldGroups", Pattern.compile("[A-Za-z,]{1,100}"), 100))
@@ -35,7 +34,7 @@ final class SaxoEndpoints {
   /** {@code GET chart/v3/charts}: bid and ask OHLC samples of one Uic. */
   static final Endpoint CHARTS = Endpoint.builder("saxo.charts", HttpMethod.GET, "/chart/v3/charts")
       .auth(AuthMode.BEARER)
-      .limits(LimitPresets.SAXO_CHART)
+      .limits(SaxoLimits.CHART)
       .query(ParamSpec.required("AssetType", FX_SPOT, 6))
       .query(ParamSpec.required("Uic", UIC, 10))
       .query(ParamSpec.required("Horizon", Pattern.compile("[0-9]{1,5}"), 5))
@@ -47,7 +46,7 @@ final class SaxoEndpoints {
   /** {@code GET ref/v1/instruments}: instrument search by keywords. */
   static final Endpoint INSTRUMENTS = Endpoint.builder("saxo.instruments", HttpMethod.GET, "/ref/v1/instruments")
       .auth(AuthMode.BEARER)
-      .limits(LimitPresets.SAXO_REF)
+      .limits(SaxoLimits.REF)
       .query(ParamSpec.required("AssetTypes", FX_SPOT, 6))
       .query(ParamSpec.required("Keywords", KEYWORDS, 50))
       .build();
@@ -55,7 +54,7 @@ final class SaxoEndpoints {
   /** {@code GET ref/v1/instruments/details}: instrument details (formats, sizes), paged. */
   static final Endpoint INSTRUMENT_DETAILS = Endpoint.builder("saxo.instrument-details", HttpMethod.GET, "/ref/v1/instruments/details")
       .auth(AuthMode.BEARER)
-      .limits(LimitPresets.SAXO_REF)
+      .limits(SaxoLimits.REF)
       .query(ParamSpec.required("AssetTypes", FX_SPOT, 6))
       .query(ParamSpec.optional("Uics", UICS, 11_000))
       .query(ParamSpec.optional("$top", COUNT, 4))
@@ -65,7 +64,7 @@ final class SaxoEndpoints {
   /** {@code POST trade/v1/infoprices/subscriptions}: an InfoPrice subscription on a streaming context. */
   static final Endpoint SUBSCRIBE = Endpoint.builder("saxo.infoprices.subscribe", HttpMethod.POST, "/trade/v1/infoprices/subscriptions")
       .auth(AuthMode.BEARER)
-      .limits(LimitPresets.SAXO_TRADE)
+      .limits(SaxoLimits.TRADE)
       .idempotent(false)
       .build();
 
@@ -73,7 +72,7 @@ final class SaxoEndpoints {
   static final Endpoint UNSUBSCRIBE = Endpoint.builder("saxo.infoprices.unsubscribe", HttpMethod.DELETE,
           "/trade/v1/infoprices/subscriptions/{ContextId}/{ReferenceId}")
       .auth(AuthMode.BEARER)
-      .limits(LimitPresets.SAXO_TRADE)
+      .limits(SaxoLimits.TRADE)
       .path(ParamSpec.required("ContextId", ID, 50))
       .path(ParamSpec.required("ReferenceId", ID, 50))
       .build();
@@ -81,7 +80,7 @@ final class SaxoEndpoints {
   /** {@code PUT streaming/ws/authorize?contextid=}: hands a streaming connection the new token. */
   static final Endpoint AUTHORIZE_STREAM = Endpoint.builder("saxo.streaming.authorize", HttpMethod.PUT, "/streaming/ws/authorize")
       .auth(AuthMode.BEARER)
-      .limits(LimitPresets.SAXO_STREAMING)
+      .limits(SaxoLimits.STREAMING)
       .query(ParamSpec.required("contextid", ID, 50))
       .build();
 }

@@ -1,0 +1,312 @@
+package io.tickguard.crypto.binance.internal;
+
+import io.tickguard.crypto.binance.BinanceSymbolMapper;
+import io.tickguard.core.InvalidResponseException;
+import io.tickguard.core.ResponseDecoder;
+import io.tickguard.crypto.Balance;
+import io.tickguard.crypto.Candle;
+import io.tickguard.crypto.Instrument;
+import io.tickguard.crypto.InstrumentStatus;
+import io.tickguard.market.InvalidValueException;
+import io.tickguard.crypto.Interval;
+import io.tickguard.crypto.OrderBook;
+import io.tickguard.crypto.PriceLevel;
+import io.tickguard.crypto.Side;
+import io.tickguard.crypto.Symbol;
+import io.tickguard.crypto.Ticker;
+import io.tickguard.crypto.Trade;
+import io.tickguard.market.internal.JsonStream;
+import io.tickguard.market.internal.JsonTree;
+import io.tickguard.crypto.internal.Levels;
+import io.tickguard.market.internal.Models;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Binance wire format to the unified model. Order books, trades and candles are read from the token
+ * stream (they can hold thousands of entries); the small answers through a strict tree.
+ */
+public final class BinanceDecoders {
+  private BinanceDecoders() {}
+
+  /** {@code {"serverTime": 1499827319559}}. */
+  public static ResponseDecoder<Instant> serverTime() {
+    return r -> JsonTree.epochMillis(JsonTree.object(r.json(), "body"), "serverTime", "serverTime");
+  }
+
+  /** {@code exchangeInfo}: one instrument per entry of {@code symbols}. */
+  public static ResponseDecoder<List<Instrument>> exchangeInfo() {
+    return r -> {
+      JsonNode symbols = JsonTree.array(JsonTree.object(r.json(), "body"), "symbols", "symbols");
+      List<Instrument> out = new ArrayList<>(symbols.size());
+      for (int i = 0; i < symbols.size(); i++) {
+        out.add(instrument(JsonTree.object(symbols.get(i), "symbols[" + i + "]"), "symbols[" + i + "]."));
+      }
+      return List.copyOf(out);
+    };
+  }
+
+  private static Instrument instrument(JsonNode s, String path) {
+    String providerSymbol = JsonTree.text(s, "symbol", path + "symbol");
+    String base = JsonTree.text(s, "baseAsset", path + "baseAsset");
+    String quote = JsonTree.text(s, "quoteAsset", path + "quoteAsset");
+    String status = JsonTree.text(s, "status", path + "status");
+    Optional<BigDecimal> tick = Optional.empty();
+    Optional<BigDecimal> step = Optional.empty();
+    Optional<BigDecimal> minNotional = Optional.empty();
+    JsonNode filters = s.get("filters");
+    if (filters != null && !filters.isNull()) {
+      JsonTree.array(filters, path + "filters");
+      for (int i = 0; i < filters.size(); i++) {
+        JsonNode f = filters.get(i);
+        String fp = path + "filters[" + i + "].";
+        String type = JsonTree.text(f, "filterType", fp + "filterType");
+        switch (type) {
+          case "PRICE_FILTER":
+            tick = positiveOrDisabled(JsonTree.decimal(f, "tickSize", fp + "tickSize"));
+            break;
+          case "LOT_SIZE":
+            step = positiveOrDisabled(JsonTree.decimal(f, "stepSize", fp + "stepSize"));
+            break;
+          case "MIN_NOTIONAL":
+          case "NOTIONAL":
+            minNotional = Optional.of(JsonTree.decimal(f, "minNotional", fp + "minNotional"));
+            break;
+          default:
+            break; // other filters (ICEBERG_PARTS, PERCENT_PRICE, ...) do not map to the model
+        }
+      }
+    }
+    Optional<BigDecimal> tickSize = tick;
+    Optional<BigDecimal> lotSize = step;
+    Optional<BigDecimal> notional = minNotional;
+    return Models.build(path, () -> new Instrument(
+        Symbol.of(base, quote), providerSymbol, tickSize, lotSize, notional, status(status)));
+  }
+
+  /** Binance documents 0 as "rule disabled" for tickSize; that is no increment, not a zero one. */
+  private static Optional<BigDecimal> positiveOrDisabled(BigDecimal v) {
+    return v.signum() == 0 ? Optional.empty() : Optional.of(v);
+  }
+
+  public static InstrumentStatus status(String raw) {
+    switch (raw) {
+      case "TRADING":
+        return new InstrumentStatus(InstrumentStatus.Kind.TRADING, raw);
+      case "PRE_TRADING":
+      case "POST_TRADING":
+        return new InstrumentStatus(InstrumentStatus.Kind.RESTRICTED, raw);
+      case "HALT":
+      case "BREAK":
+      case "AUCTION_MATCH":
+        return new InstrumentStatus(InstrumentStatus.Kind.HALTED, raw);
+      case "END_OF_DAY":
+        return new InstrumentStatus(InstrumentStatus.Kind.DELISTED, raw);
+      default:
+        return new InstrumentStatus(InstrumentStatus.Kind.UNKNOWN, raw);
+    }
+  }
+
+  /**
+   * {@code ticker/24hr} for {@code asked} (an object for one symbol, an array otherwise), returned
+   * in the order asked; a missing or unexpected symbol is an error.
+   */
+  public static ResponseDecoder<List<Ticker>> tickers(List<Symbol> asked) {
+    return r -> {
+      JsonNode root = r.json();
+      Map<String, Symbol> byWire = new HashMap<>();
+      asked.forEach(s -> byWire.put(BinanceSymbolMapper.INSTANCE.toProvider(s), s));
+      Map<Symbol, Ticker> found = new HashMap<>();
+      if (root.isObject()) {
+        Ticker t = ticker(root, "", byWire);
+        found.put(t.symbol(), t);
+      } else {
+        JsonTree.array(root, "body");
+        for (int i = 0; i < root.size(); i++) {
+          Ticker t = ticker(JsonTree.object(root.get(i), "[" + i + "]"), "[" + i + "].", byWire);
+          if (found.put(t.symbol(), t) != null) {
+            throw new InvalidResponseException("[" + i + "].symbol", "Symbol " + t.symbol() + " appears twice");
+          }
+        }
+      }
+      List<Ticker> out = new ArrayList<>(asked.size());
+      for (Symbol s : asked) {
+        Ticker t = found.get(s);
+        if (t == null) {
+          throw new InvalidResponseException("symbol", "No ticker for " + s + " in the response");
+        }
+        out.add(t);
+      }
+      return List.copyOf(out);
+    };
+  }
+
+  private static Ticker ticker(JsonNode n, String path, Map<String, Symbol> byWire) {
+    String wire = JsonTree.text(n, "symbol", path + "symbol");
+    Symbol symbol = byWire.get(wire);
+    if (symbol == null) {
+      throw new InvalidResponseException(path + "symbol", "Unexpected symbol " + wire + " in the response");
+    }
+    BigDecimal last = JsonTree.decimal(n, "lastPrice", path + "lastPrice");
+    BigDecimal bid = JsonTree.decimal(n, "bidPrice", path + "bidPrice");
+    BigDecimal ask = JsonTree.decimal(n, "askPrice", path + "askPrice");
+    Optional<BigDecimal> open = JsonTree.optionalDecimal(n, "openPrice", path + "openPrice");
+    Optional<BigDecimal> high = JsonTree.optionalDecimal(n, "highPrice", path + "highPrice");
+    Optional<BigDecimal> low = JsonTree.optionalDecimal(n, "lowPrice", path + "lowPrice");
+    Optional<BigDecimal> volume = JsonTree.optionalDecimal(n, "volume", path + "volume");
+    Optional<Instant> time = n.has("closeTime")
+        ? Optional.of(JsonTree.epochMillis(n, "closeTime", path + "closeTime"))
+        : Optional.empty();
+    return Models.build(path, () -> new Ticker(symbol, last, bid, ask, open, high, low, volume, time));
+  }
+
+  /** {@code depth}: {@code {"lastUpdateId":1,"bids":[["price","qty"],...],"asks":[...]}}, streamed. */
+  public static ResponseDecoder<OrderBook> depth(Symbol symbol) {
+    return r -> {
+      try (JsonStream in = JsonStream.of(r)) {
+        in.next(JsonToken.START_OBJECT, "body");
+        List<PriceLevel> bids = null;
+        List<PriceLevel> asks = null;
+        for (String name = in.nextName(); name != null; name = in.nextName()) {
+          if (name.equals("bids")) {
+            bids = Levels.read(in, "bids");
+          } else if (name.equals("asks")) {
+            asks = Levels.read(in, "asks");
+          } else {
+            in.skipNext();
+          }
+        }
+        in.end();
+        List<PriceLevel> b = requireSide(bids, "bids");
+        List<PriceLevel> a = requireSide(asks, "asks");
+        return Models.build("", () -> new OrderBook(symbol, b, a, Optional.empty()));
+      }
+    };
+  }
+
+  private static List<PriceLevel> requireSide(List<PriceLevel> side, String name) {
+    if (side == null) {
+      throw new InvalidResponseException(name, "Field " + name + " is missing");
+    }
+    return side;
+  }
+
+  /** {@code trades}: {@code [{"id":..,"price":..,"qty":..,"time":..,"isBuyerMaker":..}]}, streamed. */
+  public static ResponseDecoder<List<Trade>> trades() {
+    return r -> {
+      try (JsonStream in = JsonStream.of(r)) {
+        in.next(JsonToken.START_ARRAY, "body");
+        List<Trade> out = new ArrayList<>();
+        for (int i = 0; in.nextElement(); i++) {
+          out.add(trade(in, "[" + i + "]"));
+        }
+        in.end();
+        return List.copyOf(out);
+      }
+    };
+  }
+
+  private static Trade trade(JsonStream in, String path) {
+    JsonStream.expect(in.current(), JsonToken.START_OBJECT, path);
+    Long id = null;
+    BigDecimal price = null;
+    BigDecimal qty = null;
+    Long time = null;
+    Boolean buyerMaker = null;
+    for (String name = in.nextName(); name != null; name = in.nextName()) {
+      in.next();
+      switch (name) {
+        case "id":
+          id = in.integer(path + ".id");
+          break;
+        case "price":
+          price = in.decimal(path + ".price");
+          break;
+        case "qty":
+          qty = in.decimal(path + ".qty");
+          break;
+        case "time":
+          time = in.integer(path + ".time");
+          break;
+        case "isBuyerMaker":
+          buyerMaker = in.bool(path + ".isBuyerMaker");
+          break;
+        default:
+          in.skipCurrent();
+      }
+    }
+    String tradeId = String.valueOf(required(id, path + ".id"));
+    BigDecimal p = required(price, path + ".price");
+    BigDecimal q = required(qty, path + ".qty");
+    Instant t = Instant.ofEpochMilli(required(time, path + ".time"));
+    // The maker bought, so the taker (who sets the trade's side) sold.
+    Side side = required(buyerMaker, path + ".isBuyerMaker") ? Side.SELL : Side.BUY;
+    return Models.build(path + ".", () -> new Trade(tradeId, p, q, side, t));
+  }
+
+  /** {@code klines}: {@code [[openTime,"open","high","low","close","volume",closeTime,...]]}, streamed. */
+  public static ResponseDecoder<List<Candle>> klines(Interval interval) {
+    return r -> {
+      try (JsonStream in = JsonStream.of(r)) {
+        in.next(JsonToken.START_ARRAY, "body");
+        List<Candle> out = new ArrayList<>();
+        for (int i = 0; in.nextElement(); i++) {
+          if (in.current() != JsonToken.START_ARRAY) {
+            JsonStream.expect(in.current(), JsonToken.START_ARRAY, "[" + i + "]");
+          }
+          Instant openTime = Instant.ofEpochMilli(in.nextInteger("", i, "[0]"));
+          BigDecimal open = in.nextDecimal("", i, "[1]");
+          BigDecimal high = in.nextDecimal("", i, "[2]");
+          BigDecimal low = in.nextDecimal("", i, "[3]");
+          BigDecimal close = in.nextDecimal("", i, "[4]");
+          BigDecimal volume = in.nextDecimal("", i, "[5]");
+          in.skipRestOfArray();
+          out.add(candle(openTime, interval, open, high, low, close, volume, i));
+        }
+        in.end();
+        return List.copyOf(out);
+      }
+    };
+  }
+
+  private static Candle candle(
+      Instant t, Interval interval, BigDecimal o, BigDecimal h, BigDecimal l, BigDecimal c, BigDecimal v, int i) {
+    try {
+      return new Candle(t, interval, o, h, l, c, v);
+    } catch (InvalidValueException e) {
+      String field = "[" + i + "]." + e.field();
+      throw new InvalidResponseException(field, "Invalid value at " + field + ": " + e.reason());
+    }
+  }
+
+  /** {@code account}: the {@code balances} array. */
+  public static ResponseDecoder<List<Balance>> account() {
+    return r -> {
+      JsonNode balances = JsonTree.array(JsonTree.object(r.json(), "body"), "balances", "balances");
+      List<Balance> out = new ArrayList<>(balances.size());
+      for (int i = 0; i < balances.size(); i++) {
+        String path = "balances[" + i + "].";
+        JsonNode b = JsonTree.object(balances.get(i), "balances[" + i + "]");
+        String asset = JsonTree.text(b, "asset", path + "asset");
+        BigDecimal free = JsonTree.decimal(b, "free", path + "free");
+        BigDecimal locked = JsonTree.decimal(b, "locked", path + "locked");
+        out.add(Models.build(path, () -> new Balance(asset, free, locked)));
+      }
+      return List.copyOf(out);
+    };
+  }
+
+  private static <T> T required(T value, String path) {
+    if (value == null) {
+      throw new InvalidResponseException(path, "Field " + path + " is missing");
+    }
+    return value;
+  }
+}

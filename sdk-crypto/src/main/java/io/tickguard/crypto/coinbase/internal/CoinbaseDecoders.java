@@ -1,0 +1,378 @@
+package io.tickguard.crypto.coinbase.internal;
+
+import io.tickguard.crypto.coinbase.CoinbaseSymbolMapper;
+import io.tickguard.core.InvalidResponseException;
+import io.tickguard.core.ResponseDecoder;
+import io.tickguard.crypto.Balance;
+import io.tickguard.crypto.Candle;
+import io.tickguard.crypto.Instrument;
+import io.tickguard.crypto.InstrumentStatus;
+import io.tickguard.crypto.Interval;
+import io.tickguard.crypto.OrderBook;
+import io.tickguard.crypto.PriceLevel;
+import io.tickguard.crypto.Side;
+import io.tickguard.crypto.Symbol;
+import io.tickguard.crypto.Ticker;
+import io.tickguard.crypto.Trade;
+import io.tickguard.market.internal.JsonStream;
+import io.tickguard.market.internal.JsonTree;
+import io.tickguard.crypto.internal.Levels;
+import io.tickguard.market.internal.Models;
+import io.tickguard.market.internal.Times;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Coinbase Advanced Trade wire format to the unified model. Coinbase lists trades and candles newest
+ * first; they are returned oldest first, as {@link io.tickguard.crypto.CryptoMarketData} promises.
+ */
+public final class CoinbaseDecoders {
+  private CoinbaseDecoders() {}
+
+  /** {@code time}: {@code {"iso":"...","epochSeconds":"...","epochMillis":"..."}}. */
+  public static ResponseDecoder<Instant> serverTime() {
+    return r -> {
+      JsonNode n = JsonTree.object(r.json(), "body");
+      return Instant.ofEpochMilli(JsonTree.integer(n, "epochMillis", "epochMillis"));
+    };
+  }
+
+  /** {@code market/products}: one instrument per product. */
+  public static ResponseDecoder<List<Instrument>> products() {
+    return r -> {
+      JsonNode products = JsonTree.array(JsonTree.object(r.json(), "body"), "products", "products");
+      List<Instrument> out = new ArrayList<>(products.size());
+      for (int i = 0; i < products.size(); i++) {
+        String path = "products[" + i + "]";
+        out.add(instrument(JsonTree.object(products.get(i), path), path + "."));
+      }
+      return List.copyOf(out);
+    };
+  }
+
+  private static Instrument instrument(JsonNode p, String path) {
+    String productId = JsonTree.text(p, "product_id", path + "product_id");
+    String base = p.has("base_currency_id") ? JsonTree.text(p, "base_currency_id", path + "base_currency_id") : null;
+    String quote = p.has("quote_currency_id") ? JsonTree.text(p, "quote_currency_id", path + "quote_currency_id") : null;
+    Symbol symbol = base != null && quote != null
+        ? Models.build(path, () -> Symbol.of(base, quote))
+        : CoinbaseSymbolMapper.INSTANCE.fromProvider(productId)
+            .orElseThrow(() -> new InvalidResponseException(path + "product_id", "Cannot read product " + productId));
+    Optional<BigDecimal> tick = JsonTree.optionalDecimal(p, "quote_increment", path + "quote_increment");
+    Optional<BigDecimal> lot = JsonTree.optionalDecimal(p, "base_increment", path + "base_increment");
+    Optional<BigDecimal> minNotional = JsonTree.optionalDecimal(p, "quote_min_size", path + "quote_min_size");
+    String status = JsonTree.text(p, "status", path + "status");
+    boolean disabled = p.has("trading_disabled") && JsonTree.bool(p, "trading_disabled", path + "trading_disabled");
+    return Models.build(path, () -> new Instrument(symbol, productId, tick, lot, minNotional, status(status, disabled)));
+  }
+
+  public static InstrumentStatus status(String raw, boolean tradingDisabled) {
+    if (tradingDisabled) {
+      return new InstrumentStatus(InstrumentStatus.Kind.HALTED, raw);
+    }
+    switch (raw) {
+      case "online":
+        return new InstrumentStatus(InstrumentStatus.Kind.TRADING, raw);
+      case "cancel_only":
+      case "post_only":
+      case "limit_only":
+        return new InstrumentStatus(InstrumentStatus.Kind.RESTRICTED, raw);
+      case "offline":
+      case "delisted":
+        return new InstrumentStatus(InstrumentStatus.Kind.DELISTED, raw);
+      default:
+        return new InstrumentStatus(InstrumentStatus.Kind.UNKNOWN, raw);
+    }
+  }
+
+  /**
+   * {@code market/products/{id}/ticker} read as a ticker: the newest trade gives the last price and
+   * time, {@code best_bid}/{@code best_ask} the quote. This route has no 24-hour statistics.
+   */
+  public static ResponseDecoder<Ticker> ticker(Symbol symbol) {
+    return r -> {
+      JsonNode n = JsonTree.object(r.json(), "body");
+      JsonNode trades = JsonTree.array(n, "trades", "trades");
+      if (trades.isEmpty()) {
+        throw new InvalidResponseException("trades", "No trade in the response: the last price is unknown");
+      }
+      JsonNode newest = JsonTree.object(trades.get(0), "trades[0]");
+      BigDecimal last = JsonTree.decimal(newest, "price", "trades[0].price");
+      Instant time = Times.iso(JsonTree.text(newest, "time", "trades[0].time"), "trades[0].time");
+      BigDecimal bid = JsonTree.decimal(n, "best_bid", "best_bid");
+      BigDecimal ask = JsonTree.decimal(n, "best_ask", "best_ask");
+      return Models.build("", () -> new Ticker(symbol, last, bid, ask, Optional.empty(), Optional.empty(),
+          Optional.empty(), Optional.empty(), Optional.of(time)));
+    };
+  }
+
+  /** {@code market/products/{id}/ticker} trades, streamed and returned oldest first. */
+  public static ResponseDecoder<List<Trade>> trades() {
+    return r -> {
+      try (JsonStream in = JsonStream.of(r)) {
+        in.next(JsonToken.START_OBJECT, "body");
+        List<Trade> trades = null;
+        for (String name = in.nextName(); name != null; name = in.nextName()) {
+          if (name.equals("trades")) {
+            trades = tradeList(in);
+          } else {
+            in.skipNext();
+          }
+        }
+        in.end();
+        if (trades == null) {
+          throw new InvalidResponseException("trades", "Field trades is missing");
+        }
+        Collections.reverse(trades);
+        return List.copyOf(trades);
+      }
+    };
+  }
+
+  private static List<Trade> tradeList(JsonStream in) {
+    in.next(JsonToken.START_ARRAY, "trades");
+    List<Trade> out = new ArrayList<>();
+    for (int i = 0; in.nextElement(); i++) {
+      String path = "trades[" + i + "]";
+      JsonStream.expect(in.current(), JsonToken.START_OBJECT, path);
+      String id = null;
+      BigDecimal price = null;
+      BigDecimal size = null;
+      String time = null;
+      Side side = Side.UNKNOWN;
+      for (String name = in.nextName(); name != null; name = in.nextName()) {
+        in.next();
+        switch (name) {
+          case "trade_id":
+            id = in.string(path + ".trade_id");
+            break;
+          case "price":
+            price = in.decimal(path + ".price");
+            break;
+          case "size":
+            size = in.decimal(path + ".size");
+            break;
+          case "time":
+            time = in.string(path + ".time");
+            break;
+          case "side":
+            side = side(in.string(path + ".side"));
+            break;
+          default:
+            in.skipCurrent();
+        }
+      }
+      String tradeId = required(id, path + ".trade_id");
+      BigDecimal p = required(price, path + ".price");
+      BigDecimal s = required(size, path + ".size");
+      Instant t = Times.iso(required(time, path + ".time"), path + ".time");
+      Side sd = side;
+      out.add(Models.build(path + ".", () -> new Trade(tradeId, p, s, sd, t)));
+    }
+    return out;
+  }
+
+  private static Side side(String wire) {
+    switch (wire) {
+      case "BUY":
+        return Side.BUY;
+      case "SELL":
+        return Side.SELL;
+      default:
+        return Side.UNKNOWN;
+    }
+  }
+
+  /** {@code market/product_book}: {@code pricebook.bids/asks} of {@code {"price","size"}}, streamed. */
+  public static ResponseDecoder<OrderBook> productBook(Symbol symbol) {
+    return r -> {
+      try (JsonStream in = JsonStream.of(r)) {
+        in.next(JsonToken.START_OBJECT, "body");
+        OrderBook book = null;
+        for (String name = in.nextName(); name != null; name = in.nextName()) {
+          if (name.equals("pricebook")) {
+            book = pricebook(in, symbol);
+          } else {
+            in.skipNext();
+          }
+        }
+        in.end();
+        if (book == null) {
+          throw new InvalidResponseException("pricebook", "Field pricebook is missing");
+        }
+        return book;
+      }
+    };
+  }
+
+  private static OrderBook pricebook(JsonStream in, Symbol symbol) {
+    in.next(JsonToken.START_OBJECT, "pricebook");
+    List<PriceLevel> bids = null;
+    List<PriceLevel> asks = null;
+    Optional<Instant> time = Optional.empty();
+    String productId = null;
+    for (String name = in.nextName(); name != null; name = in.nextName()) {
+      switch (name) {
+        case "bids":
+          bids = levels(in, "pricebook.bids");
+          break;
+        case "asks":
+          asks = levels(in, "pricebook.asks");
+          break;
+        case "time":
+          time = Optional.of(Times.iso(in.nextString("pricebook.time"), "pricebook.time"));
+          break;
+        case "product_id":
+          productId = in.nextString("pricebook.product_id");
+          break;
+        default:
+          in.skipNext();
+      }
+    }
+    if (productId != null && !productId.equals(CoinbaseSymbolMapper.INSTANCE.toProvider(symbol))) {
+      throw new InvalidResponseException("pricebook.product_id", "Book of " + productId + " returned for " + symbol);
+    }
+    List<PriceLevel> b = required(bids, "pricebook.bids");
+    List<PriceLevel> a = required(asks, "pricebook.asks");
+    Optional<Instant> t = time;
+    return Models.build("pricebook.", () -> new OrderBook(symbol, b, a, t));
+  }
+
+  private static List<PriceLevel> levels(JsonStream in, String path) {
+    in.next(JsonToken.START_ARRAY, path);
+    List<PriceLevel> out = new ArrayList<>();
+    for (int i = 0; in.nextElement(); i++) {
+      if (in.current() != JsonToken.START_OBJECT) {
+        JsonStream.expect(in.current(), JsonToken.START_OBJECT, path + "[" + i + "]");
+      }
+      BigDecimal price = null;
+      BigDecimal size = null;
+      for (String name = in.nextName(); name != null; name = in.nextName()) {
+        in.next();
+        if (name.equals("price")) {
+          price = in.decimal(path, i, ".price");
+        } else if (name.equals("size")) {
+          size = in.decimal(path, i, ".size");
+        } else {
+          in.skipCurrent();
+        }
+      }
+      if (price == null || size == null) {
+        String field = path + "[" + i + "]" + (price == null ? ".price" : ".size");
+        throw new InvalidResponseException(field, "Field " + field + " is missing");
+      }
+      out.add(Levels.level(price, size, path, i));
+    }
+    return out;
+  }
+
+  /** {@code candles}: {@code [{"start":"<unix s>","low","high","open","close","volume"}]}, streamed, oldest first. */
+  public static ResponseDecoder<List<Candle>> candles(Interval interval) {
+    return r -> {
+      try (JsonStream in = JsonStream.of(r)) {
+        in.next(JsonToken.START_OBJECT, "body");
+        List<Candle> candles = null;
+        for (String name = in.nextName(); name != null; name = in.nextName()) {
+          if (name.equals("candles")) {
+            candles = candleList(in, interval);
+          } else {
+            in.skipNext();
+          }
+        }
+        in.end();
+        if (candles == null) {
+          throw new InvalidResponseException("candles", "Field candles is missing");
+        }
+        Collections.reverse(candles);
+        return List.copyOf(candles);
+      }
+    };
+  }
+
+  private static List<Candle> candleList(JsonStream in, Interval interval) {
+    in.next(JsonToken.START_ARRAY, "candles");
+    List<Candle> out = new ArrayList<>();
+    for (int i = 0; in.nextElement(); i++) {
+      String path = "candles[" + i + "]";
+      JsonStream.expect(in.current(), JsonToken.START_OBJECT, path);
+      Long start = null;
+      BigDecimal open = null;
+      BigDecimal high = null;
+      BigDecimal low = null;
+      BigDecimal close = null;
+      BigDecimal volume = null;
+      for (String name = in.nextName(); name != null; name = in.nextName()) {
+        in.next();
+        switch (name) {
+          case "start":
+            start = in.integer(path + ".start");
+            break;
+          case "open":
+            open = in.decimal(path + ".open");
+            break;
+          case "high":
+            high = in.decimal(path + ".high");
+            break;
+          case "low":
+            low = in.decimal(path + ".low");
+            break;
+          case "close":
+            close = in.decimal(path + ".close");
+            break;
+          case "volume":
+            volume = in.decimal(path + ".volume");
+            break;
+          default:
+            in.skipCurrent();
+        }
+      }
+      Instant t = Instant.ofEpochSecond(required(start, path + ".start"));
+      BigDecimal o = required(open, path + ".open");
+      BigDecimal h = required(high, path + ".high");
+      BigDecimal l = required(low, path + ".low");
+      BigDecimal c = required(close, path + ".close");
+      BigDecimal v = required(volume, path + ".volume");
+      out.add(Models.build(path + ".", () -> new Candle(t, interval, o, h, l, c, v)));
+    }
+    return out;
+  }
+
+  /** One page of {@code accounts}: balances plus the cursor of the next page, if any. */
+  public static ResponseDecoder<AccountsPage> accounts() {
+    return r -> {
+      JsonNode n = JsonTree.object(r.json(), "body");
+      JsonNode accounts = JsonTree.array(n, "accounts", "accounts");
+      List<Balance> out = new ArrayList<>(accounts.size());
+      for (int i = 0; i < accounts.size(); i++) {
+        String path = "accounts[" + i + "].";
+        JsonNode a = JsonTree.object(accounts.get(i), "accounts[" + i + "]");
+        String currency = JsonTree.text(a, "currency", path + "currency");
+        BigDecimal free = JsonTree.decimal(JsonTree.object(a, "available_balance", path + "available_balance"),
+            "value", path + "available_balance.value");
+        BigDecimal hold = a.has("hold")
+            ? JsonTree.decimal(JsonTree.object(a, "hold", path + "hold"), "value", path + "hold.value")
+            : BigDecimal.ZERO;
+        out.add(Models.build(path, () -> new Balance(currency, free, hold)));
+      }
+      boolean hasNext = n.has("has_next") && JsonTree.bool(n, "has_next", "has_next");
+      Optional<String> cursor = hasNext ? Optional.of(JsonTree.text(n, "cursor", "cursor")) : Optional.empty();
+      return new AccountsPage(List.copyOf(out), cursor);
+    };
+  }
+
+  /** A page of balances and the cursor of the next one. */
+  public record AccountsPage(List<Balance> balances, Optional<String> next) {}
+
+  private static <T> T required(T value, String path) {
+    if (value == null) {
+      throw new InvalidResponseException(path, "Field " + path + " is missing");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,120 @@
+package io.tickguard.market.internal;
+
+import io.tickguard.core.InvalidResponseException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Typed reads from a strict JSON tree for small payloads (tickers, instruments, balances). Every
+ * missing or mistyped field becomes an {@link InvalidResponseException} naming its path.
+ */
+public final class JsonTree {
+  private JsonTree() {}
+
+  /** The member {@code name} of {@code node}, which must exist. */
+  public static JsonNode required(JsonNode node, String name, String path) {
+    JsonNode v = node == null ? null : node.get(name);
+    if (v == null || v.isNull() || v.isMissingNode()) {
+      throw new InvalidResponseException(path, "Field " + path + " is missing");
+    }
+    return v;
+  }
+
+  /** {@code node} when it is an object. */
+  public static JsonNode object(JsonNode node, String path) {
+    if (node == null || !node.isObject()) {
+      throw new InvalidResponseException(path, "Field " + path + " must be a JSON object");
+    }
+    return node;
+  }
+
+  /** {@code node} when it is an array. */
+  public static JsonNode array(JsonNode node, String path) {
+    if (node == null || !node.isArray()) {
+      throw new InvalidResponseException(path, "Field " + path + " must be a JSON array");
+    }
+    return node;
+  }
+
+  /** The member {@code name} as an object. */
+  public static JsonNode object(JsonNode node, String name, String path) {
+    return object(required(node, name, path), path);
+  }
+
+  /** The member {@code name} as an array. */
+  public static JsonNode array(JsonNode node, String name, String path) {
+    return array(required(node, name, path), path);
+  }
+
+  /** A string value. */
+  public static String text(JsonNode node, String path) {
+    if (node == null || !node.isString()) {
+      throw new InvalidResponseException(path, "Field " + path + " must be a string");
+    }
+    return node.stringValue();
+  }
+
+  /** The member {@code name} as a string. */
+  public static String text(JsonNode node, String name, String path) {
+    return text(required(node, name, path), path);
+  }
+
+  /** A decimal written as a JSON string or number, exactly as written. */
+  public static BigDecimal decimal(JsonNode node, String path) {
+    if (node == null || !(node.isString() || node.isNumber())) {
+      throw new InvalidResponseException(path, "Field " + path + " must be a decimal number or numeric string");
+    }
+    return Decimals.parse(node.isString() ? node.stringValue() : plain(node), path);
+  }
+
+  /** The member {@code name} as a decimal. */
+  public static BigDecimal decimal(JsonNode node, String name, String path) {
+    return decimal(required(node, name, path), path);
+  }
+
+  /** The member {@code name} as a decimal, if present and not null. */
+  public static Optional<BigDecimal> optionalDecimal(JsonNode node, String name, String path) {
+    JsonNode v = node.get(name);
+    return v == null || v.isNull() ? Optional.empty() : Optional.of(decimal(v, path));
+  }
+
+  /** An integral number, written as a JSON integer or a string of digits. */
+  public static long integer(JsonNode node, String path) {
+    if (node != null && node.isIntegralNumber() && node.canConvertToLong()) {
+      return node.longValue();
+    }
+    if (node != null && node.isString() && node.stringValue().matches("-?[0-9]{1,18}")) {
+      return Long.parseLong(node.stringValue());
+    }
+    throw new InvalidResponseException(path, "Field " + path + " must be an integer");
+  }
+
+  /** The member {@code name} as an integral number. */
+  public static long integer(JsonNode node, String name, String path) {
+    return integer(required(node, name, path), path);
+  }
+
+  /** A boolean value. */
+  public static boolean bool(JsonNode node, String name, String path) {
+    JsonNode v = required(node, name, path);
+    if (!v.isBoolean()) {
+      throw new InvalidResponseException(path, "Field " + path + " must be true or false");
+    }
+    return v.booleanValue();
+  }
+
+  /** Epoch milliseconds as an instant. */
+  public static Instant epochMillis(JsonNode node, String name, String path) {
+    return Instant.ofEpochMilli(integer(node, name, path));
+  }
+
+  private static String plain(JsonNode number) {
+    BigDecimal d = number.decimalValue();
+    // toPlainString of 1E+400 is 401 characters long, which Decimals.parse then refuses.
+    return d.abs().compareTo(BigDecimal.TEN.pow(Decimals.MAX_LENGTH)) >= 0 || d.scale() > Decimals.MAX_LENGTH
+        ? "x".repeat(Decimals.MAX_LENGTH + 1)
+        : d.toPlainString();
+  }
+}

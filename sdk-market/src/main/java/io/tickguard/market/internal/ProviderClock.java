@@ -1,0 +1,50 @@
+package io.tickguard.market.internal;
+
+import io.tickguard.core.ApiClient;
+import io.tickguard.core.Endpoint;
+import io.tickguard.core.ResponseDecoder;
+import io.tickguard.core.time.ServerClock;
+import io.tickguard.core.time.TimeSample;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A provider's clock for signing, sampled from its server-time endpoint through the client's own
+ * pipeline (pinned and throttled like every call). The client does not exist yet when its signer
+ * needs the clock, so the clock calls through a reference that {@link #bind} fills once it does.
+ */
+public final class ProviderClock {
+  /** Samples per synchronisation; the median resists one slow round trip. */
+  static final int SAMPLES_PER_SYNC = 3;
+
+  private final AtomicReference<ApiClient> api = new AtomicReference<>();
+  private final ServerClock clock;
+
+  /** A clock that samples {@code time} (decoded by {@code decoder}) once {@link #bind} is called. */
+  public ProviderClock(Clock local, Endpoint time, ResponseDecoder<Instant> decoder) {
+    this.clock = ServerClock.builder(local)
+        .samplesPerSync(SAMPLES_PER_SYNC)
+        .sampler(() -> {
+          ApiClient client = api.get();
+          if (client == null) {
+            throw new IllegalStateException("ProviderClock sampled before its client was bound");
+          }
+          // Not validated against the local clock: measuring the difference is the point.
+          Instant sent = local.instant();
+          Instant server = client.execute(time.request().build(), decoder);
+          return new TimeSample(sent, server, local.instant());
+        })
+        .build();
+  }
+
+  /** The server-corrected clock to sign with. */
+  public ServerClock clock() {
+    return clock;
+  }
+
+  /** Samples through {@code client} from now on. */
+  public void bind(ApiClient client) {
+    api.set(client);
+  }
+}
