@@ -28,6 +28,7 @@ import io.tickguard.forex.QuoteQueue;
 import io.tickguard.forex.QuoteStream;
 import io.tickguard.forex.QuoteStreaming;
 import io.tickguard.forex.Rounding;
+import io.tickguard.market.internal.DaemonExecutor;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +46,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -120,12 +120,7 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
     this.rest = ApiClient.builder(restConfig).authenticator(bearer).errorDecoder(SaxoErrors.INSTANCE).build();
     this.streaming = ApiClient.builder(streamingConfig).authenticator(bearer).errorDecoder(SaxoErrors.INSTANCE).build();
     this.validators = ForexValidators.of(clock, b.maxQuoteAge, ForexValidators.DEFAULT_FUTURE_TOLERANCE);
-    AtomicInteger n = new AtomicInteger();
-    this.async = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "tickguard-saxo-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.async = DaemonExecutor.create("saxo");
     this.loginTimeout = b.loginTimeout;
     this.streamSettings = b.streamSettings;
     this.keeper = b.keepAlive.isZero() ? null : startKeeper(b.keepAlive);
