@@ -37,7 +37,7 @@ import okhttp3.HttpUrl;
  *
  * <pre>{@code
  * TokenEndpointClient endpoint = TokenEndpointClient.builder(http, tokenUrl, "my-app-key").build();
- * TokenGrant grant = PkceLogin.builder(endpoint, authorizeUrl).build().login(uri -> Desktop.getDesktop().browse(uri));
+ * TokenGrant grant = PkceLogin.builder(endpoint, authorizeUrl).build().login(uri -> System.out.println("Log in at " + uri));
  * tokens.accept(grant); // the TokenManager keeps the session alive from here
  * }</pre>
  *

@@ -65,7 +65,7 @@ import tools.jackson.databind.JsonNode;
  *     .tokenStore(new FileTokenStore(Path.of(System.getProperty("user.home"), ".myapp", "saxo.token")))
  *     .build()) {
  *   if (!saxo.hasSession()) {
- *     saxo.login(uri -> java.awt.Desktop.getDesktop().browse(uri));
+ *     saxo.login(uri -> System.out.println("Log in at " + uri)); // or open it in the browser
  *   }
  *   Quote eurusd = saxo.quote(CurrencyPair.of("EUR", "USD"));
  * }
