@@ -12,7 +12,7 @@ import java.net.UnknownHostException;
 
 /**
  * Turns an {@link IOException} from OkHttp that is not a TLS failure (those are typed by
- * {@link io.tickguard.core.tls.TlsFailures}) into a {@link TransportException} whose message says what
+ * {@link io.tickguard.core.tls.internal.TlsFailures}) into a {@link TransportException} whose message says what
  * happened and what to check, and whose cause is redacted (OkHttp's messages may quote the URL, and
  * some providers take the API key in the URL).
  */

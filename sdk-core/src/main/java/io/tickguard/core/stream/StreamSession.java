@@ -62,10 +62,11 @@ public interface StreamSession<E> extends AutoCloseable {
   Optional<io.tickguard.core.TickGuardException> failure();
 
   /**
-   * Ends the session: cancels timers, closes the connection (WebSocket close code 1000), stops and
-   * joins the delivery thread after it delivered {@link StreamSignal.Closed}. Events still buffered
-   * are discarded. Idempotent; must not be called from the listener (that would join its own
-   * thread: it is refused with {@link IllegalStateException}).
+   * Ends the session: cancels timers, closes the connection (WebSocket close code 1000, cancelled if
+   * the provider does not answer), joins the connection's reader thread and the delivery thread
+   * after it delivered {@link StreamSignal.Closed}. Events still buffered are discarded.
+   * Idempotent. Called from the listener, it cannot wait for the delivery thread (its own), which
+   * ends right after the listener returns.
    */
   @Override
   void close();

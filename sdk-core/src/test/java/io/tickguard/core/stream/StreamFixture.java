@@ -122,7 +122,7 @@ final class StreamFixture implements AutoCloseable {
     final Map<OpenReason, List<String>> subscribe = new EnumMap<>(OpenReason.class);
     final List<String> decoded = new CopyOnWriteArrayList<>();
     final List<OpenReason> opens = new CopyOnWriteArrayList<>();
-    volatile CountDownLatch decodedLatch = new CountDownLatch(0);
+    private int processed;
 
     TextProtocol subscribeWith(OpenReason reason, String... messages) {
       subscribe.put(reason, List.of(messages));
@@ -146,7 +146,22 @@ final class StreamFixture implements AutoCloseable {
         case "BAD" -> throw new io.tickguard.core.InvalidResponseException("message", "not a message");
         default -> emitter.event(message);
       }
-      decodedLatch.countDown(); // after the event went into the session's buffer
+      synchronized (this) { // counted after the event went into the session's buffer
+        processed++;
+        notifyAll();
+      }
+    }
+
+    /** Waits (bounded only against a hung test) until {@code count} messages were fully decoded. */
+    synchronized void awaitProcessed(int count) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+      while (processed < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("decoded " + processed + " messages, expected " + count);
+        }
+        wait(Math.max(1, left / 1_000_000));
+      }
     }
   }
 

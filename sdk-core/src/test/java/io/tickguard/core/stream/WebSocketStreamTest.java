@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import okhttp3.CertificatePinner;
@@ -206,9 +205,8 @@ class WebSocketStreamTest {
       assertThat(fx.nextReceived()).isEqualTo("0:sub-first");
 
       clock.advance(Duration.ofSeconds(29));
-      protocol.decodedLatch = new CountDownLatch(1);
       fx.serverSocket(0).send("HB");
-      assertThat(protocol.decodedLatch.await(1, TimeUnit.MINUTES)).isTrue();
+      protocol.awaitProcessed(1);
       scheduler.advance(Duration.ofSeconds(2)); // 31 s after connect, 2 s after the heartbeat: alive
       assertThat(session.state()).isEqualTo(StreamState.OPEN);
 
@@ -272,17 +270,18 @@ class WebSocketStreamTest {
     recorder.blockOn = "e1";
     StreamSpec<String> spec = spec(protocol).buffer(2, Backpressure.DROP_OLDEST).build();
     try (ApiClient api = fx.client(); StreamSession<String> session = api.openStream(spec, recorder)) {
-      fx.serverSocket(0).send("e1");
-      assertThat(recorder.blocked.await(1, TimeUnit.MINUTES)).isTrue(); // the consumer is stuck in e1
-      protocol.decodedLatch = new CountDownLatch(5);
-      for (int i = 2; i <= 6; i++) {
-        fx.serverSocket(0).send("e" + i);
+      try {
+        fx.serverSocket(0).send("e1");
+        assertThat(recorder.blocked.await(1, TimeUnit.MINUTES)).isTrue(); // the consumer is stuck in e1
+        for (int i = 2; i <= 6; i++) {
+          fx.serverSocket(0).send("e" + i);
+        }
+        protocol.awaitProcessed(6); // the reader decoded every message while the consumer was stuck
+        assertThat(session.droppedEvents()).isEqualTo(3);
+        assertThat(session.state()).isEqualTo(StreamState.OPEN);
+      } finally {
+        recorder.release.countDown();
       }
-      assertThat(protocol.decodedLatch.await(1, TimeUnit.MINUTES))
-          .as("the reader decoded every message while the consumer was stuck").isTrue();
-      assertThat(session.droppedEvents()).isEqualTo(3);
-      assertThat(session.state()).isEqualTo(StreamState.OPEN);
-      recorder.release.countDown();
       assertThat(recorder.next()).isEqualTo(new StreamSignal.Connected(1, OpenReason.FIRST));
       assertThat(recorder.next()).isEqualTo("e1");
       assertThat(recorder.next()).isEqualTo("e5");
@@ -299,18 +298,20 @@ class WebSocketStreamTest {
     recorder.blockOn = "e1";
     StreamSpec<String> spec = spec(protocol).buffer(2, Backpressure.FAIL).build();
     try (ApiClient api = fx.client(); StreamSession<String> session = api.openStream(spec, recorder)) {
-      fx.serverSocket(0).send("e1");
-      assertThat(recorder.blocked.await(1, TimeUnit.MINUTES)).isTrue();
-      protocol.decodedLatch = new CountDownLatch(3);
-      for (int i = 2; i <= 4; i++) {
-        fx.serverSocket(0).send("e" + i);
+      try {
+        fx.serverSocket(0).send("e1");
+        assertThat(recorder.blocked.await(1, TimeUnit.MINUTES)).isTrue();
+        for (int i = 2; i <= 4; i++) {
+          fx.serverSocket(0).send("e" + i);
+        }
+        protocol.awaitProcessed(4); // e4 overflowed the buffer on the reader thread
+        assertThat(session.state()).isEqualTo(StreamState.FAILED);
+        assertThat(session.failure()).get().isInstanceOfSatisfying(StreamOverflowException.class,
+            e -> assertThat(e.capacity()).isEqualTo(2));
+        assertThatThrownBy(() -> session.send("x")).isInstanceOf(StreamClosedException.class);
+      } finally {
+        recorder.release.countDown();
       }
-      assertThat(protocol.decodedLatch.await(1, TimeUnit.MINUTES)).isTrue();
-      assertThat(session.state()).isEqualTo(StreamState.FAILED);
-      assertThat(session.failure()).get().isInstanceOfSatisfying(StreamOverflowException.class,
-          e -> assertThat(e.capacity()).isEqualTo(2));
-      assertThatThrownBy(() -> session.send("x")).isInstanceOf(StreamClosedException.class);
-      recorder.release.countDown();
       List<Object> rest = recorder.untilClosed();
       assertThat(rest).containsExactly(new StreamSignal.Connected(1, OpenReason.FIRST), "e1", "e2", "e3",
           new StreamSignal.Closed(session.failure()));
@@ -337,6 +338,65 @@ class WebSocketStreamTest {
     }
     assertThat(fx.connectionEvents).extracting(StreamConnectionEvent::kind)
         .containsExactly(StreamConnectionEvent.Kind.CONNECTED, StreamConnectionEvent.Kind.DISCONNECTED);
+  }
+
+  @Test
+  void theReauthorizerRunsOnDemandAndPeriodicallyAndAFailingOneReplacesTheConnection() throws Exception {
+    fx.acceptWebSocket().acceptWebSocket();
+    List<String> reauthorized = new CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean();
+    Recorder recorder = new Recorder();
+    StreamSpec<String> spec = spec(new TextProtocol()).heartbeat(Duration.ofHours(1), 1)
+        .reauthorizer(() -> {
+          reauthorized.add(clock.instant().toString());
+          if (refuse.get()) {
+            throw new io.tickguard.core.AuthenticationException("token refused");
+          }
+        })
+        .reauthorizeEvery(Duration.ofMinutes(15)).build();
+    try (ApiClient api = fx.client(); StreamSession<String> session = api.openStream(spec, recorder)) {
+      assertThat(recorder.next()).isEqualTo(new StreamSignal.Connected(1, OpenReason.FIRST));
+      scheduler.advance(Duration.ofMinutes(15));
+      assertThat(reauthorized).containsExactly("2026-01-05T10:15:00Z");
+      session.reauthorize(); // after a token refresh
+      scheduler.advance(Duration.ZERO);
+      assertThat(reauthorized).hasSize(2);
+
+      refuse.set(true);
+      scheduler.advance(Duration.ofMinutes(15));
+      assertThat(recorder.next()).isInstanceOfSatisfying(StreamSignal.Disconnected.class, d -> {
+        assertThat(d.reason()).isEqualTo("re-authorization failed");
+        assertThat(d.cause()).get().isInstanceOf(io.tickguard.core.AuthenticationException.class);
+      });
+      assertThat(recorder.next()).isEqualTo(new StreamSignal.Reconnecting(1, Duration.ofMillis(250)));
+      refuse.set(false);
+      scheduler.advance(Duration.ofMillis(250));
+      assertThat(recorder.next()).isEqualTo(new StreamSignal.Connected(2, OpenReason.RECONNECT));
+    }
+  }
+
+  @Test
+  void binaryMessagesAreDecodedByTheProtocolsBinaryDecoder() throws Exception {
+    fx.acceptWebSocket();
+    StreamProtocol<String> binary = new StreamProtocol<>() {
+      @Override
+      public void onText(String message, StreamEmitter<String> emitter) {
+        emitter.event("text:" + message);
+      }
+
+      @Override
+      public void onBinary(java.nio.ByteBuffer message, StreamEmitter<String> emitter) {
+        emitter.event("binary:" + message.remaining() + " bytes, first " + message.get(0));
+      }
+    };
+    Recorder recorder = new Recorder();
+    StreamSpec<String> spec = StreamSpec.webSocket(trades(), binary).clock(clock).scheduler(scheduler).build();
+    try (ApiClient api = fx.client(); StreamSession<String> session = api.openStream(spec, recorder)) {
+      assertThat(recorder.next()).isInstanceOf(StreamSignal.Connected.class);
+      fx.serverSocket(0).send(okio.ByteString.of((byte) 7, (byte) 1, (byte) 2));
+      assertThat(recorder.next()).isEqualTo("binary:3 bytes, first 7");
+      assertThat(session.state()).isEqualTo(StreamState.OPEN);
+    }
   }
 
   private static List<String> sessionThreads() {

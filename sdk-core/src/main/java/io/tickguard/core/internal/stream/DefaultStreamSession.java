@@ -76,7 +76,7 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
   private StreamScheduler.Task idleTask;
   private StreamScheduler.Task reauthTask;
   private StreamScheduler.Task reconnectTask;
-  private Thread delivery;
+  private volatile Thread delivery;
 
   /** One open connection and what belongs to it alone. */
   private final class Live {
@@ -155,6 +155,7 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
     Live live = new Live(connection, spec.limits().newMessageThrottle());
     synchronized (lock) {
       if (state.isFinal()) {
+        dropConnection(live);
         retire(live, null);
         throw new StreamClosedException("The stream " + name() + " was closed while connecting");
       }
@@ -243,10 +244,12 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
       return;
     }
     Duration delay = spec.reconnect().delayBefore(attempt);
-    buffer.signal(new StreamSignal.Reconnecting(attempt, delay));
     synchronized (lock) {
       if (!state.isFinal()) {
+        // Scheduled before it is announced (whoever sees the signal may run the scheduler), and
+        // announced under the lock the reconnect takes first (Reconnecting precedes Connected).
         reconnectTask = scheduler.schedule(delay, this::reconnect);
+        buffer.signal(new StreamSignal.Reconnecting(attempt, delay));
       }
     }
   }
