@@ -1,6 +1,6 @@
 package io.tickguard.forex;
 
-import io.tickguard.forex.internal.Checks;
+import io.tickguard.market.internal.Checks;
 import java.math.BigDecimal;
 import java.time.Instant;
 

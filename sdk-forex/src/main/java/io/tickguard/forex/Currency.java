@@ -1,7 +1,7 @@
 package io.tickguard.forex;
 
-import io.tickguard.forex.internal.Checks;
-import io.tickguard.forex.internal.InvalidValueException;
+import io.tickguard.market.internal.Checks;
+import io.tickguard.market.InvalidValueException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;

@@ -2,8 +2,9 @@ package io.tickguard.forex;
 
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.validate.Validator;
-import io.tickguard.forex.internal.Checks;
-import io.tickguard.forex.internal.InvalidValueException;
+import io.tickguard.market.InvalidValueException;
+import io.tickguard.market.TimestampValidators;
+import io.tickguard.market.internal.Checks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,20 +23,12 @@ import java.util.List;
 public final class ForexValidators {
   /** The default maximum age before a quote is flagged stale. */
   public static final Duration DEFAULT_MAX_QUOTE_AGE = Duration.ofSeconds(30);
-  /** The default allowance for clock skew between the provider and this machine. */
-  public static final Duration DEFAULT_FUTURE_TOLERANCE = Duration.ofSeconds(30);
-
-  private final Clock clock;
+  private final TimestampValidators timestamps;
   private final Duration maxQuoteAge;
-  private final Duration futureTolerance;
 
-  private ForexValidators(Clock clock, Duration maxQuoteAge, Duration futureTolerance) {
-    this.clock = Checks.present(clock, "clock");
+  private ForexValidators(TimestampValidators timestamps, Duration maxQuoteAge) {
+    this.timestamps = Checks.present(timestamps, "timestamps");
     this.maxQuoteAge = positive(maxQuoteAge, "maxQuoteAge");
-    this.futureTolerance = Checks.present(futureTolerance, "futureTolerance");
-    if (futureTolerance.isNegative()) {
-      throw new InvalidValueException("futureTolerance", "must not be negative");
-    }
   }
 
   private static Duration positive(Duration d, String field) {
@@ -47,12 +40,24 @@ public final class ForexValidators {
 
   /** Validators on {@code clock} with the default maximum age and future tolerance. */
   public static ForexValidators of(Clock clock) {
-    return new ForexValidators(clock, DEFAULT_MAX_QUOTE_AGE, DEFAULT_FUTURE_TOLERANCE);
+    return of(clock, DEFAULT_MAX_QUOTE_AGE, TimestampValidators.DEFAULT_FUTURE_TOLERANCE);
   }
 
-  /** Validators on {@code clock} flagging quotes older than {@code maxQuoteAge} as stale. */
+  /**
+   * Validators on {@code clock} flagging quotes older than {@code maxQuoteAge} as stale and refusing
+   * times more than {@code futureTolerance} ahead.
+   */
   public static ForexValidators of(Clock clock, Duration maxQuoteAge, Duration futureTolerance) {
-    return new ForexValidators(clock, maxQuoteAge, futureTolerance);
+    Checks.present(clock, "clock");
+    if (Checks.present(futureTolerance, "futureTolerance").isNegative()) {
+      throw new InvalidValueException("futureTolerance", "must not be negative, was " + futureTolerance);
+    }
+    return new ForexValidators(TimestampValidators.of(clock, futureTolerance), maxQuoteAge);
+  }
+
+  /** Validators on a client's time checks ({@code ClientCore.timestamps()}), flagging quotes older than {@code maxQuoteAge}. */
+  public static ForexValidators of(TimestampValidators timestamps, Duration maxQuoteAge) {
+    return new ForexValidators(timestamps, maxQuoteAge);
   }
 
   /** The age beyond which a quote is flagged stale. */
@@ -62,7 +67,7 @@ public final class ForexValidators {
 
   /** Whether {@code quote} is older than {@link #maxQuoteAge()} now. */
   public boolean isStale(Quote quote) {
-    return Checks.present(quote, "quote").ageAt(clock.instant()).compareTo(maxQuoteAge) > 0;
+    return Checks.present(quote, "quote").ageAt(timestamps.clock().instant()).compareTo(maxQuoteAge) > 0;
   }
 
   /** {@code quote} with {@link Quote#stale()} set to whether it is stale now. */
@@ -72,14 +77,14 @@ public final class ForexValidators {
 
   /** Refuses a quote time in the future beyond the tolerance. */
   public Validator<Quote> quote() {
-    return q -> notFuture(q.time(), "time");
+    return q -> timestamps.notFuture(q.time(), "time");
   }
 
   /** Refuses quotes with a time in the future beyond the tolerance. */
   public Validator<List<Quote>> quotes() {
     return list -> {
       for (int i = 0; i < list.size(); i++) {
-        notFuture(list.get(i).time(), "[" + i + "].time");
+        timestamps.notFuture(list.get(i).time(), "[" + i + "].time");
       }
     };
   }
@@ -94,7 +99,7 @@ public final class ForexValidators {
       for (int i = 0; i < list.size(); i++) {
         FxCandle c = list.get(i);
         String at = "[" + i + "]";
-        notFuture(c.time(), at + ".time");
+        timestamps.notFuture(c.time(), at + ".time");
         if (previous != null && !c.time().isAfter(previous)) {
           throw new InvalidResponseException(
               at + ".time", "Candles must be oldest first without repeats; " + c.time() + " follows " + previous);
@@ -109,14 +114,5 @@ public final class ForexValidators {
         previous = c.time();
       }
     };
-  }
-
-  private void notFuture(Instant time, String field) {
-    Instant limit = clock.instant().plus(futureTolerance);
-    if (time.isAfter(limit)) {
-      throw new InvalidResponseException(
-          field, "Timestamp " + time + " is more than " + futureTolerance.toSeconds()
-              + " s in the future; check this machine's clock or raise the future tolerance");
-    }
   }
 }

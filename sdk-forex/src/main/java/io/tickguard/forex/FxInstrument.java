@@ -1,7 +1,7 @@
 package io.tickguard.forex;
 
-import io.tickguard.forex.internal.Checks;
-import io.tickguard.forex.internal.InvalidValueException;
+import io.tickguard.market.internal.Checks;
+import io.tickguard.market.InvalidValueException;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalInt;

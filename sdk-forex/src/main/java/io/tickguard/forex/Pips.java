@@ -1,6 +1,6 @@
 package io.tickguard.forex;
 
-import io.tickguard.forex.internal.InvalidValueException;
+import io.tickguard.market.InvalidValueException;
 import java.math.BigDecimal;
 
 /**

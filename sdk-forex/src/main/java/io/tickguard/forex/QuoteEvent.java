@@ -1,10 +1,8 @@
 package io.tickguard.forex;
 
-import io.tickguard.core.TickGuardException;
-import io.tickguard.forex.internal.Checks;
-import java.util.Optional;
+import io.tickguard.market.internal.Checks;
 
-/** What a {@link QuoteQueue} hands its consumer: a quote, a gap, or the end of the stream. */
+/** What a quote stream delivers, in order: quotes, and the gaps a dead connection left. */
 public sealed interface QuoteEvent {
 
   /**
@@ -20,7 +18,7 @@ public sealed interface QuoteEvent {
   }
 
   /**
-   * The stream was dead for a while and resumed.
+   * The stream was dead for a while and resumed; quotes that changed meanwhile were not seen.
    *
    * @param gap the gap
    */
@@ -28,18 +26,6 @@ public sealed interface QuoteEvent {
     /** Validates the gap is present. */
     public Gap {
       Checks.present(gap, "gap");
-    }
-  }
-
-  /**
-   * The stream ended: closed by the caller (no cause) or given up on (the cause).
-   *
-   * @param cause why the stream ended, empty when the caller closed it
-   */
-  record End(Optional<TickGuardException> cause) implements QuoteEvent {
-    /** Validates the cause is present (possibly empty). */
-    public End {
-      Checks.present(cause, "cause");
     }
   }
 }

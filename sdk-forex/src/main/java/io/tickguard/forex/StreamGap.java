@@ -1,42 +1,32 @@
 package io.tickguard.forex;
 
-import io.tickguard.forex.internal.Checks;
-import io.tickguard.forex.internal.InvalidValueException;
+import io.tickguard.market.InvalidValueException;
+import io.tickguard.market.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A stretch of time in which a quote stream delivered nothing because its connection was dead, and
- * after which it delivered again. Quotes that changed during the gap were not seen: a consumer that
- * needs them asks the REST API for the current quotes after a gap.
+ * A stretch of time in which a quote stream delivered nothing because its connection was dead
+ * (dropped, or silent past the allowed missed heartbeats), after which it delivered again on a new
+ * connection. Quotes that changed during the gap were not seen: a consumer that needs them asks the
+ * REST API for the current quotes after a gap.
  *
- * @param lastMessage when the last line (price or heartbeat) arrived before the gap
- * @param resumed when the reconnected stream delivered its first line
- * @param cause why the connection was declared dead
- * @param attempts how many connection attempts it took to resume, at least 1
+ * @param lastMessage when the last line (price or heartbeat) of the dead connection arrived, or when
+ *     that connection opened if it delivered nothing
+ * @param resumed when the new connection delivered its first line
+ * @param connection the number of the connection that resumed (2 for the first reconnect)
  */
-public record StreamGap(Instant lastMessage, Instant resumed, Cause cause, int attempts) {
+public record StreamGap(Instant lastMessage, Instant resumed, int connection) {
 
-  /** Why a stream's connection was declared dead. */
-  public enum Cause {
-    /** No line, not even a heartbeat, for longer than the allowed number of heartbeat intervals. */
-    MISSED_HEARTBEATS,
-    /** The connection failed or was reset. */
-    CONNECTION_LOST,
-    /** The server ended the response normally, which a stream never should. */
-    SERVER_CLOSED
-  }
-
-  /** Validates every field and {@code lastMessage <= resumed}. */
+  /** Validates every field, {@code lastMessage <= resumed} and a connection number of at least 2. */
   public StreamGap {
     Checks.present(lastMessage, "lastMessage");
     Checks.present(resumed, "resumed");
-    Checks.present(cause, "cause");
     if (resumed.isBefore(lastMessage)) {
       throw new InvalidValueException("resumed", "(" + resumed + ") must not precede lastMessage (" + lastMessage + ")");
     }
-    if (attempts < 1) {
-      throw new InvalidValueException("attempts", "must be at least 1, was " + attempts);
+    if (connection < 2) {
+      throw new InvalidValueException("connection", "a gap is resumed by a reconnect, connection 2 or later; was " + connection);
     }
   }
 

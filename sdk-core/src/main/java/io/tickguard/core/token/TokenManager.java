@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  *       old token is still valid, other callers keep using it instead of waiting.
  *   <li><b>Single-flight:</b> however many threads ask, at most one token request is in flight;
  *       the others wait for its result, at most {@code maxWait}, then fail with a clear exception.
+ *       Across processes sharing one session, a {@link RefreshCoordinator} (such as
+ *       tickguard-redis's {@code RedisTokenSession}) extends this to the whole fleet.
  *   <li><b>Rotation:</b> a refresh token in the response is saved to the {@link TokenStore}
  *       <em>before</em> the new access token is handed out; the old refresh token is never sent
  *       again (it is read from the store, which now holds the new one).
@@ -60,6 +62,7 @@ public final class TokenManager {
   private final MetricsListener metrics;
   private final boolean refreshTokenRequired;
   private final List<TokenListener> listeners = new CopyOnWriteArrayList<>();
+  private final RefreshCoordinator coordinator;
 
   private final Object lock = new Object();
   private Cached cached; // guarded by lock
@@ -77,6 +80,7 @@ public final class TokenManager {
     this.retryBackoff = b.retryBackoff;
     this.metrics = b.metrics;
     this.refreshTokenRequired = b.refreshTokenRequired;
+    this.coordinator = b.coordinator;
   }
 
   /** Starts a builder around {@code endpoint}. */
@@ -114,6 +118,7 @@ public final class TokenManager {
   public AccessToken token() {
     CompletableFuture<AccessToken> wait;
     boolean leader = false;
+    AccessToken replacing = null;
     synchronized (lock) {
       Instant now = clock.instant();
       if (cached != null && now.isBefore(cached.refreshAt())) {
@@ -122,13 +127,14 @@ public final class TokenManager {
       if (inFlight == null) {
         inFlight = new CompletableFuture<>();
         leader = true;
+        replacing = cached == null ? null : cached.token();
       } else if (cached != null && now.isBefore(cached.token().expiresAt())) {
         return cached.token(); // a refresh is running; the current token is still valid
       }
       wait = inFlight;
     }
     if (leader) {
-      refresh(wait);
+      refresh(wait, replacing);
     }
     return await(wait);
   }
@@ -141,12 +147,14 @@ public final class TokenManager {
   public boolean refreshAfterUnauthorized(String presentedToken) {
     CompletableFuture<AccessToken> wait;
     boolean leader = false;
+    AccessToken refused = null;
     synchronized (lock) {
       if (inFlight != null) {
         wait = inFlight;
       } else if (cached != null && !cached.token().matches(presentedToken)) {
         return true; // already refreshed by someone else: replay with the current token
       } else {
+        refused = cached == null ? null : cached.token();
         cached = null;
         inFlight = new CompletableFuture<>();
         wait = inFlight;
@@ -154,15 +162,15 @@ public final class TokenManager {
       }
     }
     if (leader) {
-      refresh(wait);
+      refresh(wait, refused);
     }
     AccessToken fresh = await(wait);
     return !fresh.matches(presentedToken);
   }
 
-  private void refresh(CompletableFuture<AccessToken> result) {
+  private void refresh(CompletableFuture<AccessToken> result, AccessToken replacing) {
     try {
-      TokenGrant grant = requestGrant();
+      TokenGrant grant = coordinator.obtain(Optional.ofNullable(replacing), this::requestGrant);
       // Rotation: persist the new refresh token before anyone can use the new access token.
       grant.refreshToken().ifPresent(store::save);
       AccessToken token = grant.accessToken();
@@ -289,6 +297,7 @@ public final class TokenManager {
     private Duration retryBackoff = Duration.ofSeconds(5);
     private MetricsListener metrics = MetricsListener.none();
     private boolean refreshTokenRequired;
+    private RefreshCoordinator coordinator = RefreshCoordinator.direct();
 
     private Builder(TokenEndpointClient endpoint) {
       this.endpoint = endpoint;
@@ -351,6 +360,15 @@ public final class TokenManager {
      */
     public Builder refreshTokenRequired(boolean required) {
       this.refreshTokenRequired = required;
+      return this;
+    }
+
+    /**
+     * How a new grant is obtained (default {@link RefreshCoordinator#direct()}): processes sharing
+     * one OAuth session pass a fleet-wide coordinator, so that one of them refreshes per expiry.
+     */
+    public Builder coordinator(RefreshCoordinator coordinator) {
+      this.coordinator = Objects.requireNonNull(coordinator, "coordinator");
       return this;
     }
 

@@ -171,6 +171,14 @@ public final class BinanceClient implements CryptoMarketData {
     return core.async();
   }
 
+  /**
+   * A builder of WebSocket market streams through this client's pipeline (its TLS and pins, its
+   * request throttle for the REST depth snapshots); close the streams before the client.
+   */
+  public io.tickguard.crypto.binance.stream.BinanceMarketStream.Builder streams() {
+    return io.tickguard.crypto.binance.stream.BinanceMarketStream.builder(core.api(), core.async());
+  }
+
   @Override
   public void close() {
     core.close();

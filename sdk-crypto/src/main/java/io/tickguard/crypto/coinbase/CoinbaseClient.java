@@ -177,6 +177,15 @@ public final class CoinbaseClient implements CryptoMarketData {
     return core.async();
   }
 
+  /**
+   * A builder of Advanced Trade WebSocket market streams through this client's pipeline (its TLS and
+   * pins); give it the CDP key with {@code cdpKey(...)} to sign each subscribe message. Close streams
+   * before the client.
+   */
+  public io.tickguard.crypto.coinbase.stream.CoinbaseMarketStream.Builder streams() {
+    return io.tickguard.crypto.coinbase.stream.CoinbaseMarketStream.builder(core.api());
+  }
+
   @Override
   public void close() {
     core.close();

@@ -149,6 +149,15 @@ public final class KrakenClient implements CryptoMarketData {
     return core.async();
   }
 
+  /**
+   * A builder of WebSocket v2 market streams through this client's pipeline (its TLS and pins);
+   * book checksum precisions come from this client's {@link #instruments()}. Close streams before
+   * the client.
+   */
+  public io.tickguard.crypto.kraken.stream.KrakenMarketStream.Builder streams() {
+    return io.tickguard.crypto.kraken.stream.KrakenMarketStream.builder(core.api()).instruments(this::instruments);
+  }
+
   @Override
   public void close() {
     core.close();

@@ -31,12 +31,18 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.tickguard.core..")
             .should().dependOnClassesThat().resideInAnyPackage(
                 "io.tickguard.market..", "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.testkit..",
-                "io.tickguard.examples..")
+                "io.tickguard.examples..", "io.tickguard.redis..")
             .as("core depends on no other TickGuard module"),
         noClasses().that().resideInAPackage("io.tickguard.market..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.testkit..", "io.tickguard.examples..")
+                "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.testkit..", "io.tickguard.examples..",
+                "io.tickguard.redis..")
             .as("market depends on core only (crypto and forex build on it)"),
+        noClasses().that().resideInAPackage("io.tickguard.redis..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                "io.tickguard.market..", "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.testkit..",
+                "io.tickguard.examples..")
+            .as("redis depends on core only"),
         noClasses().that().resideInAPackage("io.tickguard.testkit..")
             .should().dependOnClassesThat().resideInAnyPackage(
                 "io.tickguard.market..", "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.examples..")
@@ -57,7 +63,8 @@ class ArchitectureTest {
             .allowEmptyShould(true),
         internalsStayInTheirModule("crypto"),
         internalsStayInTheirModule("forex"),
-        internalsStayInTheirModule("testkit"));
+        internalsStayInTheirModule("testkit"),
+        internalsStayInTheirModule("redis"));
   }
 
   private static ArchRule internalsStayInTheirModule(String module) {
@@ -78,6 +85,7 @@ class ArchitectureTest {
   void mainClassesOfCoreAreImported() {
     // Guards against a silently empty import, under which every rule would pass.
     assertThat(main.containPackage("io.tickguard.core")).isTrue();
+    assertThat(main.containPackage("io.tickguard.redis")).isTrue();
     assertThat(main.size()).isGreaterThan(20);
   }
 

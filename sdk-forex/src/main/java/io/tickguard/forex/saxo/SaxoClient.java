@@ -24,8 +24,9 @@ import io.tickguard.forex.FxCandle;
 import io.tickguard.forex.FxInstrument;
 import io.tickguard.forex.Granularity;
 import io.tickguard.forex.Quote;
-import io.tickguard.forex.QuoteQueue;
+import io.tickguard.forex.QuoteListener;
 import io.tickguard.forex.QuoteStream;
+import io.tickguard.forex.QuoteStreamOptions;
 import io.tickguard.forex.QuoteStreaming;
 import io.tickguard.forex.Rounding;
 import io.tickguard.market.internal.DaemonExecutor;
@@ -42,6 +43,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
@@ -119,7 +121,7 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
     BearerAuthenticator bearer = new BearerAuthenticator(tokens, Set.of());
     this.rest = ApiClient.builder(restConfig).authenticator(bearer).errorDecoder(SaxoErrors.INSTANCE).build();
     this.streaming = ApiClient.builder(streamingConfig).authenticator(bearer).errorDecoder(SaxoErrors.INSTANCE).build();
-    this.validators = ForexValidators.of(clock, b.maxQuoteAge, ForexValidators.DEFAULT_FUTURE_TOLERANCE);
+    this.validators = ForexValidators.of(clock, b.maxQuoteAge, io.tickguard.market.TimestampValidators.DEFAULT_FUTURE_TOLERANCE);
     this.async = DaemonExecutor.create("saxo");
     this.loginTimeout = b.loginTimeout;
     this.streamSettings = b.streamSettings;
@@ -308,14 +310,29 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
   // ---- streaming -------------------------------------------------------------------------------
 
   /**
-   * Streams InfoPrices of {@code pairs} over Saxo's WebSocket: one connection with its own context
-   * id, one subscription, snapshot then deltas applied onto it. The connection is re-authorized with
-   * every new access token, resumes after a drop with the last message id, and recreates the
-   * subscription when Saxo resets it.
+   * Streams InfoPrices of {@code pairs} over Saxo's WebSocket to {@code listener}: one connection
+   * with its own context id, one subscription, snapshot then deltas applied onto it. The connection
+   * is re-authorized with every new access token, resumes after a drop with the last message id, and
+   * recreates the subscription when Saxo resets it. {@code options} sets the buffer and its
+   * backpressure; reconnects follow {@link Builder#streamSettings(SaxoStreamSettings)}.
    */
   @Override
-  public QuoteStream streamQuotes(Collection<CurrencyPair> pairs, QuoteQueue queue) {
-    Objects.requireNonNull(queue, "queue");
+  public QuoteStream streamQuotes(Collection<CurrencyPair> pairs, QuoteStreamOptions options, QuoteListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    SaxoPriceStream stream = openStream(pairs, options, Optional.of(listener));
+    return new QuoteStream(stream.pairs(), stream);
+  }
+
+  /** As {@link #streamQuotes(Collection, QuoteStreamOptions, QuoteListener)}, for {@link QuoteStream#poll}. */
+  @Override
+  public QuoteStream streamQuotes(Collection<CurrencyPair> pairs, QuoteStreamOptions options) {
+    SaxoPriceStream stream = openStream(pairs, options, Optional.empty());
+    return new QuoteStream(stream.pairs(), stream);
+  }
+
+  /** Opens and starts one stream; package-private so tests can see its context id. */
+  SaxoPriceStream openStream(Collection<CurrencyPair> pairs, QuoteStreamOptions options, Optional<QuoteListener> listener) {
+    Objects.requireNonNull(options, "options");
     if (Objects.requireNonNull(pairs, "pairs").isEmpty()) {
       throw new InvalidRequestException("pairs", "Stream at least one pair");
     }
@@ -323,7 +340,8 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
     for (CurrencyPair p : pairs) {
       byUic.put(uic(p), p);
     }
-    SaxoPriceStream stream = new SaxoPriceStream(rest, streaming, tokens, byUic, queue, validators, clock, async,
+    SaxoEventBuffer buffer = new SaxoEventBuffer(options.bufferCapacity(), options.backpressure(), listener);
+    SaxoPriceStream stream = new SaxoPriceStream(rest, streaming, tokens, byUic, buffer, validators, clock, async,
         streamSettings, streams::remove);
     streams.add(stream);
     stream.start();

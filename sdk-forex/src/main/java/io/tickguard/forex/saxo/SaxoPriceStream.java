@@ -7,18 +7,20 @@ import io.tickguard.core.TransportException;
 import io.tickguard.core.token.AccessToken;
 import io.tickguard.core.token.TokenListener;
 import io.tickguard.core.token.TokenManager;
+import io.tickguard.core.InvalidRequestException;
+import io.tickguard.core.stream.StreamOverflowException;
+import io.tickguard.core.stream.StreamSession;
+import io.tickguard.core.stream.StreamState;
 import io.tickguard.forex.CurrencyPair;
 import io.tickguard.forex.ForexValidators;
 import io.tickguard.forex.Quote;
 import io.tickguard.forex.QuoteEvent;
-import io.tickguard.forex.QuoteQueue;
-import io.tickguard.forex.QuoteStream;
-import io.tickguard.forex.QuoteStreamOverflowException;
 import io.tickguard.forex.StreamGap;
 import io.tickguard.core.json.StrictJson;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -53,10 +56,12 @@ import tools.jackson.databind.node.ObjectNode;
  * the last message id, so Saxo resends what was missed; a message id already seen is skipped).
  *
  * <p>Frames are decoded on OkHttp's reader thread, which never waits for the consumer: quotes go to
- * the {@link QuoteQueue}'s non-blocking {@code offer}. Subscribing, re-authorizing and reconnecting
- * run on the client's executor.
+ * the {@link SaxoEventBuffer}'s non-blocking {@code offer}. Subscribing, re-authorizing and
+ * reconnecting run on the client's executor. It is a {@link StreamSession} of {@link QuoteEvent}s so
+ * that {@link io.tickguard.forex.QuoteStream} wraps it like any other provider's session, but it
+ * keeps its own connection loop (see docs/design/saxo-stream-connection.md).
  */
-final class SaxoPriceStream implements QuoteStream, TokenListener {
+final class SaxoPriceStream implements StreamSession<QuoteEvent>, TokenListener {
   private static final Logger LOG = LoggerFactory.getLogger(SaxoPriceStream.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -65,13 +70,14 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
   private final OkHttpClient sockets;
   private final TokenManager tokens;
   private final Map<Integer, CurrencyPair> byUic;
-  private final QuoteQueue queue;
+  private final SaxoEventBuffer queue;
   private final ForexValidators validators;
   private final Clock clock;
   private final ExecutorService executor;
   private final SaxoStreamSettings settings;
   private final String contextId;
   private final AtomicLong reconnects = new AtomicLong();
+  private final AtomicInteger connections = new AtomicInteger();
   private final java.util.function.Consumer<SaxoPriceStream> onEnd;
 
   private final Object lock = new Object();
@@ -85,12 +91,13 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
   private Instant lastMessageAt; // guarded by lock
   private boolean closed; // guarded by lock
   private int attempts; // guarded by lock
-  private StreamGap.Cause lostBecause; // guarded by lock
+  private Loss lostBecause; // guarded by lock
+  private Loss lastLoss; // guarded by lock
   private int nextReference; // guarded by lock
   private AutoCloseable tokenRegistration;
 
   SaxoPriceStream(ApiClient rest, ApiClient streaming, TokenManager tokens, Map<Integer, CurrencyPair> byUic,
-      QuoteQueue queue, ForexValidators validators, Clock clock, ExecutorService executor, SaxoStreamSettings settings,
+      SaxoEventBuffer queue, ForexValidators validators, Clock clock, ExecutorService executor, SaxoStreamSettings settings,
       java.util.function.Consumer<SaxoPriceStream> onEnd) {
     this.onEnd = onEnd;
     this.rest = rest;
@@ -115,6 +122,7 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
 
   /** Connects, subscribes and delivers the snapshot; failures reach the caller. */
   void start() {
+    queue.startDelivery("tickguard-saxo-quotes-" + contextId);
     tokenRegistration = tokens.addListener(this);
     try {
       CompletableFuture<Void> opened = connect(-1);
@@ -182,10 +190,13 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
           webSocket.cancel();
           return;
         }
+        int connection = connections.incrementAndGet();
         if (lostBecause != null) {
           Instant now = clock.instant();
           Instant last = lastMessageAt == null || lastMessageAt.isAfter(now) ? now : lastMessageAt;
-          gap = new StreamGap(last, now, lostBecause, Math.max(1, attempts));
+          if (connection >= 2) {
+            gap = new StreamGap(last, now, connection);
+          }
           lostBecause = null;
           attempts = 0;
         }
@@ -212,7 +223,7 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
         LOG.warn("Saxo stream {} received a message it cannot read ({}: {}); reconnecting", contextId,
             e.getClass().getSimpleName(), e.getMessage());
         webSocket.cancel();
-        lost(gen, StreamGap.Cause.CONNECTION_LOST, e);
+        lost(gen, Loss.CONNECTION_LOST, e);
       }
     }
 
@@ -224,7 +235,7 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
     @Override
     public void onClosing(WebSocket webSocket, int code, String reason) {
       webSocket.close(1000, null);
-      lost(gen, StreamGap.Cause.SERVER_CLOSED, new TransportException("Saxo closed the stream (" + code + ")", null));
+      lost(gen, Loss.SERVER_CLOSED, new TransportException("Saxo closed the stream (" + code + ")", null));
     }
 
     @Override
@@ -235,12 +246,12 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
       if (!opened.isDone()) {
         opened.completeExceptionally(cause);
       }
-      lost(gen, StreamGap.Cause.CONNECTION_LOST, cause);
+      lost(gen, Loss.CONNECTION_LOST, cause);
     }
   }
 
   /** The connection of generation {@code gen} is gone: reconnect (unless closed or stale). */
-  private void lost(long gen, StreamGap.Cause cause, TickGuardException why) {
+  private void lost(long gen, Loss cause, TickGuardException why) {
     int attempt;
     synchronized (lock) {
       if (gen != generation || closed) {
@@ -251,6 +262,7 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
       if (lostBecause == null) {
         lostBecause = cause;
       }
+      lastLoss = cause;
       attempt = ++attempts;
     }
     if (attempt > settings.maxReconnectAttempts()) {
@@ -345,7 +357,7 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
         if (s != null) {
           s.cancel();
         }
-        lost(gen, StreamGap.Cause.SERVER_CLOSED, new TransportException("Saxo sent _disconnect", null));
+        lost(gen, Loss.SERVER_CLOSED, new TransportException("Saxo sent _disconnect", null));
       }
       default -> {
         if (frame.isControl()) {
@@ -410,7 +422,9 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
   }
 
   private void overflow() {
-    shutdown(Optional.of(new QuoteStreamOverflowException(queue.backpressure().capacity())), true);
+    shutdown(Optional.of(new StreamOverflowException("The Saxo stream's consumer fell behind: " + queue.capacity()
+        + " events were buffered (Backpressure.FAIL); take events faster or choose a larger buffer or DROP_OLDEST",
+        queue.capacity())), true);
   }
 
   // ---- subscription ----------------------------------------------------------------------------
@@ -490,23 +504,79 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
     }
   }
 
-  // ---- QuoteStream -----------------------------------------------------------------------------
+  // ---- StreamSession ---------------------------------------------------------------------------
 
-  @Override
-  public Set<CurrencyPair> pairs() {
+  /** The pairs streamed. */
+  Set<CurrencyPair> pairs() {
     return Set.copyOf(byUic.values());
   }
 
-  @Override
-  public boolean isOpen() {
+  /** Whether the stream still runs (not closed, not given up on). */
+  boolean isOpen() {
     synchronized (lock) {
       return !closed;
     }
   }
 
-  @Override
-  public long reconnects() {
+  /** Why the connection was last lost, if it ever was (the gap itself only says when). */
+  Optional<Loss> lastLoss() {
+    synchronized (lock) {
+      return Optional.ofNullable(lastLoss);
+    }
+  }
+
+  /** Why a connection ended: Saxo closed it (a close frame or {@code _disconnect}), or it failed. */
+  enum Loss {
+    SERVER_CLOSED,
+    CONNECTION_LOST
+  }
+
+  /** Reconnects attempted so far. */
+  long reconnects() {
     return reconnects.get();
+  }
+
+  @Override
+  public StreamState state() {
+    synchronized (lock) {
+      if (closed) {
+        return queue.failure().isPresent() ? StreamState.FAILED : StreamState.CLOSED;
+      }
+      return lostBecause != null || socket == null ? StreamState.RECONNECTING : StreamState.OPEN;
+    }
+  }
+
+  /** Saxo's socket carries no client messages: subscriptions are made over REST. */
+  @Override
+  public void send(String message) {
+    throw new InvalidRequestException("message", "Saxo's streaming WebSocket takes no client messages; "
+        + "subscriptions are made over REST by the stream itself");
+  }
+
+  /** Hands the open connection the current token now ({@code PUT .../ws/authorize}). */
+  @Override
+  public void reauthorize() {
+    run(() -> onNewToken(tokens.token()));
+  }
+
+  @Override
+  public Optional<QuoteEvent> poll(Duration timeout) {
+    return queue.poll(java.util.Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  @Override
+  public long droppedEvents() {
+    return queue.dropped();
+  }
+
+  @Override
+  public int connections() {
+    return connections.get();
+  }
+
+  @Override
+  public Optional<TickGuardException> failure() {
+    return queue.failure();
   }
 
   @Override
@@ -545,7 +615,7 @@ final class SaxoPriceStream implements QuoteStream, TokenListener {
         LOG.debug("Saxo stream {} could not remove its subscription ({})", contextId, e.getClass().getSimpleName());
       }
     }
-    queue.offer(new QuoteEvent.End(cause));
+    queue.end(cause);
     onEnd.accept(this);
   }
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickguard.core.auth.Secret;
 import io.tickguard.core.token.FileTokenStore;
 import io.tickguard.core.token.TokenStore;
-import io.tickguard.forex.Backpressure;
+import io.tickguard.core.stream.Backpressure;
 import io.tickguard.forex.CurrencyPair;
 import io.tickguard.forex.QuoteEvent;
-import io.tickguard.forex.QuoteQueue;
+import io.tickguard.forex.QuoteStreamOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,8 +84,8 @@ class SaxoSessionTest {
       saxo.login(sandbox.browser());
       AtomicInteger newTokens = new AtomicInteger();
       saxo.tokens().addListener(t -> newTokens.incrementAndGet());
-      QuoteQueue queue = new QuoteQueue(Backpressure.dropOldest(10_000));
-      SaxoPriceStream stream = (SaxoPriceStream) saxo.streamQuotes(List.of(EURUSD), queue);
+      SaxoPriceStream stream = saxo.openStream(List.of(EURUSD),
+          QuoteStreamOptions.defaults().withBuffer(10_000, Backpressure.DROP_OLDEST), Optional.empty());
       context = stream.contextId();
 
       for (int expiry = 1; expiry <= EXPIRIES; expiry++) {
@@ -120,9 +120,10 @@ class SaxoSessionTest {
       Set<String> distinct = new HashSet<>(store.saved);
       assertThat(distinct).as("every stored refresh token is new").hasSize(store.saved.size());
       assertThat(sandbox.server.context().oauth().revokedFamilies()).as("no refresh token was ever replayed").isZero();
-      List<QuoteEvent> events = new ArrayList<>();
-      queue.poll().ifPresent(events::add);
-      assertThat(events).noneMatch(e -> e instanceof QuoteEvent.End);
+      // The stream never ended: a poll returns (rather than throwing StreamClosedException) and no failure.
+      stream.poll(Duration.ZERO);
+      assertThat(stream.failure()).as("the stream never ended").isEmpty();
+      assertThat(stream.state().isFinal()).isFalse();
     }
 
     // A new process: the file holds the last rotated refresh token; no login needed.
@@ -138,7 +139,7 @@ class SaxoSessionTest {
     // The keep-alive ticks in real time; whether a refresh is due is judged on the virtual clock.
     try (SaxoClient saxo = sandbox.builder(new FileTokenStore(dir.resolve("idle.token"))).keepAlive(Duration.ofMillis(20)).build()) {
       saxo.login(sandbox.browser());
-      SaxoPriceStream stream = (SaxoPriceStream) saxo.streamQuotes(List.of(EURUSD), new QuoteQueue(Backpressure.dropOldest(100)));
+      SaxoPriceStream stream = saxo.openStream(List.of(EURUSD), QuoteStreamOptions.defaults().withBuffer(100, Backpressure.DROP_OLDEST), Optional.empty());
       // Registered after the stream's own listener, so it runs once the socket was re-authorized.
       CountDownLatch refreshed = new CountDownLatch(1);
       saxo.tokens().addListener(t -> refreshed.countDown());

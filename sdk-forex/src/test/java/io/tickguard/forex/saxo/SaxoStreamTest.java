@@ -3,16 +3,16 @@ package io.tickguard.forex.saxo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickguard.core.token.InMemoryTokenStore;
-import io.tickguard.forex.Backpressure;
+import io.tickguard.core.stream.Backpressure;
 import io.tickguard.forex.CurrencyPair;
 import io.tickguard.forex.Quote;
 import io.tickguard.forex.QuoteEvent;
-import io.tickguard.forex.QuoteQueue;
-import io.tickguard.forex.StreamGap;
+import io.tickguard.forex.QuoteStreamOptions;
 import io.tickguard.testkit.saxo.SaxoStreaming;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class SaxoStreamTest {
 
   private final SaxoSandbox sandbox = new SaxoSandbox();
   private final SaxoClient saxo = sandbox.client(new InMemoryTokenStore());
-  private final QuoteQueue queue = new QuoteQueue(Backpressure.fail(10_000));
+  private final QuoteStreamOptions options = QuoteStreamOptions.defaults().withBuffer(10_000, Backpressure.FAIL);
   private SaxoStreaming server;
   private SaxoPriceStream stream;
 
@@ -37,7 +37,7 @@ class SaxoStreamTest {
   void open() {
     saxo.login(sandbox.browser());
     server = sandbox.routes.streaming();
-    stream = (SaxoPriceStream) saxo.streamQuotes(List.of(EURUSD), queue);
+    stream = saxo.openStream(List.of(EURUSD), options, Optional.empty());
   }
 
   @AfterEach
@@ -47,7 +47,7 @@ class SaxoStreamTest {
   }
 
   private QuoteEvent next() throws InterruptedException {
-    return queue.poll(BOUND).orElseThrow(() -> new AssertionError("no stream event within " + BOUND));
+    return stream.poll(BOUND).orElseThrow(() -> new AssertionError("no stream event within " + BOUND));
   }
 
   private Quote nextPrice() throws InterruptedException {
@@ -123,7 +123,8 @@ class SaxoStreamTest {
       after.add(p.quote()); // the client was already back: delivered live, not replayed
     } else {
       assertThat(first).isInstanceOfSatisfying(QuoteEvent.Gap.class,
-          g -> assertThat(g.gap().cause()).isEqualTo(StreamGap.Cause.SERVER_CLOSED));
+          g -> assertThat(g.gap().connection()).isEqualTo(2));
+      assertThat(stream.lastLoss()).contains(SaxoPriceStream.Loss.SERVER_CLOSED);
     }
     while (after.size() < produced) {
       QuoteEvent e = next();
@@ -138,7 +139,7 @@ class SaxoStreamTest {
 
     publishAChange();
     assertThat(nextPrice().time()).isAfter(after.get(after.size() - 1).time());
-    assertThat(queue.poll()).as("nothing delivered twice").isEmpty();
+    assertThat(stream.poll(Duration.ZERO)).as("nothing delivered twice").isEmpty();
   }
 
   @Test
@@ -153,7 +154,8 @@ class SaxoStreamTest {
 
     QuoteEvent gap = next();
     assertThat(gap).isInstanceOfSatisfying(QuoteEvent.Gap.class,
-        g -> assertThat(g.gap().cause()).isEqualTo(StreamGap.Cause.SERVER_CLOSED));
+        g -> assertThat(g.gap().connection()).isEqualTo(2));
+    assertThat(stream.lastLoss()).contains(SaxoPriceStream.Loss.SERVER_CLOSED);
     publishAChange();
     assertThat(nextPrice().pair()).isEqualTo(EURUSD);
     assertThat(server.resumedFrom(context)).as("the _disconnect message itself was the last one seen")

@@ -29,6 +29,11 @@ public final class JsonStream implements AutoCloseable {
     return new JsonStream(StrictJson.mapper().createParser(json));
   }
 
+  /** A reader over {@code json} (one stream message), with the strict parser settings. */
+  public static JsonStream of(String json) {
+    return new JsonStream(StrictJson.mapper().createParser(json));
+  }
+
   /** Advances and returns the next token ({@code null} at the end of input). */
   public JsonToken next() {
     return parser.nextToken();

@@ -123,6 +123,14 @@ public final class SandboxDispatcher extends Dispatcher {
     }
     out.setHeader(requestIdHeader, requestId);
     out.setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC)));
+    if (response.streamingBody().isPresent()) {
+      out.body(new ChunkedStream(response.streamingBody().get()));
+      out.removeHeader("Content-Length");
+      out.setHeader("Transfer-Encoding", "chunked");
+      // A stream never shares its connection: when it ends (or is cut) the socket closes.
+      out.onResponseEnd(new SocketEffect.CloseSocket());
+      return out;
+    }
     out.body(new Buffer().write(response.body()));
     return out;
   }

@@ -291,8 +291,9 @@ public final class KrakenDecoders {
   }
 
   /**
-   * {@code Balance}: {@code result.<asset>} totals. Kraken's Balance does not split held funds, so
-   * the total is reported as free and locked as zero (BalanceEx splits them; not used yet).
+   * {@code Balance}: {@code result.<asset>} totals, under the unified asset code ({@code XXBT} is
+   * {@code BTC}, as in pairs) with Kraken's own code kept. Kraken's Balance does not split held
+   * funds, so the total is reported as free and locked as zero (BalanceEx splits them; not used yet).
    */
   public static ResponseDecoder<List<Balance>> balances() {
     return r -> {
@@ -300,7 +301,8 @@ public final class KrakenDecoders {
       for (Map.Entry<String, JsonNode> e : KrakenEnvelope.result(r).properties()) {
         String path = "result." + e.getKey();
         BigDecimal amount = JsonTree.decimal(e.getValue(), path);
-        out.add(Models.build(path + ".", () -> new Balance(e.getKey(), amount, BigDecimal.ZERO)));
+        String unified = KrakenSymbolMapper.unifiedAsset(e.getKey());
+        out.add(Models.build(path + ".", () -> new Balance(unified, amount, BigDecimal.ZERO, e.getKey())));
       }
       return List.copyOf(out);
     };
