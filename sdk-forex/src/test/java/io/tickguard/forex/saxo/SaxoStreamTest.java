@@ -161,4 +161,36 @@ class SaxoStreamTest {
     assertThat(server.resumedFrom(context)).as("the _disconnect message itself was the last one seen")
         .containsExactly(lastSeen + 1);
   }
+
+  @Test
+  void aListenerGetsTheSnapshotOnTheDeliveryThreadAndTheEndAsAClosedSignal() throws Exception {
+    java.util.concurrent.BlockingQueue<Object> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+    io.tickguard.forex.QuoteListener listener = new io.tickguard.forex.QuoteListener() {
+      @Override
+      public void onQuote(Quote quote) {
+        seen.add(quote);
+      }
+
+      @Override
+      public void onSignal(io.tickguard.core.stream.StreamSignal signal) {
+        seen.add(signal);
+      }
+    };
+    io.tickguard.forex.QuoteStream prices = saxo.streamQuotes(List.of(EURUSD), options, listener);
+
+    Object first = seen.poll(BOUND.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(first).isInstanceOfSatisfying(Quote.class, q -> assertThat(q.pair()).isEqualTo(EURUSD));
+    assertThat(prices.state()).isEqualTo(io.tickguard.core.stream.StreamState.OPEN);
+    assertThat(prices.connections()).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> prices.poll(Duration.ZERO))
+        .isInstanceOf(IllegalStateException.class);
+
+    prices.close();
+    Object next = seen.poll(BOUND.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    while (next instanceof Quote) {
+      next = seen.poll(BOUND.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    }
+    assertThat(next).isEqualTo(new io.tickguard.core.stream.StreamSignal.Closed(Optional.empty()));
+    assertThat(prices.state()).isEqualTo(io.tickguard.core.stream.StreamState.CLOSED);
+  }
 }
