@@ -32,7 +32,7 @@ public record Degradation(double share) {
     return new Degradation(0);
   }
 
-  /** Throttle in process with {@code share} (0 < share <= 1) of every limit while Redis is unreachable. */
+  /** Throttle in process with {@code share} (more than 0, at most 1) of every limit while Redis is unreachable. */
   public static Degradation fallbackToInProcess(double share) {
     if (!(share > 0)) {
       throw new InvalidRequestException("share", "share: a fallback needs a positive share such as 1.0 / instances, was " + share);

@@ -34,6 +34,9 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * {@code provided} dependency of the testkit).
  */
 public final class SandboxExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
+  /** Created by JUnit through {@link Sandbox}. */
+  public SandboxExtension() {}
+
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SandboxExtension.class);
   private static final List<Class<?>> INJECTED =
       List.of(SandboxServer.class, ClientConfig.class, ApiCredentials.class, MutableClock.class, Clock.class);

@@ -42,6 +42,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>Decoding runs on the reader thread; REST snapshots are fetched by {@link BinanceDepthSnapshots}
  * elsewhere and applied on the reader thread with the next message. Thread-safe.
  */
+// "exports": this feed is public only for sdk-benchmarks and implements the internal Feed SPI;
+// it belongs under an internal package (known debt, see docs/design/module-boundaries.md).
+@SuppressWarnings("exports")
 public final class BinanceFeed implements Feed {
   /** Streams one connection may carry. */
   public static final int MAX_STREAMS = 1024;
