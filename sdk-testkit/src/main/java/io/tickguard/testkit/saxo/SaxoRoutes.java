@@ -59,6 +59,11 @@ public final class SaxoRoutes implements ProviderRoutes {
   /** Requests per day per application. */
   public static final long APP_DAY_LIMIT = 10_000_000;
 
+  /** Saxo's routes for the demo app {@link #CLIENT_ID}, whose demo user is logged in at once. */
+  public SaxoRoutes() {
+    // state lives in the fields; nothing to set up
+  }
+
   private SaxoStreaming streaming;
   private SaxoFx fx;
   private OAuthServer oauth;
