@@ -46,11 +46,15 @@ public final class BinanceRestSnapshots implements BinanceDepthSnapshots {
   public CompletableFuture<BinanceDepthSnapshot> fetch(Symbol symbol, String wireSymbol) {
     return CompletableFuture.supplyAsync(() -> api.execute(
         BinanceEndpoints.DEPTH.request().query("symbol", wireSymbol).query("limit", String.valueOf(limit)).build(),
-        DECODER), executor);
+        decoder(limit)), executor);
   }
 
-  /** {@code {"lastUpdateId":1,"bids":[["price","qty"],...],"asks":[...]}}, streamed. */
-  static final ResponseDecoder<BinanceDepthSnapshot> DECODER = r -> {
+  /**
+   * {@code {"lastUpdateId":1,"bids":[["price","qty"],...],"asks":[...]}}, streamed; more than
+   * {@code limit} levels a side is an answer other than the one asked for, and refused.
+   */
+  static ResponseDecoder<BinanceDepthSnapshot> decoder(int limit) {
+    return r -> {
     try (JsonStream in = JsonStream.of(r)) {
       in.next(JsonToken.START_OBJECT, "body");
       Long id = null;
@@ -59,8 +63,8 @@ public final class BinanceRestSnapshots implements BinanceDepthSnapshots {
       for (String name = in.nextName(); name != null; name = in.nextName()) {
         switch (name) {
           case "lastUpdateId" -> id = in.nextInteger("lastUpdateId");
-          case "bids" -> bids = Levels.read(in, "bids");
-          case "asks" -> asks = Levels.read(in, "asks");
+          case "bids" -> bids = Levels.read(in, "bids", limit);
+          case "asks" -> asks = Levels.read(in, "asks", limit);
           default -> in.skipNext();
         }
       }
@@ -71,5 +75,6 @@ public final class BinanceRestSnapshots implements BinanceDepthSnapshots {
       }
       return new BinanceDepthSnapshot(id, bids, asks);
     }
-  };
+    };
+  }
 }
