@@ -11,4 +11,5 @@ module io.tickguard.forex {
   exports io.tickguard.forex;
   exports io.tickguard.forex.insightease;
   exports io.tickguard.forex.oanda;
+  exports io.tickguard.forex.saxo;
 }

@@ -19,5 +19,6 @@ module io.tickguard.testkit {
   exports io.tickguard.testkit.market;
   exports io.tickguard.testkit.oanda;
   exports io.tickguard.testkit.providers;
+  exports io.tickguard.testkit.saxo;
   exports io.tickguard.testkit.stream;
 }

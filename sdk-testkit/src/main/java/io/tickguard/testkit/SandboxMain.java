@@ -37,7 +37,7 @@ public final class SandboxMain {
       "  --ca-out FILE             write the CA PEM there and keep it (default: a temp file,",
       "                            deleted when the sandbox stops)",
       "  --providers LIST          provider wire formats to serve, comma-separated, or 'none'",
-      "                            (default: binance,kraken,coinbase,insightease,oanda)",
+      "                            (default: binance,kraken,coinbase,insightease,oanda,saxo)",
       "  --help                    print this");
 
   private SandboxMain() {}

@@ -80,6 +80,14 @@ public final class ResponseHandler {
               + (response.isRedirect() ? " Redirects are not followed: they could carry credentials to another host." : ""),
           details);
     }
+    if (response.code() == 202 && contentType.isEmpty()) {
+      // "Accepted" with nothing to say (Saxo's streaming re-authorization, its unsubscribe): an
+      // empty body reaches the decoder, which decides whether that is an answer; any body is refused.
+      byte[] bytes = BodyReader.read(body, maxBytes, endpoint, details);
+      if (bytes.length == 0) {
+        return decode(decoder, new BufferedApiResponse(request, 202, response.headers(), bytes, contentType, clock), details);
+      }
+    }
     if (!contentType.equals("application/json") && !contentType.endsWith("+json")) {
       throw new InvalidResponseException(
           "Content-Type", "Response of " + endpoint + " has Content-Type '"

@@ -7,9 +7,11 @@ import io.tickguard.core.observe.MetricsListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,6 +41,12 @@ import org.slf4j.LoggerFactory;
  *       never token text), counted through {@link MetricsListener#onTokenRefresh(boolean)}, and the
  *       refresh is tried again by the first call after {@code refreshRetryBackoff}. Only once the
  *       token has actually expired does a failed refresh reach the caller.
+ *   <li><b>Sessions started by a login:</b> with {@link Builder#refreshTokenRequired(boolean)} the
+ *       manager never falls back to {@code client_credentials}: a user session (the authorization
+ *       code grant, {@link PkceLogin}) is handed over with {@link #accept(TokenGrant)}, and a
+ *       restarted process resumes it from the refresh token in its {@link TokenStore}.
+ *   <li><b>Listeners:</b> {@link #addListener(TokenListener)} hears of every new access token, after
+ *       it is stored and handed out, so a streaming connection can be re-authorized with it.
  * </ul>
  */
 public final class TokenManager {
@@ -52,6 +60,8 @@ public final class TokenManager {
   private final Duration maxWait;
   private final Duration retryBackoff;
   private final MetricsListener metrics;
+  private final boolean refreshTokenRequired;
+  private final List<TokenListener> listeners = new CopyOnWriteArrayList<>();
   private final RefreshCoordinator coordinator;
 
   private final Object lock = new Object();
@@ -69,12 +79,39 @@ public final class TokenManager {
     this.maxWait = b.maxWait;
     this.retryBackoff = b.retryBackoff;
     this.metrics = b.metrics;
+    this.refreshTokenRequired = b.refreshTokenRequired;
     this.coordinator = b.coordinator;
   }
 
   /** Starts a builder around {@code endpoint}. */
   public static Builder builder(TokenEndpointClient endpoint) {
     return new Builder(endpoint);
+  }
+
+  /**
+   * Takes over tokens obtained outside the manager (a {@link PkceLogin}, an out-of-band grant): the
+   * refresh token, if any, is stored first, then the access token becomes current and listeners are
+   * told. A refresh in flight at that moment still completes, and its result then wins.
+   */
+  public void accept(TokenGrant grant) {
+    Objects.requireNonNull(grant, "grant");
+    grant.refreshToken().ifPresent(store::save);
+    AccessToken token = grant.accessToken();
+    synchronized (lock) {
+      cached = new Cached(token, refreshTime(token));
+    }
+    notifyListeners(token);
+  }
+
+  /**
+   * Registers {@code listener} for every new access token from now on.
+   *
+   * @return a handle whose {@code close()} removes the listener again
+   */
+  public AutoCloseable addListener(TokenListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
   }
 
   /** A valid access token, refreshing it first when due. */
@@ -143,6 +180,7 @@ public final class TokenManager {
       }
       recordRefresh(true);
       result.complete(token);
+      notifyListeners(token);
     } catch (RuntimeException e) {
       recordRefresh(false);
       Cached kept;
@@ -180,6 +218,17 @@ public final class TokenManager {
     return cached;
   }
 
+  private void notifyListeners(AccessToken token) {
+    for (TokenListener listener : listeners) {
+      try {
+        listener.onNewToken(token);
+      } catch (RuntimeException e) {
+        LOG.warn("Token listener {} failed ({}); the token itself is fine", listener.getClass().getName(),
+            e.getClass().getSimpleName());
+      }
+    }
+  }
+
   private static String providerCode(RuntimeException e) {
     return e instanceof TickGuardException t ? t.providerCode().map(c -> ", " + c).orElse("") : "";
   }
@@ -195,6 +244,10 @@ public final class TokenManager {
   private TokenGrant requestGrant() {
     Optional<Secret> refreshToken = store.refreshToken();
     if (refreshToken.isEmpty()) {
+      if (refreshTokenRequired) {
+        throw new AuthenticationException(
+            "No refresh token in the token store and no valid access token: the session ended or never began; log in again");
+      }
       return endpoint.clientCredentials();
     }
     try {
@@ -243,6 +296,7 @@ public final class TokenManager {
     private Duration maxWait = Duration.ofSeconds(10);
     private Duration retryBackoff = Duration.ofSeconds(5);
     private MetricsListener metrics = MetricsListener.none();
+    private boolean refreshTokenRequired;
     private RefreshCoordinator coordinator = RefreshCoordinator.direct();
 
     private Builder(TokenEndpointClient endpoint) {
@@ -295,6 +349,17 @@ public final class TokenManager {
     /** Where refresh outcomes are counted (default: nowhere); the client's listener fits. */
     public Builder metrics(MetricsListener metrics) {
       this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /**
+     * Whether tokens may come only from a refresh token (default {@code false}: with an empty store
+     * the manager runs the {@code client_credentials} grant). Set it for user sessions, which start
+     * with a login ({@link TokenManager#accept(TokenGrant)}) and must never silently turn into an
+     * application's own session.
+     */
+    public Builder refreshTokenRequired(boolean required) {
+      this.refreshTokenRequired = required;
       return this;
     }
 

@@ -4,6 +4,7 @@ import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.ServedCertificate;
 import io.tickguard.testkit.oanda.OandaRoutes;
 import io.tickguard.testkit.providers.ProviderSandbox;
+import io.tickguard.testkit.saxo.SaxoRoutes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -133,6 +134,8 @@ final class SandboxCommand implements Callable<Integer> {
         case COINBASE -> "COINBASE_KEY_NAME=" + ProviderSandbox.COINBASE_KEY_NAME + " COINBASE_PRIVATE_KEY_FILE=" + coinbaseKey;
         case INSIGHTEASE -> "INSIGHTEASE_API_KEY=" + SandboxServer.DEMO_API_KEY;
         case OANDA -> "OANDA_API_TOKEN=" + OandaRoutes.DEMO_TOKEN + " OANDA_ACCOUNT_ID=" + OandaRoutes.DEMO_ACCOUNT;
+        // Saxo has no secret to export: the public app key only starts a PKCE login in the browser.
+        case SAXO -> "SAXO_APP_KEY=" + SaxoRoutes.CLIENT_ID;
       });
     }
     String reach = "--base-url " + url + " --ca-file " + ca + " --pin " + server.pin();

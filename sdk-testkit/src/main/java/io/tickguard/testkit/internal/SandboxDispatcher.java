@@ -113,7 +113,9 @@ public final class SandboxDispatcher extends Dispatcher {
 
   private MockResponse.Builder render(SandboxResponse response, String requestId) {
     if (response.webSocketListener().isPresent()) {
-      return new MockResponse.Builder().webSocketUpgrade(response.webSocketListener().get());
+      MockResponse.Builder upgrade = new MockResponse.Builder().webSocketUpgrade(response.webSocketListener().get());
+      response.headers().forEach(upgrade::setHeader);
+      return upgrade.setHeader(requestIdHeader, requestId);
     }
     MockResponse.Builder out = new MockResponse.Builder().code(response.status());
     for (Map.Entry<String, String> h : response.headers().entrySet()) {

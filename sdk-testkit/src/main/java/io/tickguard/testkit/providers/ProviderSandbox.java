@@ -11,6 +11,7 @@ import io.tickguard.testkit.coinbase.CoinbaseRoutes;
 import io.tickguard.testkit.insightease.InsighteaseRoutes;
 import io.tickguard.testkit.kraken.KrakenRoutes;
 import io.tickguard.testkit.oanda.OandaRoutes;
+import io.tickguard.testkit.saxo.SaxoRoutes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -41,7 +42,12 @@ public enum ProviderSandbox {
    * OANDA v20 REST and pricing stream; {@code Authorization: Bearer} {@link OandaRoutes#DEMO_TOKEN},
    * account {@link OandaRoutes#DEMO_ACCOUNT}; live prices on the stream.
    */
-  OANDA;
+  OANDA,
+  /**
+   * Saxo OpenAPI; the native app {@link SaxoRoutes#CLIENT_ID} logs in with PKCE at {@link
+   * SaxoRoutes#AUTHORIZE_PATH} (the demo user is logged in at once) and a loopback redirect URI.
+   */
+  SAXO;
 
   /** The sandbox's Kraken API key. */
   public static final String KRAKEN_API_KEY = "sandbox-kraken-key";
@@ -100,6 +106,7 @@ public enum ProviderSandbox {
       case COINBASE -> sandbox.routes(coinbaseRoutes());
       case INSIGHTEASE -> sandbox.routes(new InsighteaseRoutes()); // api_key is the demo key
       case OANDA -> sandbox.routes(new OandaRoutes()); // Bearer DEMO_TOKEN, account DEMO_ACCOUNT
+      case SAXO -> sandbox.routes(new SaxoRoutes()); // PKCE login of the public demo app
     };
   }
 
@@ -110,7 +117,8 @@ public enum ProviderSandbox {
   /**
    * This provider's demo credentials as a client takes them, with the default scopes (market data
    * and account reads, which the sandbox grants the demo keys): HMAC for Binance and Kraken, the CDP P-256 key for
-   * Coinbase, the bare API key for Insightease, the personal access token for OANDA. Only this sandbox accepts them.
+   * Coinbase, the bare API key for Insightease, the personal access token for OANDA, the public app key that
+   * starts Saxo's PKCE login. Only this sandbox accepts them.
    */
   public ApiCredentials demoCredentials() {
     return switch (this) {
@@ -120,6 +128,9 @@ public enum ProviderSandbox {
       case INSIGHTEASE -> ApiCredentials.apiKeyOnly(SandboxServer.DEMO_API_KEY);
       // A personal access token is a bearer key with no secret part, as OandaKeys.token builds it.
       case OANDA -> ApiCredentials.apiKeyOnly(OandaRoutes.DEMO_TOKEN).withScopes(Scope.MARKET_DATA, Scope.ACCOUNT_READ);
+      // Saxo's app key is public (a native app has no secret): it only starts the PKCE login, whose
+      // user session then carries the bearer tokens.
+      case SAXO -> ApiCredentials.apiKeyOnly(SaxoRoutes.CLIENT_ID);
     };
   }
 
@@ -144,6 +155,8 @@ public enum ProviderSandbox {
       case COINBASE -> "coinbase     CDP key " + COINBASE_KEY_NAME + " / EC private key in the coinbase PEM file";
       case INSIGHTEASE -> "insightease  api_key " + SandboxServer.DEMO_API_KEY;
       case OANDA -> "oanda        Bearer token " + OandaRoutes.DEMO_TOKEN + " / account " + OandaRoutes.DEMO_ACCOUNT;
+      case SAXO -> "saxo         app key " + SaxoRoutes.CLIENT_ID + ", PKCE login at " + SaxoRoutes.AUTHORIZE_PATH
+          + ", redirect " + SaxoRoutes.REDIRECT_URI + " (any port)";
     };
   }
 }
