@@ -78,8 +78,8 @@ class ClasspathCheckTest {
     assertThat(ClasspathCheck.source(
         "jar:file:/home/u/.m2/repository/com/squareup/okhttp3/okhttp/4.12.0/okhttp-4.12.0.jar!/okhttp3/OkHttpClient.class",
         ClasspathCheck.OKHTTP_CLIENT)).isEqualTo("okhttp-4.12.0.jar");
-    assertThat(ClasspathCheck.source("file:/work/classes/okhttp3/OkHttpClient.class", ClasspathCheck.OKHTTP_CLIENT))
-        .isEqualTo("file:/work/classes");
+    assertThat(ClasspathCheck.source("file:/opt/app/classes/okhttp3/OkHttpClient.class", ClasspathCheck.OKHTTP_CLIENT))
+        .isEqualTo("file:/opt/app/classes");
   }
 
   private static Optional<ConfigurationException> problemOf(Path... entries) throws IOException {
