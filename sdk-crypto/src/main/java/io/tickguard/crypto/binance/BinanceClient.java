@@ -250,18 +250,10 @@ public final class BinanceClient implements CryptoMarketData {
           .serverClock(serverClock)
           .build());
       boolean signing = credentials().isPresent();
-      ClientCore core = ClientCore.open(
-          "binance", config, chosenThrottle(config), BinanceLimits.spot(), futureTolerance(),
-          api -> {
-            ApiClient.Builder wired = api.authenticator(auth).errorDecoder(BinanceErrorDecoder.INSTANCE)
-                .secretHeaders(API_KEY_HEADER);
-            return signing ? wired.serverClock(serverClock) : wired;
-          });
-      if (!signing) {
-        return new BinanceClient(core, null);
-      }
-      providerClock.bind(core.api());
-      return new BinanceClient(core, serverClock);
+      ClientCore core = providerClock.open(
+          signing, "binance", config, chosenThrottle(config), BinanceLimits.spot(), futureTolerance(),
+          api -> api.authenticator(auth).errorDecoder(BinanceErrorDecoder.INSTANCE).secretHeaders(API_KEY_HEADER));
+      return new BinanceClient(core, signing ? serverClock : null);
     }
   }
 

@@ -281,18 +281,11 @@ public final class CoinbaseClient implements CryptoMarketData {
       ServerClock serverClock = providerClock.clock();
       RequestAuthenticator auth = resolveAuthenticator(keys -> cdpAuthenticator(keys, serverClock));
       boolean signing = credentials().isPresent();
-      ClientCore core = ClientCore.open(
-          "coinbase", config, chosenThrottle(config), CoinbaseLimits.advanced(), futureTolerance(),
-          api -> {
-            ApiClient.Builder wired = api.authenticator(auth).errorDecoder(CoinbaseErrorDecoder.INSTANCE)
-                .secretHeaders(LEGACY_KEY_HEADERS.toArray(String[]::new));
-            return signing ? wired.serverClock(serverClock) : wired;
-          });
-      if (!signing) {
-        return new CoinbaseClient(core, null);
-      }
-      providerClock.bind(core.api());
-      return new CoinbaseClient(core, serverClock);
+      ClientCore core = providerClock.open(
+          signing, "coinbase", config, chosenThrottle(config), CoinbaseLimits.advanced(), futureTolerance(),
+          api -> api.authenticator(auth).errorDecoder(CoinbaseErrorDecoder.INSTANCE)
+              .secretHeaders(LEGACY_KEY_HEADERS.toArray(String[]::new)));
+      return new CoinbaseClient(core, signing ? serverClock : null);
     }
   }
 }
