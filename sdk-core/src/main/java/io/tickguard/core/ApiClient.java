@@ -5,6 +5,7 @@ import io.tickguard.core.internal.ResponseHandler;
 import io.tickguard.core.internal.pipeline.Pipeline;
 import io.tickguard.core.internal.pipeline.StageTrace;
 import io.tickguard.core.internal.stream.StreamOpener;
+import io.tickguard.core.observe.Redactor;
 import io.tickguard.core.observe.ResponseObserver;
 import io.tickguard.core.observe.internal.AuditLogger;
 import io.tickguard.core.observe.internal.DeprecationMonitor;
@@ -52,7 +53,7 @@ public final class ApiClient implements AutoCloseable {
     ClasspathCompatibility.require(); // a second OkHttp or an old jackson-annotations: refuse now, not mid-call
     this.config = b.config;
     ResponseHandler responses =
-        new ResponseHandler(config.maxResponseBytes(), b.errorDecoder, b.requestIdHeaders, config.clock());
+        new ResponseHandler(config.maxResponseBytes(), b.errorDecoder, b.requestIdHeaders, config.clock(), b.redactor);
     this.pipeline = new Pipeline(
         config, b.authenticator, responses, b.responseObserver, b.serverClock, b.audit, b.trace);
     this.streams = new StreamOpener(config, pipeline, b.audit);
@@ -175,6 +176,7 @@ public final class ApiClient implements AutoCloseable {
     private ServerClock serverClock;
     private AuditLogger audit = new AuditLogger();
     private StageTrace trace;
+    private Redactor redactor = Redactor.standard();
 
     private Builder(ClientConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -228,6 +230,30 @@ public final class ApiClient implements AutoCloseable {
     /** The headers the provider's request id is read from. */
     public Builder requestIdHeaders(List<String> names) {
       this.requestIdHeaders = List.copyOf(names);
+      return this;
+    }
+
+    /**
+     * Also treats the values of header {@code names} as secrets (case-insensitive), on top of the
+     * generic ones ({@link Redactor#SECRET_HEADERS}): a provider client registers its own credential
+     * headers here ({@code X-MBX-APIKEY}, {@code API-Sign}, ...), so a provider's answer that echoes
+     * one back is scrubbed before it reaches an exception or a log.
+     *
+     * @throws IllegalArgumentException a name is not a header name token
+     */
+    public Builder secretHeaders(String... names) {
+      this.redactor = redactor.withSecretHeaders(List.of(names));
+      return this;
+    }
+
+    /**
+     * Also treats the values of query or form parameter {@code names} as secrets (case-insensitive),
+     * on top of the generic ones ({@link Redactor#SECRET_PARAMETERS}).
+     *
+     * @throws IllegalArgumentException a name is not a parameter name token
+     */
+    public Builder secretParameters(String... names) {
+      this.redactor = redactor.withSecretParameters(List.of(names));
       return this;
     }
 

@@ -66,8 +66,8 @@ public final class ErrorDetails implements java.io.Serializable {
   public ErrorDetails withProviderError(String code, String message) {
     return new ErrorDetails(
         httpStatus,
-        io.tickguard.core.observe.Redactor.redact(code),
-        io.tickguard.core.observe.Redactor.redact(message),
+        io.tickguard.core.observe.Redactor.standard().redact(code),
+        io.tickguard.core.observe.Redactor.standard().redact(message),
         requestIdValue);
   }
 

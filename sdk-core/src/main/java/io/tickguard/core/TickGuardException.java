@@ -64,7 +64,7 @@ public class TickGuardException extends RuntimeException {
     }
     details = details().withoutValues(secrets);
     Throwable cause = getCause();
-    Throwable clean = Redactor.sanitize(cause, secrets);
+    Throwable clean = Redactor.standard().sanitize(cause, secrets);
     if (clean != cause) {
       redactedCause = clean;
     }

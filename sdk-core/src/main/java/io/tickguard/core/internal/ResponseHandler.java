@@ -29,12 +29,20 @@ public final class ResponseHandler {
   private final ErrorDecoder errorDecoder;
   private final List<String> requestIdHeaders;
   private final Clock clock;
+  private final Redactor redactor;
 
-  public ResponseHandler(long maxBytes, ErrorDecoder errorDecoder, List<String> requestIdHeaders, Clock clock) {
+  public ResponseHandler(
+      long maxBytes, ErrorDecoder errorDecoder, List<String> requestIdHeaders, Clock clock, Redactor redactor) {
     this.maxBytes = maxBytes;
     this.errorDecoder = errorDecoder;
     this.requestIdHeaders = List.copyOf(requestIdHeaders);
     this.clock = clock;
+    this.redactor = redactor;
+  }
+
+  /** The client's redaction rules: core's generic names plus those its provider registered. */
+  public Redactor redactor() {
+    return redactor;
   }
 
   /** The provider's request id from the first configured header present, or {@code null}. */
@@ -60,7 +68,7 @@ public final class ResponseHandler {
     try {
       return handleUnscrubbed(request, response, decoder, validator);
     } catch (TickGuardException e) {
-      throw e.redactValues(Redactor.secretsOf(SentRequest.of(response)));
+      throw e.redactValues(redactor.secretsOf(SentRequest.of(response)));
     }
   }
 
@@ -126,7 +134,7 @@ public final class ResponseHandler {
     ErrorDetails details = ErrorDetails.ofStatus(response.code(), requestId(response));
     if (response.code() >= 400) {
       throw errorFor(request, response, details, mediaType(response.header("Content-Type")))
-          .redactValues(Redactor.secretsOf(SentRequest.of(response)));
+          .redactValues(redactor.secretsOf(SentRequest.of(response)));
     }
     throw new ProviderException(
         "Provider answered the stream connect " + request.endpoint().name() + " with HTTP " + response.code()
@@ -191,8 +199,8 @@ public final class ResponseHandler {
    * Error bodies sometimes echo the key or token that was sent ("Invalid API-key abc..."); the
    * message built from them would carry it into the caller's logs. Replace those values first.
    */
-  private static byte[] scrubEchoedSecrets(byte[] body, okhttp3.Request sent) {
-    List<String> secrets = Redactor.secretsOf(sent);
+  private byte[] scrubEchoedSecrets(byte[] body, okhttp3.Request sent) {
+    List<String> secrets = redactor.secretsOf(sent);
     if (secrets.isEmpty() || body.length == 0) {
       return body;
     }

@@ -19,10 +19,13 @@ import java.net.UnknownHostException;
 public final class TransportFailures {
   private TransportFailures() {}
 
-  /** The exception to throw for {@code e}, raised while calling {@code request} on {@code host}. */
-  public static TransportException translate(IOException e, ApiRequest request, String host) {
+  /**
+   * The exception to throw for {@code e}, raised while calling {@code request} on {@code host}; its
+   * cause is redacted with the client's {@code redactor}.
+   */
+  public static TransportException translate(IOException e, ApiRequest request, String host, Redactor redactor) {
     String endpoint = request.endpoint().name();
-    Throwable cause = Redactor.sanitize(e);
+    Throwable cause = redactor.sanitize(e);
     if (e instanceof UnknownHostException) {
       return new TransportException("Cannot resolve host " + host + " for " + endpoint + ": check the base URL and DNS", false, cause);
     }

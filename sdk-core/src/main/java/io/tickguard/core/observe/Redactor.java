@@ -1,5 +1,6 @@
 package io.tickguard.core.observe;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -8,18 +9,22 @@ import okhttp3.HttpUrl;
 
 /**
  * Removes secrets from text before it reaches a log line or an exception message: credential headers
- * ({@code Authorization}, {@code X-MBX-APIKEY}, {@code API-Sign}, {@code CB-ACCESS-*}, ...), query and
- * form parameters ({@code signature}, {@code api_key}, {@code access_key}, tokens, ...), bearer tokens
- * and JWTs wherever they appear.
+ * ({@code Authorization}, {@code X-API-Key}, ...), query and form parameters ({@code signature},
+ * {@code api_key}, {@code access_key}, tokens, ...), bearer tokens and JWTs wherever they appear.
  *
  * <p>It works on names and shapes, not on known values, so it also covers secrets TickGuard never
  * saw (a token echoed back in a provider's error message, a key in a proxy's error page).
+ *
+ * <p>Core knows only the generic names ({@link #standard()}). A provider's own credential headers
+ * ({@code X-MBX-APIKEY}, {@code API-Sign}, ...) are registered by that provider's client, from its
+ * own module, with {@link io.tickguard.core.ApiClient.Builder#secretHeaders}: each {@code ApiClient}
+ * then redacts with its own instance. Immutable and thread-safe.
  */
 public final class Redactor {
   /** What a redacted value is replaced with. */
   public static final String REDACTED = "[redacted]";
 
-  /** Parameter names whose values are secret, compared case-insensitively. */
+  /** Generic parameter names whose values are secret, compared case-insensitively. */
   public static final Set<String> SECRET_PARAMETERS =
       Set.of(
           "signature", "sign", "api_key", "apikey", "api-key", "access_key", "accesskey", "key",
@@ -27,36 +32,89 @@ public final class Redactor {
           "id_token", "password", "passphrase", "nonce_signature", "otp", "assertion",
           "client_assertion");
 
-  /** Header names whose values are secret, compared case-insensitively. */
+  /** Generic header names whose values are secret, compared case-insensitively. */
   public static final Set<String> SECRET_HEADERS =
       Set.of(
-          "authorization", "proxy-authorization", "cookie", "set-cookie", "x-mbx-apikey",
-          "api-key", "api-sign", "apisign", "x-api-key", "cb-access-key", "cb-access-sign",
-          "cb-access-passphrase", "ok-access-key", "ok-access-sign", "ok-access-passphrase",
+          "authorization", "proxy-authorization", "cookie", "set-cookie", "api-key", "x-api-key",
           "x-auth-token");
 
-  private static final List<Pattern> PATTERNS =
-      List.of(
-          // name=value in query strings, form bodies and JSON-ish text
-          Pattern.compile(
-              "(?i)(?<![A-Za-z0-9_-])(" + alternation(SECRET_PARAMETERS)
-                  + ")(\"?\\s*[=:]\\s*\"?)([^&\\s\",;}]+)"),
-          // Header: value
-          Pattern.compile("(?i)(" + alternation(SECRET_HEADERS) + ")(\\s*[:=]\\s*)([^\\r\\n,;]+)"),
-          // Bearer / Basic credentials anywhere
-          Pattern.compile("(?i)(bearer|basic)(\\s+)([A-Za-z0-9._~+/=-]{8,})"),
-          // JWTs anywhere
-          Pattern.compile("()()(eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*)"));
+  // Bearer / Basic credentials and JWTs, anywhere: shapes, not names.
+  private static final Pattern CREDENTIALS = Pattern.compile("(?i)(bearer|basic)(\\s+)([A-Za-z0-9._~+/=-]{8,})");
+  private static final Pattern JWTS = Pattern.compile("()()(eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*)");
 
-  private Redactor() {}
+  private static final Redactor STANDARD = new Redactor(SECRET_HEADERS, SECRET_PARAMETERS);
+
+  private final Set<String> secretHeaders;
+  private final Set<String> secretParameters;
+  private final List<Pattern> patterns;
+
+  private Redactor(Set<String> secretHeaders, Set<String> secretParameters) {
+    this.secretHeaders = Set.copyOf(secretHeaders);
+    this.secretParameters = Set.copyOf(secretParameters);
+    this.patterns = List.of(
+        // name=value in query strings, form bodies and JSON-ish text
+        Pattern.compile(
+            "(?i)(?<![A-Za-z0-9_-])(" + alternation(this.secretParameters)
+                + ")(\"?\\s*[=:]\\s*\"?)([^&\\s\",;}]+)"),
+        // Header: value
+        Pattern.compile("(?i)(" + alternation(this.secretHeaders) + ")(\\s*[:=]\\s*)([^\\r\\n,;]+)"),
+        CREDENTIALS,
+        JWTS);
+  }
+
+  /** The generic rules alone: {@link #SECRET_HEADERS}, {@link #SECRET_PARAMETERS}, bearer tokens, JWTs. */
+  public static Redactor standard() {
+    return STANDARD;
+  }
+
+  /**
+   * These rules plus header {@code names} (a provider's credential headers), compared
+   * case-insensitively.
+   *
+   * @throws IllegalArgumentException a name is blank or not a header name token
+   */
+  public Redactor withSecretHeaders(Collection<String> names) {
+    return new Redactor(union(secretHeaders, names, "header"), secretParameters);
+  }
+
+  /**
+   * These rules plus query/form parameter {@code names} (a provider's credential parameters),
+   * compared case-insensitively.
+   *
+   * @throws IllegalArgumentException a name is blank or not a parameter name token
+   */
+  public Redactor withSecretParameters(Collection<String> names) {
+    return new Redactor(secretHeaders, union(secretParameters, names, "parameter"));
+  }
+
+  /** The header names (lower case) whose values this instance redacts. */
+  public Set<String> secretHeaders() {
+    return secretHeaders;
+  }
+
+  /** The parameter names (lower case) whose values this instance redacts. */
+  public Set<String> secretParameters() {
+    return secretParameters;
+  }
+
+  private static Set<String> union(Set<String> base, Collection<String> names, String kind) {
+    Set<String> all = new java.util.HashSet<>(base);
+    for (String name : names) {
+      if (name == null || !name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+        throw new IllegalArgumentException("secret " + kind + " name must be a non-blank token, was '" + name + "'");
+      }
+      all.add(name.toLowerCase(java.util.Locale.ROOT));
+    }
+    return all;
+  }
 
   /** {@code text} with every secret-looking value replaced by {@link #REDACTED}. */
-  public static String redact(String text) {
+  public String redact(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
     String result = text;
-    for (Pattern p : PATTERNS) {
+    for (Pattern p : patterns) {
       Matcher m = p.matcher(result);
       if (m.find()) {
         result = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2) + REDACTED));
@@ -66,10 +124,10 @@ public final class Redactor {
   }
 
   /** {@code url} with the values of secret query parameters replaced, as text. */
-  public static String redact(HttpUrl url) {
+  public String redact(HttpUrl url) {
     HttpUrl.Builder b = url.newBuilder();
     for (String name : url.queryParameterNames()) {
-      if (SECRET_PARAMETERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+      if (secretParameters.contains(name.toLowerCase(java.util.Locale.ROOT))) {
         b.setQueryParameter(name, REDACTED);
       }
     }
@@ -81,7 +139,7 @@ public final class Redactor {
    * an {@code Authorization} header) and of secret query parameters. Used to scrub a provider's
    * answer that echoes them back, which no name-based rule can recognise.
    */
-  public static List<String> secretsOf(okhttp3.Request request) {
+  public List<String> secretsOf(okhttp3.Request request) {
     List<String> values = new java.util.ArrayList<>();
     okhttp3.Headers headers = request.headers();
     for (int i = 0; i < headers.size(); i++) {
@@ -96,7 +154,7 @@ public final class Redactor {
     }
     HttpUrl url = request.url();
     for (String name : url.queryParameterNames()) {
-      if (SECRET_PARAMETERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+      if (secretParameters.contains(name.toLowerCase(java.util.Locale.ROOT))) {
         values.addAll(url.queryParameterValues(name).stream().filter(java.util.Objects::nonNull).toList());
       }
     }
@@ -106,7 +164,7 @@ public final class Redactor {
   }
 
   /** {@code text} with each of {@code secrets} and every secret-looking value replaced. */
-  public static String redact(String text, List<String> secrets) {
+  public String redact(String text, List<String> secrets) {
     if (text == null) {
       return null;
     }
@@ -198,8 +256,8 @@ public final class Redactor {
   }
 
   /** Whether header {@code name} carries a secret. */
-  public static boolean isSecretHeader(String name) {
-    return SECRET_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT));
+  public boolean isSecretHeader(String name) {
+    return secretHeaders.contains(name.toLowerCase(java.util.Locale.ROOT));
   }
 
   /**
@@ -207,7 +265,7 @@ public final class Redactor {
    * Used to attach a library's exception (whose message may quote a URL with a key in it) as the
    * cause of a TickGuard exception.
    */
-  public static Throwable sanitize(Throwable t) {
+  public Throwable sanitize(Throwable t) {
     if (t == null) {
       return null;
     }
@@ -226,7 +284,7 @@ public final class Redactor {
    * {@link #sanitize(Throwable)} that also removes each of {@code secrets} (in any form {@link
    * #redactValues} recognises) from the messages of {@code t} and its causes.
    */
-  public static Throwable sanitize(Throwable t, List<String> secrets) {
+  public Throwable sanitize(Throwable t, List<String> secrets) {
     if (t == null) {
       return null;
     }

@@ -83,7 +83,7 @@ final class BoundPolicy implements ResiliencePolicy {
             throw e;
           }
           // Redacted: OkHttp's messages may quote the URL, which may carry a key.
-          throw new OutcomeUnknownException(request.endpoint().name(), 0, Redactor.sanitize(e));
+          throw new OutcomeUnknownException(request.endpoint().name(), 0, Redactor.standard().sanitize(e));
         }
         Duration delay = backoff(n);
         if (!Failures.retryable(e) || !mayRetry(request, n, delay, deadline)) {

@@ -35,8 +35,8 @@ class AttachRuleApiKeyQueryTest {
   @Test
   void theRedactorMasksTheParameterInUrlsAndText() {
     Request out = rule.attachKey(request, ApiCredentials.apiKeyOnly(KEY));
-    assertThat(Redactor.redact(out.url())).doesNotContain(KEY).contains("api_key=%5Bredacted%5D");
-    assertThat(Redactor.redact("GET " + out.url())).doesNotContain(KEY);
-    assertThat(Redactor.secretsOf(out)).containsExactly(KEY);
+    assertThat(Redactor.standard().redact(out.url())).doesNotContain(KEY).contains("api_key=%5Bredacted%5D");
+    assertThat(Redactor.standard().redact("GET " + out.url())).doesNotContain(KEY);
+    assertThat(Redactor.standard().secretsOf(out)).containsExactly(KEY);
   }
 }

@@ -60,7 +60,7 @@ public final class BinanceClient implements CryptoMarketData {
   /** Candles asked per {@code klines} call (Binance's maximum); an answer with more is refused. */
   private static final int KLINES_PER_CALL = 1000;
 
-  /** The header carrying the API key. */
+  /** The header carrying the API key; this client registers it with its redactor (core does not know it). */
   public static final String API_KEY_HEADER = "X-MBX-APIKEY";
 
   private final ClientCore core;
@@ -250,17 +250,10 @@ public final class BinanceClient implements CryptoMarketData {
           .serverClock(serverClock)
           .build());
       boolean signing = credentials().isPresent();
-      ClientCore core = ClientCore.open(
-          "binance", config, chosenThrottle(config), BinanceLimits.spot(), futureTolerance(),
-          api -> {
-            ApiClient.Builder wired = api.authenticator(auth).errorDecoder(BinanceErrorDecoder.INSTANCE);
-            return signing ? wired.serverClock(serverClock) : wired;
-          });
-      if (!signing) {
-        return new BinanceClient(core, null);
-      }
-      providerClock.bind(core.api());
-      return new BinanceClient(core, serverClock);
+      ClientCore core = providerClock.open(
+          signing, "binance", config, chosenThrottle(config), BinanceLimits.spot(), futureTolerance(),
+          api -> api.authenticator(auth).errorDecoder(BinanceErrorDecoder.INSTANCE).secretHeaders(API_KEY_HEADER));
+      return new BinanceClient(core, signing ? serverClock : null);
     }
   }
 

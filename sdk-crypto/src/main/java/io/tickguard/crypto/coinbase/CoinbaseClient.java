@@ -54,6 +54,13 @@ public final class CoinbaseClient implements CryptoMarketData {
 
   /** A safety bound on account pages followed by {@link #balances()}. */
   private static final int MAX_ACCOUNT_PAGES = 100;
+  /**
+   * Coinbase's HMAC key headers (Exchange and the retired Advanced Trade legacy keys). This client
+   * signs with CDP JWTs in {@code Authorization}, which core redacts already; these are registered
+   * with its redactor so that an answer or proxy page quoting one is scrubbed too.
+   */
+  static final List<String> LEGACY_KEY_HEADERS =
+      List.of("CB-ACCESS-KEY", "CB-ACCESS-SIGN", "CB-ACCESS-PASSPHRASE");
 
   private static final Map<Interval, String> GRANULARITY = Map.of(
       Interval.ONE_MINUTE, "ONE_MINUTE", Interval.FIVE_MINUTES, "FIVE_MINUTE",
@@ -274,17 +281,11 @@ public final class CoinbaseClient implements CryptoMarketData {
       ServerClock serverClock = providerClock.clock();
       RequestAuthenticator auth = resolveAuthenticator(keys -> cdpAuthenticator(keys, serverClock));
       boolean signing = credentials().isPresent();
-      ClientCore core = ClientCore.open(
-          "coinbase", config, chosenThrottle(config), CoinbaseLimits.advanced(), futureTolerance(),
-          api -> {
-            ApiClient.Builder wired = api.authenticator(auth).errorDecoder(CoinbaseErrorDecoder.INSTANCE);
-            return signing ? wired.serverClock(serverClock) : wired;
-          });
-      if (!signing) {
-        return new CoinbaseClient(core, null);
-      }
-      providerClock.bind(core.api());
-      return new CoinbaseClient(core, serverClock);
+      ClientCore core = providerClock.open(
+          signing, "coinbase", config, chosenThrottle(config), CoinbaseLimits.advanced(), futureTolerance(),
+          api -> api.authenticator(auth).errorDecoder(CoinbaseErrorDecoder.INSTANCE)
+              .secretHeaders(LEGACY_KEY_HEADERS.toArray(String[]::new)));
+      return new CoinbaseClient(core, signing ? serverClock : null);
     }
   }
 }

@@ -6,15 +6,14 @@ import io.tickguard.core.ApiClient;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.auth.ApiCredentials;
-import io.tickguard.core.auth.KeyType;
-import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.auth.Secret;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
 import io.tickguard.crypto.CryptoMarketData;
 import io.tickguard.crypto.Instrument;
 import io.tickguard.crypto.Interval;
-import io.tickguard.market.MarketDataClientBuilder;
+import io.tickguard.market.insightease.InsighteaseClientBuilder;
+import io.tickguard.market.insightease.internal.InsighteaseTransport;
 import io.tickguard.crypto.MarketDataValidators;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
@@ -29,9 +28,7 @@ import java.util.List;
 import io.tickguard.market.insightease.InsighteaseKeys;
 import io.tickguard.market.insightease.InsighteaseLimits;
 import io.tickguard.market.insightease.internal.InsighteaseEnvelope;
-import io.tickguard.market.insightease.internal.InsighteaseKeyAuthenticator;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
@@ -159,9 +156,7 @@ public final class InsighteaseClient implements CryptoMarketData {
    * InsighteaseKeys#apiKey(Secret)} (or a custom {@link #authenticator}), the plan with {@link
    * #monthlyCredits(long)}.
    */
-  public static final class Builder extends MarketDataClientBuilder<Builder> {
-    private long monthlyCredits = InsighteaseLimits.BASIC_MONTHLY_CREDITS;
-
+  public static final class Builder extends InsighteaseClientBuilder<Builder> {
     private Builder() {}
 
     @Override
@@ -169,50 +164,23 @@ public final class InsighteaseClient implements CryptoMarketData {
       return this;
     }
 
-    /** Insightease keys are API keys alone ({@link InsighteaseKeys#apiKey}), with no signing secret. */
-    @Override
-    protected Set<KeyType> acceptedKeyTypes() {
-      return Set.of(KeyType.NONE);
-    }
-
-    @Override
-    protected String providerName() {
-      return "Insightease";
-    }
-
-    /**
-     * The plan's monthly credits, which the default throttle budgets ({@link
-     * InsighteaseLimits#BASIC_MONTHLY_CREDITS} by default, the Basic plan). Ignored when a
-     * throttle is given.
-     */
-    public Builder monthlyCredits(long monthlyCredits) {
-      if (monthlyCredits <= 0) {
-        throw new InvalidRequestException("monthlyCredits", "monthlyCredits must be positive: " + monthlyCredits);
-      }
-      this.monthlyCredits = monthlyCredits;
-      return this;
-    }
-
     /**
      * Builds the client; it owns a connection pool and threads until closed.
      *
-     * @throws IllegalStateException when both credentials and a custom authenticator were given
+     * @throws InvalidRequestException on {@code credentials} when both credentials and a custom
+     *     authenticator were given
      */
     public InsighteaseClient build() {
-      InsighteaseKeyAuthenticator key = credentials().map(InsighteaseKeyAuthenticator::new).orElse(null);
-      RequestAuthenticator auth = resolveAuthenticator(c -> key);
-      InsighteaseEnvelope envelope = new InsighteaseEnvelope(key != null ? List.of(key.apiKey()) : List.of());
       ClientConfig config = config(DEFAULT_BASE_URL);
-      return new InsighteaseClient(ClientCore.open(
-            "insightease", config, chosenThrottle(config), InsighteaseLimits.credits(monthlyCredits),
-            futureTolerance(), api -> api.authenticator(auth).errorDecoder(envelope)), envelope);
+      InsighteaseTransport transport = InsighteaseTransport.open("insightease", config, chosenThrottle(config),
+          futureTolerance(), monthlyCredits(), credentials(), this::resolveAuthenticator);
+      return new InsighteaseClient(transport.core(), transport.envelope());
     }
 
     /** Shows the plan and whether a key is set; never the key. */
     @Override
     public String toString() {
-      return "InsighteaseClient.Builder[" + credentials().map(c -> "api_key=" + c.current().redactedApiKey()).orElse("no api key")
-          + ", monthlyCredits=" + monthlyCredits + "]";
+      return describe("InsighteaseClient");
     }
   }
 }

@@ -163,6 +163,11 @@ public final class KrakenClient implements CryptoMarketData {
     core.close();
   }
 
+  /** The header carrying the API key; its values are redacted by this client (core also knows the name). */
+  static final String API_KEY_HEADER = "API-Key";
+  /** The header carrying the signature; registered with the client's redactor, core does not know it. */
+  static final String API_SIGN_HEADER = "API-Sign";
+
   private static String wire(Symbol symbol) {
     return KrakenSymbolMapper.INSTANCE.toProvider(Objects.requireNonNull(symbol, "symbol"));
   }
@@ -175,7 +180,7 @@ public final class KrakenClient implements CryptoMarketData {
     return SigningAuthenticator.builder()
         .credentials(credentials)
         .signer(KrakenSigners.apiSign())
-        .placement(AttachRule.builder().apiKeyHeader("API-Key").nonceFormField("nonce").signatureHeader("API-Sign").build())
+        .placement(AttachRule.builder().apiKeyHeader(API_KEY_HEADER).nonceFormField("nonce").signatureHeader(API_SIGN_HEADER).build())
         .serverClock(ServerClock.uncorrected(clock))
         .microsecondNonces(false)
         .build();
@@ -223,7 +228,8 @@ public final class KrakenClient implements CryptoMarketData {
       RequestAuthenticator auth = resolveAuthenticator(keys -> signingAuthenticator(keys, config.clock()));
       return new KrakenClient(ClientCore.open(
             "kraken", config, chosenThrottle(config), KrakenLimits.spot(tier), futureTolerance(),
-            api -> api.authenticator(auth).errorDecoder(KrakenErrorDecoder.INSTANCE)));
+            api -> api.authenticator(auth).errorDecoder(KrakenErrorDecoder.INSTANCE)
+                .secretHeaders(API_KEY_HEADER, API_SIGN_HEADER)));
     }
   }
 }

@@ -4,8 +4,6 @@ import io.tickguard.core.ApiClient;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.auth.ApiCredentials;
-import io.tickguard.core.auth.KeyType;
-import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.auth.Secret;
 import io.tickguard.forex.Conversion;
 import io.tickguard.forex.ConversionLeg;
@@ -23,11 +21,10 @@ import io.tickguard.forex.Rounding;
 import io.tickguard.forex.insightease.internal.InsighteaseForexDecoders;
 import io.tickguard.forex.insightease.internal.InsighteaseForexEndpoints;
 import io.tickguard.market.InvalidValueException;
-import io.tickguard.market.MarketDataClientBuilder;
+import io.tickguard.market.insightease.InsighteaseClientBuilder;
+import io.tickguard.market.insightease.internal.InsighteaseTransport;
 import io.tickguard.market.insightease.InsighteaseKeys;
-import io.tickguard.market.insightease.InsighteaseLimits;
 import io.tickguard.market.insightease.internal.InsighteaseEnvelope;
-import io.tickguard.market.insightease.internal.InsighteaseKeyAuthenticator;
 import io.tickguard.market.internal.ClientCore;
 import io.tickguard.market.internal.Models;
 import io.tickguard.market.internal.Requests;
@@ -40,7 +37,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
@@ -210,34 +206,13 @@ public final class InsighteaseForexClient implements ForexMarketData {
    * Builds an {@link InsighteaseForexClient}: the key with {@link #credentials(ApiCredentials)}
    * ({@link InsighteaseKeys#apiKey(Secret)}), the plan with {@link #monthlyCredits(long)}.
    */
-  public static final class Builder extends MarketDataClientBuilder<Builder> {
-    private long monthlyCredits = InsighteaseLimits.BASIC_MONTHLY_CREDITS;
+  public static final class Builder extends InsighteaseClientBuilder<Builder> {
     private Duration maxQuoteAge = ForexValidators.DEFAULT_MAX_QUOTE_AGE;
 
     private Builder() {}
 
     @Override
     protected Builder self() {
-      return this;
-    }
-
-    /** Insightease keys are API keys alone ({@link InsighteaseKeys#apiKey}), with no signing secret. */
-    @Override
-    protected Set<KeyType> acceptedKeyTypes() {
-      return Set.of(KeyType.NONE);
-    }
-
-    @Override
-    protected String providerName() {
-      return "Insightease";
-    }
-
-    /** The plan's monthly credits the default throttle budgets (Basic: 10,000). Ignored with a throttle. */
-    public Builder monthlyCredits(long monthlyCredits) {
-      if (monthlyCredits <= 0) {
-        throw new InvalidRequestException("monthlyCredits", "monthlyCredits must be positive: " + monthlyCredits);
-      }
-      this.monthlyCredits = monthlyCredits;
       return this;
     }
 
@@ -253,23 +228,20 @@ public final class InsighteaseForexClient implements ForexMarketData {
     /**
      * Builds the client; it owns a connection pool and threads until closed.
      *
-     * @throws IllegalStateException when both credentials and a custom authenticator were given
+     * @throws InvalidRequestException on {@code credentials} when both credentials and a custom
+     *     authenticator were given
      */
     public InsighteaseForexClient build() {
-      InsighteaseKeyAuthenticator key = credentials().map(InsighteaseKeyAuthenticator::new).orElse(null);
-      RequestAuthenticator auth = resolveAuthenticator(c -> key);
-      InsighteaseEnvelope envelope = new InsighteaseEnvelope(key != null ? List.of(key.apiKey()) : List.of());
       ClientConfig config = config(DEFAULT_BASE_URL);
-      return new InsighteaseForexClient(ClientCore.open(
-          "insightease-forex", config, chosenThrottle(config), InsighteaseLimits.credits(monthlyCredits),
-          futureTolerance(), api -> api.authenticator(auth).errorDecoder(envelope)), envelope, maxQuoteAge, config.clock());
+      InsighteaseTransport transport = InsighteaseTransport.open("insightease-forex", config, chosenThrottle(config),
+          futureTolerance(), monthlyCredits(), credentials(), this::resolveAuthenticator);
+      return new InsighteaseForexClient(transport.core(), transport.envelope(), maxQuoteAge, config.clock());
     }
 
     /** Shows the plan and whether a key is set; never the key. */
     @Override
     public String toString() {
-      return "InsighteaseForexClient.Builder[" + credentials().map(c -> "api_key=" + c.current().redactedApiKey())
-          .orElse("no api key") + ", monthlyCredits=" + monthlyCredits + "]";
+      return describe("InsighteaseForexClient");
     }
   }
 }

@@ -1,13 +1,19 @@
 package io.tickguard.market.internal;
 
 import io.tickguard.core.ApiClient;
+import io.tickguard.core.ClientConfig;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.ResponseDecoder;
+import io.tickguard.core.throttle.LimitPreset;
+import io.tickguard.core.throttle.Throttle;
 import io.tickguard.core.time.ServerClock;
 import io.tickguard.core.time.TimeSample;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * A provider's clock for signing, sampled from its server-time endpoint through the client's own
@@ -46,5 +52,29 @@ public final class ProviderClock {
   /** Samples through {@code client} from now on. */
   public void bind(ApiClient client) {
     api.set(client);
+  }
+
+  /**
+   * Opens the transport of a client whose signer takes its time from this clock (the sequence
+   * Binance and Coinbase share): {@link ClientCore#open} with the provider's {@code wiring}; when
+   * the client {@code signing}, also this clock as the pipeline's server clock (its {@code Date}
+   * samples and the resync on a rejected timestamp), then this clock bound to the opened client so
+   * that it samples through the same pinned, throttled pipeline. A client without credentials
+   * never samples: its clock stays unbound.
+   */
+  public ClientCore open(
+      boolean signing,
+      String provider,
+      ClientConfig config,
+      Optional<Throttle> chosen,
+      LimitPreset preset,
+      Duration futureTolerance,
+      Function<ApiClient.Builder, ApiClient.Builder> wiring) {
+    ClientCore core = ClientCore.open(provider, config, chosen, preset, futureTolerance,
+        api -> signing ? wiring.apply(api).serverClock(clock) : wiring.apply(api));
+    if (signing) {
+      bind(core.api());
+    }
+    return core;
   }
 }

@@ -21,10 +21,12 @@ import okhttp3.Response;
  */
 final class ClockSyncStage implements Stage {
   private final ServerClock clock;
+  private final Redactor redactor;
 
   /** {@code clock} may be {@code null}: then this stage only passes calls through. */
-  ClockSyncStage(ServerClock clock) {
+  ClockSyncStage(ServerClock clock, Redactor redactor) {
     this.clock = clock;
+    this.redactor = redactor;
   }
 
   @Override
@@ -62,7 +64,7 @@ final class ClockSyncStage implements Stage {
       clock.resyncNow();
     } catch (IOException | RuntimeException e) {
       skew.addSuppressed(new TransportException(
-          "Resynchronising the server clock after a rejected timestamp failed", Redactor.sanitize(e)));
+          "Resynchronising the server clock after a rejected timestamp failed", redactor.sanitize(e)));
       throw skew;
     }
   }

@@ -71,11 +71,11 @@ public final class Pipeline {
     this.config = config;
     this.authenticator = authenticator;
     this.guard = new RequestGuard(config.baseUrl(), config.userAgent());
-    this.transport = new TransportStage(config);
+    this.transport = new TransportStage(config, responses.redactor());
     OkHttpClient.Builder http = transport.newClientBuilder();
     http.addInterceptor(new FailureBoundary());
     add(http, trace, new GuardStage(authenticator));
-    add(http, trace, new ClockSyncStage(serverClock));
+    add(http, trace, new ClockSyncStage(serverClock, responses.redactor()));
     add(http, trace, new ResponseStage(responses));
     // Bound once per client: the breaker belongs to this host and reports to this client's listener.
     add(http, trace, new ResilienceStage(config.resilience().bind(config.baseUrl().host(), config.metrics())));

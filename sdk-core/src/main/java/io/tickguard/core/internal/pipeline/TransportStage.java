@@ -7,6 +7,7 @@ import io.tickguard.core.TickGuardException;
 import io.tickguard.core.internal.TransportFailures;
 import io.tickguard.core.observe.MetricsListener;
 import io.tickguard.core.tls.internal.TlsFailures;
+import io.tickguard.core.observe.Redactor;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +24,11 @@ import okhttp3.OkHttpClient;
  */
 final class TransportStage {
   private final ClientConfig config;
+  private final Redactor redactor;
 
-  TransportStage(ClientConfig config) {
+  TransportStage(ClientConfig config, Redactor redactor) {
     this.config = config;
+    this.redactor = redactor;
   }
 
   /** A builder with every transport setting of {@code config}; the pipeline adds its stages to it. */
@@ -68,7 +71,7 @@ final class TransportStage {
       }
       return tls.get();
     }
-    return TransportFailures.translate(e, request, host);
+    return TransportFailures.translate(e, request, host, redactor);
   }
 
   private static void pinFailure(MetricsListener metrics, String host) {

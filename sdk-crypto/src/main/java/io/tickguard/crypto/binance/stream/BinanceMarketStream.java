@@ -6,6 +6,7 @@ import io.tickguard.core.HttpMethod;
 import io.tickguard.core.stream.StreamLimits;
 import io.tickguard.core.throttle.LimitPreset;
 import io.tickguard.core.throttle.RateLimit;
+import io.tickguard.crypto.binance.stream.internal.BinanceFeed;
 import io.tickguard.crypto.stream.MarketStream;
 import io.tickguard.crypto.stream.MarketStreamBuilder;
 import io.tickguard.crypto.stream.internal.FeedStream;

@@ -8,6 +8,7 @@ import io.tickguard.core.stream.MessageSigner;
 import io.tickguard.core.stream.StreamLimits;
 import io.tickguard.core.throttle.LimitPreset;
 import io.tickguard.core.throttle.RateLimit;
+import io.tickguard.crypto.coinbase.stream.internal.CoinbaseFeed;
 import io.tickguard.crypto.stream.MarketStream;
 import io.tickguard.crypto.stream.MarketStreamBuilder;
 import io.tickguard.crypto.stream.internal.FeedStream;

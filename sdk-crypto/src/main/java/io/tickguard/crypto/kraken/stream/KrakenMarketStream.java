@@ -6,6 +6,7 @@ import io.tickguard.core.HttpMethod;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.crypto.Instrument;
 import io.tickguard.crypto.Symbol;
+import io.tickguard.crypto.kraken.stream.internal.KrakenFeed;
 import io.tickguard.crypto.stream.MarketStream;
 import io.tickguard.crypto.stream.MarketStreamBuilder;
 import io.tickguard.crypto.stream.internal.FeedStream;

@@ -44,7 +44,7 @@ public final class OandaErrorDecoder implements ErrorDecoder {
           String code = text(n, "errorCode");
           message = text(n, "errorMessage");
           if (message != null) {
-            message = Redactor.redact(message, secrets.get());
+            message = Redactor.standard().redact(message, secrets.get());
             message = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
           }
           if (code != null || message != null) {

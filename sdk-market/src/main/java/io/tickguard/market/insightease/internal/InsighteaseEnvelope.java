@@ -83,12 +83,12 @@ public final class InsighteaseEnvelope implements ErrorDecoder {
     String code = scalar(root.get("code"));
     if (code != null) {
       // the code is the provider's text like the message: scrub and cap it the same way
-      code = Redactor.redact(code, secrets);
+      code = Redactor.standard().redact(code, secrets);
       code = code.length() > 40 ? code.substring(0, 40) + "..." : code;
     }
     String msg = scalar(root.get("msg"));
     if (msg != null) {
-      msg = Redactor.redact(msg, secrets);
+      msg = Redactor.standard().redact(msg, secrets);
       msg = msg.length() > 300 ? msg.substring(0, 300) + "..." : msg;
     }
     ErrorDetails details = status.withProviderError(code, msg);

@@ -1,4 +1,4 @@
-package io.tickguard.crypto.binance.stream;
+package io.tickguard.crypto.binance.stream.internal;
 
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidResponseException;
@@ -8,6 +8,8 @@ import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.crypto.binance.BinanceSymbolMapper;
+import io.tickguard.crypto.binance.stream.BinanceDepthSnapshot;
+import io.tickguard.crypto.binance.stream.BinanceDepthSnapshots;
 import io.tickguard.crypto.book.LocalOrderBook;
 import io.tickguard.market.internal.Models;
 import io.tickguard.crypto.stream.BestBidAskEvent;
@@ -42,9 +44,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>Decoding runs on the reader thread; REST snapshots are fetched by {@link BinanceDepthSnapshots}
  * elsewhere and applied on the reader thread with the next message. Thread-safe.
  */
-// "exports": this feed is public only for sdk-benchmarks and implements the internal Feed SPI;
-// it belongs under an internal package (known debt, see docs/design/module-boundaries.md).
-@SuppressWarnings("exports")
 public final class BinanceFeed implements Feed {
   /** Streams one connection may carry. */
   public static final int MAX_STREAMS = 1024;

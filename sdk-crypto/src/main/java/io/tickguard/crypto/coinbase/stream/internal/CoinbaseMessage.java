@@ -1,4 +1,4 @@
-package io.tickguard.crypto.coinbase.stream;
+package io.tickguard.crypto.coinbase.stream.internal;
 
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.crypto.book.BookSide;

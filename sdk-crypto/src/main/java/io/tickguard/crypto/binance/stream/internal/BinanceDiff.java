@@ -1,4 +1,4 @@
-package io.tickguard.crypto.binance.stream;
+package io.tickguard.crypto.binance.stream.internal;
 
 import io.tickguard.crypto.book.LevelChange;
 import java.util.List;

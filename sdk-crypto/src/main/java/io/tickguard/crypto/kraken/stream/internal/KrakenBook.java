@@ -1,5 +1,6 @@
-package io.tickguard.crypto.kraken.stream;
+package io.tickguard.crypto.kraken.stream.internal;
 
+import io.tickguard.crypto.kraken.stream.KrakenPrecision;
 import io.tickguard.market.InvalidValueException;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.book.BookEditor;

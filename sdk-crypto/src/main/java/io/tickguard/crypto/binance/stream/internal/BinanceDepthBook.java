@@ -1,7 +1,8 @@
-package io.tickguard.crypto.binance.stream;
+package io.tickguard.crypto.binance.stream.internal;
 
 import io.tickguard.crypto.PriceLevel;
 import io.tickguard.crypto.Symbol;
+import io.tickguard.crypto.binance.stream.BinanceDepthSnapshot;
 import io.tickguard.crypto.book.BookEditor;
 import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;

@@ -1,4 +1,4 @@
-package io.tickguard.crypto.binance.stream;
+package io.tickguard.crypto.binance.stream.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,7 @@ import io.tickguard.crypto.Side;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
+import io.tickguard.crypto.binance.stream.BinanceDepthSnapshot;
 import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.crypto.stream.BestBidAskEvent;

@@ -1,8 +1,9 @@
-package io.tickguard.crypto.kraken.stream;
+package io.tickguard.crypto.kraken.stream.internal;
 
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.ProviderException;
+import io.tickguard.crypto.kraken.stream.KrakenPrecision;
 import io.tickguard.market.InvalidValueException;
 import io.tickguard.crypto.Side;
 import io.tickguard.crypto.Symbol;
@@ -38,9 +39,6 @@ import java.util.function.Function;
  * symbol whose checksum fails resubscribed on the same connection, {@code heartbeat} and {@code
  * status} (with its {@code connection_id}, which exceeds a {@code long}) understood. Thread-safe.
  */
-// "exports": this feed is public only for sdk-benchmarks and implements the internal Feed SPI;
-// it belongs under an internal package (known debt, see docs/design/module-boundaries.md).
-@SuppressWarnings("exports")
 public final class KrakenFeed implements Feed {
   /** The book depth subscribed (Kraken: 10, 25, 100, 500 or 1000). */
   public static final int DEFAULT_DEPTH = 10;

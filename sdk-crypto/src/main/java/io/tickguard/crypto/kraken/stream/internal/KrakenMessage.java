@@ -1,4 +1,4 @@
-package io.tickguard.crypto.kraken.stream;
+package io.tickguard.crypto.kraken.stream.internal;
 
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.crypto.book.BookSide;

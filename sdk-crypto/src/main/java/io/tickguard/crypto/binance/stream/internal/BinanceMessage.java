@@ -1,4 +1,4 @@
-package io.tickguard.crypto.binance.stream;
+package io.tickguard.crypto.binance.stream.internal;
 
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.crypto.book.BookSide;

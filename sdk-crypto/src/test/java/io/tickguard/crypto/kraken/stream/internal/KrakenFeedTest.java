@@ -1,4 +1,4 @@
-package io.tickguard.crypto.kraken.stream;
+package io.tickguard.crypto.kraken.stream.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,7 @@ import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.crypto.book.KrakenChecksum;
+import io.tickguard.crypto.kraken.stream.KrakenPrecision;
 import io.tickguard.crypto.stream.BookInvalidated;
 import io.tickguard.crypto.stream.BookSnapshotEvent;
 import io.tickguard.crypto.stream.BookUpdateEvent;

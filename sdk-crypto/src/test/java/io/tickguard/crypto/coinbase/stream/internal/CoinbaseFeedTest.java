@@ -1,4 +1,4 @@
-package io.tickguard.crypto.coinbase.stream;
+package io.tickguard.crypto.coinbase.stream.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

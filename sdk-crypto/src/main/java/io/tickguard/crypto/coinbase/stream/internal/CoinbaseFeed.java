@@ -1,4 +1,4 @@
-package io.tickguard.crypto.coinbase.stream;
+package io.tickguard.crypto.coinbase.stream.internal;
 
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidResponseException;
@@ -38,9 +38,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * jump means messages were lost, so every book is invalidated and {@code level2} resubscribed (a new
  * snapshot follows). Thread-safe.
  */
-// "exports": this feed is public only for sdk-benchmarks and implements the internal Feed SPI;
-// it belongs under an internal package (known debt, see docs/design/module-boundaries.md).
-@SuppressWarnings("exports")
 public final class CoinbaseFeed implements Feed {
   /** A feed with no products yet; subscriptions add them. */
   public CoinbaseFeed() {}

@@ -1,0 +1,6 @@
+/**
+ * Implementation detail of Binance's market streams (one connection's feed: subscriptions, wire
+ * decoding, local books); not a public API, may change at any time. Public only so that
+ * {@code BinanceMarketStream} and the benchmarks reach it; the module descriptor does not export it.
+ */
+package io.tickguard.crypto.binance.stream.internal;
