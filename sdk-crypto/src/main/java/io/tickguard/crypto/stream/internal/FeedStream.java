@@ -215,10 +215,7 @@ public final class FeedStream implements MarketStream {
 
     @Override
     public void onSignal(StreamSignal signal) {
-      if (signal instanceof StreamSignal.Disconnected d) {
-        feed.onDisconnected(d.connection(), d.reason(), direct);
-      }
-      delivery.signal(signal);
+      delivery.signal(signal); // books were invalidated when the connection ended, before this signal
     }
   }
 
