@@ -72,8 +72,10 @@ public final class SandboxServer implements AutoCloseable {
   private final Faults faults;
   private final boolean tls;
   private final List<Path> ownedFiles = new CopyOnWriteArrayList<>();
+  private final List<AutoCloseable> closing;
 
   private SandboxServer(Builder b) throws IOException {
+    this.closing = List.copyOf(b.closing);
     SkewableClock serverClock = new SkewableClock(b.clock);
     MarketSimulator market = new MarketSimulator(b.seed, serverClock, b.instruments);
     RateLimiter limiter = new RateLimiter(b.rateLimit, serverClock);
@@ -220,6 +222,13 @@ public final class SandboxServer implements AutoCloseable {
   /** Stops the server, closes its connections and deletes the temporary files it wrote. */
   @Override
   public void close() {
+    for (AutoCloseable c : closing) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // Closing the server matters more; what failed to close was the sandbox's own helper.
+      }
+    }
     try {
       server.close();
     } finally {
@@ -253,6 +262,7 @@ public final class SandboxServer implements AutoCloseable {
     private String requestIdHeader = "X-Request-Id";
     private boolean demoRoutes = true;
     private final List<ProviderRoutes> providers = new ArrayList<>();
+    private final List<AutoCloseable> closing = new ArrayList<>();
     private final List<ApiKey> apiKeys = new ArrayList<>();
     private final List<OAuthClientSpec> oauthClients = new ArrayList<>();
 
@@ -328,6 +338,12 @@ public final class SandboxServer implements AutoCloseable {
     /** Adds a provider's wire format. */
     public Builder routes(ProviderRoutes provider) {
       providers.add(Objects.requireNonNull(provider, "provider"));
+      return this;
+    }
+
+    /** Closes {@code resource} (a helper such as a live stream publisher) first when the sandbox closes. */
+    public Builder closing(AutoCloseable resource) {
+      closing.add(Objects.requireNonNull(resource, "resource"));
       return this;
     }
 

@@ -40,6 +40,20 @@ public interface StreamProtocol<E> {
   void onText(String message, StreamEmitter<E> emitter);
 
   /**
+   * The current connection ended without {@link StreamSession#close()} (lost, idle, a refused message,
+   * a provider's request to reconnect) or the session failed. Called synchronously by the thread that
+   * noticed, before {@link StreamSignal.Disconnected} (or {@link StreamSignal.Closed}) is queued and
+   * before any reconnect, under the same lock as decoding: state derived from the connection (a
+   * local order book) can be marked stale here, so that no reader sees it in the window before the
+   * consumer gets the signal. Events emitted here are queued ahead of that signal. It must be fast
+   * and must not block. The default does nothing.
+   *
+   * @param reason a short description, without message contents
+   * @param emitter where to put events (control calls on it are ignored: the connection is gone)
+   */
+  default void onConnectionEnded(String reason, StreamEmitter<E> emitter) {}
+
+  /**
    * Decodes one binary WebSocket message (Saxo's framed messages). The buffer is read-only and valid
    * only during the call. The default refuses binary messages.
    */

@@ -2,73 +2,66 @@ package io.tickguard.examples.cli;
 
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.PriceLevel;
-import io.tickguard.crypto.Symbol;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * {@code tickguard book SYMBOL}: the depth ladder. {@code --watch} redraws it in place from a {@link
- * BookFeed}: polling today; a provider stream slots in as another feed.
+ * {@code tickguard book SYMBOL}: the depth ladder. {@code --watch} redraws it in place on every
+ * change of the provider's streamed local book (polling only a provider without a book stream).
  */
 @Command(name = "book", mixinStandardHelpOptions = true, description = "The order book's top levels as a depth ladder.")
-final class BookCommand extends MarketCommand {
-  @Parameters(paramLabel = "SYMBOL", description = "BASE/QUOTE, e.g. BTC/USDT")
-  Symbol symbol;
-
+final class BookCommand extends RepeatingCommand<OrderBook> {
   @Option(names = {"-d", "--depth"}, paramLabel = "N", defaultValue = "10", description = "Levels per side, 1..5000 (default: ${DEFAULT-VALUE}).")
   int depth;
 
-  @Option(names = {"-w", "--watch"}, description = "Keep the ladder on screen, redrawn in place (JSON: one object per update).")
+  @Option(names = {"-w", "--watch"}, description = "Keep the ladder on screen, redrawn in place from the stream (JSON: one object per update).")
   boolean watch;
 
-  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
-      description = "Time between updates with --watch when polling (default: ${DEFAULT-VALUE}).")
-  Duration interval;
-
-  @Option(names = "--count", paramLabel = "N", defaultValue = "0", description = "Stop --watch after N updates (default: until Ctrl-C).")
-  int count;
+  private int previousLines;
 
   @Override
-  void validate() {
-    range("--depth", depth, 1, 5000);
-    range("--count", count, 0, Integer.MAX_VALUE);
-    if (interval.isNegative()) {
-      throw usage("--interval must not be negative");
-    }
-    if (!watch && count > 0) {
-      throw usage("--count needs --watch");
-    }
+  boolean repeating() {
+    return watch;
   }
 
   @Override
-  int run(MarketSession session, Output out) throws InterruptedException {
-    BookFeed feed = BookFeed.polling(session.client(), symbol, depth, interval);
-    int previousLines = 0;
-    int shown = 0;
-    do {
-      OrderBook book = feed.next();
-      if (out.json()) {
-        out.json(json(session.provider(), book));
-      } else {
-        List<String> lines = ladder(book, out);
-        if (watch && out.colour() && previousLines > 0) {
-          out.out().print("\u001b[" + previousLines + "F\u001b[J"); // back to the ladder's first line, clear below
-        } else if (shown > 0) {
-          out.out().println();
-        }
-        lines.forEach(out.out()::println);
-        out.out().flush();
-        previousLines = lines.size();
+  String repeatOption() {
+    return "--watch";
+  }
+
+  @Override
+  void validateOwn() {
+    range("--depth", depth, 1, 5000);
+  }
+
+  @Override
+  Updates<OrderBook> updates(MarketSession session, boolean stream) {
+    return Updates.books(session.client(), stream ? session.streams() : Optional.empty(), symbol, depth, interval);
+  }
+
+  @Override
+  void show(MarketSession session, OrderBook book, int shown, String source, Output out) {
+    if (out.json()) {
+      Map<String, Object> o = json(session.provider(), book);
+      if (watch) {
+        o.put("source", source);
       }
-      shown++;
-    } while (watch && (count == 0 || shown < count));
-    return ExitCodes.OK;
+      out.json(o);
+      return;
+    }
+    List<String> lines = ladder(book, out);
+    if (watch && out.colour() && previousLines > 0) {
+      out.out().print("\u001b[" + previousLines + "F\u001b[J"); // back to the ladder's first line, clear below
+    } else if (shown > 0) {
+      out.out().println();
+    }
+    lines.forEach(out.out()::println);
+    out.out().flush();
+    previousLines = lines.size();
   }
 
   private List<String> ladder(OrderBook book, Output out) {

@@ -4,6 +4,7 @@ import io.tickguard.core.ClientConfig;
 import io.tickguard.core.tls.TlsConfig;
 import io.tickguard.core.tls.TrustRoots;
 import io.tickguard.crypto.CryptoMarketData;
+import io.tickguard.crypto.stream.MarketStreamBuilder;
 import io.tickguard.testkit.SandboxServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ final class MarketSession implements AutoCloseable {
   private final ClientConfig config;
   private final boolean authenticated;
   private final AuditTrail audit;
+  private String streamBaseUrl;
 
   private MarketSession(Provider provider, CryptoMarketData client, Optional<SandboxServer> sandbox, ClientConfig config,
       boolean authenticated, AuditTrail audit) {
@@ -65,8 +67,10 @@ final class MarketSession implements AutoCloseable {
     String url = connection.baseUrl != null ? connection.baseUrl : ProviderClients.defaultBaseUrl(provider);
     ClientConfig config = ClientConfig.builder(url).callTimeout(connection.timeout).metrics(audit)
         .tls(tls(connection, connection.host(url))).build();
-    return new MarketSession(provider, ProviderClients.client(provider, config, key), Optional.empty(), config,
+    MarketSession session = new MarketSession(provider, ProviderClients.client(provider, config, key), Optional.empty(), config,
         key.isPresent(), audit);
+    session.streamBaseUrl = connection.baseUrl; // --base-url (a standalone sandbox) serves its streams too
+    return session;
   }
 
   private static TlsConfig tls(ConnectionOptions connection, String host) {
@@ -97,6 +101,15 @@ final class MarketSession implements AutoCloseable {
   /** The embedded sandbox, when the session runs against one. */
   Optional<SandboxServer> sandbox() {
     return sandbox;
+  }
+
+  /**
+   * A builder of the provider's WebSocket market streams, at the sandbox or {@code --base-url} when
+   * given, else at the provider's stream host; empty when the provider has none (commands poll).
+   */
+  Optional<MarketStreamBuilder<?>> streams() {
+    Optional<String> url = sandbox.isPresent() ? Optional.of(sandbox.get().baseUrl()) : Optional.ofNullable(streamBaseUrl);
+    return ProviderClients.streams(client, url);
   }
 
   ClientConfig config() {

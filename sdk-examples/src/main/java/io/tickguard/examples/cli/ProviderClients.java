@@ -9,6 +9,7 @@ import io.tickguard.crypto.coinbase.CoinbaseClient;
 import io.tickguard.crypto.coinbase.CoinbaseKeys;
 import io.tickguard.crypto.insightease.InsighteaseClient;
 import io.tickguard.crypto.kraken.KrakenClient;
+import io.tickguard.crypto.stream.MarketStreamBuilder;
 import io.tickguard.market.insightease.InsighteaseKeys;
 import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.providers.ProviderSandbox;
@@ -55,6 +56,25 @@ final class ProviderClients {
         yield b.build();
       }
     };
+  }
+
+  /**
+   * A market-stream builder of {@code client} at {@code streamUrl} (empty: the provider's production
+   * stream host), or empty for a provider without WebSocket market streams.
+   */
+  static Optional<MarketStreamBuilder<?>> streams(CryptoMarketData client, Optional<String> streamUrl) {
+    MarketStreamBuilder<?> b;
+    if (client instanceof BinanceClient binance) {
+      b = binance.streams();
+    } else if (client instanceof KrakenClient kraken) {
+      b = kraken.streams();
+    } else if (client instanceof CoinbaseClient coinbase) {
+      b = coinbase.streams();
+    } else {
+      return Optional.empty();
+    }
+    streamUrl.ifPresent(b::baseUrl);
+    return Optional.of(b);
   }
 
   /** The sandbox's demo key for {@code provider}. */

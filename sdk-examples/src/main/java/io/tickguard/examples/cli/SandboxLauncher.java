@@ -4,7 +4,10 @@ import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.market.Instrument;
 import io.tickguard.testkit.market.MarketSimulator;
 import io.tickguard.testkit.providers.ProviderSandbox;
+import io.tickguard.testkit.stream.LivePublisher;
+import io.tickguard.testkit.stream.LiveStreams;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,12 +33,31 @@ interface SandboxLauncher {
     return logger;
   }
 
-  /** The launcher of the real tool. */
+  /** How often the sandbox's streams publish a book change and a trade per symbol. */
+  Duration LIVE_INTERVAL = Duration.ofMillis(250);
+
+  /**
+   * The launcher of the real tool: each provider's REST routes and, where the provider has them, its
+   * WebSocket market streams, live (a book change and a trade per symbol every {@link #LIVE_INTERVAL}).
+   */
   static SandboxLauncher embedded() {
     return (providers, seed, port) -> {
-      SandboxServer.Builder b = SandboxServer.builder().demoRoutes(false).seed(seed).port(port).instruments(instruments());
-      providers.forEach(p -> p.install(b));
-      return b.start();
+      List<Instrument> instruments = instruments();
+      List<String> symbols = instruments.stream().map(Instrument::symbol).toList();
+      SandboxServer.Builder b = SandboxServer.builder().demoRoutes(false).seed(seed).port(port).instruments(instruments);
+      List<LiveStreams> streams = new ArrayList<>();
+      for (ProviderSandbox p : providers) {
+        // Before the provider's REST routes: Binance's depth snapshots then come from the streamed book.
+        p.streams(seed, symbols).ifPresent(s -> {
+          streams.add(s);
+          b.routes(s);
+        });
+        p.install(b);
+      }
+      LivePublisher live = new LivePublisher(streams, LIVE_INTERVAL);
+      SandboxServer server = b.closing(live).start();
+      live.start();
+      return server;
     };
   }
 

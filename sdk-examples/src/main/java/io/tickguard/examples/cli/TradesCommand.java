@@ -3,70 +3,58 @@ package io.tickguard.examples.cli;
 import io.tickguard.crypto.Side;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Trade;
-import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * {@code tickguard trades SYMBOL}: recent public trades, oldest first. {@code --follow} keeps
- * printing new ones (by polling today, each trade once, by id; a trade stream slots in later).
+ * {@code tickguard trades SYMBOL}: recent public trades, oldest first. {@code --follow} then prints
+ * each new trade from the provider's trade stream (polling only a provider without one), each once.
  */
 @Command(name = "trades", mixinStandardHelpOptions = true, description = "The most recent public trades, oldest first.")
-final class TradesCommand extends MarketCommand {
-  @Parameters(paramLabel = "SYMBOL", description = "BASE/QUOTE, e.g. BTC/USDT")
-  Symbol symbol;
-
+final class TradesCommand extends RepeatingCommand<List<Trade>> {
   @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "20", description = "How many, 1..1000 (default: ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = {"-f", "--follow"}, description = "Keep printing new trades (JSON: one object per trade).")
+  @Option(names = {"-f", "--follow"}, description = "Keep printing new trades from the stream (JSON: one object per trade).")
   boolean follow;
 
-  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
-      description = "Time between polls with --follow (default: ${DEFAULT-VALUE}).")
-  Duration interval;
-
-  @Option(names = "--count", paramLabel = "N", defaultValue = "0", description = "Stop --follow after N polls (default: until Ctrl-C).")
-  int count;
+  @Override
+  boolean repeating() {
+    return follow;
+  }
 
   @Override
-  void validate() {
+  String repeatOption() {
+    return "--follow";
+  }
+
+  @Override
+  void validateOwn() {
     range("--limit", limit, 1, 1000);
-    range("--count", count, 0, Integer.MAX_VALUE);
-    if (interval.isNegative()) {
-      throw usage("--interval must not be negative");
-    }
-    if (!follow && count > 0) {
-      throw usage("--count needs --follow");
-    }
   }
 
   @Override
-  int run(MarketSession session, Output out) throws InterruptedException {
-    Set<String> seen = new LinkedHashSet<>();
-    int polls = 0;
-    while (true) {
-      List<Trade> fresh = session.client().recentTrades(symbol, limit).stream().filter(t -> seen.add(t.id())).toList();
-      print(session.provider(), fresh, out, polls == 0);
-      polls++;
-      if (!follow || (count > 0 && polls >= count)) {
-        return ExitCodes.OK;
-      }
-      while (seen.size() > 10_000) {
-        seen.remove(seen.iterator().next());
-      }
-      Thread.sleep(interval.toMillis());
-    }
+  Updates<List<Trade>> updates(MarketSession session, boolean stream) {
+    return Updates.trades(session.client(), stream ? session.streams() : Optional.empty(), symbol, limit, interval);
   }
 
-  private void print(Provider provider, List<Trade> trades, Output out, boolean header) {
+  @Override
+  void show(MarketSession session, List<Trade> trades, int shown, String source, Output out) {
+    print(session.provider(), trades, out, shown == 0, follow ? source : null);
+  }
+
+  private void print(Provider provider, List<Trade> trades, Output out, boolean header, String source) {
     if (out.json()) {
-      trades.forEach(t -> out.json(json(provider, symbol, t)));
+      for (Trade t : trades) {
+        Map<String, Object> o = json(provider, symbol, t);
+        if (source != null) {
+          o.put("source", source);
+        }
+        out.json(o);
+      }
       return;
     }
     Table table = Table.of("time", "side", "#price", "#size", "id");

@@ -1,6 +1,5 @@
 package io.tickguard.testkit.binance;
 
-import io.tickguard.testkit.ProviderRoutes;
 import io.tickguard.testkit.RouteTable;
 import io.tickguard.testkit.SandboxContext;
 import io.tickguard.testkit.SandboxJson;
@@ -9,7 +8,9 @@ import io.tickguard.testkit.SandboxResponse;
 import io.tickguard.testkit.market.SimLevel;
 import io.tickguard.testkit.market.SimOrderBook;
 import io.tickguard.testkit.stream.SimBookDiff;
+import io.tickguard.testkit.stream.LiveStreams;
 import io.tickguard.testkit.stream.SimBookFeed;
+import io.tickguard.testkit.market.SimTrade;
 import io.tickguard.testkit.stream.StreamSessions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * #skipNextDepthUpdate} (a sequence gap), {@link #dropConnections()}, {@link #serverShutdown()} and
  * {@link #enforceLifetime()} (Binance's 24-hour disconnect on the sandbox clock).
  */
-public final class BinanceStreamRoutes implements ProviderRoutes {
+public final class BinanceStreamRoutes implements LiveStreams {
   /** Binance closes a connection after 24 hours. */
   public static final Duration LIFETIME = Duration.ofHours(24);
   private static final int MAX_MESSAGES_PER_SECOND = 5;
@@ -111,6 +112,35 @@ public final class BinanceStreamRoutes implements ProviderRoutes {
       sessions.publish(stream, json.append("}}").toString());
     }
   }
+
+  @Override
+  public List<String> symbols() {
+    return symbols;
+  }
+
+  @Override
+  public void publishBook(String symbol, int count) {
+    publishDepth(symbol, count);
+  }
+
+  /** Trades as {@code trade} events on {@code <symbol>@trade}, as web-socket-streams.md shows them. */
+  @Override
+  public List<SimTrade> publishTrades(String symbol, int count) {
+    String w = wire(symbol);
+    String stream = w.toLowerCase(Locale.ROOT) + "@trade";
+    List<SimTrade> out = feed(symbol).nextTrades(count, context.clock().instant());
+    for (SimTrade t : out) {
+      long millis = t.time().toEpochMilli();
+      sessions.publish(stream, "{\"stream\":\"" + stream + "\",\"data\":{\"e\":\"trade\",\"E\":" + millis
+          + ",\"s\":\"" + w + "\",\"t\":" + t.id() + ",\"p\":\"" + t.price().toPlainString() + "\",\"q\":\""
+          + t.quantity().toPlainString() + "\",\"T\":" + millis + ",\"m\":" + t.buyerMaker() + ",\"M\":true}}");
+    }
+    return out;
+  }
+
+  /** Binance sends no heartbeat message (its server pings at the WebSocket level). */
+  @Override
+  public void heartbeat() {}
 
   /** The next book change of {@code symbol} is applied but not sent: the client sees a gap in {@code U}. */
   public void skipNextDepthUpdate(String symbol) {

@@ -1,6 +1,5 @@
 package io.tickguard.testkit.coinbase;
 
-import io.tickguard.testkit.ProviderRoutes;
 import io.tickguard.testkit.RouteTable;
 import io.tickguard.testkit.SandboxContext;
 import io.tickguard.testkit.SandboxJson;
@@ -8,7 +7,9 @@ import io.tickguard.testkit.SandboxResponse;
 import io.tickguard.testkit.market.SimLevel;
 import io.tickguard.testkit.market.SimOrderBook;
 import io.tickguard.testkit.stream.SimBookDiff;
+import io.tickguard.testkit.stream.LiveStreams;
 import io.tickguard.testkit.stream.SimBookFeed;
+import io.tickguard.testkit.market.SimTrade;
 import io.tickguard.testkit.stream.StreamSessions;
 import java.security.PublicKey;
 import java.time.Duration;
@@ -38,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  * #dropConnections()}, {@link #enforceSubscribeDeadline()} (Coinbase closes a connection without a
  * subscribe within 5 seconds).
  */
-public final class CoinbaseStreamRoutes implements ProviderRoutes {
+public final class CoinbaseStreamRoutes implements LiveStreams {
   /** Coinbase closes a connection that has not subscribed within this. */
   public static final Duration SUBSCRIBE_DEADLINE = Duration.ofSeconds(5);
 
@@ -127,7 +128,33 @@ public final class CoinbaseStreamRoutes implements ProviderRoutes {
     }
   }
 
+  @Override
+  public List<String> symbols() {
+    return symbols;
+  }
+
+  /** Trades as {@code market_trades} {@code update} events, in the channel page's documented layout. */
+  @Override
+  public List<SimTrade> publishTrades(String symbol, int count) {
+    List<SimTrade> out = feed(symbol).nextTrades(count, context.clock().instant());
+    for (SimTrade t : out) {
+      String events = "[{\"type\":\"update\",\"trades\":[{\"trade_id\":\"" + t.id() + "\",\"product_id\":\"" + symbol
+          + "\",\"price\":\"" + t.price().toPlainString() + "\",\"size\":\"" + t.quantity().toPlainString()
+          + "\",\"side\":\"" + (t.buyerMaker() ? "SELL" : "BUY") + "\",\"time\":\"" + t.time() + "\"}]}]";
+      for (StreamSessions.Session s : sessions.open()) {
+        Conn c = conns.get(s);
+        if (c != null && s.topics().contains("market_trades:" + symbol)) {
+          synchronized (c) {
+            c.send(s, "market_trades", events);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** Sends a {@code heartbeats} message to every connection subscribed to it. */
+  @Override
   public void heartbeat() {
     for (StreamSessions.Session s : sessions.open()) {
       Conn c = conns.get(s);
@@ -141,6 +168,7 @@ public final class CoinbaseStreamRoutes implements ProviderRoutes {
   }
 
   /** Applies {@code count} changes to the book of {@code symbol} and sends them as {@code l2_data} updates. */
+  @Override
   public void publishBook(String symbol, int count) {
     SimBookFeed feed = feed(symbol);
     for (int i = 0; i < count; i++) {
@@ -223,6 +251,11 @@ public final class CoinbaseStreamRoutes implements ProviderRoutes {
         }
         for (JsonNode p : m.path("product_ids")) {
           String product = p.asString();
+          if (channel.equals("market_trades") && feeds.containsKey(product)) {
+            apply(type, "market_trades:" + product);
+            c.send(session, "subscriptions", "[{\"subscriptions\":{\"market_trades\":[\"" + product + "\"]}}]");
+            continue;
+          }
           if (!channel.equals("level2") || !feeds.containsKey(product)) {
             continue;
           }

@@ -1,6 +1,5 @@
 package io.tickguard.testkit.kraken;
 
-import io.tickguard.testkit.ProviderRoutes;
 import io.tickguard.testkit.RouteTable;
 import io.tickguard.testkit.SandboxContext;
 import io.tickguard.testkit.SandboxJson;
@@ -8,7 +7,9 @@ import io.tickguard.testkit.SandboxResponse;
 import io.tickguard.testkit.market.SimLevel;
 import io.tickguard.testkit.market.SimOrderBook;
 import io.tickguard.testkit.stream.SimBookDiff;
+import io.tickguard.testkit.stream.LiveStreams;
 import io.tickguard.testkit.stream.SimBookFeed;
+import io.tickguard.testkit.market.SimTrade;
 import io.tickguard.testkit.stream.StreamSessions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -39,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Faults: {@link #corruptNextChecksum} and {@link #dropConnections()}.
  */
-public final class KrakenStreamRoutes implements ProviderRoutes {
+public final class KrakenStreamRoutes implements LiveStreams {
   /** The connection id of every status message: Kraken's documented example, beyond {@code Long.MAX_VALUE}. */
   public static final String CONNECTION_ID = "13834774380200032777";
 
@@ -95,7 +96,27 @@ public final class KrakenStreamRoutes implements ProviderRoutes {
     sessions.dropAll();
   }
 
+  @Override
+  public List<String> symbols() {
+    return symbols;
+  }
+
+  /** Trades on the {@code trade} channel as Kraken's v2 docs show them ({@code type} {@code update}). */
+  @Override
+  public List<SimTrade> publishTrades(String symbol, int count) {
+    String w = wire(symbol);
+    List<SimTrade> out = feed(symbol).nextTrades(count, context.clock().instant());
+    for (SimTrade t : out) {
+      sessions.publish("trade:" + w, "{\"channel\":\"trade\",\"type\":\"update\",\"data\":[{\"symbol\":\"" + w
+          + "\",\"side\":\"" + (t.buyerMaker() ? "sell" : "buy") + "\",\"price\":" + t.price().toPlainString()
+          + ",\"qty\":" + t.quantity().toPlainString() + ",\"ord_type\":\"market\",\"trade_id\":" + t.id()
+          + ",\"timestamp\":\"" + t.time() + "\"}]}");
+    }
+    return out;
+  }
+
   /** Sends {@code {"channel":"heartbeat"}} on every connection. */
+  @Override
   public void heartbeat() {
     for (StreamSessions.Session s : sessions.open()) {
       s.socket().send("{\"channel\":\"heartbeat\"}");
@@ -103,6 +124,7 @@ public final class KrakenStreamRoutes implements ProviderRoutes {
   }
 
   /** Applies {@code count} changes to the book of {@code symbol} and sends each subscriber its update. */
+  @Override
   public void publishBook(String symbol, int count) {
     SimBookFeed feed = feed(symbol);
     String w = wire(symbol);
@@ -239,6 +261,17 @@ public final class KrakenStreamRoutes implements ProviderRoutes {
       for (JsonNode sym : params.path("symbol")) {
         String w = sym.asString();
         SimBookFeed feed = feeds.get(w);
+        if (channel.equals("trade") && feed != null) {
+          if (method.equals("unsubscribe")) {
+            session.topics().remove("trade:" + w);
+          } else {
+            session.topics().add("trade:" + w);
+          }
+          socket.send("{\"method\":\"" + method + "\",\"result\":{\"channel\":\"trade\",\"snapshot\":false,\"symbol\":\""
+              + w + "\"},\"success\":true,\"time_in\":\"" + now + "\",\"time_out\":\"" + now + "\""
+              + (request.has("req_id") ? ",\"req_id\":" + request.get("req_id") : "") + "}");
+          continue;
+        }
         if (!channel.equals("book") || feed == null) {
           socket.send("{\"method\":\"" + method + "\",\"error\":\"Currency pair not supported " + w
               + "\",\"success\":false,\"symbol\":\"" + w + "\",\"time_in\":\"" + now + "\",\"time_out\":\"" + now + "\"}");

@@ -7,6 +7,10 @@ import io.tickguard.core.pem.Pem;
 import io.tickguard.testkit.ProviderRoutes;
 import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.binance.BinanceRoutes;
+import io.tickguard.testkit.binance.BinanceStreamRoutes;
+import io.tickguard.testkit.coinbase.CoinbaseStreamRoutes;
+import io.tickguard.testkit.kraken.KrakenStreamRoutes;
+import io.tickguard.testkit.stream.LiveStreams;
 import io.tickguard.testkit.coinbase.CoinbaseRoutes;
 import io.tickguard.testkit.insightease.InsighteaseRoutes;
 import io.tickguard.testkit.kraken.KrakenRoutes;
@@ -107,6 +111,22 @@ public enum ProviderSandbox {
       case INSIGHTEASE -> sandbox.routes(new InsighteaseRoutes()); // api_key is the demo key
       case OANDA -> sandbox.routes(new OandaRoutes()); // Bearer DEMO_TOKEN, account DEMO_ACCOUNT
       case SAXO -> sandbox.routes(new SaxoRoutes()); // PKCE login of the public demo app
+    };
+  }
+
+  /**
+   * This provider's WebSocket market streams for {@code symbols} (canonical, {@code BTC-USDT}), books
+   * seeded with {@code seed}, when the sandbox has them (Binance, Kraken, Coinbase). Register them
+   * before {@link #install} (Binance's REST depth snapshots then come from the streamed book); drive
+   * them with a {@link io.tickguard.testkit.stream.LivePublisher} for a live market.
+   */
+  public Optional<LiveStreams> streams(long seed, List<String> symbols) {
+    String[] s = symbols.toArray(String[]::new);
+    return switch (this) {
+      case BINANCE -> Optional.of(new BinanceStreamRoutes(seed, s));
+      case KRAKEN -> Optional.of(new KrakenStreamRoutes(seed, s));
+      case COINBASE -> Optional.of(new CoinbaseStreamRoutes(seed, s).cdpKey(COINBASE_KEY_NAME, CoinbaseKey.PAIR.getPublic()));
+      case INSIGHTEASE, OANDA, SAXO -> Optional.empty();
     };
   }
 

@@ -4,6 +4,7 @@ import io.tickguard.testkit.market.Instrument;
 import io.tickguard.testkit.market.MarketSimulator;
 import io.tickguard.testkit.market.SimLevel;
 import io.tickguard.testkit.market.SimOrderBook;
+import io.tickguard.testkit.market.SimTrade;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +30,7 @@ public final class SimBookFeed {
   private final NavigableMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Comparator.reverseOrder());
   private final NavigableMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
   private long lastUpdateId;
+  private long tradeId;
 
   /** A feed of {@code symbol} seeded with {@code seed}, starting from the simulator's book of {@code depth} levels. */
   public SimBookFeed(MarketSimulator market, String symbol, long seed, int depth) {
@@ -81,6 +83,26 @@ public final class SimBookFeed {
     long first = lastUpdateId + 1;
     lastUpdateId += changes;
     return new SimBookDiff(first, lastUpdateId, bidChanges, askChanges);
+  }
+
+  /**
+   * The next trade at the top of the book at {@code time}: a buy at the best ask or a sell at the
+   * best bid, of a whole number of lots; ids count from 1. The book itself does not change.
+   */
+  public synchronized SimTrade nextTrade(java.time.Instant time) {
+    boolean buyerMaker = random.nextBoolean();
+    BigDecimal price = buyerMaker ? bids.firstKey() : asks.firstKey();
+    BigDecimal quantity = instrument.lotSize().multiply(BigDecimal.valueOf(1 + random.nextInt(instrument.maxLotsPerLevel())));
+    return new SimTrade(++tradeId, price, quantity, buyerMaker, time);
+  }
+
+  /** The next {@code count} trades at {@code time} (see {@link #nextTrade}). */
+  public synchronized List<SimTrade> nextTrades(int count, java.time.Instant time) {
+    List<SimTrade> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(nextTrade(time));
+    }
+    return out;
   }
 
   private SimLevel change(boolean bid) {

@@ -266,6 +266,9 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
     live.in.incrementAndGet();
     try {
       synchronized (protocolLock) {
+        if (current != live) {
+          return; // the connection ended while this message waited: its state is already stale
+        }
         protocol.onText(text, live.emitter);
       }
     } catch (TickGuardException e) {
@@ -285,6 +288,9 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
     live.in.incrementAndGet();
     try {
       synchronized (protocolLock) {
+        if (current != live) {
+          return;
+        }
         protocol.onBinary(bytes.asReadOnlyBuffer(), live.emitter);
       }
     } catch (TickGuardException e) {
@@ -312,6 +318,7 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
       state = StreamState.RECONNECTING;
       cancelTimers();
     }
+    connectionEnded(reason);
     dropConnection(live);
     retire(live, cause);
     buffer.signal(new StreamSignal.Disconnected(connection.number(), reason, Optional.ofNullable(cause)));
@@ -478,6 +485,7 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
       cancelTimers();
     }
     if (live != null) {
+      connectionEnded(finalState == StreamState.CLOSED ? "the stream was closed" : "the stream failed");
       if (finalState == StreamState.CLOSED) {
         live.connection.close();
       } else {
@@ -492,6 +500,20 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
     }
     buffer.signal(new StreamSignal.Closed(Optional.ofNullable(cause)));
     onEnd.accept(this);
+  }
+
+  /**
+   * Tells the protocol, synchronously and before any signal about it is queued, that the current
+   * connection ended ({@code current} is already cleared, so no further message of it is decoded).
+   */
+  private void connectionEnded(String reason) {
+    try {
+      synchronized (protocolLock) {
+        protocol.onConnectionEnded(reason, endedEmitter);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Stream {} protocol failed on the end of a connection ({})", name(), e.getClass().getSimpleName());
+    }
   }
 
   private void dropConnection(Live live) {
@@ -571,6 +593,39 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
     return spec.connect().endpoint().name();
   }
 
+  /** Buffers one decoded event under the spec's backpressure. */
+  private void offer(E event) {
+    Objects.requireNonNull(event, "event");
+    switch (buffer.offer(event)) {
+      case DROPPED_OLDEST -> audit.dropped();
+      case OVERFLOW -> end(StreamState.FAILED, new StreamOverflowException(
+          "The consumer of stream " + name() + " fell behind: " + spec.bufferCapacity()
+              + " events were waiting (Backpressure.FAIL). Consume faster, raise the buffer, or use"
+              + " DROP_OLDEST where only the latest value matters", spec.bufferCapacity()));
+      default -> { }
+    }
+  }
+
+  /** Where the protocol puts events when a connection ended: the buffer; control calls mean nothing any more. */
+  private final StreamEmitter<E> endedEmitter = new StreamEmitter<>() {
+    @Override
+    public void event(E event) {
+      offer(event);
+    }
+
+    @Override
+    public void heartbeat() {}
+
+    @Override
+    public void gap(String reason) {}
+
+    @Override
+    public void resubscribe(String reason) {}
+
+    @Override
+    public void reconnect(String reason) {}
+  };
+
   /** What the protocol reports about one connection's messages. */
   private final class Emitter implements StreamEmitter<E> {
     private final Live live;
@@ -581,15 +636,7 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
 
     @Override
     public void event(E event) {
-      Objects.requireNonNull(event, "event");
-      switch (buffer.offer(event)) {
-        case DROPPED_OLDEST -> audit.dropped();
-        case OVERFLOW -> end(StreamState.FAILED, new StreamOverflowException(
-            "The consumer of stream " + name() + " fell behind: " + spec.bufferCapacity()
-                + " events were waiting (Backpressure.FAIL). Consume faster, raise the buffer, or use"
-                + " DROP_OLDEST where only the latest value matters", spec.bufferCapacity()));
-        default -> { }
-      }
+      offer(event);
     }
 
     @Override

@@ -42,14 +42,6 @@ public interface Feed {
   /** The local book of {@code symbol}, when this connection keeps it. */
   Optional<LocalOrderBook> book(Symbol symbol);
 
-  /**
-   * The connection numbered {@code connection} (1 for the first {@link #onOpen} with {@link
-   * Open#FIRST}, counting every {@link Open#RECONNECT}) ended. When it is still the current one,
-   * every book becomes invalid at once with {@code reason}, so no reader sees a book without a
-   * source; a late report about an earlier connection changes nothing.
-   */
-  void onDisconnected(int connection, String reason, FeedOutput out);
-
   /** Decodes and handles one text message. */
   void onText(String message, FeedOutput out);
 

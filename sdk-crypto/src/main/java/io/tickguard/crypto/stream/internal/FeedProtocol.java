@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a provider {@link Feed} as the streaming pipeline's {@link StreamProtocol}. On a reconnect it
- * invalidates the feed's books before the new connection's first message is decoded; the resulting
- * {@code BookInvalidated} events are emitted, in order, ahead of that message's events.
+ * Runs a provider {@link Feed} as the streaming pipeline's {@link StreamProtocol}. When a connection
+ * ends, the session tells it synchronously and the feed's books become invalid at once; on a
+ * reconnect it invalidates them again (in case the end went unnoticed) before the new connection's
+ * first message is decoded, emitting any resulting {@code BookInvalidated} events, in order, ahead
+ * of that message's events.
  */
 public final class FeedProtocol implements StreamProtocol<MarketEvent> {
   private final Feed feed;
@@ -33,6 +35,15 @@ public final class FeedProtocol implements StreamProtocol<MarketEvent> {
       }
       case RESUBSCRIBE -> feed.onOpen(Feed.Open.RESUBSCRIBE);
     };
+  }
+
+  /**
+   * The connection ended: every book is invalidated now, on the thread that noticed, so that no
+   * reader sees a book without a source in the window before the consumer gets {@code Disconnected}.
+   */
+  @Override
+  public void onConnectionEnded(String reason, StreamEmitter<MarketEvent> emitter) {
+    feed.onDisconnect(reason, emitter::event);
   }
 
   @Override

@@ -39,6 +39,7 @@ public final class FeedStream implements MarketStream {
   private final Delivery delivery;
   private final List<Connection> connections = new ArrayList<>();
   private boolean closed;
+  private boolean failed;
 
   /**
    * A stream opening connections on {@code api}, each with a fresh feed from {@code feeds} and the
@@ -55,13 +56,13 @@ public final class FeedStream implements MarketStream {
     this.api = Objects.requireNonNull(api, "api");
     this.feeds = Objects.requireNonNull(feeds, "feeds");
     this.specs = Objects.requireNonNull(specs, "specs");
-    this.delivery = listener == null ? new Queue(capacity, backpressure) : new Serialised(listener);
+    this.delivery = listener == null ? new Queue(capacity, backpressure, this::failed) : new Serialised(listener);
   }
 
   @Override
   public synchronized void subscribe(List<Subscription> subscriptions) {
-    if (closed) {
-      throw new StreamClosedException("The market stream is closed");
+    if (closed || failed) {
+      throw new StreamClosedException("The market stream is " + (closed ? "closed" : "failed: its consumer fell behind"));
     }
     Set<Subscription> wanted = new LinkedHashSet<>(subscriptions);
     for (Connection c : connections) {
@@ -187,6 +188,22 @@ public final class FeedStream implements MarketStream {
     delivery.closed();
   }
 
+  /**
+   * The queue refused an event (FAIL): the subscription fails, so every connection ends now rather
+   * than keep reading into a queue nobody will trust; poll() reports the failure.
+   */
+  private void failed() {
+    List<Connection> toClose;
+    synchronized (this) {
+      failed = true;
+      toClose = List.copyOf(connections);
+    }
+    for (Connection c : toClose) {
+      c.session.close(); // from a session's own delivery thread, close() does not wait for it
+      c.feed.onDisconnect("the consumer fell behind", c.silent);
+    }
+  }
+
   private static void send(Connection c, List<String> messages) {
     for (String m : messages) {
       try {
@@ -215,10 +232,7 @@ public final class FeedStream implements MarketStream {
 
     @Override
     public void onSignal(StreamSignal signal) {
-      if (signal instanceof StreamSignal.Disconnected d) {
-        feed.onDisconnected(d.connection(), d.reason(), direct);
-      }
-      delivery.signal(signal);
+      delivery.signal(signal); // books were invalidated when the connection ended, before this signal
     }
   }
 
@@ -260,38 +274,48 @@ public final class FeedStream implements MarketStream {
   private static final class Queue implements Delivery {
     private final int capacity;
     private final Backpressure policy;
+    private final Runnable onOverflow;
     private final ArrayDeque<MarketEvent> events = new ArrayDeque<>();
     private long dropped;
-    private StreamOverflowException overflow;
+    private io.tickguard.core.TickGuardException overflow;
     private boolean closed;
 
-    Queue(int capacity, Backpressure policy) {
+    Queue(int capacity, Backpressure policy, Runnable onOverflow) {
       this.capacity = capacity;
       this.policy = Objects.requireNonNull(policy, "backpressure");
+      this.onOverflow = onOverflow;
     }
 
     @Override
-    public synchronized void event(MarketEvent event) {
-      if (overflow != null || closed) {
-        return;
-      }
-      if (events.size() == capacity) {
-        if (policy == Backpressure.DROP_OLDEST) {
-          events.removeFirst();
-          dropped++;
-        } else {
-          overflow = new StreamOverflowException(
-              "The consumer fell behind: " + capacity + " events were waiting in the market stream's queue", capacity);
+    public void event(MarketEvent event) {
+      synchronized (this) {
+        if (overflow != null || closed) {
+          return;
+        }
+        if (events.size() < capacity || policy == Backpressure.DROP_OLDEST) {
+          if (events.size() == capacity) {
+            events.removeFirst();
+            dropped++;
+          }
+          events.addLast(event);
           notifyAll();
           return;
         }
+        overflow = new StreamOverflowException(
+            "The consumer fell behind: " + capacity + " events were waiting in the market stream's queue", capacity);
+        notifyAll();
       }
-      events.addLast(event);
-      notifyAll();
+      onOverflow.run();
     }
 
+    /** A session that failed (its own buffer overflowed, reconnects ran out) fails the queue too. */
     @Override
-    public void signal(StreamSignal signal) {}
+    public synchronized void signal(StreamSignal signal) {
+      if (signal instanceof StreamSignal.Closed c && c.failure().isPresent() && overflow == null) {
+        overflow = c.failure().get();
+        notifyAll();
+      }
+    }
 
     @Override
     public synchronized void closed() {

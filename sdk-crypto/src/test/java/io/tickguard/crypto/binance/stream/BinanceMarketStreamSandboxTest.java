@@ -198,6 +198,63 @@ class BinanceMarketStreamSandboxTest {
     }
   }
 
+  @Test
+  void aBookIsStaleTheMomentItsConnectionEndsBeforeDisconnectedIsDelivered() throws Exception {
+    CountDownLatch armed = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<StreamSignal> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    StreamListener<MarketEvent> stuck = new StreamListener<>() {
+      @Override
+      public void onEvent(MarketEvent event) {
+        model.on(event);
+        if (armed.getCount() == 0) {
+          try {
+            release.await(); // the delivery thread is held: Disconnected cannot be delivered
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+
+      @Override
+      public void onSignal(StreamSignal signal) {
+        delivered.add(signal);
+      }
+    };
+    // A manual scheduler: the reconnect (which would invalidate the books on its own) never runs,
+    // so only the end-of-connection hook can make the book stale in this window.
+    io.tickguard.testkit.ManualStreamScheduler scheduler =
+        new io.tickguard.testkit.ManualStreamScheduler(new io.tickguard.testkit.MutableClock(java.time.Instant.EPOCH));
+    try (MarketStream stream = client.streams().baseUrl(sandbox.baseUrl()).listener(stuck).scheduler(scheduler)
+        .open()) {
+      try {
+        holdDeliveryAndDropTheConnection(stream, armed, delivered);
+      } finally {
+        release.countDown(); // else close() would wait for the held delivery thread
+      }
+      Await.until("Disconnected is delivered after the book went stale", () -> delivered.stream()
+          .anyMatch(s -> s instanceof StreamSignal.Disconnected));
+    }
+  }
+
+  private void holdDeliveryAndDropTheConnection(MarketStream stream, CountDownLatch armed, List<StreamSignal> delivered) {
+      stream.subscribe(List.of(BOOK));
+      awaitSubscribed();
+      catchUp(stream);
+      armed.countDown();
+      streams.publishDepth("BTC-USDT", 1); // the listener takes it and stays there
+      Await.until("the reader applied the update", () -> currentVersion(stream) == streams.feed("BTC-USDT").lastUpdateId());
+      assertThat(stream.book(BTC)).isPresent();
+
+      streams.dropConnections();
+
+      Await.until("the book is refused while the consumer has not been told", () -> stream.book(BTC).isEmpty());
+      assertThat(stream.book(BTC, 5)).isEmpty();
+      assertThat(currentVersion(stream)).isEqualTo(-1L);
+      assertThat(delivered).noneMatch(s -> s instanceof StreamSignal.Disconnected);
+      assertThat(streams.connectionsOpened()).as("no reconnect yet").isEqualTo(1);
+  }
+
   private static long currentVersion(MarketStream stream) {
     return ((io.tickguard.crypto.stream.internal.FeedStream) stream).bookVersion(BTC);
   }

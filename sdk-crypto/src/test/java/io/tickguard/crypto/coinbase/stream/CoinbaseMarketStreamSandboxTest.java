@@ -65,7 +65,10 @@ class CoinbaseMarketStreamSandboxTest {
 
   private MarketStream open() {
     ApiCredentials cdp = ApiCredentials.ecP256(KEY_NAME, Secret.ofBytes(Pem.encode("PRIVATE KEY", key.getPrivate().getEncoded())));
-    return client.streams().baseUrl(sandbox.baseUrl()).cdpKey(cdp).listener(recorder).reconnect(ReconnectPolicy.builder().baseDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(50)).build()).open();
+    return client.streams().baseUrl(sandbox.baseUrl()).cdpKey(cdp).listener(recorder)
+        // Larger than every event a test publishes at once: a busy machine slows the listener, and
+        // these tests are about books, not backpressure (BackpressureSandboxTest covers that).
+        .buffer(32_768, io.tickguard.core.stream.Backpressure.FAIL).reconnect(ReconnectPolicy.builder().baseDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(50)).build()).open();
   }
 
   private void catchUp(MarketStream stream) {

@@ -52,7 +52,10 @@ class KrakenMarketStreamSandboxTest {
   }
 
   private MarketStream open(int depth) {
-    return client.streams().baseUrl(sandbox.baseUrl()).depth(depth).listener(recorder).reconnect(ReconnectPolicy.builder().baseDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(50)).build()).open();
+    return client.streams().baseUrl(sandbox.baseUrl()).depth(depth).listener(recorder)
+        // Larger than every event a test publishes at once: a busy machine slows the listener, and
+        // these tests are about books, not backpressure (BackpressureSandboxTest covers that).
+        .buffer(32_768, io.tickguard.core.stream.Backpressure.FAIL).reconnect(ReconnectPolicy.builder().baseDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(50)).build()).open();
   }
 
   private void awaitSynced(MarketStream stream) {

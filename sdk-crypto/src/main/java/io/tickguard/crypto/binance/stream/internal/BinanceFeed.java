@@ -62,7 +62,6 @@ public final class BinanceFeed implements Feed {
   private long nextId = 1;
   private Instant connectedAt;
   private boolean retiring;
-  private int connection;
 
   /** A feed fetching depth snapshots with {@code snapshots} and reading connection age on {@code clock}. */
   public BinanceFeed(BinanceDepthSnapshots snapshots, Clock clock) {
@@ -163,16 +162,8 @@ public final class BinanceFeed implements Feed {
     if (reason != Open.RESUBSCRIBE) {
       connectedAt = clock.instant();
       retiring = false;
-      connection++;
     }
     return messages("SUBSCRIBE", new ArrayList<>(streams.keySet()));
-  }
-
-  @Override
-  public synchronized void onDisconnected(int ended, String reason, FeedOutput out) {
-    if (ended == connection) {
-      onDisconnect(reason, out);
-    }
   }
 
   @Override

@@ -47,7 +47,6 @@ public final class CoinbaseFeed implements Feed {
   private long expectedSequence = -1;
   private long lastHeartbeat = -1;
   private boolean resyncBooks;
-  private int connection;
   private int gaps;
 
   /** Coinbase's product id of {@code symbol}: {@code BTC-USD}. */
@@ -115,7 +114,6 @@ public final class CoinbaseFeed implements Feed {
       out.addAll(messages("subscribe", level2));
       return out;
     }
-    connection++;
     expectedSequence = -1;
     lastHeartbeat = -1;
     resyncBooks = false;
@@ -123,13 +121,6 @@ public final class CoinbaseFeed implements Feed {
     out.add("{\"type\":\"subscribe\",\"channel\":\"heartbeats\"}");
     out.addAll(messages("subscribe", new ArrayList<>(subscriptions.keySet())));
     return out;
-  }
-
-  @Override
-  public synchronized void onDisconnected(int ended, String reason, FeedOutput out) {
-    if (ended == connection) {
-      onDisconnect(reason, out);
-    }
   }
 
   @Override

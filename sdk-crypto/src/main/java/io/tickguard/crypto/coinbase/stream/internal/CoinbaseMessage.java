@@ -1,7 +1,5 @@
 package io.tickguard.crypto.coinbase.stream.internal;
 
-import io.tickguard.core.InvalidResponseException;
-import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.market.internal.JsonStream;
 import io.tickguard.crypto.stream.internal.WireLevels;
@@ -90,37 +88,8 @@ final class CoinbaseMessage {
   }
 
   private static List<LevelChange> updates(JsonStream in, JsonToken t, String path) {
-    JsonStream.expect(t, JsonToken.START_ARRAY, path);
     List<LevelChange> out = new ArrayList<>();
-    for (int i = 0; in.nextElement(); i++) {
-      JsonStream.expect(in.current(), JsonToken.START_OBJECT, path + "[" + i + "]");
-      String side = null;
-      BigDecimal price = null;
-      BigDecimal qty = null;
-      for (String name = in.nextName(); name != null; name = in.nextName()) {
-        in.next();
-        switch (name) {
-          case "side" -> side = in.string(path + "[" + i + "].side");
-          case "price_level" -> price = in.decimal(path, i, ".price_level");
-          case "new_quantity" -> qty = in.decimal(path, i, ".new_quantity");
-          default -> in.skipCurrent();
-        }
-      }
-      BookSide bookSide;
-      if ("bid".equals(side)) {
-        bookSide = BookSide.BID;
-      } else if ("offer".equals(side) || "ask".equals(side)) {
-        bookSide = BookSide.ASK;
-      } else {
-        String field = path + "[" + i + "].side";
-        throw new InvalidResponseException(field, "Field " + field + " must be bid or offer");
-      }
-      if (price == null || qty == null) {
-        String field = path + "[" + i + "]." + (price == null ? "price_level" : "new_quantity");
-        throw new InvalidResponseException(field, "Field " + field + " is missing");
-      }
-      out.add(WireLevels.change(bookSide, price, qty, path, i));
-    }
+    WireLevels.readObjects(in, t, path, WireLevels.ObjectLevel.sided("price_level", "new_quantity", "side"), out);
     return out;
   }
 

@@ -49,7 +49,6 @@ public final class KrakenFeed implements Feed {
   private final Map<String, KrakenBook> books = new ConcurrentHashMap<>();
   private final Set<Symbol> resync = new LinkedHashSet<>();
   private volatile BigInteger connectionId;
-  private int connection;
   private long nextReqId = 1;
 
   /**
@@ -139,17 +138,9 @@ public final class KrakenFeed implements Feed {
       out.addAll(messages("subscribe", again));
       return out;
     }
-    connection++;
     connectionId = null;
     resync.clear();
     return messages("subscribe", new ArrayList<>(subscriptions.keySet()));
-  }
-
-  @Override
-  public synchronized void onDisconnected(int ended, String reason, FeedOutput out) {
-    if (ended == connection) {
-      onDisconnect(reason, out);
-    }
   }
 
   @Override

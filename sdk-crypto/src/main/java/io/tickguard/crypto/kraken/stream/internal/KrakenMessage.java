@@ -128,30 +128,10 @@ final class KrakenMessage {
 
   /** {@code [{"price":..,"qty":..}, ...]}; a quantity of zero removes the level. */
   private static void levels(JsonStream in, JsonToken t, Item item, BookSide side, String path) {
-    JsonStream.expect(t, JsonToken.START_ARRAY, path);
     if (item.changes == null) {
       item.changes = new ArrayList<>();
     }
-    for (int i = 0; in.nextElement(); i++) {
-      JsonStream.expect(in.current(), JsonToken.START_OBJECT, path + "[" + i + "]");
-      BigDecimal price = null;
-      BigDecimal qty = null;
-      for (String name = in.nextName(); name != null; name = in.nextName()) {
-        in.next();
-        if (name.equals("price")) {
-          price = in.decimal(path, i, ".price");
-        } else if (name.equals("qty")) {
-          qty = in.decimal(path, i, ".qty");
-        } else {
-          in.skipCurrent();
-        }
-      }
-      if (price == null || qty == null) {
-        String field = path + "[" + i + "]." + (price == null ? "price" : "qty");
-        throw new InvalidResponseException(field, "Field " + field + " is missing");
-      }
-      item.changes.add(WireLevels.change(side, price, qty, path, i));
-    }
+    WireLevels.readObjects(in, t, path, WireLevels.ObjectLevel.of("price", "qty", side), item.changes);
   }
 
   private static long unsigned32(BigDecimal value, String field) {

@@ -139,21 +139,11 @@ class KrakenFeedTest {
   void aDisconnectInvalidatesTheBookUntilTheNextSnapshot() {
     synced();
     feed.onOpen(Feed.Open.FIRST);
-    feed.onDisconnected(1, "reset", out);
+    feed.onDisconnect("reset", out);
 
     assertThat(feed.book(BTCUSD).orElseThrow().snapshot()).isEmpty();
     assertThat(out.of(BookInvalidated.class)).singleElement()
         .satisfies(i -> assertThat(i.reason()).isEqualTo(BookInvalidated.Reason.DISCONNECTED));
-  }
-
-  @Test
-  void aLateDisconnectReportOfAnEarlierConnectionChangesNothing() {
-    feed.onOpen(Feed.Open.FIRST);
-    feed.onOpen(Feed.Open.RECONNECT);
-    synced();
-    feed.onDisconnected(1, "old connection", out);
-
-    assertThat(feed.book(BTCUSD).orElseThrow().isValid()).isTrue();
   }
 
   @Test

@@ -1,0 +1,91 @@
+package io.tickguard.crypto.binance.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tickguard.core.stream.Backpressure;
+import io.tickguard.core.stream.StreamOverflowException;
+import io.tickguard.crypto.Symbol;
+import io.tickguard.crypto.binance.BinanceClient;
+import io.tickguard.crypto.stream.Await;
+import io.tickguard.crypto.stream.MarketEvent;
+import io.tickguard.crypto.stream.MarketStream;
+import io.tickguard.crypto.stream.StreamChannel;
+import io.tickguard.crypto.stream.Subscription;
+import io.tickguard.crypto.stream.TradeEvent;
+import io.tickguard.testkit.SandboxServer;
+import io.tickguard.testkit.binance.BinanceRoutes;
+import io.tickguard.testkit.binance.BinanceStreamRoutes;
+import io.tickguard.testkit.market.SimTrade;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both overflow policies in queue mode through a real provider feed: Binance trades over pinned TLS
+ * from the sandbox, a consumer that does not poll while 100 trades arrive into a queue of 16.
+ */
+class BackpressureSandboxTest {
+  private static final Symbol BTC = Symbol.of("BTC", "USDT");
+  private static final int PUBLISHED = 100;
+  private static final int CAPACITY = 16;
+
+  private final BinanceStreamRoutes streams = new BinanceStreamRoutes(5, "BTC-USDT");
+  private final SandboxServer sandbox = SandboxServer.builder().demoRoutes(false)
+      .routes(streams).routes(new BinanceRoutes()).start();
+  private final BinanceClient client = BinanceClient.builder().config(sandbox.clientConfig()).build();
+
+  @AfterEach
+  void stop() {
+    client.close();
+    sandbox.close();
+  }
+
+  private MarketStream openQueue(Backpressure policy) {
+    MarketStream stream = client.streams().baseUrl(sandbox.baseUrl()).buffer(CAPACITY, policy).open();
+    stream.subscribe(List.of(new Subscription(BTC, StreamChannel.TRADES)));
+    Await.until("the sandbox sees the trade subscription", () -> streams.openSessions().stream()
+        .anyMatch(s -> s.topics().contains("btcusdt@trade")));
+    return stream;
+  }
+
+  @Test
+  void failPolicyEndsTheSubscriptionAndPollThrowsTheOverflowAfterTheQueuedEvents() {
+    try (MarketStream stream = openQueue(Backpressure.FAIL)) {
+      streams.publishTrades("BTC-USDT", PUBLISHED);
+
+      Await.until("the subscription failed and its connection ended", () -> stream.connections() == 0
+          && streams.openSessions().isEmpty());
+      List<MarketEvent> taken = new ArrayList<>();
+      assertThatThrownBy(() -> {
+        while (true) {
+          stream.poll(Duration.ZERO).ifPresent(taken::add);
+        }
+      }).isInstanceOf(StreamOverflowException.class).hasMessageContaining("fell behind");
+      assertThat(taken).hasSizeLessThanOrEqualTo(CAPACITY).allMatch(e -> e instanceof TradeEvent);
+      assertThat(stream.droppedEvents()).as("FAIL never drops silently").isZero();
+      assertThatThrownBy(() -> stream.subscribe(List.of(new Subscription(BTC, StreamChannel.BOOK))))
+          .isInstanceOf(io.tickguard.core.stream.StreamClosedException.class);
+    }
+  }
+
+  @Test
+  void dropOldestKeepsTheNewestEventsInOrderAndCountsEveryDrop() {
+    try (MarketStream stream = openQueue(Backpressure.DROP_OLDEST)) {
+      List<SimTrade> published = streams.publishTrades("BTC-USDT", PUBLISHED);
+
+      Await.until("every trade was either kept or counted as dropped",
+          () -> stream.droppedEvents() == PUBLISHED - CAPACITY);
+      List<String> kept = new ArrayList<>();
+      for (Optional<MarketEvent> e = stream.poll(Duration.ZERO); e.isPresent(); e = stream.poll(Duration.ZERO)) {
+        kept.add(((TradeEvent) e.get()).trade().id());
+      }
+      List<String> newest = published.subList(PUBLISHED - CAPACITY, PUBLISHED).stream().map(t -> Long.toString(t.id())).toList();
+      assertThat(kept).containsExactlyElementsOf(newest);
+      assertThat(stream.connections()).as("the connection stays open").isEqualTo(1);
+    }
+  }
+}
