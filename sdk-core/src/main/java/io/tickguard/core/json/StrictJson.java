@@ -1,10 +1,13 @@
 package io.tickguard.core.json;
 
+import java.util.function.Function;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,6 +34,36 @@ public final class StrictJson {
   /** The shared strict mapper. */
   public static JsonMapper mapper() {
     return MAPPER;
+  }
+
+  /**
+   * Reads one untrusted JSON document into a tree with the strict mapper. Every way the bytes can be
+   * wrong ends in the exception {@code invalid} makes from a short reason, which never quotes the
+   * input: malformed JSON, a broken constraint, and a number beyond any decimal's range (Jackson
+   * reports that one with {@link NumberFormatException} or {@link ArithmeticException}, not with a
+   * {@link JacksonException}, so catching only the latter lets it escape).
+   *
+   * @param invalid makes the typed exception to throw from the reason
+   */
+  public static JsonNode readTree(byte[] json, Function<String, ? extends RuntimeException> invalid) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JacksonException e) {
+      throw invalid.apply("not valid JSON (" + e.getClass().getSimpleName() + ")");
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw invalid.apply("holds a number beyond any decimal's range");
+    }
+  }
+
+  /** {@link #readTree(byte[], Function)} of a document already decoded to text. */
+  public static JsonNode readTree(String json, Function<String, ? extends RuntimeException> invalid) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JacksonException e) {
+      throw invalid.apply("not valid JSON (" + e.getClass().getSimpleName() + ")");
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw invalid.apply("holds a number beyond any decimal's range");
+    }
   }
 
   /** A new builder with the strict settings, for a caller that must register its own modules. */

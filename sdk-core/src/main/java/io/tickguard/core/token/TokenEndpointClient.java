@@ -40,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class TokenEndpointClient {
   private static final long MAX_BODY_BYTES = 64 * 1024;
+  /** Longer than any real access token lives; a larger expires_in is a broken (or hostile) answer. */
+  private static final long MAX_EXPIRES_IN_SECONDS = Duration.ofDays(3650).toSeconds();
 
   private final OkHttpClient http;
   private final HttpUrl tokenUrl;
@@ -188,6 +190,9 @@ public final class TokenEndpointClient {
     } catch (JacksonException e) {
       // The parser's message may quote the body (and so a token): keep only the type.
       throw new InvalidResponseException("body", "Token response is not valid JSON (" + e.getClass().getSimpleName() + ")", details, null);
+    } catch (NumberFormatException | ArithmeticException e) {
+      // Jackson reports a number beyond any decimal's range (1E+2147483648) this way, not as JacksonException.
+      throw new InvalidResponseException("body", "Token response holds a number beyond any decimal's range", details, null);
     }
   }
 
@@ -206,6 +211,10 @@ public final class TokenEndpointClient {
     if (expiresIn != null && !expiresIn.isNull()) {
       if (!expiresIn.isIntegralNumber() || !expiresIn.canConvertToLong() || expiresIn.longValue() <= 0) {
         throw new InvalidResponseException("expires_in", "Token response expires_in must be a positive integer", details, null);
+      }
+      if (expiresIn.longValue() > MAX_EXPIRES_IN_SECONDS) {
+        throw new InvalidResponseException("expires_in", "Token response expires_in is larger than "
+            + MAX_EXPIRES_IN_SECONDS + " seconds (10 years); the token endpoint's answer is broken", details, null);
       }
       lifetime = Duration.ofSeconds(expiresIn.longValue());
     }

@@ -2,39 +2,19 @@ package io.tickguard.crypto.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ApiResponse;
-import io.tickguard.core.Endpoint;
 import io.tickguard.core.ErrorDecoder;
 import io.tickguard.core.ErrorDetails;
-import io.tickguard.core.HttpMethod;
 import io.tickguard.core.ResponseDecoder;
 import io.tickguard.core.TickGuardException;
-import io.tickguard.core.internal.BufferedApiResponse;
 import io.tickguard.crypto.Fixtures;
-import io.tickguard.crypto.Interval;
-import io.tickguard.crypto.MockApi;
-import io.tickguard.crypto.Symbol;
-import io.tickguard.crypto.binance.internal.BinanceDecoders;
-import io.tickguard.crypto.binance.internal.BinanceErrorDecoder;
-import io.tickguard.crypto.coinbase.internal.CoinbaseDecoders;
-import io.tickguard.crypto.coinbase.internal.CoinbaseErrorDecoder;
-import io.tickguard.crypto.insightease.internal.InsighteaseDecoders;
-import io.tickguard.crypto.kraken.internal.KrakenDecoders;
-import io.tickguard.crypto.kraken.internal.KrakenErrorDecoder;
-import io.tickguard.market.insightease.internal.InsighteaseEnvelope;
 import io.tickguard.market.internal.JsonStream;
 import io.tickguard.market.internal.JsonTree;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
@@ -49,13 +29,6 @@ class DecoderFuzzTest {
   static final long SEED = 0x7E57_F022L;
   static final int MUTANTS_PER_SEED_INPUT = 20;
   static final int RANDOM_INPUTS = 40;
-  static final Symbol BTC_USD = Symbol.of("BTC", "USD");
-  static final Symbol BTC_USDT = Symbol.of("BTC", "USDT");
-  static final Instant FROM = Instant.parse("2019-01-01T00:00:00Z");
-  static final Instant TO = Instant.parse("2024-01-01T00:00:00Z");
-  static final ApiRequest REQUEST = Endpoint.builder("fuzz", HttpMethod.GET, "/fuzz").build().request().build();
-  static final Clock CLOCK = Clock.fixed(MockApi.NOW, ZoneOffset.UTC);
-
   /** Pieces that hostile servers write: extreme numbers, wrong types, broken structure, escapes. */
   static final String[] TOKENS = {
     "{", "}", "[", "]", ",", ":", "\"", "null", "true", "-", "0", "-0", "1e400", "-1e-400", "1E+2147483648",
@@ -67,43 +40,9 @@ class DecoderFuzzTest {
   };
 
   private static Map<String, ResponseDecoder<?>> decoders() {
-    InsighteaseEnvelope envelope = new InsighteaseEnvelope(List.of("fuzz-api-key-000"));
-    Map<String, ResponseDecoder<?>> d = new LinkedHashMap<>();
-    d.put("binance.serverTime", BinanceDecoders.serverTime());
-    d.put("binance.exchangeInfo", BinanceDecoders.exchangeInfo());
-    d.put("binance.tickers", BinanceDecoders.tickers(List.of(BTC_USDT, Symbol.of("BNB", "BTC"))));
-    d.put("binance.depth", BinanceDecoders.depth(BTC_USDT, 100));
-    d.put("binance.trades", BinanceDecoders.trades(100));
-    d.put("binance.klines", BinanceDecoders.klines(Interval.ONE_MINUTE, 1000));
-    d.put("binance.account", BinanceDecoders.account());
-    d.put("kraken.serverTime", KrakenDecoders.serverTime());
-    d.put("kraken.assetPairs", KrakenDecoders.assetPairs());
-    d.put("kraken.tickers", KrakenDecoders.tickers(List.of(BTC_USD)));
-    d.put("kraken.depth", KrakenDecoders.depth(BTC_USD, 100));
-    d.put("kraken.trades", KrakenDecoders.trades(BTC_USD, 100));
-    d.put("kraken.ohlc", KrakenDecoders.ohlc(BTC_USD, Interval.ONE_HOUR, TO));
-    d.put("kraken.balances", KrakenDecoders.balances());
-    d.put("coinbase.serverTime", CoinbaseDecoders.serverTime());
-    d.put("coinbase.products", CoinbaseDecoders.products());
-    d.put("coinbase.ticker", CoinbaseDecoders.ticker(BTC_USD));
-    d.put("coinbase.trades", CoinbaseDecoders.trades(100));
-    d.put("coinbase.productBook", CoinbaseDecoders.productBook(BTC_USD, 100));
-    d.put("coinbase.candles", CoinbaseDecoders.candles(Interval.ONE_HOUR, 350));
-    d.put("coinbase.accounts", CoinbaseDecoders.accounts());
-    d.put("insightease.list", InsighteaseDecoders.list(envelope));
-    d.put("insightease.latest", InsighteaseDecoders.latest(envelope, List.of(BTC_USD)));
-    d.put("insightease.history", InsighteaseDecoders.history(envelope, Interval.ONE_HOUR, FROM, TO));
+    Map<String, ResponseDecoder<?>> d = WireDecoders.responses();
     d.put("market.JsonStream", DecoderFuzzTest::walkStream);
     d.put("market.JsonTree", DecoderFuzzTest::walkTree);
-    return d;
-  }
-
-  private static Map<String, ErrorDecoder> errorDecoders() {
-    Map<String, ErrorDecoder> d = new LinkedHashMap<>();
-    d.put("binance.errors", BinanceErrorDecoder.INSTANCE);
-    d.put("kraken.errors", KrakenErrorDecoder.INSTANCE);
-    d.put("coinbase.errors", CoinbaseErrorDecoder.INSTANCE);
-    d.put("insightease.errors", new InsighteaseEnvelope(List.of("fuzz-api-key-000")));
     return d;
   }
 
@@ -145,7 +84,7 @@ class DecoderFuzzTest {
     int refusals = 0;
     for (Map.Entry<String, ResponseDecoder<?>> d : decoders().entrySet()) {
       for (int i = 0; i < inputs.size(); i++) {
-        ApiResponse response = new BufferedApiResponse(REQUEST, 200, Headers.of(), inputs.get(i), "application/json", CLOCK);
+        ApiResponse response = WireDecoders.response(200, inputs.get(i));
         try {
           assertThat((Object) d.getValue().decode(response)).isNotNull();
           values++;
@@ -157,10 +96,10 @@ class DecoderFuzzTest {
         }
       }
     }
-    for (Map.Entry<String, ErrorDecoder> d : errorDecoders().entrySet()) {
+    for (Map.Entry<String, ErrorDecoder> d : WireDecoders.errors().entrySet()) {
       for (int i = 0; i < inputs.size(); i++) {
         for (int status : new int[] {400, 401, 429, 503}) {
-          ApiResponse response = new BufferedApiResponse(REQUEST, status, Headers.of(), inputs.get(i), "application/json", CLOCK);
+          ApiResponse response = WireDecoders.response(status, inputs.get(i));
           try {
             assertThat(d.getValue().decode(response, ErrorDetails.ofStatus(status, null))).isNotNull();
             refusals++;

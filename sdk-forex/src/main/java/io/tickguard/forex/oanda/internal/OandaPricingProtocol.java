@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -106,12 +105,8 @@ public final class OandaPricingProtocol implements StreamProtocol<QuoteEvent> {
   }
 
   private static JsonNode parse(String line) {
-    JsonNode n;
-    try {
-      n = StrictJson.mapper().readTree(line);
-    } catch (JacksonException e) {
-      throw new InvalidResponseException("line", "A pricing-stream line is not one JSON object (" + line.length() + " characters)");
-    }
+    JsonNode n = StrictJson.readTree(line, reason -> new InvalidResponseException(
+        "line", "A pricing-stream line is not one JSON object (" + line.length() + " characters): " + reason));
     if (n == null || !n.isObject()) {
       throw new InvalidResponseException("line", "A pricing-stream line is not a JSON object");
     }

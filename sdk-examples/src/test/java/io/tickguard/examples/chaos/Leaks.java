@@ -1,0 +1,75 @@
+package io.tickguard.examples.chaos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What a client leaves behind after {@code close()}: its threads (pipeline, async, dispatcher, stream
+ * reader and delivery threads) and its TCP connections to the server.
+ */
+final class Leaks {
+  private static final long BOUND_NANOS = 60_000_000_000L;
+  /**
+   * Threads a client starts. OkHttp's "OkHttp TaskRunner" threads are left out: they are one shared
+   * pool per JVM (the sandbox's own server uses them too) and idle out on their own.
+   */
+  private static final List<String> CLIENT_THREADS =
+      List.of("tickguard-", "OkHttp Dispatcher", "OkHttp https://", "OkHttp http://", "OkHttp WebSocket");
+  /** One per JVM by design (the sweeper of every client's call deadlines), never per client. */
+  private static final List<String> SHARED_THREADS = List.of("tickguard-call-deadlines");
+
+  private Leaks() {}
+
+  /** The names of the live client-side threads, with their ids (a name may repeat). */
+  static Set<String> clientThreads() {
+    Set<String> out = new TreeSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.isAlive() && CLIENT_THREADS.stream().anyMatch(p -> t.getName().startsWith(p))
+          && !SHARED_THREADS.contains(t.getName())) {
+        out.add(t.getName() + "#" + t.getId());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Established TCP connections from this process to {@code serverPort} on loopback, read from the
+   * kernel's table ({@code /proc/net/tcp}, Linux): the client side of every open connection, whoever
+   * holds it, with no reliance on OkHttp's internals.
+   */
+  static int establishedTo(int serverPort) {
+    String port = String.format(Locale.ROOT, ":%04X", serverPort);
+    try {
+      int n = 0;
+      for (String line : Files.readAllLines(Path.of("/proc/net/tcp"))) {
+        String[] f = line.trim().split("\\s+");
+        // local_address rem_address st ...; 01 = ESTABLISHED
+        if (f.length > 3 && f[2].endsWith(port) && !f[1].endsWith(port) && f[3].equals("01")) {
+          n++;
+        }
+      }
+      return n;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns once {@code condition} holds; fails with {@code what} after a generous bound. */
+  static void awaitUntil(String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + BOUND_NANOS;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Never happened: " + what);
+      }
+      LockSupport.parkNanos(5_000_000);
+    }
+  }
+}
