@@ -19,8 +19,8 @@ public class TickGuardException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private ErrorDetails details;
-  private String redactedMessage;
-  private transient Throwable redactedCause;
+  private volatile String redactedMessage;
+  private transient volatile Throwable redactedCause;
 
   /** A client-side failure. */
   public TickGuardException(String message) {
@@ -77,7 +77,7 @@ public class TickGuardException extends RuntimeException {
   }
 
   @Override
-  public synchronized Throwable getCause() {
+  public Throwable getCause() {
     return redactedCause != null ? redactedCause : super.getCause();
   }
 

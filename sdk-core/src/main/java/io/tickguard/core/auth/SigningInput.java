@@ -34,7 +34,8 @@ public record SigningInput(
   /** The signing input of {@code request} as it will be sent. */
   public static SigningInput of(Request request, Freshness freshness) {
     HttpUrl url = request.url();
-    String query = url.encodedQuery() == null ? "" : url.encodedQuery();
+    String encodedQuery = url.encodedQuery();
+    String query = encodedQuery == null ? "" : encodedQuery;
     return new SigningInput(
         request.method(), url.host(), url.encodedPath(), query, bodyOf(request.body()),
         freshness.time(), freshness.timestamp(), freshness.nonce());

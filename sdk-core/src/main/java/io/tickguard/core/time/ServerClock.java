@@ -34,6 +34,8 @@ public final class ServerClock extends Clock {
   private final int samplesPerSync;
   private final Duration resyncInterval;
   private final Duration driftTolerance;
+  /** Serialises resynchronisation; private, so no caller holding this clock's monitor can stall it. */
+  private final Object resyncLock = new Object();
 
   private volatile State state = new State(Duration.ZERO, null, Duration.ZERO, false, false);
 
@@ -142,15 +144,17 @@ public final class ServerClock extends Clock {
    *
    * @throws IllegalStateException when this clock has no sampler
    */
-  public synchronized void resyncNow() throws IOException {
-    if (sampler == null) {
-      throw new IllegalStateException("This ServerClock has no ServerTimeSampler to resynchronise with");
+  public void resyncNow() throws IOException {
+    synchronized (resyncLock) {
+      if (sampler == null) {
+        throw new IllegalStateException("This ServerClock has no ServerTimeSampler to resynchronise with");
+      }
+      List<TimeSample> samples = new ArrayList<>(samplesPerSync);
+      for (int i = 0; i < samplesPerSync; i++) {
+        samples.add(sampler.sample());
+      }
+      accept(samples);
     }
-    List<TimeSample> samples = new ArrayList<>(samplesPerSync);
-    for (int i = 0; i < samplesPerSync; i++) {
-      samples.add(sampler.sample());
-    }
-    accept(samples);
   }
 
   /** Resynchronises when never synced, when the interval elapsed, or when drift is suspected. */
@@ -158,7 +162,7 @@ public final class ServerClock extends Clock {
     if (!isResyncDue()) {
       return false;
     }
-    synchronized (this) {
+    synchronized (resyncLock) {
       if (!isResyncDue()) {
         return false; // another caller just did it
       }

@@ -167,7 +167,7 @@ public final class TokenEndpointClient {
   private JsonNode parse(Response response, String requestId) throws IOException {
     ResponseBody body = response.body();
     ErrorDetails details = ErrorDetails.ofStatus(response.code(), requestId);
-    String type = response.header("Content-Type", "");
+    String type = Objects.requireNonNullElse(response.header("Content-Type"), "");
     if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       if (!response.isSuccessful()) {
         throw OAuthErrors.map(response.code(), null, null, requestId);

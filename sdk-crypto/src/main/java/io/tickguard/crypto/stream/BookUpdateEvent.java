@@ -15,9 +15,9 @@ import java.util.List;
  */
 public record BookUpdateEvent(Symbol symbol, List<LevelChange> changes, long version) implements MarketEvent {
 
-  /** Validates the fields; the list is kept as given (it is not modified after the event is made). */
+  /** Validates the fields; keeps an unmodifiable copy of the list (no copy when it already is one). */
   public BookUpdateEvent {
     Checks.present(symbol, "symbol");
-    Checks.present(changes, "changes");
+    changes = List.copyOf(Checks.present(changes, "changes"));
   }
 }

@@ -2,7 +2,9 @@ package io.tickguard.examples.cli;
 
 import io.tickguard.core.TickGuardException;
 import io.tickguard.crypto.Symbol;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
@@ -54,8 +56,9 @@ public final class TickGuardCli implements Callable<Integer> {
   /** The configured picocli command line (also what the completion script is generated from). */
   CommandLine commandLine() {
     CommandLine cl = new CommandLine(this);
-    cl.setOut(new PrintWriter(context.out(), true));
-    cl.setErr(new PrintWriter(context.err(), true));
+    // Picocli's text goes out in the platform charset, like everything else printed on these streams.
+    cl.setOut(new PrintWriter(new OutputStreamWriter(context.out(), Charset.defaultCharset()), true));
+    cl.setErr(new PrintWriter(new OutputStreamWriter(context.err(), Charset.defaultCharset()), true));
     cl.registerConverter(Symbol.class, new SymbolConverter());
     cl.registerConverter(Instant.class, new InstantConverter());
     cl.setParameterExceptionHandler(this::usageError);

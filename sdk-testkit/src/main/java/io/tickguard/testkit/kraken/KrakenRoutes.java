@@ -303,7 +303,11 @@ public final class KrakenRoutes implements ProviderRoutes {
     List<SimCandle> candles = context.market().candles(pair.get().instrument.symbol(), interval, limit);
     BigDecimal tick = pair.get().instrument.tickSize();
     ArrayNode list = SandboxJson.array();
-    long sinceSeconds = since.map(s -> s >= 1_000_000_000_000L ? s / 1_000_000_000L : s).orElse(Long.MIN_VALUE);
+    long sinceSeconds = Long.MIN_VALUE;
+    if (since.isPresent()) {
+      long s = since.get();
+      sinceSeconds = s >= 1_000_000_000_000L ? s / 1_000_000_000L : s;
+    }
     for (SimCandle c : candles) {
       long open = c.openTime().getEpochSecond();
       if (open <= sinceSeconds) {

@@ -91,10 +91,8 @@ public final class SortedLevels {
     int hi = count - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int cmp = prices[mid].compareTo(price);
-      if (descending) {
-        cmp = -cmp;
-      }
+      // Descending sides compare the other way round (never negate compareTo: it may return MIN_VALUE).
+      int cmp = descending ? price.compareTo(prices[mid]) : prices[mid].compareTo(price);
       if (cmp < 0) {
         lo = mid + 1;
       } else if (cmp > 0) {
