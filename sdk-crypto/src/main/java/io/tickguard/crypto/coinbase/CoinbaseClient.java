@@ -27,6 +27,7 @@ import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.market.internal.ClientCore;
+import io.tickguard.market.internal.KeyPermissionAudit;
 import io.tickguard.market.internal.ProviderClock;
 import io.tickguard.market.internal.Requests;
 import java.time.Clock;
@@ -186,6 +187,19 @@ public final class CoinbaseClient implements CryptoMarketData {
     return io.tickguard.crypto.coinbase.stream.CoinbaseMarketStream.builder(core.api());
   }
 
+  /**
+   * This client's security monitor: its events and alerts, its kill switch, its usage counts and
+   * the key permission report of the start-up audit.
+   */
+  public io.tickguard.core.security.SecurityMonitor security() {
+    return api.security();
+  }
+
+  /** Calls and request weight per endpoint and limit window, and calls per key, so far. */
+  public io.tickguard.core.security.UsageSnapshot usage() {
+    return api.usage();
+  }
+
   @Override
   public void close() {
     core.close();
@@ -284,6 +298,13 @@ public final class CoinbaseClient implements CryptoMarketData {
         return new CoinbaseClient(core, null);
       }
       providerClock.bind(core.api());
+      try {
+        KeyPermissionAudit.run("Coinbase", core.api(), credentials().get().current(), keyPermissionAudit(),
+            CoinbaseEndpoints.KEY_PERMISSIONS.request().build(), CoinbaseDecoders.keyPermissions());
+      } catch (RuntimeException e) {
+        core.close();
+        throw e;
+      }
       return new CoinbaseClient(core, serverClock);
     }
   }

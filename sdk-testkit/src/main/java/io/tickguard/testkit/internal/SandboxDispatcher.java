@@ -27,7 +27,7 @@ import okio.ByteString;
  * {@code Date} headers every real provider sends.
  */
 public final class SandboxDispatcher extends Dispatcher {
-  /** Every client is counted as this address: the sandbox listens on loopback only. */
+  /** The address a client is counted as when its own cannot be told: the sandbox listens on loopback only. */
   public static final String CLIENT_ADDRESS = "127.0.0.1";
 
   private final RouteTable routes;
@@ -51,7 +51,7 @@ public final class SandboxDispatcher extends Dispatcher {
     String requestId = "sbx-" + requestCounter.incrementAndGet();
     SandboxRequest request = new SandboxRequest(
         recorded.getMethod(), recorded.getUrl(), recorded.getHeaders(),
-        body == null ? new byte[0] : body.toByteArray(), requestId, CLIENT_ADDRESS);
+        body == null ? new byte[0] : body.toByteArray(), requestId, PeerAddress.current().orElse(CLIENT_ADDRESS));
     Optional<Fault> fault = faults.take(request.routeKey());
     if (fault.isEmpty()) {
       return render(routes.dispatch(request), requestId).build();
