@@ -36,6 +36,7 @@ public final class SandboxDispatcher extends Dispatcher {
   private final String requestIdHeader;
   private final ErrorStyle faultErrors = ErrorStyle.generic();
   private final AtomicLong requestCounter = new AtomicLong();
+  private final java.util.List<io.tickguard.testkit.ServedRequest> served = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Creates the dispatcher. */
   public SandboxDispatcher(RouteTable routes, FaultPlan faults, Clock clock, String requestIdHeader) {
@@ -52,6 +53,7 @@ public final class SandboxDispatcher extends Dispatcher {
     SandboxRequest request = new SandboxRequest(
         recorded.getMethod(), recorded.getUrl(), recorded.getHeaders(),
         body == null ? new byte[0] : body.toByteArray(), requestId, PeerAddress.current().orElse(CLIENT_ADDRESS));
+    served.add(new io.tickguard.testkit.ServedRequest(request.routeKey(), request.clientAddress()));
     Optional<Fault> fault = faults.take(request.routeKey());
     if (fault.isEmpty()) {
       return render(routes.dispatch(request), requestId).build();
@@ -59,6 +61,11 @@ public final class SandboxDispatcher extends Dispatcher {
     Fault f = fault.get();
     SandboxResponse real = f.keepsRealAnswer() ? routes.dispatch(request) : null;
     return withFault(f, real, requestId);
+  }
+
+  /** Every request received so far, in order. */
+  public java.util.List<io.tickguard.testkit.ServedRequest> served() {
+    return java.util.List.copyOf(served);
   }
 
   private MockResponse withFault(Fault fault, SandboxResponse real, String requestId) {
