@@ -105,8 +105,8 @@ class EgressSandboxTest {
       assertThat(client.balances()).isNotEmpty();
     }
     String target = "127.0.0.1:" + sandbox.port();
-    assertThat(proxy.tunnels()).contains(new ConnectProxy.Tunnel(target, "127.0.0.2", 407))
-        .contains(new ConnectProxy.Tunnel(target, "127.0.0.2", 200));
+    // OkHttp answers the proxy's Basic challenge preemptively: one accepted tunnel, from the bound address.
+    assertThat(proxy.tunnels()).containsExactly(new ConnectProxy.Tunnel(target, "127.0.0.2", 200));
     assertThat(sandbox.servedRequests()).extracting(ServedRequest::clientAddress).containsOnly("127.0.0.1");
     assertThat(accountCallsServed()).isEqualTo(1);
     assertThat(egress.describe()).doesNotContain(PROXY_PASSWORD).contains("password ***");
