@@ -20,8 +20,8 @@ public interface SecurityEventListener {
   }
 
   /**
-   * The default listener: one line per event on the SLF4J logger {@value
-   * LoggingSecurityListener#LOGGER_NAME}, ERROR for alerts and severe kinds, WARN for the others.
+   * The default listener: one line per event on the SLF4J logger {@code io.tickguard.security},
+   * ERROR for alerts and severe kinds, WARN for the others.
    * Lines hold the event's names and codes only, never a secret.
    */
   static SecurityEventListener logging() {
