@@ -240,6 +240,8 @@ public final class ApiClient implements AutoCloseable {
      */
     public Builder serverClock(ServerClock clock) {
       this.serverClock = Objects.requireNonNull(clock, "serverClock");
+      io.tickguard.core.security.internal.ClockJumpWatch jumps = new io.tickguard.core.security.internal.ClockJumpWatch(
+          clock::offset, security, config.clock(), config.baseUrl().host());
       return responseObserver((request, response) -> {
         String date = response.header("Date");
         if (date != null) {
@@ -247,6 +249,7 @@ public final class ApiClient implements AutoCloseable {
           // sample is on the same (possibly configured) clock as the offset it is compared with.
           clock.observeDate(date, java.time.Duration.ofMillis(
               response.receivedResponseAtMillis() - response.sentRequestAtMillis()));
+          jumps.sampled();
         }
       });
     }

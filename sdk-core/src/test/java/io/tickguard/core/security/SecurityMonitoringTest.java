@@ -190,4 +190,48 @@ class SecurityMonitoringTest {
     assertThat(usage.credentials()).isEmpty(); // anonymous calls
     assertThat(usage.totalCalls()).isEqualTo(3);
   }
+
+  @Test
+  void aJumpOfTheProviderClockOffsetIsAClockSkewEvent() throws Exception {
+    server = new MockWebServer();
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    io.tickguard.core.time.ServerClock providerClock = io.tickguard.core.time.ServerClock.builder(clock).build();
+    client = ApiClient.builder(ClientConfig.builder(server.url("/").toString()).allowPlaintextLoopback(true).clock(clock)
+        .security(SecurityOptions.builder().listener(events::add).build()).build())
+        .serverClock(providerClock).build();
+    java.time.format.DateTimeFormatter http = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME;
+    server.enqueue(json(200, "{}").newBuilder().setHeader("Date", http.format(clock.instant().atOffset(java.time.ZoneOffset.UTC))).build());
+    server.enqueue(json(200, "{}").newBuilder().setHeader("Date", http.format(clock.instant().plusSeconds(1).atOffset(java.time.ZoneOffset.UTC))).build());
+    server.enqueue(json(200, "{}").newBuilder().setHeader("Date", http.format(clock.instant().plusSeconds(30).atOffset(java.time.ZoneOffset.UTC))).build());
+    call();
+    call(); // within the 2 s a one-second Date header can wobble: no event
+    assertThat(events).isEmpty();
+    call();
+    assertThat(kinds()).containsExactly(SecurityEventKind.CLOCK_SKEW);
+    assertThat(events.get(0).detail()).contains("jumped");
+  }
+
+  @Test
+  void usagePerTokenNamesAHashOfTheTokenNeverTheToken() throws Exception {
+    server = new MockWebServer();
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+    TokenEndpointClient endpoint = TokenEndpointClient.builder(new OkHttpClient(), server.url("/token"), "bot")
+        .clientSecret(Secret.ofBytes("client-secret".getBytes(StandardCharsets.UTF_8))).clock(clock).build();
+    TokenManager tokens = TokenManager.builder(endpoint).clock(clock).build();
+    io.tickguard.core.token.BearerAuthenticator bearer =
+        new io.tickguard.core.token.BearerAuthenticator(tokens, java.util.Set.of(io.tickguard.core.auth.Scope.ACCOUNT_READ));
+    client = ApiClient.builder(ClientConfig.builder(server.url("/").toString()).allowPlaintextLoopback(true).clock(clock)
+        .security(SecurityOptions.builder().listener(events::add).build()).build()).authenticator(bearer).build();
+    Endpoint balances = Endpoint.builder("balances", HttpMethod.GET, "/v1/balances")
+        .scope(io.tickguard.core.auth.Scope.ACCOUNT_READ).auth(io.tickguard.core.auth.AuthMode.BEARER).build();
+    server.enqueue(json(200, "{\"access_token\":\"secret-access-token-1\",\"token_type\":\"Bearer\",\"expires_in\":300}"));
+    server.enqueue(json(200, "{}"));
+    server.enqueue(json(200, "{}"));
+    client.execute(balances.request().build(), r -> r.bodyText());
+    client.execute(balances.request().build(), r -> r.bodyText());
+    assertThat(client.usage().credentials()).hasSize(1).allSatisfy((id, calls) -> {
+      assertThat(id).matches("token:sha256:[0-9a-f]{12}").doesNotContain("secret-access-token-1");
+      assertThat(calls).isEqualTo(2L);
+    });
+  }
 }
