@@ -30,6 +30,7 @@ module io.tickguard.core {
   exports io.tickguard.core.observe.micrometer;
   exports io.tickguard.core.pem;
   exports io.tickguard.core.resilience;
+  exports io.tickguard.core.security;
   exports io.tickguard.core.stream;
   exports io.tickguard.core.throttle;
   exports io.tickguard.core.time;

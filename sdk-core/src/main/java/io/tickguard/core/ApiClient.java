@@ -9,6 +9,10 @@ import io.tickguard.core.observe.Redactor;
 import io.tickguard.core.observe.ResponseObserver;
 import io.tickguard.core.observe.internal.AuditLogger;
 import io.tickguard.core.observe.internal.DeprecationMonitor;
+import io.tickguard.core.security.KillSwitch;
+import io.tickguard.core.security.SecurityMonitor;
+import io.tickguard.core.security.UsageSnapshot;
+import io.tickguard.core.security.internal.SecurityMetricsBridge;
 import io.tickguard.core.stream.StreamListener;
 import io.tickguard.core.stream.StreamSession;
 import io.tickguard.core.stream.StreamSpec;
@@ -55,7 +59,7 @@ public final class ApiClient implements AutoCloseable {
     ResponseHandler responses =
         new ResponseHandler(config.maxResponseBytes(), b.errorDecoder, b.requestIdHeaders, config.clock(), b.redactor);
     this.pipeline = new Pipeline(
-        config, b.authenticator, responses, b.responseObserver, b.serverClock, b.audit, b.trace);
+        config, b.authenticator, responses, b.responseObserver, b.serverClock, b.audit, b.trace, b.security);
     this.streams = new StreamOpener(config, pipeline, b.audit);
     this.asyncExecutor = Executors.newCachedThreadPool(daemonThreads());
   }
@@ -68,6 +72,25 @@ public final class ApiClient implements AutoCloseable {
   /** The configuration this client was built with. */
   public ClientConfig config() {
     return config;
+  }
+
+  /**
+   * This client's security monitor: its events go to the configured listener ({@code
+   * ClientConfig.Builder#security}), it owns the client's {@link KillSwitch} and usage counts. Pass
+   * it to {@code TokenManager.Builder#securityEvents} so token failures are watched too.
+   */
+  public SecurityMonitor security() {
+    return pipeline.security();
+  }
+
+  /** The client's kill switch: engaged, it refuses every call before anything is sent. */
+  public KillSwitch killSwitch() {
+    return pipeline.security().killSwitch();
+  }
+
+  /** Calls, request weight per endpoint and per limit window, and calls per credential, so far. */
+  public UsageSnapshot usage() {
+    return pipeline.security().usage();
   }
 
   /**
@@ -177,10 +200,13 @@ public final class ApiClient implements AutoCloseable {
     private AuditLogger audit = new AuditLogger();
     private StageTrace trace;
     private Redactor redactor = Redactor.standard();
+    private final SecurityMonitor security;
 
     private Builder(ClientConfig config) {
       this.config = Objects.requireNonNull(config, "config");
-      this.responseObserver = new DeprecationMonitor(config.metrics())::onResponse;
+      this.security = SecurityMonitor.create(config.security(), config.clock());
+      this.responseObserver =
+          new DeprecationMonitor(new SecurityMetricsBridge(config.metrics(), security))::onResponse;
     }
 
     /**
@@ -216,6 +242,8 @@ public final class ApiClient implements AutoCloseable {
      */
     public Builder serverClock(ServerClock clock) {
       this.serverClock = Objects.requireNonNull(clock, "serverClock");
+      io.tickguard.core.security.internal.ClockJumpWatch jumps = new io.tickguard.core.security.internal.ClockJumpWatch(
+          clock::offset, security, config.clock(), config.baseUrl().host());
       return responseObserver((request, response) -> {
         String date = response.header("Date");
         if (date != null) {
@@ -223,6 +251,7 @@ public final class ApiClient implements AutoCloseable {
           // sample is on the same (possibly configured) clock as the offset it is compared with.
           clock.observeDate(date, java.time.Duration.ofMillis(
               response.receivedResponseAtMillis() - response.sentRequestAtMillis()));
+          jumps.sampled();
         }
       });
     }

@@ -2,6 +2,8 @@ package io.tickguard.core;
 
 import io.tickguard.core.observe.MetricsListener;
 import io.tickguard.core.resilience.ResiliencePolicy;
+import io.tickguard.core.security.Egress;
+import io.tickguard.core.security.SecurityOptions;
 import io.tickguard.core.throttle.Throttle;
 import io.tickguard.core.tls.TlsConfig;
 import java.net.InetAddress;
@@ -41,6 +43,8 @@ public final class ClientConfig {
   private final boolean throttleChosen;
   private final ResiliencePolicy resilience;
   private final MetricsListener metrics;
+  private final Egress egress;
+  private final SecurityOptions security;
 
   private ClientConfig(Builder b) {
     this.baseUrl = b.baseUrl;
@@ -60,6 +64,8 @@ public final class ClientConfig {
     this.throttleChosen = b.throttleChosen;
     this.resilience = b.resilience;
     this.metrics = b.metrics;
+    this.egress = b.egress;
+    this.security = b.security;
   }
 
   /** Starts a configuration for the API at {@code baseUrl} ({@code https://api.binance.com}). */
@@ -161,6 +167,20 @@ public final class ClientConfig {
     return metrics;
   }
 
+  /**
+   * The fixed route connections leave by: direct by default; a proxy and local address for keys
+   * bound to source IPs. {@link Builder#proxy(Proxy)} and {@link Builder#egress(Egress)} are
+   * alternatives: the last one set wins.
+   */
+  public Egress egress() {
+    return egress;
+  }
+
+  /** Security events, anomaly policy and usage metrics (default: logged, default thresholds). */
+  public SecurityOptions security() {
+    return security;
+  }
+
   /** Builds a {@link ClientConfig}; every setter validates its argument at once. */
   public static final class Builder {
     private HttpUrl baseUrl;
@@ -180,6 +200,8 @@ public final class ClientConfig {
     private boolean throttleChosen;
     private ResiliencePolicy resilience = ResiliencePolicy.none();
     private MetricsListener metrics = MetricsListener.none();
+    private Egress egress = Egress.direct();
+    private SecurityOptions security = SecurityOptions.defaults();
     private String rawBaseUrl;
 
     private Builder() {}
@@ -203,6 +225,8 @@ public final class ClientConfig {
       this.throttleChosen = c.throttleChosen;
       this.resilience = c.resilience;
       this.metrics = c.metrics;
+      this.egress = c.egress;
+      this.security = c.security;
     }
 
     /** The API's base URL; must be {@code https://} (see {@link #allowPlaintextLoopback}). */
@@ -268,6 +292,7 @@ public final class ClientConfig {
     /** Sends every call through {@code proxy}; TLS and pins still apply end to end. */
     public Builder proxy(Proxy proxy) {
       this.proxy = Objects.requireNonNull(proxy, "proxy");
+      this.egress = Egress.direct();
       return this;
     }
 
@@ -316,6 +341,24 @@ public final class ClientConfig {
     /** Retry, circuit breaker and bulkhead policy. */
     public Builder resilience(ResiliencePolicy resilience) {
       this.resilience = Objects.requireNonNull(resilience, "resilience");
+      return this;
+    }
+
+    /**
+     * The fixed egress for IP allow-listed keys: an HTTP CONNECT proxy (with proxy credentials held
+     * as a {@code Secret}) or SOCKS5, and/or a local address to connect from. When the proxy fails
+     * the call fails with {@link io.tickguard.core.security.EgressException}; it never goes out
+     * directly. Replaces a proxy given to {@link #proxy(Proxy)}.
+     */
+    public Builder egress(Egress egress) {
+      this.egress = Objects.requireNonNull(egress, "egress");
+      this.proxy = null;
+      return this;
+    }
+
+    /** Where security events go, when alerts are raised and the kill switch engages, usage metrics. */
+    public Builder security(SecurityOptions security) {
+      this.security = Objects.requireNonNull(security, "security");
       return this;
     }
 

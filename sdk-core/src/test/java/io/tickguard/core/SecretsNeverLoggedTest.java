@@ -55,6 +55,86 @@ class SecretsNeverLoggedTest {
           .header("Authorization", "Bearer " + TOKEN)
           .build();
     }
+
+    @Override
+    public String credentialId() {
+      return "key:" + io.tickguard.core.auth.ApiCredentials.redact(API_KEY);
+    }
+  }
+
+  private static final String PROXY_PASSWORD = "Pr0xyPassw0rd-never-printed";
+
+  /**
+   * The security paths (issue 19): the events of every failure kind, their WARN/ERROR log lines, the
+   * alert and kill switch, the Micrometer counters and their tags, the usage snapshot, and an egress
+   * proxy's password: none of them may carry a secret, token or proxy password.
+   */
+  @Test
+  void noSecretReachesSecurityEventsTheirLogLinesMetricTagsOrUsage() throws IOException {
+    List<io.tickguard.core.security.SecurityEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    io.tickguard.core.observe.micrometer.MicrometerSecurityMetrics metrics =
+        new io.tickguard.core.observe.micrometer.MicrometerSecurityMetrics(registry);
+    io.tickguard.core.security.SecurityOptions security = io.tickguard.core.security.SecurityOptions.builder()
+        .listener(io.tickguard.core.security.SecurityEventListener.logging().andThen(events::add).andThen(metrics))
+        .usageListener(metrics)
+        .anomalyPolicy(io.tickguard.core.security.AnomalyPolicy.builder()
+            .killSwitchOn(io.tickguard.core.security.SecurityEventKind.CREDENTIAL_REJECTED).build())
+        .build();
+    List<Throwable> failures = new ArrayList<>();
+    String text;
+    try (LogCapture logs = new LogCapture(); MockWebServer server = new MockWebServer()) {
+      server.start(InetAddress.getByName("127.0.0.1"), 0);
+      ClientConfig config = ClientConfig.builder(server.url("/").toString()).allowPlaintextLoopback(true)
+          .security(security).build();
+      try (ApiClient client = ApiClient.builder(config).authenticator(new LeakyPlacesAuthenticator()).build()) {
+        server.enqueue(json(200, "{\"balances\":[]}"));
+        server.enqueue(json(401, "{\"code\":\"" + API_KEY + "\",\"msg\":\"Invalid API-key " + API_KEY + " token=" + TOKEN + "\"}"));
+        server.enqueue(json(401, "{\"code\":-2015,\"msg\":\"Invalid API-key, IP " + QUERY_KEY + "\"}"));
+        server.enqueue(json(429, "{\"msg\":\"slow down " + SIGNATURE + "\"}"));
+        server.enqueue(json(403, "{\"code\":\"" + TOKEN + "\"}"));
+        client.execute(ACCOUNT.request().build(), ApiResponse::json);
+        for (int i = 0; i < 5; i++) { // the fifth meets the engaged kill switch
+          try {
+            client.execute(ACCOUNT.request().build(), ApiResponse::json);
+          } catch (TickGuardException e) {
+            failures.add(e);
+          }
+        }
+        text = client.usage().toString();
+      }
+      // An egress proxy that is down: its password must appear nowhere either.
+      io.tickguard.core.security.Egress egress = io.tickguard.core.security.Egress.httpProxy("127.0.0.1", deadPort())
+          .withProxyCredentials("bot", io.tickguard.core.auth.Secret.of(PROXY_PASSWORD.toCharArray()));
+      try (ApiClient client = ApiClient.builder(config.newBuilder().egress(egress).build())
+          .authenticator(new LeakyPlacesAuthenticator()).build()) {
+        try {
+          client.execute(ACCOUNT.request().build(), ApiResponse::json);
+        } catch (TickGuardException e) {
+          failures.add(e);
+        }
+      }
+      text += " " + logs.text() + " " + egress + " " + egress.describe();
+    }
+    assertThat(failures).hasSize(6);
+    assertThat(events).extracting(io.tickguard.core.security.SecurityEvent::kind).contains(
+        io.tickguard.core.security.SecurityEventKind.CREDENTIAL_REJECTED, io.tickguard.core.security.SecurityEventKind.RATE_LIMITED,
+        io.tickguard.core.security.SecurityEventKind.ANOMALY, io.tickguard.core.security.SecurityEventKind.KILL_SWITCH_ENGAGED,
+        io.tickguard.core.security.SecurityEventKind.EGRESS_FAILURE);
+    StringBuilder all = new StringBuilder(text);
+    events.forEach(e -> all.append(' ').append(e).append(' ').append(e.code()).append(' ').append(e.detail()));
+    registry.getMeters().forEach(m -> all.append(' ').append(m.getId()));
+    failures.forEach(t -> all.append(' ').append(fullText(t)));
+    assertThat(all.toString()).contains("tickguard.security.events", "tickguard.usage.calls", "key:");
+    for (String secret : List.of(API_KEY, QUERY_KEY, SIGNATURE, TOKEN, PROXY_PASSWORD)) {
+      assertThat(all.toString()).doesNotContain(secret);
+    }
+  }
+
+  private static int deadPort() throws IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return s.getLocalPort();
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.CredentialsProvider;
 import io.tickguard.core.auth.KeyType;
 import io.tickguard.core.auth.RequestAuthenticator;
+import io.tickguard.core.security.KeyAuditPolicy;
 import io.tickguard.core.throttle.Throttle;
 import java.time.Duration;
 import java.util.Objects;
@@ -46,6 +47,7 @@ public abstract class MarketDataClientBuilder<B extends MarketDataClientBuilder<
   private CredentialsProvider credentials;
   private Duration futureTolerance = TimestampValidators.DEFAULT_FUTURE_TOLERANCE;
   private Throttle throttle;
+  private KeyAuditPolicy keyAudit = KeyAuditPolicy.REPORT;
 
   /** For provider builders only. */
   protected MarketDataClientBuilder() {}
@@ -108,6 +110,19 @@ public abstract class MarketDataClientBuilder<B extends MarketDataClientBuilder<
     return self();
   }
 
+  /**
+   * What {@code build()} does about the key's real permissions, for providers that publish them
+   * (Binance {@code apiRestrictions}, Coinbase {@code key_permissions}): {@link KeyAuditPolicy#REPORT}
+   * by default (one call, an {@code OVER_PRIVILEGED_KEY} security event when the key can do more than
+   * the declared scopes or is not IP-restricted), {@link KeyAuditPolicy#STRICT} to refuse such a key
+   * with {@link io.tickguard.core.security.OverPrivilegedKeyException}, {@link KeyAuditPolicy#OFF} to
+   * skip the call. Providers without such an endpoint ignore it.
+   */
+  public final B keyPermissionAudit(KeyAuditPolicy policy) {
+    this.keyAudit = Objects.requireNonNull(policy, "keyPermissionAudit");
+    return self();
+  }
+
   /** How far in the future a response timestamp may be before it is refused. */
   public final B futureTolerance(Duration tolerance) {
     Objects.requireNonNull(tolerance, "tolerance");
@@ -165,6 +180,11 @@ public abstract class MarketDataClientBuilder<B extends MarketDataClientBuilder<
       throw new InvalidRequestException("credentials", "Give either credentials(...) or authenticator(...), not both");
     }
     return fromCredentials.apply(credentials);
+  }
+
+  /** The key permission audit policy. */
+  protected final KeyAuditPolicy keyPermissionAudit() {
+    return keyAudit;
   }
 
   /** The future tolerance for response timestamps. */

@@ -73,6 +73,7 @@ public final class SandboxServer implements AutoCloseable {
   private final boolean tls;
   private final List<Path> ownedFiles = new CopyOnWriteArrayList<>();
   private final List<AutoCloseable> closing;
+  private final SandboxDispatcher dispatcher;
 
   private SandboxServer(Builder b) throws IOException {
     this.closing = List.copyOf(b.closing);
@@ -104,8 +105,17 @@ public final class SandboxServer implements AutoCloseable {
     if (tls) {
       server.useHttps(sockets);
     }
-    server.setDispatcher(new SandboxDispatcher(routes, plan, serverClock, b.requestIdHeader));
+    this.dispatcher = new SandboxDispatcher(routes, plan, serverClock, b.requestIdHeader);
+    server.setDispatcher(dispatcher);
     server.start(InetAddress.getByName("127.0.0.1"), b.port);
+  }
+
+  /**
+   * Every request the sandbox received so far, in order, with the source address it came from: a
+   * test asserts with it that a refused call sent nothing, or that a call came through a proxy.
+   */
+  public List<ServedRequest> servedRequests() {
+    return dispatcher.served();
   }
 
   /** Starts configuring a sandbox. */
@@ -351,6 +361,15 @@ public final class SandboxServer implements AutoCloseable {
     public Builder apiKey(String key, String secret, Scope... scopes) {
       Set<Scope> set = scopes.length == 0 ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(List.of(scopes));
       apiKeys.add(new ApiKey(key, secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), set));
+      return this;
+    }
+
+    /**
+     * Registers {@code key} as it is, for example one bound to an IP allow-list ({@link
+     * ApiKey#allowOnlyFrom}): calls from other source addresses get the provider's own refusal.
+     */
+    public Builder apiKey(ApiKey key) {
+      apiKeys.add(Objects.requireNonNull(key, "key"));
       return this;
     }
 

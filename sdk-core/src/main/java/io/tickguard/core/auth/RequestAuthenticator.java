@@ -35,6 +35,15 @@ public interface RequestAuthenticator {
   }
 
   /** No credentials: public market data only. */
+  /**
+   * Who this authenticator presents, safe to log and to use as a metric tag: {@code key:} and the
+   * redacted key id, {@code token:sha256:} and a hash prefix of the token, or the empty string for an
+   * anonymous caller. Never the key, secret or token itself. Used for per-credential usage.
+   */
+  default String credentialId() {
+    return "";
+  }
+
   static RequestAuthenticator anonymous() {
     return Anonymous.INSTANCE;
   }

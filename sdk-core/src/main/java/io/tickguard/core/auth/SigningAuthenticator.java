@@ -56,6 +56,12 @@ public final class SigningAuthenticator implements RequestAuthenticator {
     return credentials.current().scopes();
   }
 
+  /** {@code key:} and the current key's redacted id. */
+  @Override
+  public String credentialId() {
+    return "key:" + credentials.current().redactedApiKey();
+  }
+
   @Override
   public Request authenticate(Request request, ApiRequest apiRequest) throws IOException {
     switch (apiRequest.endpoint().authMode()) {

@@ -20,6 +20,7 @@ public final class BearerAuthenticator implements RequestAuthenticator {
 
   private final TokenManager tokens;
   private final Set<Scope> scopes;
+  private volatile String presented = "";
 
   /**
    * @param tokens the token source
@@ -44,10 +45,17 @@ public final class BearerAuthenticator implements RequestAuthenticator {
     }
     char[] token = tokens.token().value().chars();
     try {
+      presented = io.tickguard.core.security.internal.TokenIds.of(token);
       return request.newBuilder().header("Authorization", PREFIX + new String(token)).build();
     } finally {
       Arrays.fill(token, '\0');
     }
+  }
+
+  /** {@code token:sha256:} and a 12-hex-digit hash prefix of the token last presented; never the token. */
+  @Override
+  public String credentialId() {
+    return presented;
   }
 
   @Override

@@ -60,6 +60,8 @@ public final class TokenManager {
   private final Duration maxWait;
   private final Duration retryBackoff;
   private final MetricsListener metrics;
+  private final io.tickguard.core.security.SecurityEventListener securityEvents;
+  private volatile boolean rotated;
   private final boolean refreshTokenRequired;
   private final List<TokenListener> listeners = new CopyOnWriteArrayList<>();
   private final RefreshCoordinator coordinator;
@@ -79,6 +81,7 @@ public final class TokenManager {
     this.maxWait = b.maxWait;
     this.retryBackoff = b.retryBackoff;
     this.metrics = b.metrics;
+    this.securityEvents = b.securityEvents;
     this.refreshTokenRequired = b.refreshTokenRequired;
     this.coordinator = b.coordinator;
   }
@@ -173,6 +176,9 @@ public final class TokenManager {
       TokenGrant grant = coordinator.obtain(Optional.ofNullable(replacing), this::requestGrant);
       // Rotation: persist the new refresh token before anyone can use the new access token.
       grant.refreshToken().ifPresent(store::save);
+      if (grant.refreshToken().isPresent()) {
+        rotated = true;
+      }
       AccessToken token = grant.accessToken();
       synchronized (lock) {
         cached = new Cached(token, refreshTime(token));
@@ -183,6 +189,7 @@ public final class TokenManager {
       notifyListeners(token);
     } catch (RuntimeException e) {
       recordRefresh(false);
+      reportFailure(e);
       Cached kept;
       synchronized (lock) {
         inFlight = null;
@@ -231,6 +238,27 @@ public final class TokenManager {
 
   private static String providerCode(RuntimeException e) {
     return e instanceof TickGuardException t ? t.providerCode().map(c -> ", " + c).orElse("") : "";
+  }
+
+  /**
+   * A failed refresh is a security event; {@code invalid_grant} for a refresh token that this manager
+   * received by rotation means someone else used it first: the session is likely stolen.
+   */
+  private void reportFailure(RuntimeException e) {
+    boolean invalidGrant = e instanceof TickGuardException t && t.providerCode().filter("invalid_grant"::equals).isPresent();
+    io.tickguard.core.security.SecurityEventKind kind = invalidGrant && rotated
+        ? io.tickguard.core.security.SecurityEventKind.REFRESH_TOKEN_REUSE
+        : io.tickguard.core.security.SecurityEventKind.TOKEN_REFRESH_FAILED;
+    String detail = kind == io.tickguard.core.security.SecurityEventKind.REFRESH_TOKEN_REUSE
+        ? "the token endpoint refused a rotated refresh token (invalid_grant): it was probably used by someone"
+            + " else; the session is likely stolen, log in again and revoke the session"
+        : "the token refresh failed (" + e.getClass().getSimpleName() + ")";
+    String code = e instanceof TickGuardException t ? t.providerCode().filter(c -> c.matches("[a-z_]{1,40}")).orElse("") : "";
+    try {
+      securityEvents.onEvent(io.tickguard.core.security.SecurityEvent.of(kind, clock.instant(), "", "token", code, detail));
+    } catch (RuntimeException ignored) {
+      // A broken listener must not break authentication.
+    }
   }
 
   private void recordRefresh(boolean success) {
@@ -296,6 +324,8 @@ public final class TokenManager {
     private Duration maxWait = Duration.ofSeconds(10);
     private Duration retryBackoff = Duration.ofSeconds(5);
     private MetricsListener metrics = MetricsListener.none();
+    private io.tickguard.core.security.SecurityEventListener securityEvents =
+        io.tickguard.core.security.SecurityEventListener.logging();
     private boolean refreshTokenRequired;
     private RefreshCoordinator coordinator = RefreshCoordinator.direct();
 
@@ -369,6 +399,15 @@ public final class TokenManager {
      */
     public Builder coordinator(RefreshCoordinator coordinator) {
       this.coordinator = Objects.requireNonNull(coordinator, "coordinator");
+      return this;
+    }
+
+    /**
+     * Where refresh failures and refresh-token reuse ({@code invalid_grant} after rotation) are
+     * reported: usually the client's {@code ApiClient.security()} monitor. Default: the security log.
+     */
+    public Builder securityEvents(io.tickguard.core.security.SecurityEventListener listener) {
+      this.securityEvents = Objects.requireNonNull(listener, "securityEvents");
       return this;
     }
 

@@ -26,6 +26,7 @@ import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.market.internal.ClientCore;
+import io.tickguard.market.internal.KeyPermissionAudit;
 import io.tickguard.market.internal.ProviderClock;
 import io.tickguard.market.internal.Requests;
 import io.tickguard.core.validate.Validator;
@@ -182,6 +183,19 @@ public final class BinanceClient implements CryptoMarketData {
     return io.tickguard.crypto.binance.stream.BinanceMarketStream.builder(core.api(), core.async());
   }
 
+  /**
+   * This client's security monitor: its events and alerts, its kill switch, its usage counts and
+   * the key permission report of the start-up audit.
+   */
+  public io.tickguard.core.security.SecurityMonitor security() {
+    return api.security();
+  }
+
+  /** Calls and request weight per endpoint and limit window, and calls per key, so far. */
+  public io.tickguard.core.security.UsageSnapshot usage() {
+    return api.usage();
+  }
+
   @Override
   public void close() {
     core.close();
@@ -253,7 +267,17 @@ public final class BinanceClient implements CryptoMarketData {
       ClientCore core = providerClock.open(
           signing, "binance", config, chosenThrottle(config), BinanceLimits.spot(), futureTolerance(),
           api -> api.authenticator(auth).errorDecoder(BinanceErrorDecoder.INSTANCE).secretHeaders(API_KEY_HEADER));
-      return new BinanceClient(core, signing ? serverClock : null);
+      if (!signing) {
+        return new BinanceClient(core, null);
+      }
+      try {
+        KeyPermissionAudit.run("Binance", core.api(), credentials().get().current(), keyPermissionAudit(),
+            BinanceEndpoints.API_RESTRICTIONS.request().build(), BinanceDecoders.apiRestrictions());
+      } catch (RuntimeException e) {
+        core.close();
+        throw e;
+      }
+      return new BinanceClient(core, serverClock);
     }
   }
 

@@ -27,6 +27,7 @@ import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.market.internal.ClientCore;
+import io.tickguard.market.internal.KeyPermissionAudit;
 import io.tickguard.market.internal.ProviderClock;
 import io.tickguard.market.internal.Requests;
 import java.time.Clock;
@@ -193,6 +194,19 @@ public final class CoinbaseClient implements CryptoMarketData {
     return io.tickguard.crypto.coinbase.stream.CoinbaseMarketStream.builder(core.api());
   }
 
+  /**
+   * This client's security monitor: its events and alerts, its kill switch, its usage counts and
+   * the key permission report of the start-up audit.
+   */
+  public io.tickguard.core.security.SecurityMonitor security() {
+    return api.security();
+  }
+
+  /** Calls and request weight per endpoint and limit window, and calls per key, so far. */
+  public io.tickguard.core.security.UsageSnapshot usage() {
+    return api.usage();
+  }
+
   @Override
   public void close() {
     core.close();
@@ -285,7 +299,17 @@ public final class CoinbaseClient implements CryptoMarketData {
           signing, "coinbase", config, chosenThrottle(config), CoinbaseLimits.advanced(), futureTolerance(),
           api -> api.authenticator(auth).errorDecoder(CoinbaseErrorDecoder.INSTANCE)
               .secretHeaders(LEGACY_KEY_HEADERS.toArray(String[]::new)));
-      return new CoinbaseClient(core, signing ? serverClock : null);
+      if (!signing) {
+        return new CoinbaseClient(core, null);
+      }
+      try {
+        KeyPermissionAudit.run("Coinbase", core.api(), credentials().get().current(), keyPermissionAudit(),
+            CoinbaseEndpoints.KEY_PERMISSIONS.request().build(), CoinbaseDecoders.keyPermissions());
+      } catch (RuntimeException e) {
+        core.close();
+        throw e;
+      }
+      return new CoinbaseClient(core, serverClock);
     }
   }
 }

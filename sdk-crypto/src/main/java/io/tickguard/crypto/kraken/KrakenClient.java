@@ -158,6 +158,19 @@ public final class KrakenClient implements CryptoMarketData {
     return io.tickguard.crypto.kraken.stream.KrakenMarketStream.builder(core.api()).instruments(this::instruments);
   }
 
+  /**
+   * This client's security monitor: its events and alerts, its kill switch, its usage counts and
+   * the key permission report of the start-up audit.
+   */
+  public io.tickguard.core.security.SecurityMonitor security() {
+    return api.security();
+  }
+
+  /** Calls and request weight per endpoint and limit window, and calls per key, so far. */
+  public io.tickguard.core.security.UsageSnapshot usage() {
+    return api.usage();
+  }
+
   @Override
   public void close() {
     core.close();

@@ -13,6 +13,7 @@ import io.tickguard.core.auth.Secret;
 import io.tickguard.core.auth.SignedPayload;
 import io.tickguard.core.auth.SigningInput;
 import io.tickguard.core.pem.Pem;
+import io.tickguard.core.security.KeyAuditPolicy;
 import io.tickguard.core.throttle.Throttle;
 import io.tickguard.crypto.FakeAuthenticator;
 import io.tickguard.crypto.Fixtures;
@@ -134,7 +135,7 @@ class BinanceSigningTest {
     Clock docTime = Clock.fixed(Instant.ofEpochMilli(DOC_TIMESTAMP), ZoneOffset.UTC);
     try (BinanceClient client = BinanceClient.builder()
         .config(server.config().newBuilder().clock(docTime).build())
-        .throttle(Throttle.unlimited())
+        .throttle(Throttle.unlimited()).keyPermissionAudit(KeyAuditPolicy.OFF)
         .credentials(docCredentials())
         .recvWindow(Duration.ofMillis(5000))
         .build()) {
@@ -162,7 +163,7 @@ class BinanceSigningTest {
   void ed25519SignatureIsBase64PercentEncodedAndVerifiesOverTheQueryAsSent() throws Exception {
     KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     ApiCredentials ed = ApiCredentials.ed25519("ed-key", Secret.ofBytes(Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded())));
-    try (BinanceClient client = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited())
+    try (BinanceClient client = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited()).keyPermissionAudit(KeyAuditPolicy.OFF)
         .credentials(ed).build()) {
       long now = MockApi.NOW.toEpochMilli();
       for (int i = 0; i < 3; i++) {
@@ -184,7 +185,7 @@ class BinanceSigningTest {
 
   @Test
   void minus1021IsAClockSkewThatATypedKeyClientResyncsAndRetriesOnce() {
-    try (BinanceClient client = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited())
+    try (BinanceClient client = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited()).keyPermissionAudit(KeyAuditPolicy.OFF)
         .credentials(docCredentials()).build()) {
       long now = MockApi.NOW.toEpochMilli();
       for (int i = 0; i < 3; i++) {
@@ -212,7 +213,7 @@ class BinanceSigningTest {
 
   @Test
   void aSecondMinus1021ReachesTheCallerAsClockSkew() {
-    try (BinanceClient client = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited())
+    try (BinanceClient client = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited()).keyPermissionAudit(KeyAuditPolicy.OFF)
         .credentials(docCredentials()).build()) {
       String skew = "{\"code\":-1021,\"msg\":\"Timestamp for this request is outside of the recvWindow.\"}";
       String time = "{\"serverTime\":" + MockApi.NOW.toEpochMilli() + "}";

@@ -7,6 +7,7 @@ import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.PermissionDeniedException;
+import io.tickguard.core.security.KeyAuditPolicy;
 import io.tickguard.core.throttle.Throttle;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
@@ -258,7 +259,7 @@ class CoinbaseClientTest {
 
   @Test
   void bareTextUnauthorizedIsAnAuthenticationFailure() {
-    try (CoinbaseClient signed = CoinbaseClient.builder().config(server.config()).throttle(Throttle.unlimited())
+    try (CoinbaseClient signed = CoinbaseClient.builder().config(server.config()).throttle(Throttle.unlimited()).keyPermissionAudit(KeyAuditPolicy.OFF)
         .authenticator(new FakeAuthenticator()).build()) {
       server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "text/plain").body("Unauthorized").build());
       assertThatThrownBy(signed::balances).isInstanceOfSatisfying(AuthenticationException.class,
@@ -268,7 +269,7 @@ class CoinbaseClientTest {
 
   @Test
   void forbiddenIsPermissionDenied() {
-    try (CoinbaseClient signed = CoinbaseClient.builder().config(server.config()).throttle(Throttle.unlimited())
+    try (CoinbaseClient signed = CoinbaseClient.builder().config(server.config()).throttle(Throttle.unlimited()).keyPermissionAudit(KeyAuditPolicy.OFF)
         .authenticator(new FakeAuthenticator()).build()) {
       server.json(403, "{\"error\":\"PERMISSION_DENIED\",\"error_details\":\"Missing required scopes\",\"message\":\"Missing required scopes\"}");
       assertThatThrownBy(signed::balances).isInstanceOfSatisfying(PermissionDeniedException.class,
@@ -304,7 +305,7 @@ class CoinbaseClientTest {
     KeyPair pair = g.generateKeyPair();
     Secret pem = Secret.ofBytes(Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
     String keyName = "organizations/org/apiKeys/key";
-    try (CoinbaseClient signed = CoinbaseClient.builder().config(server.config()).throttle(Throttle.unlimited())
+    try (CoinbaseClient signed = CoinbaseClient.builder().config(server.config()).throttle(Throttle.unlimited()).keyPermissionAudit(KeyAuditPolicy.OFF)
         .credentials(CoinbaseKeys.cdp(keyName, pem)).build()) {
       for (int i = 0; i < 3; i++) {
         fixture("time.handmade.json"); // the server clock's first sync: Coinbase is 2 s behind NOW

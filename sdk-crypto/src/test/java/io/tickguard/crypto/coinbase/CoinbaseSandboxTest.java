@@ -9,6 +9,7 @@ import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.auth.Scope;
 import io.tickguard.core.auth.Secret;
 import io.tickguard.core.pem.Pem;
+import io.tickguard.core.security.KeyAuditPolicy;
 import io.tickguard.core.throttle.Throttle;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
@@ -80,6 +81,7 @@ class CoinbaseSandboxTest {
   /** The provider's default limits (no throttle override); the clock moves a second per call. */
   private CoinbaseClient client(KeyPair signingKey) {
     return CoinbaseClient.builder().config(sandbox.clientConfigBuilder().clock(clock).build())
+        .keyPermissionAudit(KeyAuditPolicy.OFF) // these tests count public calls; KeyPermissionAuditSandboxTest audits
         .credentials(CoinbaseKeys.cdp(KEY_NAME, pem(signingKey))).build();
   }
 

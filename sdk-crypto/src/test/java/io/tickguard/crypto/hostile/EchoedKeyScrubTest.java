@@ -12,6 +12,7 @@ import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.auth.Scope;
 import io.tickguard.core.auth.Secret;
+import io.tickguard.core.security.KeyAuditPolicy;
 import io.tickguard.core.throttle.Throttle;
 import io.tickguard.crypto.MockApi;
 import io.tickguard.crypto.Symbol;
@@ -123,7 +124,7 @@ class EchoedKeyScrubTest {
   void binance4xxEchoingTheKeyUnicodeEscapedDoesNotQuoteIt() {
     StringBuilder escaped = new StringBuilder();
     KEY.chars().forEach(ch -> escaped.append(String.format("\\u%04x", ch)));
-    try (BinanceClient c = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited())
+    try (BinanceClient c = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited()).keyPermissionAudit(KeyAuditPolicy.OFF)
         .credentials(ApiCredentials.hmac(KEY, Secret.of("binance-hostile-secret".toCharArray()))).build()) {
       binanceClockSynced();
       server.json(401, "{\"code\":-2014,\"msg\":\"API-key format invalid: " + escaped + "\"}");
@@ -133,7 +134,7 @@ class EchoedKeyScrubTest {
 
   @Test
   void binance4xxEchoingTheKeyWithEscapedSlashesDoesNotQuoteIt() {
-    try (BinanceClient c = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited())
+    try (BinanceClient c = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited()).keyPermissionAudit(KeyAuditPolicy.OFF)
         .credentials(ApiCredentials.hmac(SLASHED_KEY, Secret.of("binance-hostile-secret".toCharArray()))).build()) {
       binanceClockSynced();
       server.json(400, "{\"code\":-2014,\"msg\":\"Bad key " + SLASHED_KEY.replace("/", "\\/") + "\"}");
@@ -143,7 +144,7 @@ class EchoedKeyScrubTest {
 
   @Test
   void binance200WhoseBodyIsTheKeyDoesNotQuoteIt() {
-    try (BinanceClient c = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited())
+    try (BinanceClient c = BinanceClient.builder().config(server.config()).throttle(Throttle.unlimited()).keyPermissionAudit(KeyAuditPolicy.OFF)
         .credentials(ApiCredentials.hmac(KEY, Secret.of("binance-hostile-secret".toCharArray()))).build()) {
       binanceClockSynced();
       server.json(200, "{\"balances\":" + KEY + "}");

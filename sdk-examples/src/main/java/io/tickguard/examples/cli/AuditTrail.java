@@ -2,6 +2,8 @@ package io.tickguard.examples.cli;
 
 import io.tickguard.core.observe.AttemptEvent;
 import io.tickguard.core.observe.MetricsListener;
+import io.tickguard.core.security.SecurityEvent;
+import io.tickguard.core.security.SecurityEventListener;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.List;
  * template, status, attempt, latency, throttle wait, request id: the audit log's facts, which never
  * hold a parameter value, header or secret) and kept for {@code doctor}.
  */
-final class AuditTrail implements MetricsListener {
+final class AuditTrail implements MetricsListener, SecurityEventListener {
   private final PrintStream err;
   private final boolean print;
   private final List<String> deprecations = new ArrayList<>();
@@ -45,6 +47,14 @@ final class AuditTrail implements MetricsListener {
   public void onPinFailure(String host) {
     if (print) {
       err.println("audit: certificate pin check failed for " + Text.clean(host));
+    }
+  }
+
+  /** With {@code --verbose}: one line per security event (names and codes only, never a secret). */
+  @Override
+  public void onEvent(SecurityEvent e) {
+    if (print) {
+      err.println(Text.clean("security: " + e));
     }
   }
 

@@ -45,6 +45,8 @@ final class DoctorCommand extends MarketCommand {
     checks.add(clock(session));
     checks.add(keyFile());
     checks.add(credentials(session));
+    checks.add(keyPermissions(session));
+    checks.add(new Check("egress", Status.PASS, session.config().egress().describe()));
     List<String> deprecations = session.audit().deprecations();
     checks.add(deprecations.isEmpty()
         ? new Check("deprecation", Status.PASS, "no Deprecation or Sunset header in the answers")
@@ -138,6 +140,24 @@ final class DoctorCommand extends MarketCommand {
     } catch (IOException e) {
       return new Check("key file", Status.FAIL, path + " cannot be read (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /** The start-up key permission audit's report (Binance, Coinbase), as one line per finding. */
+  private Check keyPermissions(MarketSession session) {
+    Optional<io.tickguard.core.security.KeyPermissionReport> report = Optional.empty();
+    if (session.client() instanceof io.tickguard.crypto.binance.BinanceClient b) {
+      report = b.security().keyPermissionReport();
+    } else if (session.client() instanceof io.tickguard.crypto.coinbase.CoinbaseClient c) {
+      report = c.security().keyPermissionReport();
+    }
+    if (report.isEmpty()) {
+      return new Check("key perms", Status.PASS, session.authenticated()
+          ? provider().id() + " publishes no key-permission endpoint: check the key's permissions in its settings"
+          : "no key");
+    }
+    io.tickguard.core.security.KeyPermissionReport r = report.get();
+    return new Check("key perms", r.status() == io.tickguard.core.security.KeyPermissionReport.Status.LEAST_PRIVILEGE
+        ? Status.PASS : Status.WARN, r.describe().strip().replace("\n", "; "));
   }
 
   private Check credentials(MarketSession session) {

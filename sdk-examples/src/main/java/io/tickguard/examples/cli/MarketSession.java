@@ -47,7 +47,8 @@ final class MarketSession implements AutoCloseable {
       SandboxServer server = Progress.during(context, "starting the embedded " + provider.id() + " sandbox",
           () -> context.sandboxes().start(List.of(provider.sandbox()), connection.seed, 0));
       try {
-        ClientConfig config = server.clientConfigBuilder().callTimeout(connection.timeout).metrics(audit).build();
+        ClientConfig config = server.clientConfigBuilder().callTimeout(connection.timeout).metrics(audit)
+            .security(io.tickguard.core.security.SecurityOptions.builder().listener(audit).build()).build();
         CryptoMarketData client = ProviderClients.client(provider, config, Optional.of(ProviderClients.sandboxKey(provider)));
         context.err().println("sandbox: " + provider.id() + " format at " + server.baseUrl()
             + " (pinned TLS, demo keys; --live for the real " + provider.id() + ")");
@@ -66,6 +67,7 @@ final class MarketSession implements AutoCloseable {
     }
     String url = connection.baseUrl != null ? connection.baseUrl : ProviderClients.defaultBaseUrl(provider);
     ClientConfig config = ClientConfig.builder(url).callTimeout(connection.timeout).metrics(audit)
+            .security(io.tickguard.core.security.SecurityOptions.builder().listener(audit).build())
         .tls(tls(connection, connection.host(url))).build();
     MarketSession session = new MarketSession(provider, ProviderClients.client(provider, config, key), Optional.empty(), config,
         key.isPresent(), audit);

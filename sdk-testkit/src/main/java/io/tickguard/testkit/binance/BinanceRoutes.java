@@ -185,6 +185,9 @@ public final class BinanceRoutes implements ProviderRoutes {
         .handle(r -> publicCall(r, Set.of("symbol", "interval", "startTime", "endTime", "limit", "timeZone"), this::klines));
     route(table, "/api/v3/account", r -> 20)
         .handle(r -> signedCall(r, Set.of("omitZeroBalances"), Scope.ACCOUNT_READ, this::account));
+    // Any valid key may read its own restrictions: the audit must work for a market-data-only key.
+    route(table, "/sapi/v1/account/apiRestrictions", r -> 1)
+        .handle(r -> signedCall(r, Set.of(), Scope.MARKET_DATA, this::apiRestrictions));
   }
 
   private RouteTable.RouteBuilder route(RouteTable table, String path, java.util.function.ToIntFunction<SandboxRequest> w) {
@@ -567,6 +570,9 @@ public final class BinanceRoutes implements ProviderRoutes {
     if (hmacKey.isEmpty() && publicKey == null) {
       return rejectedKey();
     }
+    if (hmacKey.isPresent() && !hmacKey.get().allowsAddress(r.clientAddress())) {
+      return rejectedKey(); // Binance's answer to a call from outside the key's IP allow-list
+    }
     Set<String> all = new java.util.HashSet<>(allowed);
     all.addAll(Set.of("timestamp", "recvWindow", "signature"));
     Optional<SandboxResponse> bad = parameters(r, all);
@@ -681,6 +687,31 @@ public final class BinanceRoutes implements ProviderRoutes {
     }
     body.putArray("permissions").add("SPOT");
     body.put("uid", 354_937_868L);
+    return SandboxResponse.ok(body);
+  }
+
+  /**
+   * {@code GET /sapi/v1/account/apiRestrictions} (wallet docs, "Get API Key Permission"): the key's
+   * permission flags, from its scopes ({@code enableReading}: ACCOUNT_READ, {@code
+   * enableSpotAndMarginTrading}: TRADE, {@code enableWithdrawals}: WITHDRAW) and its IP allow-list
+   * ({@code ipRestrict}).
+   */
+  private SandboxResponse apiRestrictions(SandboxRequest r, Set<Scope> scopes) {
+    Optional<ApiKey> key = context.apiKeys().find(r.header(API_KEY_HEADER).orElse(""));
+    ObjectNode body = SandboxJson.object()
+        .put("ipRestrict", key.map(ApiKey::ipRestricted).orElse(false))
+        .put("createTime", 1_698_645_219_000L)
+        .put("enableInternalTransfer", false)
+        .put("enableFutures", false)
+        .put("enablePortfolioMarginTrading", false)
+        .put("enableVanillaOptions", false)
+        .put("permitsUniversalTransfer", false)
+        .put("enableReading", scopes.contains(Scope.ACCOUNT_READ))
+        .put("enableSpotAndMarginTrading", scopes.contains(Scope.TRADE))
+        .put("enableWithdrawals", scopes.contains(Scope.WITHDRAW))
+        .put("enableMargin", false)
+        .put("enableFixApiTrade", false)
+        .put("enableFixReadOnly", false);
     return SandboxResponse.ok(body);
   }
 

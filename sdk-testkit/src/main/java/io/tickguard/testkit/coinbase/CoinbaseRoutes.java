@@ -149,6 +149,7 @@ public final class CoinbaseRoutes implements ProviderRoutes {
         .handle(this::candles);
     // Charged per key once the token is verified, inside the handler.
     table.on("GET", PREFIX + "/accounts").unlimited().errors(ERRORS).handle(this::accounts);
+    table.on("GET", PREFIX + "/key_permissions").unlimited().errors(ERRORS).handle(this::keyPermissions);
   }
 
   /**
@@ -385,6 +386,29 @@ public final class CoinbaseRoutes implements ProviderRoutes {
     }
     ObjectNode body = SandboxJson.object();
     body.set("candles", out);
+    return SandboxResponse.ok(body);
+  }
+
+  /**
+   * {@code GET /api/v3/brokerage/key_permissions} ("Get API Key Permissions"): {@code can_view} from
+   * ACCOUNT_READ, {@code can_trade} from TRADE, {@code can_transfer} from WITHDRAW. Any valid key may
+   * read its own permissions.
+   */
+  private SandboxResponse keyPermissions(SandboxRequest r) {
+    CdpJwtVerifier.Verdict verdict = verifier.verify(r);
+    if (verdict.keyName().isEmpty()) {
+      return ERRORS.error(401, "UNAUTHENTICATED", "Unauthorized: " + verdict.reason());
+    }
+    CdpKey key = keys.get(verdict.keyName().get());
+    if (key == null) {
+      return ERRORS.error(401, "UNAUTHENTICATED", "Unauthorized: unknown key");
+    }
+    ObjectNode body = SandboxJson.object()
+        .put("can_view", key.scopes().contains(Scope.ACCOUNT_READ))
+        .put("can_trade", key.scopes().contains(Scope.TRADE))
+        .put("can_transfer", key.scopes().contains(Scope.WITHDRAW))
+        .put("portfolio_uuid", "8b5f1c32-6b1c-4b68-9a7e-3f3f6a0b2c11")
+        .put("portfolio_type", "DEFAULT");
     return SandboxResponse.ok(body);
   }
 

@@ -27,7 +27,7 @@ import okio.ByteString;
  * {@code Date} headers every real provider sends.
  */
 public final class SandboxDispatcher extends Dispatcher {
-  /** Every client is counted as this address: the sandbox listens on loopback only. */
+  /** The address a client is counted as when its own cannot be told: the sandbox listens on loopback only. */
   public static final String CLIENT_ADDRESS = "127.0.0.1";
 
   private final RouteTable routes;
@@ -36,6 +36,7 @@ public final class SandboxDispatcher extends Dispatcher {
   private final String requestIdHeader;
   private final ErrorStyle faultErrors = ErrorStyle.generic();
   private final AtomicLong requestCounter = new AtomicLong();
+  private final java.util.List<io.tickguard.testkit.ServedRequest> served = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Creates the dispatcher. */
   public SandboxDispatcher(RouteTable routes, FaultPlan faults, Clock clock, String requestIdHeader) {
@@ -51,7 +52,8 @@ public final class SandboxDispatcher extends Dispatcher {
     String requestId = "sbx-" + requestCounter.incrementAndGet();
     SandboxRequest request = new SandboxRequest(
         recorded.getMethod(), recorded.getUrl(), recorded.getHeaders(),
-        body == null ? new byte[0] : body.toByteArray(), requestId, CLIENT_ADDRESS);
+        body == null ? new byte[0] : body.toByteArray(), requestId, PeerAddress.current().orElse(CLIENT_ADDRESS));
+    served.add(new io.tickguard.testkit.ServedRequest(request.routeKey(), request.clientAddress()));
     Optional<Fault> fault = faults.take(request.routeKey());
     if (fault.isEmpty()) {
       return render(routes.dispatch(request), requestId).build();
@@ -59,6 +61,11 @@ public final class SandboxDispatcher extends Dispatcher {
     Fault f = fault.get();
     SandboxResponse real = f.keepsRealAnswer() ? routes.dispatch(request) : null;
     return withFault(f, real, requestId);
+  }
+
+  /** Every request received so far, in order. */
+  public java.util.List<io.tickguard.testkit.ServedRequest> served() {
+    return java.util.List.copyOf(served);
   }
 
   private MockResponse withFault(Fault fault, SandboxResponse real, String requestId) {

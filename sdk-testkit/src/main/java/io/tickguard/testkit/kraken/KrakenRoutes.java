@@ -343,6 +343,9 @@ public final class KrakenRoutes implements ProviderRoutes {
     if (secret == null) {
       return error("EAPI:Invalid key");
     }
+    if (!key.get().allowsAddress(r.clientAddress())) {
+      return error("EGeneral:Permission denied"); // Kraken's answer outside the key's IP allow-list
+    }
     if (!r.contentType().equals("application/x-www-form-urlencoded") || r.formParameterRepeated("nonce")) {
       return error("EGeneral:Invalid arguments");
     }

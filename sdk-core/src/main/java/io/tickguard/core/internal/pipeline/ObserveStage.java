@@ -1,6 +1,8 @@
 package io.tickguard.core.internal.pipeline;
 
 import io.tickguard.core.ApiRequest;
+import io.tickguard.core.auth.RequestAuthenticator;
+import io.tickguard.core.security.UsageMonitor;
 import io.tickguard.core.observe.AttemptEvent;
 import io.tickguard.core.observe.MetricsListener;
 import io.tickguard.core.observe.ResponseObserver;
@@ -24,9 +26,13 @@ final class ObserveStage implements Stage {
   private final MetricsListener metrics;
   private final Function<Response, String> requestId;
   private final ResponseObserver observer;
+  private final UsageMonitor usage;
+  private final RequestAuthenticator authenticator;
 
   ObserveStage(AuditLogger audit, MetricsListener metrics, Function<Response, String> requestId,
-      ResponseObserver observer) {
+      ResponseObserver observer, UsageMonitor usage, RequestAuthenticator authenticator) {
+    this.usage = usage;
+    this.authenticator = authenticator;
     this.audit = audit;
     this.metrics = metrics;
     this.requestId = requestId;
@@ -53,10 +59,14 @@ final class ObserveStage implements Stage {
       Duration latency = Duration.ofNanos(System.nanoTime() - start).minus(attempt.throttleWait());
       observer.onResponse(api, response);
       record(event(api, request, attempt, response.code(), latency, requestId.apply(response), null));
+      count(api, response.code() >= 400);
       return response;
     } catch (IOException | RuntimeException e) {
       Duration latency = Duration.ofNanos(System.nanoTime() - start).minus(attempt.throttleWait());
       record(event(api, request, attempt, 0, latency, null, e.getClass().getSimpleName()));
+      if (e instanceof IOException && !(e instanceof StageFailure)) {
+        count(api, true); // a typed refusal from below (throttle, signer) sent nothing
+      }
       throw e;
     }
   }
@@ -75,6 +85,16 @@ final class ObserveStage implements Stage {
         attempt.throttleWait(),
         requestId,
         failure);
+  }
+
+  private void count(ApiRequest api, boolean failed) {
+    String credential;
+    try {
+      credential = authenticator.credentialId();
+    } catch (RuntimeException e) {
+      credential = "";
+    }
+    usage.record(api.endpoint().name(), api.weight(), api.endpoint().limits(), credential, failed);
   }
 
   private void record(AttemptEvent event) {

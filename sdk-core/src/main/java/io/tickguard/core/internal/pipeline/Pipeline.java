@@ -10,6 +10,10 @@ import io.tickguard.core.internal.RequestGuard;
 import io.tickguard.core.internal.ResponseHandler;
 import io.tickguard.core.observe.ResponseObserver;
 import io.tickguard.core.observe.internal.AuditLogger;
+import io.tickguard.core.security.KeyRestrictedException;
+import io.tickguard.core.security.SecurityMonitor;
+import io.tickguard.core.security.SecurityOptions;
+import io.tickguard.core.security.internal.SecurityClassifier;
 import io.tickguard.core.throttle.Throttle;
 import io.tickguard.core.time.ServerClock;
 import io.tickguard.core.validate.Validator;
@@ -60,6 +64,7 @@ public final class Pipeline {
   private final OkHttpClient idempotentHttp;
   private final OkHttpClient nonIdempotentHttp;
   private final OkHttpClient webSocketHttp;
+  private final SecurityMonitor security;
 
   /**
    * The pipeline of one client; {@code serverClock} may be {@code null} (no provider clock), {@code
@@ -68,7 +73,21 @@ public final class Pipeline {
   public Pipeline(
       ClientConfig config, RequestAuthenticator authenticator, ResponseHandler responses,
       ResponseObserver observer, ServerClock serverClock, AuditLogger audit, StageTrace trace) {
+    this(config, authenticator, responses, observer, serverClock, audit, trace,
+        SecurityMonitor.create(SecurityOptions.defaults(), config.clock()));
+  }
+
+  /**
+   * The pipeline of one client reporting to {@code security}: its kill switch is checked before
+   * every call, failures that are security events are reported to it, and each attempt's usage is
+   * counted in it.
+   */
+  public Pipeline(
+      ClientConfig config, RequestAuthenticator authenticator, ResponseHandler responses,
+      ResponseObserver observer, ServerClock serverClock, AuditLogger audit, StageTrace trace,
+      SecurityMonitor security) {
     this.config = config;
+    this.security = Objects.requireNonNull(security, "security");
     this.authenticator = authenticator;
     this.guard = new RequestGuard(config.baseUrl(), config.userAgent());
     this.transport = new TransportStage(config, responses.redactor());
@@ -80,7 +99,8 @@ public final class Pipeline {
     // Bound once per client: the breaker belongs to this host and reports to this client's listener.
     add(http, trace, new ResilienceStage(config.resilience().bind(config.baseUrl().host(), config.metrics())));
     add(http, trace, new AuthStage(authenticator));
-    add(http, trace, new ObserveStage(audit, config.metrics(), responses::requestId, observer));
+    add(http, trace, new ObserveStage(audit, config.metrics(), responses::requestId, observer,
+        security.usageMonitor(), authenticator));
     add(http, trace, new ThrottleStage());
     Stage sign = new SignStage(authenticator);
     http.addNetworkInterceptor(trace == null ? sign : new TracedStage(sign, trace));
@@ -104,6 +124,32 @@ public final class Pipeline {
 
   /** Runs one buffered call through every stage; returns the decoded, validated value. */
   public <T> T execute(ApiRequest request, ResponseDecoder<T> decoder, Validator<? super T> validator) {
+    security.killSwitch().check(request.endpoint().name()); // before any stage: nothing is sent
+    try {
+      return run(request, decoder, validator);
+    } catch (TickGuardException e) {
+      throw reported(e, request, config.baseUrl().host());
+    }
+  }
+
+  /**
+   * Reports {@code e} to the security monitor when it is a security event; a provider refusal for the
+   * key's restrictions comes back as a {@link KeyRestrictedException} naming this client's egress.
+   */
+  public TickGuardException reported(TickGuardException e, ApiRequest request, String host) {
+    TickGuardException out = SecurityClassifier.isKeyRestriction(e)
+        ? new KeyRestrictedException(e, config.egress().describe()) : e;
+    SecurityClassifier.eventFor(out, config.clock().instant(), host, request.endpoint().name())
+        .ifPresent(security::onEvent);
+    return out;
+  }
+
+  /** The client's security monitor. */
+  public SecurityMonitor security() {
+    return security;
+  }
+
+  private <T> T run(ApiRequest request, ResponseDecoder<T> decoder, Validator<? super T> validator) {
     CallContext call = CallContext.call(request, guard, config.baseUrl(), config.throttle(), decoder, validator);
     OkHttpClient client = request.retryable() ? idempotentHttp : nonIdempotentHttp;
     Call httpCall = client.newCall(call.seed());
@@ -127,6 +173,7 @@ public final class Pipeline {
    * @param connects the stream's connect limit
    */
   public OpenedCall openLines(ApiRequest request, HttpUrl baseUrl, Throttle connects) {
+    security.killSwitch().check(request.endpoint().name());
     CallContext call = streamCall(request, baseUrl, connects);
     Call httpCall = nonIdempotentHttp.newCall(call.seed());
     try {
@@ -143,6 +190,7 @@ public final class Pipeline {
    */
   public OpenedSocket openWebSocket(
       ApiRequest request, HttpUrl baseUrl, Throttle connects, WebSocketListener listener) {
+    security.killSwitch().check(request.endpoint().name());
     CallContext call = streamCall(request, baseUrl, connects);
     return new OpenedSocket(webSocketHttp.newWebSocket(call.seed(), listener), call);
   }

@@ -6,6 +6,9 @@ import io.tickguard.core.ClientConfig;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.internal.TransportFailures;
 import io.tickguard.core.observe.MetricsListener;
+import io.tickguard.core.security.Egress;
+import io.tickguard.core.security.EgressException;
+import io.tickguard.core.security.internal.EgressWiring;
 import io.tickguard.core.tls.internal.TlsFailures;
 import io.tickguard.core.observe.Redactor;
 import java.io.IOException;
@@ -50,6 +53,9 @@ final class TransportStage {
             .followRedirects(false)
             .followSslRedirects(false);
     config.proxy().ifPresent(http::proxy);
+    if (config.egress().route() != Egress.Route.DIRECT || config.egress().localAddress().isPresent()) {
+      EgressWiring.apply(config.egress(), http);
+    }
     config.tls().applyTo(http); // nothing may loosen TLS after it: the stages never touch TLS
     if (!config.baseUrl().isHttps()) {
       // ClientConfig admits http:// only for a loopback host with an explicit opt-in.
@@ -71,7 +77,38 @@ final class TransportStage {
       }
       return tls.get();
     }
+    if (config.egress().route() != Egress.Route.DIRECT && isEgressFailure(e)) {
+      return new EgressException("Calling " + request.endpoint().name() + " on " + host + " failed at the egress ("
+          + config.egress().describe() + "): " + e.getClass().getSimpleName() + " " + safe(e.getMessage())
+          + ". Nothing was sent by another route; check that the proxy is up and allows " + host, e);
+    }
+    if (config.egress().localAddress().isPresent() && e instanceof java.net.BindException) {
+      return new EgressException("Calling " + request.endpoint().name() + " on " + host + ": cannot open a"
+          + " connection from the configured local address (" + config.egress().describe() + "): "
+          + safe(e.getMessage()) + ". Check that the address belongs to this machine", e);
+    }
     return TransportFailures.translate(e, request, host, redactor);
+  }
+
+  /**
+   * A failure to reach or use the proxy: connect refused or timed out (with a proxy every connect
+   * goes to the proxy), a refused CONNECT tunnel or proxy authentication.
+   */
+  private static boolean isEgressFailure(IOException e) {
+    if (e instanceof java.net.ConnectException || e instanceof java.net.NoRouteToHostException
+        || e instanceof java.net.BindException) {
+      return true;
+    }
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    return m.contains("CONNECT") || m.contains("proxy") || m.contains("SOCKS") || m.startsWith("Failed to connect");
+  }
+
+  private static String safe(String message) {
+    if (message == null) {
+      return "";
+    }
+    String line = message.replaceAll("[\r\n\t]", " ");
+    return line.length() > 200 ? line.substring(0, 200) : line;
   }
 
   private static void pinFailure(MetricsListener metrics, String host) {

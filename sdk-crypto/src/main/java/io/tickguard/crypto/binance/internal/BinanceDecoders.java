@@ -309,6 +309,49 @@ public final class BinanceDecoders {
     };
   }
 
+  /**
+   * {@code apiRestrictions}: {@code enableReading} is ACCOUNT_READ, {@code enableSpotAndMarginTrading},
+   * {@code enableMargin}, {@code enableFutures}, {@code enableVanillaOptions}, {@code
+   * enablePortfolioMarginTrading} and {@code enableFixApiTrade} are TRADE, {@code enableWithdrawals},
+   * {@code enableInternalTransfer} and {@code permitsUniversalTransfer} are WITHDRAW (funds leave the
+   * account); {@code ipRestrict} is the IP allow-list flag. Flags Binance did not send count as off.
+   */
+  public static ResponseDecoder<io.tickguard.market.internal.GrantedPermissions> apiRestrictions() {
+    return r -> {
+      JsonNode body = JsonTree.object(r.json(), "body");
+      java.util.Set<io.tickguard.core.auth.Scope> granted = java.util.EnumSet.of(io.tickguard.core.auth.Scope.MARKET_DATA);
+      List<String> flags = new ArrayList<>();
+      if (flag(body, "enableReading", flags)) {
+        granted.add(io.tickguard.core.auth.Scope.ACCOUNT_READ);
+      }
+      for (String trade : List.of("enableSpotAndMarginTrading", "enableMargin", "enableFutures", "enableVanillaOptions",
+          "enablePortfolioMarginTrading", "enableFixApiTrade")) {
+        if (flag(body, trade, flags)) {
+          granted.add(io.tickguard.core.auth.Scope.TRADE);
+        }
+      }
+      for (String move : List.of("enableWithdrawals", "enableInternalTransfer", "permitsUniversalTransfer")) {
+        if (flag(body, move, flags)) {
+          granted.add(io.tickguard.core.auth.Scope.WITHDRAW);
+        }
+      }
+      boolean ipRestrict = JsonTree.bool(body, "ipRestrict", "ipRestrict");
+      flags.add(0, "ipRestrict=" + ipRestrict);
+      return new io.tickguard.market.internal.GrantedPermissions(granted, java.util.Optional.of(ipRestrict), flags);
+    };
+  }
+
+  private static boolean flag(JsonNode body, String name, List<String> flags) {
+    if (!body.has(name)) {
+      return false;
+    }
+    boolean on = JsonTree.bool(body, name, name);
+    if (on) {
+      flags.add(name + "=true");
+    }
+    return on;
+  }
+
   private static <T> T required(T value, String path) {
     if (value == null) {
       throw new InvalidResponseException(path, "Field " + path + " is missing");

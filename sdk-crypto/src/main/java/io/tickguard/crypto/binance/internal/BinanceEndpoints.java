@@ -86,6 +86,22 @@ public final class BinanceEndpoints {
           .weight(20)
           .build();
 
+  /**
+   * {@code GET /sapi/v1/account/apiRestrictions} (USER_DATA, signed, weight 1): the key's own
+   * permission flags, read by the start-up key permission audit. Its TickGuard scope is MARKET_DATA:
+   * reading what a key may do is not account data, and a market-data-only client must be able to
+   * audit its key.
+   */
+  public static final Endpoint API_RESTRICTIONS =
+      Endpoint.builder("apiRestrictions", HttpMethod.GET, "/sapi/v1/account/apiRestrictions")
+          .apiVersion("v1")
+          .limits(REQUEST_WEIGHT)
+          .scope(Scope.MARKET_DATA)
+          .auth(AuthMode.SIGNED)
+          .query(ParamSpec.optional("recvWindow", ParamSpec.INTEGER, 5))
+          .weight(1)
+          .build();
+
   private BinanceEndpoints() {}
 
   private static Endpoint.Builder get(String name, String path) {

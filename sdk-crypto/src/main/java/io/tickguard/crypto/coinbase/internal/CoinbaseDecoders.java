@@ -378,4 +378,25 @@ public final class CoinbaseDecoders {
     }
     return value;
   }
+
+  /**
+   * {@code key_permissions}: {@code can_view} is ACCOUNT_READ, {@code can_trade} TRADE, {@code
+   * can_transfer} WITHDRAW. Coinbase does not report an IP restriction here.
+   */
+  public static ResponseDecoder<io.tickguard.market.internal.GrantedPermissions> keyPermissions() {
+    return r -> {
+      JsonNode body = JsonTree.object(r.json(), "body");
+      java.util.Set<io.tickguard.core.auth.Scope> granted = java.util.EnumSet.of(io.tickguard.core.auth.Scope.MARKET_DATA);
+      java.util.List<String> flags = new java.util.ArrayList<>();
+      String[][] map = {{"can_view", "ACCOUNT_READ"}, {"can_trade", "TRADE"}, {"can_transfer", "WITHDRAW"}};
+      for (String[] m : map) {
+        boolean on = JsonTree.bool(body, m[0], m[0]);
+        flags.add(m[0] + "=" + on);
+        if (on) {
+          granted.add(io.tickguard.core.auth.Scope.valueOf(m[1]));
+        }
+      }
+      return new io.tickguard.market.internal.GrantedPermissions(granted, java.util.Optional.empty(), flags);
+    };
+  }
 }

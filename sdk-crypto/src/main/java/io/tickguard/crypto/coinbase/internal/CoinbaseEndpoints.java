@@ -63,6 +63,20 @@ public final class CoinbaseEndpoints {
           .query(ParamSpec.required("granularity", GRANULARITY, 14))
           .build();
 
+  /**
+   * {@code GET /api/v3/brokerage/key_permissions} ("Get API Key Permissions"): the CDP key's own
+   * {@code can_view}/{@code can_trade}/{@code can_transfer}, read by the start-up key permission
+   * audit. Its TickGuard scope is MARKET_DATA: any key must be able to audit itself.
+   */
+  public static final Endpoint KEY_PERMISSIONS =
+      Endpoint.builder("keyPermissions", HttpMethod.GET, "/api/v3/brokerage/key_permissions")
+          .apiVersion("v3")
+          .scope(Scope.MARKET_DATA)
+          .auth(AuthMode.BEARER)
+          .limits(PRIVATE)
+          .weight(1)
+          .build();
+
   /** {@code GET /api/v3/brokerage/accounts}: balances, paged by {@code cursor}; JWT bearer. */
   public static final Endpoint ACCOUNTS =
       Endpoint.builder("accounts", HttpMethod.GET, "/api/v3/brokerage/accounts")

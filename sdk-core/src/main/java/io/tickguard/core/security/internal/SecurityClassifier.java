@@ -1,0 +1,69 @@
+package io.tickguard.core.security.internal;
+
+import io.tickguard.core.AuthenticationException;
+import io.tickguard.core.CertificatePinningException;
+import io.tickguard.core.ClockSkewException;
+import io.tickguard.core.PermissionDeniedException;
+import io.tickguard.core.RateLimitedException;
+import io.tickguard.core.TickGuardException;
+import io.tickguard.core.security.EgressException;
+import io.tickguard.core.security.KeyRestrictedException;
+import io.tickguard.core.security.SecurityEvent;
+import io.tickguard.core.security.SecurityEventKind;
+import io.tickguard.core.tls.TlsHandshakeException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/** Tells which failures of a call are security events, and which provider refusals are key restrictions. */
+public final class SecurityClassifier {
+  /** Provider codes that mean "the key's IP allow-list or permissions refused the call". */
+  private static final Set<String> RESTRICTION_CODES = Set.of("-2014", "-2015");
+  private static final String KRAKEN_PERMISSION = "EGeneral:Permission denied";
+
+  private SecurityClassifier() {}
+
+  /** The event {@code e} stands for, if it is a security event. */
+  public static Optional<SecurityEvent> eventFor(TickGuardException e, Instant at, String host, String endpoint) {
+    String code = e.providerCode().orElseGet(() -> e.httpStatus().map(String::valueOf).orElse(""));
+    SecurityEventKind kind;
+    String detail;
+    if (e instanceof CertificatePinningException) {
+      kind = SecurityEventKind.PIN_MISMATCH;
+      detail = "the server's certificate chain matched no configured pin";
+    } else if (e instanceof TlsHandshakeException) {
+      kind = SecurityEventKind.TLS_FAILURE;
+      detail = "the TLS handshake failed";
+    } else if (e instanceof EgressException) {
+      kind = SecurityEventKind.EGRESS_FAILURE;
+      detail = "the configured egress failed; nothing was sent directly";
+    } else if (e instanceof ClockSkewException) {
+      kind = SecurityEventKind.CLOCK_SKEW;
+      detail = "the provider refused the request's timestamp";
+    } else if (e instanceof AuthenticationException || isKeyRestriction(e)
+        || (e instanceof PermissionDeniedException && e.httpStatus().isPresent())) {
+      kind = SecurityEventKind.CREDENTIAL_REJECTED;
+      detail = "the provider refused the credentials";
+    } else if (e instanceof RateLimitedException r && !r.clientSide()) {
+      kind = r.banned() ? SecurityEventKind.IP_BANNED : SecurityEventKind.RATE_LIMITED;
+      detail = r.banned() ? "the provider banned this IP for a while" : "the provider rate-limited the call";
+    } else {
+      return Optional.empty();
+    }
+    return Optional.of(SecurityEvent.of(kind, at, host, endpoint, safeCode(code), detail));
+  }
+
+  /** Whether {@code e} is a provider refusal for the key's restrictions (IP allow-list or permissions). */
+  public static boolean isKeyRestriction(TickGuardException e) {
+    if (e instanceof KeyRestrictedException) {
+      return false; // already told
+    }
+    Optional<String> code = e.providerCode();
+    return code.isPresent() && (RESTRICTION_CODES.contains(code.get()) || code.get().startsWith(KRAKEN_PERMISSION));
+  }
+
+  /** A code is a short token; anything else (a provider echoing input) is not repeated. */
+  private static String safeCode(String code) {
+    return code.matches("[A-Za-z0-9:_. \\-]{1,64}") ? code : "";
+  }
+}

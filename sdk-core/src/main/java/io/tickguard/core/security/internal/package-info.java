@@ -1,0 +1,2 @@
+/** Implementation detail of security monitoring and egress. Not API: may change in any release. */
+package io.tickguard.core.security.internal;
