@@ -152,6 +152,23 @@ public final class BinanceDecoders {
     };
   }
 
+  /** {@code ticker/price} for one symbol: {@code {"symbol":"LTCBTC","price":"4.00000200"}}. */
+  public static ResponseDecoder<BigDecimal> lastPrice(Symbol asked) {
+    String expected = BinanceSymbolMapper.INSTANCE.toProvider(asked);
+    return r -> {
+      JsonNode n = JsonTree.object(r.json(), "body");
+      String wire = JsonTree.text(n, "symbol", JsonPath.ROOT);
+      if (!wire.equals(expected)) {
+        throw new InvalidResponseException("symbol", "Unexpected symbol " + wire + " in the response");
+      }
+      BigDecimal price = JsonTree.decimal(n, "price", JsonPath.ROOT);
+      if (price.signum() <= 0) {
+        throw new InvalidResponseException("price", "Field price must be positive");
+      }
+      return price;
+    };
+  }
+
   private static Ticker ticker(JsonNode n, JsonPath path, Map<String, Symbol> byWire) {
     String wire = JsonTree.text(n, "symbol", path);
     Symbol symbol = byWire.get(wire);
