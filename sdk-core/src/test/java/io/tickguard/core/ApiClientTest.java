@@ -206,6 +206,12 @@ class ApiClientTest {
   }
 
   @Test
+  void duplicateKeysNestedDeepInATreeAreRefused() {
+    server.enqueue(json(200, "{\"a\":[{\"b\":{\"c\":1,\"d\":2,\"e\":3,\"c\":4}}]}"));
+    assertThatThrownBy(() -> client.execute(ticker(), ApiResponse::json)).isInstanceOf(InvalidResponseException.class);
+  }
+
+  @Test
   void duplicateKeysAreRefusedInTreesToo() {
     server.enqueue(json(200, "{\"a\":1,\"a\":2}"));
     assertThatThrownBy(() -> client.execute(ticker(), ApiResponse::json)).isInstanceOf(InvalidResponseException.class);

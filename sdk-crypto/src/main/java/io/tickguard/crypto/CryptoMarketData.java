@@ -1,6 +1,7 @@
 package io.tickguard.crypto;
 
 import java.time.Instant;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -25,6 +26,15 @@ public interface CryptoMarketData extends AutoCloseable {
 
   /** The ticker of {@code symbol}. */
   Ticker ticker(Symbol symbol);
+
+  /**
+   * The last traded price of {@code symbol}: what a bot polling for a price needs, from the
+   * provider's cheapest call that has it (Binance: {@code /api/v3/ticker/price}, weight 2). A provider
+   * without a dedicated price call answers from its ticker.
+   */
+  default BigDecimal lastPrice(Symbol symbol) {
+    return ticker(symbol).last();
+  }
 
   /** The tickers of {@code symbols}, in the order asked. */
   List<Ticker> tickers(Symbol... symbols);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.function.Function;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -86,9 +87,78 @@ public final class AttachRule implements SignaturePlacement {
     return out.build();
   }
 
+  /**
+   * One pass: the freshness parameters and then the signature are appended as text to the query the
+   * Guard already encoded, the signer signs exactly that text (and reports it), and the final request
+   * is built with one builder. Rules whose extra query values OkHttp might encode differently (a key
+   * in the URL, an ISO timestamp in the query, unusual parameter names) take the general path.
+   */
+  @Override
+  public Request sign(Request request, ApiCredentials credentials, Freshness freshness, RequestSigner signer) {
+    HttpUrl url = request.url();
+    String base = url.encodedQuery();
+    if (!spec.onePass || (base != null && base.isEmpty())) {
+      return SignaturePlacement.super.sign(request, credentials, freshness, signer);
+    }
+    StringBuilder query = new StringBuilder(base == null ? 96 : base.length() + 96);
+    if (base != null) {
+      query.append(base);
+    }
+    if (spec.recvWindowParam != null) {
+      appendParam(query, spec.recvWindowParam, Long.toString(spec.recvWindowMillis));
+    }
+    if (spec.timestampParam != null) {
+      appendParam(query, spec.timestampParam, freshness.timestamp());
+    }
+    String signedQuery = query.toString();
+    RequestBody body = request.body();
+    String bodyText = SigningInputBodies.text(body);
+    if (spec.nonceField != null) {
+      String field = spec.nonceField + "=" + freshness.nonce();
+      bodyText = bodyText.isEmpty() ? field : field + "&" + bodyText;
+      body = RequestBody.create(bodyText, FORM);
+    }
+    RequestSignature signature = signer.sign(new SigningInput(
+        request.method(), url.host(), url.encodedPath(), signedQuery, bodyText,
+        freshness.time(), freshness.timestamp(), freshness.nonce()), credentials);
+    if (spec.signatureParam != null) {
+      appendParam(query, spec.signatureParam, URLEncoder.encode(signature.value(), StandardCharsets.UTF_8));
+    }
+    Request.Builder out = request.newBuilder();
+    if (query.length() != (base == null ? 0 : base.length())) {
+      String finalQuery = query.toString();
+      HttpUrl signedUrl = url.newBuilder().encodedQuery(finalQuery).build();
+      if (!finalQuery.equals(signedUrl.encodedQuery())) {
+        // OkHttp would send other bytes than were signed: never send them, sign the general way.
+        return SignaturePlacement.super.sign(request, credentials, freshness, signer);
+      }
+      out.url(signedUrl);
+    }
+    if (spec.nonceField != null) {
+      out.method(request.method(), body);
+    }
+    return attachHeaders(out, credentials, freshness, signature).build();
+  }
+
+  private static void appendParam(StringBuilder query, String name, String encodedValue) {
+    if (query.length() > 0) {
+      query.append('&');
+    }
+    query.append(name).append('=').append(encodedValue);
+  }
+
   @Override
   public Request attach(Request prepared, ApiCredentials credentials, Freshness freshness, RequestSignature signature) {
     Request.Builder out = prepared.newBuilder(); // one builder for key, headers and signature
+    if (spec.signatureParam != null) {
+      String encoded = URLEncoder.encode(signature.value(), StandardCharsets.UTF_8);
+      out.url(prepared.url().newBuilder().addEncodedQueryParameter(spec.signatureParam, encoded).build());
+    }
+    return attachHeaders(out, credentials, freshness, signature).build();
+  }
+
+  private Request.Builder attachHeaders(
+      Request.Builder out, ApiCredentials credentials, Freshness freshness, RequestSignature signature) {
     addKey(out, credentials);
     if (spec.timestampHeader != null) {
       out.header(spec.timestampHeader, freshness.timestamp());
@@ -102,11 +172,7 @@ public final class AttachRule implements SignaturePlacement {
     if (spec.bearer) {
       out.header("Authorization", "Bearer " + signature.value());
     }
-    if (spec.signatureParam != null) {
-      String encoded = URLEncoder.encode(signature.value(), StandardCharsets.UTF_8);
-      out.url(prepared.url().newBuilder().addEncodedQueryParameter(spec.signatureParam, encoded).build());
-    }
-    return out.tag(SignedPayload.class, signature.payload()).build();
+    return out.tag(SignedPayload.class, signature.payload());
   }
 
   @Override
@@ -253,6 +319,8 @@ public final class AttachRule implements SignaturePlacement {
     private final String signatureParam;
     private final boolean bearer;
     private final TimestampFormat timestampFormat;
+    /** Whether {@link AttachRule#sign} may append the query as text (see there). */
+    private final boolean onePass;
 
     private Spec(Builder b) {
       this.apiKeyHeader = b.apiKeyHeader;
@@ -268,6 +336,14 @@ public final class AttachRule implements SignaturePlacement {
       this.signatureParam = b.signatureParam;
       this.bearer = b.bearer;
       this.timestampFormat = b.timestampFormat;
+      this.onePass = apiKeyParam == null
+          && (timestampParam == null || timestampFormat != TimestampFormat.ISO_8601_MILLIS)
+          && plainName(recvWindowParam) && plainName(timestampParam) && plainName(signatureParam);
+    }
+
+    /** A query parameter name that needs no percent-encoding (or none at all). */
+    private static boolean plainName(String name) {
+      return name == null || name.matches("[A-Za-z0-9_.~-]+");
     }
   }
 }

@@ -20,6 +20,18 @@ public interface SignaturePlacement {
   /** Attaches the key and the signature to the prepared request. */
   Request attach(Request prepared, ApiCredentials credentials, Freshness freshness, RequestSignature signature);
 
+  /**
+   * Prepares {@code request}, has {@code signer} sign it and attaches the result: the whole Sign step
+   * of one attempt. The default runs {@link #prepare}, the signer and {@link #attach} in turn; a
+   * placement that can build the signed request in one pass (as {@link AttachRule} does) overrides
+   * it. Whatever it does, the request it returns carries exactly the bytes the signer signed.
+   */
+  default Request sign(Request request, ApiCredentials credentials, Freshness freshness, RequestSigner signer) {
+    Request prepared = prepare(request, credentials, freshness);
+    RequestSignature signature = signer.sign(SigningInput.of(prepared, freshness), credentials);
+    return attach(prepared, credentials, freshness, signature);
+  }
+
   /** Attaches only the key, for endpoints that take the key without a signature. */
   Request attachKey(Request request, ApiCredentials credentials);
 }

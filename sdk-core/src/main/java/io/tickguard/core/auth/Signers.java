@@ -68,18 +68,31 @@ public final class Signers {
 
     /** The UTF-8 bytes of the text {@code canonical} builds; the text is also the description. */
     static Message text(Function<SigningInput, String> canonical) {
-      Objects.requireNonNull(canonical, "canonical");
-      return new Message() {
-        @Override
-        public byte[] bytes(SigningInput in) {
-          return canonical.apply(in).getBytes(StandardCharsets.UTF_8);
-        }
+      return new TextMessage(Objects.requireNonNull(canonical, "canonical"));
+    }
+  }
 
-        @Override
-        public String describe(SigningInput in) {
-          return canonical.apply(in);
-        }
-      };
+  /** A {@link Message} that is text: built once per signature, its bytes signed, itself reported. */
+  private static final class TextMessage implements Message {
+    private final Function<SigningInput, String> canonical;
+
+    private TextMessage(Function<SigningInput, String> canonical) {
+      this.canonical = canonical;
+    }
+
+    @Override
+    public byte[] bytes(SigningInput in) {
+      return canonical.apply(in).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String describe(SigningInput in) {
+      return canonical.apply(in);
+    }
+
+    HmacSigner.Canonical both(SigningInput in) {
+      String text = canonical.apply(in);
+      return new HmacSigner.Canonical(text.getBytes(StandardCharsets.UTF_8), text);
     }
   }
 
@@ -100,6 +113,11 @@ public final class Signers {
       @Override
       public String describe(SigningInput in) {
         return message.describe(in);
+      }
+
+      @Override
+      public HmacSigner.Canonical canonical(SigningInput in) {
+        return message instanceof TextMessage text ? text.both(in) : HmacSigner.Canonicalizer.super.canonical(in);
       }
     };
     return new HmacSigner(hash.label, hash.jcaName, decoder, canonical, writer);

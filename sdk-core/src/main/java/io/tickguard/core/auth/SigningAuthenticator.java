@@ -88,12 +88,13 @@ public final class SigningAuthenticator implements RequestAuthenticator {
     try (CredentialsLease lease = credentials.acquire()) {
       ApiCredentials current = lease.credentials();
       Instant now = clock.instant();
-      long nonce = nonces.computeIfAbsent(current.apiKey(), k -> microsecondNonces
-          ? NonceGenerator.micros(clock) : NonceGenerator.millis(clock)).next();
-      Freshness freshness = new Freshness(now, placement.formatTimestamp(now), nonce);
-      Request prepared = placement.prepare(request, current, freshness);
-      RequestSignature signature = signer.sign(SigningInput.of(prepared, freshness), current);
-      return placement.attach(prepared, current, freshness, signature);
+      NonceGenerator generator = nonces.get(current.apiKey());
+      if (generator == null) {
+        generator = nonces.computeIfAbsent(current.apiKey(), k -> microsecondNonces
+            ? NonceGenerator.micros(clock) : NonceGenerator.millis(clock));
+      }
+      Freshness freshness = new Freshness(now, placement.formatTimestamp(now), generator.next());
+      return placement.sign(request, current, freshness, signer);
     }
   }
 

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.Optional;
 import okhttp3.Headers;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +19,16 @@ import tools.jackson.databind.JsonNode;
  * read, up to the configured cap, into memory.
  */
 public final class BufferedApiResponse implements ApiResponse {
+  /**
+   * The strict mapper for trees, without the parser's own duplicate detection (a {@code HashSet} per
+   * object of three or more members): building a tree refuses a repeated key by itself
+   * ({@code FAIL_ON_READING_DUP_TREE_KEY}: the object node's map already holds the name), so the
+   * set only repeated that check. Typed {@link #json(Class)} reads keep the strict parser.
+   */
+  private static final JsonMapper TREES = StrictJson.builder()
+      .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
+
   private final ApiRequest request;
   private final int status;
   private final Headers headers;
@@ -83,7 +95,7 @@ public final class BufferedApiResponse implements ApiResponse {
   @Override
   public JsonNode json() {
     try {
-      return StrictJson.mapper().readTree(body);
+      return TREES.readTree(body);
     } catch (JacksonException e) {
       throw new InvalidResponseException(
           "body", "Response of " + request.endpoint().name() + " is not valid JSON: " + e.getOriginalMessage(),

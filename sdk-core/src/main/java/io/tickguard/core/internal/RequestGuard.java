@@ -6,10 +6,10 @@ import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.ParamSpec;
 import io.tickguard.core.PermissionDeniedException;
 import io.tickguard.core.auth.Scope;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -27,8 +27,12 @@ import okhttp3.RequestBody;
 public final class RequestGuard {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
+  /** Templates beyond this many are parsed per call rather than kept (endpoints made per call). */
+  private static final int MAX_TEMPLATES = 1024;
+
   private final HttpUrl baseUrl;
   private final String userAgent;
+  private final ConcurrentHashMap<String, PathTemplate> templates = new ConcurrentHashMap<>();
 
   public RequestGuard(HttpUrl baseUrl, String userAgent) {
     this.baseUrl = baseUrl;
@@ -37,6 +41,14 @@ public final class RequestGuard {
 
   /** Checks {@code request} against its endpoint and {@code granted}, and builds the HTTP request. */
   public Request toHttpRequest(ApiRequest request, Set<Scope> granted) {
+    return toHttpRequestBuilder(request, granted).build();
+  }
+
+  /**
+   * {@link #toHttpRequest} as a builder, for a caller that adds its own tags or headers and builds the
+   * request once.
+   */
+  public Request.Builder toHttpRequestBuilder(ApiRequest request, Set<Scope> granted) {
     Endpoint endpoint = request.endpoint();
     checkScope(endpoint, granted);
     HttpUrl.Builder url = baseUrl.newBuilder();
@@ -53,7 +65,7 @@ public final class RequestGuard {
             .header("Accept", "application/json")
             .tag(ApiRequest.class, request);
     request.idempotencyKey().ifPresent(key -> http.header("Idempotency-Key", checkHeaderValue("idempotencyKey", key)));
-    return http.method(endpoint.method().name(), body).build();
+    return http.method(endpoint.method().name(), body);
   }
 
   private static void checkScope(Endpoint endpoint, Set<Scope> granted) {
@@ -65,7 +77,7 @@ public final class RequestGuard {
     }
   }
 
-  private static void appendPath(HttpUrl.Builder url, Endpoint endpoint, Map<String, String> values) {
+  private void appendPath(HttpUrl.Builder url, Endpoint endpoint, Map<String, String> values) {
     for (String name : values.keySet()) {
       if (!endpoint.pathParams().containsKey(name)) {
         throw new InvalidRequestException(
@@ -73,9 +85,9 @@ public final class RequestGuard {
                 + endpoint.pathParams().keySet());
       }
     }
-    for (String segment : endpoint.pathTemplate().substring(1).split("/", -1)) {
-      if (segment.startsWith("{") && segment.endsWith("}")) {
-        String name = segment.substring(1, segment.length() - 1);
+    for (PathTemplate.Segment segment : template(endpoint.pathTemplate()).segments()) {
+      if (segment.variable()) {
+        String name = segment.text();
         String value = values.get(name);
         if (value == null) {
           throw new InvalidRequestException(
@@ -85,33 +97,58 @@ public final class RequestGuard {
         checkValue(name, endpoint, endpoint.pathParams().get(name), value);
         url.addPathSegment(value);
       } else {
-        url.addPathSegment(segment);
+        url.addPathSegment(segment.text());
       }
     }
   }
 
+  private PathTemplate template(String text) {
+    PathTemplate parsed = templates.get(text);
+    if (parsed == null) {
+      parsed = PathTemplate.parse(text);
+      if (templates.size() < MAX_TEMPLATES) {
+        templates.putIfAbsent(text, parsed);
+      }
+    }
+    return parsed;
+  }
+
   private static void checkParams(
       Endpoint endpoint, String kind, Map<String, ParamSpec> specs, List<ApiRequest.Param> params) {
-    Set<String> seen = new HashSet<>();
-    for (ApiRequest.Param p : params) {
+    // A request has a handful of parameters: pairwise comparison finds a repeat without a set per call.
+    for (int i = 0; i < params.size(); i++) {
+      ApiRequest.Param p = params.get(i);
       ParamSpec spec = specs.get(p.name());
       if (spec == null) {
         throw new InvalidRequestException(
             safeName(p.name()), "Endpoint '" + endpoint.name() + "' does not accept " + kind
                 + " parameter '" + safeName(p.name()) + "'; it accepts " + specs.keySet());
       }
-      if (!seen.add(p.name())) {
+      if (indexOf(params, p.name(), i) >= 0) {
         throw new InvalidRequestException(
             p.name(), "Parameter '" + p.name() + "' is given twice; give it once");
       }
       checkValue(p.name(), endpoint, spec, p.value());
     }
+    if (params.size() == specs.size()) {
+      return; // every accepted parameter is given (no unknown, no repeat): none is missing
+    }
     for (ParamSpec spec : specs.values()) {
-      if (spec.required() && !seen.contains(spec.name())) {
+      if (spec.required() && indexOf(params, spec.name(), params.size()) < 0) {
         throw new InvalidRequestException(
             spec.name(), "Parameter '" + spec.name() + "' of endpoint '" + endpoint.name() + "' is required");
       }
     }
+  }
+
+  /** The index of the first parameter named {@code name} among the first {@code limit}, or -1. */
+  private static int indexOf(List<ApiRequest.Param> params, String name, int limit) {
+    for (int j = 0; j < limit; j++) {
+      if (params.get(j).name().equals(name)) {
+        return j;
+      }
+    }
+    return -1;
   }
 
   private RequestBody body(ApiRequest request) {

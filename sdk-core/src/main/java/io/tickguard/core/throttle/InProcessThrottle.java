@@ -6,6 +6,7 @@ import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.internal.RetryAfter;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.throttle.internal.LimitState;
+import io.tickguard.core.throttle.internal.PacedState;
 import io.tickguard.core.throttle.internal.UsageReader;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,7 +84,8 @@ public final class InProcessThrottle implements Throttle {
     List<LimitState> all = new ArrayList<>();
     Map<String, LimitState> byId = new LinkedHashMap<>();
     for (RateLimit limit : b.limits) {
-      LimitState state = LimitState.of(limit, b.edgeGuard.toMillis());
+      LimitState window = LimitState.of(limit, b.edgeGuard.toMillis());
+      LimitState state = b.mode == ThrottleMode.PACED && ThrottleMode.paces(limit) ? new PacedState(window) : window;
       if (byId.putIfAbsent(limit.id(), state) != null) {
         throw new IllegalArgumentException("Two limits with the same id " + limit.id());
       }
@@ -105,9 +107,14 @@ public final class InProcessThrottle implements Throttle {
     this.usageReader = new UsageReader(b.usageHeaders);
   }
 
-  /** Starts a throttle with {@code preset}'s limits and usage headers. */
+  /**
+   * Starts a throttle with {@code preset}'s limits and usage headers, in the preset's default mode
+   * ({@link ThrottleMode#defaultFor}: paced when it has a per-minute budget); {@link Builder#mode}
+   * chooses another.
+   */
   public static Builder builder(LimitPreset preset) {
     Builder b = new Builder(preset.name());
+    b.mode = ThrottleMode.defaultFor(preset);
     preset.limits().forEach(b::limit);
     preset.usageHeaders().forEach(b::usageHeader);
     return b;
@@ -295,6 +302,7 @@ public final class InProcessThrottle implements Throttle {
     private Duration edgeGuard = Duration.ofMillis(100);
     private Duration pauseWithoutRetryAfter = Duration.ofSeconds(1);
     private Duration banWithoutRetryAfter = Duration.ofMinutes(2);
+    private ThrottleMode mode = ThrottleMode.BURST;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -315,6 +323,16 @@ public final class InProcessThrottle implements Throttle {
     /** The clock windows align to: pass the server-corrected clock so windows match the provider's. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * {@link ThrottleMode#BURST} (a window's budget may go at once) or {@link ThrottleMode#PACED}
+     * (spread evenly over the window). Default: the preset's ({@link ThrottleMode#defaultFor}), or
+     * burst for a throttle built from {@link InProcessThrottle#builder(String)}.
+     */
+    public Builder mode(ThrottleMode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
       return this;
     }
 

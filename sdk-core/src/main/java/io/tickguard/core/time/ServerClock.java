@@ -38,6 +38,7 @@ public final class ServerClock extends Clock {
   private final Object resyncLock = new Object();
 
   private volatile State state = new State(Duration.ZERO, null, Duration.ZERO, false, false);
+  private volatile ParsedDate lastDate;
 
   private record State(Duration offset, Instant lastSync, Duration uncertainty, boolean fromSampler, boolean drift) {}
 
@@ -187,10 +188,8 @@ public final class ServerClock extends Clock {
    */
   public void observeDate(Instant sent, String dateHeader, Instant received) {
     Objects.requireNonNull(dateHeader, "dateHeader");
-    Instant serverSecond;
-    try {
-      serverSecond = ZonedDateTime.parse(dateHeader, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
+    Instant serverSecond = parseDate(dateHeader);
+    if (serverSecond == null) {
       return;
     }
     // The server's time was somewhere in [second, second + 1s); use the middle.
@@ -205,6 +204,28 @@ public final class ServerClock extends Clock {
       state = new State(s.offset(), s.lastSync(), s.uncertainty(), true, true);
     }
   }
+
+  /**
+   * The instant of a {@code Date} header, or null when it does not parse. The header changes once a
+   * second while responses arrive many times a second, so the last text and its instant are kept and
+   * the text is parsed only when it differs.
+   */
+  private Instant parseDate(String dateHeader) {
+    ParsedDate last = lastDate;
+    if (last != null && last.text().equals(dateHeader)) {
+      return last.second();
+    }
+    try {
+      Instant second = ZonedDateTime.parse(dateHeader, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      lastDate = new ParsedDate(dateHeader, second);
+      return second;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** A {@code Date} header's text and its instant. */
+  private record ParsedDate(String text, Instant second) {}
 
   /**
    * {@link #observeDate(Instant, String, Instant)} for a response that arrived just now and took

@@ -38,7 +38,7 @@ class PerGroupUsageHeaderTest {
   final ApiRequest charts = CHARTS.request().build();
 
   InProcessThrottle saxo() {
-    return InProcessThrottle.builder(perGroup()).clock(time).sleeper(time)
+    return InProcessThrottle.builder(perGroup()).mode(ThrottleMode.BURST).clock(time).sleeper(time)
         .maxWait(Duration.ofSeconds(90)).build();
   }
 
@@ -65,7 +65,7 @@ class PerGroupUsageHeaderTest {
 
   @Test
   void appDayRemainingZeroBlocksEveryGroupUntilTheDailyReset() {
-    InProcessThrottle throttle = InProcessThrottle.builder(perGroup()).clock(time).sleeper(time)
+    InProcessThrottle throttle = InProcessThrottle.builder(perGroup()).mode(ThrottleMode.BURST).clock(time).sleeper(time)
         .maxWait(Duration.ofHours(2)).build();
     throttle.onResponse(prices, Responses.of(200, "X-RateLimit-AppDay-Remaining", "0", "X-RateLimit-AppDay-Reset", "3600"));
     assertThat(throttle.acquire(charts)).isEqualTo(Duration.ofHours(1));

@@ -19,7 +19,7 @@ class ServerFeedbackTest {
   final ApiRequest ping = PING.request().build();
 
   InProcessThrottle binance(Duration maxWait) {
-    return InProcessThrottle.builder(ExamplePresets.weightedSpot()).clock(time).sleeper(time)
+    return InProcessThrottle.builder(ExamplePresets.weightedSpot()).mode(ThrottleMode.BURST).clock(time).sleeper(time)
         .maxWait(maxWait).build();
   }
 
@@ -94,7 +94,7 @@ class ServerFeedbackTest {
 
   @Test
   void rateLimitInsideA200WithoutRetryAfterPausesForTheDefault() {
-    InProcessThrottle throttle = InProcessThrottle.builder(ExamplePresets.weightedSpot()).clock(time).sleeper(time)
+    InProcessThrottle throttle = InProcessThrottle.builder(ExamplePresets.weightedSpot()).mode(ThrottleMode.BURST).clock(time).sleeper(time)
         .pauseWithoutRetryAfter(Duration.ofSeconds(2)).maxWait(Duration.ofSeconds(1)).build();
     throttle.onRateLimitInBody(ping, new RateLimitedException(
         "quota", io.tickguard.core.ErrorDetails.none(), "CREDITS", null, false, false));

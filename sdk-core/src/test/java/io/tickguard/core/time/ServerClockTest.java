@@ -75,6 +75,23 @@ class ServerClockTest {
   }
 
   @Test
+  void repeatedDateHeaderTextIsReadAgainOnlyWhenItChanges() {
+    MutableClock local = new MutableClock(T0);
+    ServerClock clock = ServerClock.uncorrected(local);
+
+    clock.observeDate(T0, "Fri, 01 Mar 2024 12:00:07 GMT", T0);
+    clock.observeDate(T0, "Fri, 01 Mar 2024 12:00:07 GMT", T0); // same second: the kept instant
+    assertThat(clock.offset()).isEqualTo(Duration.ofMillis(7_500));
+
+    clock.observeDate(T0, "Fri, 01 Mar 2024 12:00:09 GMT", T0); // a new text is parsed, not the kept one
+    assertThat(clock.offset()).isEqualTo(Duration.ofMillis(9_500));
+
+    clock.observeDate(T0, "not a date", T0); // ignored, and it does not replace the kept instant
+    clock.observeDate(T0, "Fri, 01 Mar 2024 12:00:09 GMT", T0);
+    assertThat(clock.offset()).isEqualTo(Duration.ofMillis(9_500));
+  }
+
+  @Test
   void dateHeaderContradictingTheMeasuredOffsetTriggersAResync() throws Exception {
     MutableClock local = new MutableClock(T0);
     ServerClock clock = ServerClock.builder(local)

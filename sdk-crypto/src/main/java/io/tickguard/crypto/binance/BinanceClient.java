@@ -30,6 +30,7 @@ import io.tickguard.market.internal.KeyPermissionAudit;
 import io.tickguard.market.internal.ProviderClock;
 import io.tickguard.market.internal.Requests;
 import io.tickguard.core.validate.Validator;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,6 +103,15 @@ public final class BinanceClient implements CryptoMarketData {
     return api.execute(
         BinanceEndpoints.TICKER_24HR.request().query("symbol", wire(symbol)).build(),
         BinanceDecoders.tickers(List.of(symbol)), validators.tickers()).get(0);
+  }
+
+  /** The last price from {@code /api/v3/ticker/price} (weight 2): the cheapest call that has it. */
+  @Override
+  public BigDecimal lastPrice(Symbol symbol) {
+    Objects.requireNonNull(symbol, "symbol");
+    return api.execute(
+        BinanceEndpoints.TICKER_PRICE.request().query("symbol", wire(symbol)).build(),
+        BinanceDecoders.lastPrice(symbol));
   }
 
   @Override

@@ -121,6 +121,22 @@ class BinanceClientTest {
   }
 
   @Test
+  void lastPriceFromDocumentedSampleUsesTheTickerPriceEndpoint() {
+    docSample("tickerPrice.json");
+    assertThat(client.lastPrice(Symbol.of("LTC", "BTC"))).isEqualByComparingTo("4.000002").hasScaleOf(8);
+    RecordedRequest r = server.take();
+    assertThat(r.getUrl().encodedPath()).isEqualTo("/api/v3/ticker/price");
+    assertThat(r.getUrl().queryParameter("symbol")).isEqualTo("LTCBTC");
+  }
+
+  @Test
+  void lastPriceOfAnotherSymbolIsRefused() {
+    docSample("tickerPrice.json");
+    assertThatThrownBy(() -> client.lastPrice(BNB_BTC))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("symbol"));
+  }
+
+  @Test
   void tickersAreReturnedInTheOrderAsked() {
     String bnb = Fixtures.json("binance/ticker24hr.json");
     String eth = bnb.replace("BNBBTC", "ETHBTC"); // hand-made second element from the doc sample

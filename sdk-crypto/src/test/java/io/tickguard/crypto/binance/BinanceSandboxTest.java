@@ -81,6 +81,18 @@ class BinanceSandboxTest {
   }
 
   @Test
+  void lastPriceIsTheSimulatedLastTradeAndCostsWeightTwo() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-30T06:00:00Z"));
+    start(new BinanceRoutes(), clock);
+    try (BinanceClient binance = client().build()) {
+      long before = usedWeight();
+      java.math.BigDecimal price = binance.lastPrice(ETH);
+      assertThat(usedWeight() - before).isEqualTo(2);
+      assertThat(price).isEqualByComparingTo(binance.ticker(ETH).last()); // same virtual instant
+    }
+  }
+
+  @Test
   void everyMarketDataCallWorksOverPinnedTls() {
     start();
     try (BinanceClient binance = client().build()) {
@@ -97,6 +109,7 @@ class BinanceSandboxTest {
 
       Ticker ticker = binance.ticker(BTC);
       assertThat(ticker.symbol()).isEqualTo(BTC);
+      assertThat(binance.lastPrice(BTC)).isPositive();
       assertThat(ticker.bid()).isLessThan(ticker.ask());
       assertThat(binance.tickers(ETH, BTC)).extracting(Ticker::symbol).containsExactly(ETH, BTC);
 

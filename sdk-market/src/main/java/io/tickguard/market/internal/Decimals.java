@@ -29,6 +29,11 @@ public final class Decimals {
     return d;
   }
 
+  /** The decimal {@code text}, or {@code null} when it is not plain decimal notation. */
+  public static BigDecimal parseOrNull(String text) {
+    return text.length() > MAX_LENGTH ? null : parseOrNull(text.toCharArray(), 0, text.length());
+  }
+
   /** The decimal in {@code buf[off, off+len)}, or {@code null} when it is not plain decimal notation. */
   public static BigDecimal parseOrNull(char[] buf, int off, int len) {
     if (len <= 0 || len > MAX_LENGTH) {

@@ -4,9 +4,14 @@ import io.tickguard.core.ApiResponse;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.json.StrictJson;
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A forward-only reader over a response body for large payloads (order books, candles, trades):
@@ -16,7 +21,22 @@ import tools.jackson.core.JsonToken;
  * in a value or a typed exception whoever calls it.
  */
 public final class JsonStream implements AutoCloseable {
+  /**
+   * The strict settings without the parser's duplicate detection, which allocates a {@code HashSet}
+   * per object of three or more members: this reader checks member names itself ({@link #member}).
+   */
+  private static final JsonMapper STREAMING = StrictJson.builder()
+      .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
+  /** Up to this many members per object are compared pairwise; a larger object gets a set. */
+  private static final int LINEAR_NAMES = 16;
+
   private final JsonParser parser;
+  /** Per object nesting depth: the member names seen so far in the open object at that depth. */
+  private String[][] names = new String[8][];
+  private int[] counts = new int[8];
+  /** Per depth, the names of an open object that outgrew {@link #LINEAR_NAMES} (else null). */
+  private Set<String>[] largeObjects = newSets(8);
 
   private JsonStream(JsonParser parser) {
     this.parser = parser;
@@ -24,26 +44,38 @@ public final class JsonStream implements AutoCloseable {
 
   /** A reader over {@code response}'s body, with the strict parser settings. */
   public static JsonStream of(ApiResponse response) {
-    return new JsonStream(StrictJson.mapper().createParser(response.body()));
+    return new JsonStream(STREAMING.createParser(response.body()));
   }
 
   /** A reader over {@code json}, with the strict parser settings. */
   public static JsonStream of(byte[] json) {
-    return new JsonStream(StrictJson.mapper().createParser(json));
+    return new JsonStream(STREAMING.createParser(json));
   }
 
   /** A reader over {@code json} (one stream message), with the strict parser settings. */
   public static JsonStream of(String json) {
-    return new JsonStream(StrictJson.mapper().createParser(json));
+    return new JsonStream(STREAMING.createParser(json));
   }
 
   /** Advances and returns the next token ({@code null} at the end of input). */
   public JsonToken next() {
+    JsonToken t;
     try {
-      return parser.nextToken();
+      t = parser.nextToken();
     } catch (JacksonException e) {
       throw malformed(e);
     }
+    if (t == JsonToken.START_OBJECT) {
+      openObject();
+    } else if (t == JsonToken.PROPERTY_NAME) {
+      member(parser.currentName());
+    }
+    return t;
+  }
+
+  /** The name of the member the reader is on (or inside), or {@code null} outside any object. */
+  public String currentName() {
+    return parser.currentName();
   }
 
   /** The current token. */
@@ -73,19 +105,102 @@ public final class JsonStream implements AutoCloseable {
 
   /** The next member name of the current object, or {@code null} at its end. */
   public String nextName() {
+    String name;
     try {
-      return parser.nextName();
+      name = parser.nextName();
     } catch (JacksonException e) {
       throw malformed(e);
     }
+    if (name != null) {
+      member(name);
+    }
+    return name;
+  }
+
+  /** A new object opened at the parser's current depth: its member names start empty. */
+  private void openObject() {
+    int depth = parser.streamReadContext().getNestingDepth();
+    if (depth >= counts.length) {
+      int size = Math.max(depth + 1, counts.length * 2);
+      names = Arrays.copyOf(names, size);
+      counts = Arrays.copyOf(counts, size);
+      largeObjects = Arrays.copyOf(largeObjects, size);
+    }
+    counts[depth] = 0;
+    largeObjects[depth] = null;
+  }
+
+  /**
+   * Records member {@code name} of the open object and refuses a repeat: a second {@code "price"}
+   * must not silently win. Small objects (all of TickGuard's wire formats) are checked against a
+   * reused array of the names seen, without allocating; a larger one gets a set, so a hostile object
+   * with thousands of members costs linear time, not quadratic.
+   */
+  private void member(String name) {
+    int depth = parser.streamReadContext().getNestingDepth();
+    Set<String> large = largeObjects[depth];
+    if (large != null) {
+      if (!large.add(name)) {
+        throw duplicate(name);
+      }
+      return;
+    }
+    String[] seen = names[depth];
+    if (seen == null) {
+      seen = new String[LINEAR_NAMES];
+      names[depth] = seen;
+    }
+    int count = counts[depth];
+    for (int i = 0; i < count; i++) {
+      if (seen[i].equals(name)) {
+        throw duplicate(name);
+      }
+    }
+    if (count < LINEAR_NAMES) {
+      seen[count] = name;
+      counts[depth] = count + 1;
+    } else {
+      large = new HashSet<>(Arrays.asList(seen));
+      large.add(name);
+      largeObjects[depth] = large;
+    }
+  }
+
+  private static InvalidResponseException duplicate(String name) {
+    return new InvalidResponseException(
+        "body", "Response is not valid JSON: duplicate field '" + safe(name) + "'");
+  }
+
+  /** A member name fit for a message: printable ASCII, at most 64 characters. */
+  private static String safe(String name) {
+    String cleaned = name.replaceAll("[^\\x20-\\x7e]", "?");
+    return cleaned.length() > 64 ? cleaned.substring(0, 64) + "..." : cleaned;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<String>[] newSets(int size) {
+    return (Set<String>[]) new Set<?>[size];
   }
 
   /** Skips the value the reader is on (scalars, or whole objects and arrays). */
   public void skipCurrent() {
-    try {
-      parser.skipChildren();
-    } catch (JacksonException e) {
-      throw malformed(e);
+    // Token by token rather than the parser's skipChildren(): skipped objects are checked for
+    // repeated members too, as the strict parser did.
+    JsonToken t = current();
+    if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+      return;
+    }
+    int open = 1;
+    while (open > 0) {
+      JsonToken n = next();
+      if (n == null) {
+        throw new InvalidResponseException("body", "Response is not valid JSON: unexpected end of input");
+      }
+      if (n == JsonToken.START_OBJECT || n == JsonToken.START_ARRAY) {
+        open++;
+      } else if (n == JsonToken.END_OBJECT || n == JsonToken.END_ARRAY) {
+        open--;
+      }
     }
   }
 
@@ -222,6 +337,42 @@ public final class JsonStream implements AutoCloseable {
   private static InvalidResponseException malformed(JacksonException e) {
     return new InvalidResponseException(
         "body", "Response is not valid JSON: " + e.getOriginalMessage(), io.tickguard.core.ErrorDetails.none(), e);
+  }
+
+  // Lazily named reads: the path is rendered from {@code at} and {@code field} only on refusal.
+
+  /** Reads the current token as a decimal, naming {@code at.field} on failure. */
+  public BigDecimal decimal(JsonPath at, String field) {
+    BigDecimal d = decimalOrNull();
+    return d != null ? d : decimal(at.field(field));
+  }
+
+  /** Reads the current token as an integer, naming {@code at.field} on failure. */
+  public long integer(JsonPath at, String field) {
+    if (current() == JsonToken.VALUE_NUMBER_INT) {
+      JsonParser.NumberType type = numberType();
+      if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+        return parser.getLongValue();
+      }
+    }
+    return integer(at.field(field));
+  }
+
+  /** Reads the current token as an integer in {@code [min, max]}, naming {@code at.field} on failure. */
+  public long integer(JsonPath at, String field, long min, long max) {
+    long v = integer(at, field);
+    return v >= min && v <= max ? v : Integers.inRange(v, min, max, at.field(field));
+  }
+
+  /** Reads the current token as a string, naming {@code at.field} on failure. */
+  public String string(JsonPath at, String field) {
+    return current() == JsonToken.VALUE_STRING ? text() : string(at.field(field));
+  }
+
+  /** Reads the current token as a boolean, naming {@code at.field} on failure. */
+  public boolean bool(JsonPath at, String field) {
+    JsonToken t = current();
+    return t == JsonToken.VALUE_TRUE || (t != JsonToken.VALUE_FALSE ? bool(at.field(field)) : false);
   }
 
   /** Advances and reads a string. */

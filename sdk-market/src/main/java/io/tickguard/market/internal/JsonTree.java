@@ -120,6 +120,95 @@ public final class JsonTree {
     return Times.epochSeconds(integer(node, name, path), path);
   }
 
+  // Lazily named reads: the same checks, the path rendered from {@code at} only when a value is refused.
+
+  /** The member {@code name} of {@code node} below {@code at}, which must exist. */
+  public static JsonNode required(JsonNode node, String name, JsonPath at) {
+    JsonNode v = node == null ? null : node.get(name);
+    if (v == null || v.isNull() || v.isMissingNode()) {
+      return required(v, name, at.field(name)); // throws, naming the field
+    }
+    return v;
+  }
+
+  /** {@code node} when it is an object; {@code at} names it otherwise. */
+  public static JsonNode object(JsonNode node, JsonPath at) {
+    return node != null && node.isObject() ? node : object(node, at.self());
+  }
+
+  /** The member {@code name} as an object. */
+  public static JsonNode object(JsonNode node, String name, JsonPath at) {
+    JsonNode v = required(node, name, at);
+    return v.isObject() ? v : object(v, at.field(name));
+  }
+
+  /** The member {@code name} as an array. */
+  public static JsonNode array(JsonNode node, String name, JsonPath at) {
+    JsonNode v = required(node, name, at);
+    return v.isArray() ? v : array(v, at.field(name));
+  }
+
+  /** The member {@code name} as a string. */
+  public static String text(JsonNode node, String name, JsonPath at) {
+    JsonNode v = required(node, name, at);
+    return v.isString() ? v.stringValue() : text(v, at.field(name));
+  }
+
+  /** The member {@code name} as a decimal. */
+  public static BigDecimal decimal(JsonNode node, String name, JsonPath at) {
+    return decimalOf(required(node, name, at), name, at);
+  }
+
+  /** The member {@code name} as a decimal, if present and not null. */
+  public static Optional<BigDecimal> optionalDecimal(JsonNode node, String name, JsonPath at) {
+    JsonNode v = node.get(name);
+    return v == null || v.isNull() ? Optional.empty() : Optional.of(decimalOf(v, name, at));
+  }
+
+  private static BigDecimal decimalOf(JsonNode v, String name, JsonPath at) {
+    if (v.isString()) {
+      String text = v.stringValue();
+      BigDecimal d = Decimals.parseOrNull(text);
+      return d != null ? d : Decimals.parse(text, at.field(name));
+    }
+    return decimal(v, at.field(name)); // numbers (rare on the wire) and refusals
+  }
+
+  /** The member {@code name} as an integral number. */
+  public static long integer(JsonNode node, String name, JsonPath at) {
+    JsonNode v = required(node, name, at);
+    if (v.isIntegralNumber() && v.canConvertToLong()) {
+      return v.longValue();
+    }
+    return integer(v, at.field(name));
+  }
+
+  /** The member {@code name} as an integer in {@code [min, max]}. */
+  public static long integer(JsonNode node, String name, JsonPath at, long min, long max) {
+    long v = integer(node, name, at);
+    return v >= min && v <= max ? v : Integers.inRange(v, min, max, at.field(name));
+  }
+
+  /** The member {@code name} as a boolean. */
+  public static boolean bool(JsonNode node, String name, JsonPath at) {
+    JsonNode v = required(node, name, at);
+    return v.isBoolean() ? v.booleanValue() : bool(node, name, at.field(name));
+  }
+
+  /** Epoch milliseconds as an instant. */
+  public static Instant epochMillis(JsonNode node, String name, JsonPath at) {
+    long millis = integer(node, name, at);
+    return millis >= 0 && millis / 1000 <= Times.LATEST.getEpochSecond()
+        ? Instant.ofEpochMilli(millis) : Times.epochMillis(millis, at.field(name));
+  }
+
+  /** Epoch seconds as an instant. */
+  public static Instant epochSeconds(JsonNode node, String name, JsonPath at) {
+    long seconds = integer(node, name, at);
+    return seconds >= 0 && seconds <= Times.LATEST.getEpochSecond()
+        ? Instant.ofEpochSecond(seconds) : Times.epochSeconds(seconds, at.field(name));
+  }
+
   private static String plain(JsonNode number) {
     BigDecimal d = number.decimalValue();
     // toPlainString of 1E+400 is 401 characters long, which Decimals.parse then refuses.

@@ -12,6 +12,16 @@ public final class Models {
    * Runs {@code constructor}; an {@link InvalidValueException} becomes an {@link
    * InvalidResponseException} on {@code pathPrefix + field}.
    */
+  public static <T> T build(JsonPath at, Supplier<T> constructor) {
+    try {
+      return constructor.get();
+    } catch (InvalidValueException e) {
+      String field = at.field(e.field());
+      throw new InvalidResponseException(field, "Invalid value at " + field + ": " + e.reason());
+    }
+  }
+
+  /** {@link #build(JsonPath, Supplier)} with the path already written out. */
   public static <T> T build(String pathPrefix, Supplier<T> constructor) {
     try {
       return constructor.get();

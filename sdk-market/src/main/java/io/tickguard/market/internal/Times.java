@@ -41,6 +41,12 @@ public final class Times {
     return Instant.ofEpochSecond(seconds);
   }
 
+  /** {@code millis} since the epoch, range-checked, naming {@code at.field} only when refused. */
+  public static Instant epochMillis(long millis, JsonPath at, String field) {
+    return millis >= 0 && millis / 1000 <= LATEST.getEpochSecond()
+        ? Instant.ofEpochMilli(millis) : epochMillis(millis, at.field(field));
+  }
+
   /** {@code millis} since the epoch, range-checked. */
   public static Instant epochMillis(long millis, String field) {
     if (millis < 0 || millis / 1000 > LATEST.getEpochSecond()) {

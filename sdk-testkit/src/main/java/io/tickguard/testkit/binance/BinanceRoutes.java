@@ -48,7 +48,7 @@ import tools.jackson.databind.node.ObjectNode;
  * github.com/binance/binance-spot-api-docs), never from a client's DTOs.
  *
  * <p>Routes: {@code GET /api/v3/ping}, {@code /time}, {@code /exchangeInfo} (all, {@code symbol} or
- * {@code symbols}), {@code /ticker/24hr} ({@code symbol}, {@code symbols} or all), {@code /depth},
+ * {@code symbols}), {@code /ticker/24hr} ({@code symbol}, {@code symbols} or all), {@code /ticker/price} (the same forms), {@code /depth},
  * {@code /trades}, {@code /klines} and the signed {@code /api/v3/account}. Decimals are JSON strings
  * with eight decimals, times epoch milliseconds, symbols written as Binance does ({@code BTCUSDT} for
  * the simulator's {@code BTC-USDT}). Data comes from the sandbox's {@link MarketSimulator}.
@@ -178,6 +178,8 @@ public final class BinanceRoutes implements ProviderRoutes {
         .handle(r -> publicCall(r, Set.of("symbol", "symbols"), this::exchangeInfo));
     route(table, "/api/v3/ticker/24hr", BinanceRoutes::tickerWeight)
         .handle(r -> publicCall(r, Set.of("symbol", "symbols", "type"), this::ticker24hr));
+    route(table, "/api/v3/ticker/price", r -> r.query("symbol").isPresent() ? 2 : 4)
+        .handle(r -> publicCall(r, Set.of("symbol", "symbols"), this::tickerPrice));
     route(table, "/api/v3/depth", BinanceRoutes::depthWeight)
         .handle(r -> publicCall(r, Set.of("symbol", "limit"), this::depth));
     route(table, "/api/v3/trades", r -> 25).handle(r -> publicCall(r, Set.of("symbol", "limit"), this::trades));
@@ -431,6 +433,26 @@ public final class BinanceRoutes implements ProviderRoutes {
     ArrayNode out = SandboxJson.array();
     instruments.forEach(i -> out.add(ticker(i, m)));
     return SandboxResponse.ok(out);
+  }
+
+  /** {@code ticker/price}: symbol and last price, one object or an array (Binance's documented forms). */
+  private SandboxResponse tickerPrice(SandboxRequest r, MarketSimulator m) {
+    Object selected = selectedSymbols(r, true);
+    if (selected instanceof SandboxResponse error) {
+      return error;
+    }
+    @SuppressWarnings("unchecked")
+    List<Instrument> instruments = (List<Instrument>) selected;
+    if (r.query("symbol").isPresent()) {
+      return SandboxResponse.ok(price(instruments.get(0), m));
+    }
+    ArrayNode out = SandboxJson.array();
+    instruments.forEach(i -> out.add(price(i, m)));
+    return SandboxResponse.ok(out);
+  }
+
+  private static ObjectNode price(Instrument i, MarketSimulator m) {
+    return SandboxJson.object().put("symbol", wireSymbol(i.symbol())).put("price", d(m.ticker(i.symbol()).last()));
   }
 
   private static ObjectNode ticker(Instrument i, MarketSimulator m) {

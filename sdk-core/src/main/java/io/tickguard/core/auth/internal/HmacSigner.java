@@ -17,9 +17,13 @@ import javax.crypto.spec.SecretKeySpec;
  * An HMAC signer: a canonical message built from the input, a Mac over it, an output encoding.
  *
  * <p>Mac reuse: one {@link Mac} per key is initialised once (the key decoded once) and kept as a
- * prototype that is never used directly; each signature runs on {@link Mac#clone()}, which copies
- * the initialised state cheaply and is safe across threads. A {@code ThreadLocal<Mac>} was rejected:
- * it would leave a copy of the key in every pool thread, beyond the reach of a rotation.
+ * prototype that is never used directly; signatures borrow a ready copy from the key's {@link
+ * MacSlots} (a clone made once per slot, then reused) instead of cloning per signature. The copies
+ * belong to the credentials' cache entry, so a rotation drops them all; a {@code ThreadLocal<Mac>}
+ * was rejected because it would leave a keyed copy in every pool thread, beyond a rotation's reach.
+ *
+ * <p>The canonical message is built once per signature: its bytes are signed and its text is what
+ * {@link SignedPayload} reports ({@link Canonicalizer#canonical}).
  */
 public final class HmacSigner implements RequestSigner {
 
@@ -30,14 +34,30 @@ public final class HmacSigner implements RequestSigner {
 
     /** What {@link SignedPayload#canonical()} reports. */
     String describe(SigningInput input);
+
+    /**
+     * The bytes and their description together; a text canonicalizer overrides it to build the text
+     * once and report exactly what it signed.
+     */
+    default Canonical canonical(SigningInput input) {
+      return new Canonical(bytes(input), describe(input));
+    }
   }
+
+  /**
+   * One signature's message.
+   *
+   * @param bytes what is MACed
+   * @param text what {@link SignedPayload#canonical()} reports
+   */
+  public record Canonical(byte[] bytes, String text) {}
 
   private final String algorithmName;
   private final String macAlgorithm;
   private final Function<byte[], byte[]> keyDecoder;
   private final Canonicalizer canonicalizer;
   private final Function<byte[], String> encoder;
-  private final PerCredentials<Mac> macs;
+  private final PerCredentials<MacSlots> macs;
 
   /**
    * @param algorithmName name reported in {@link SignedPayload}, such as {@code HMAC-SHA256}
@@ -55,7 +75,7 @@ public final class HmacSigner implements RequestSigner {
     this.keyDecoder = keyDecoder;
     this.canonicalizer = canonicalizer;
     this.encoder = encoder;
-    this.macs = new PerCredentials<>(this::prototype);
+    this.macs = new PerCredentials<>(c -> new MacSlots(prototype(c), () -> prototype(c)));
   }
 
   @Override
@@ -64,14 +84,12 @@ public final class HmacSigner implements RequestSigner {
     if (secret.isDestroyed()) {
       throw new IllegalStateException("The credentials' secret was destroyed; sign with the current credentials");
     }
-    Mac mac;
-    try {
-      mac = (Mac) macs.get(credentials).clone();
-    } catch (CloneNotSupportedException e) {
-      mac = prototype(credentials); // providers that cannot clone: initialise a fresh one
-    }
-    String value = encoder.apply(mac.doFinal(canonicalizer.bytes(input)));
-    return new RequestSignature(value, new SignedPayload(algorithmName, canonicalizer.describe(input)));
+    Canonical message = canonicalizer.canonical(input);
+    MacSlots slots = macs.get(credentials);
+    Mac mac = slots.borrow();
+    byte[] digest = mac.doFinal(message.bytes()); // doFinal resets the Mac: it can be reused as is
+    slots.giveBack(mac);
+    return new RequestSignature(encoder.apply(digest), new SignedPayload(algorithmName, message.text()));
   }
 
   private Mac prototype(ApiCredentials credentials) {

@@ -31,12 +31,15 @@ final class GuardStage implements Stage {
     if (call == null) {
       return chain.proceed(seed); // not a TickGuard call (a raw request on httpClient())
     }
-    Request guarded = call.guard().toHttpRequest(call.request(), authenticator.grantedScopes());
-    Request.Builder http = guarded.newBuilder().tag(CallContext.class, call);
-    for (String name : seed.headers().names()) {
-      if (guarded.header(name) == null) {
-        for (String value : seed.headers(name)) {
-          http.addHeader(name, value);
+    Request.Builder http = call.guard().toHttpRequestBuilder(call.request(), authenticator.grantedScopes())
+        .tag(CallContext.class, call);
+    if (seed.headers().size() > 0) {
+      Request guarded = http.build();
+      for (String name : seed.headers().names()) {
+        if (guarded.header(name) == null) {
+          for (String value : seed.headers(name)) {
+            http.addHeader(name, value);
+          }
         }
       }
     }

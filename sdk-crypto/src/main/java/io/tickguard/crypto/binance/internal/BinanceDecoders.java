@@ -16,6 +16,7 @@ import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.market.internal.JsonStream;
+import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonTree;
 import io.tickguard.crypto.internal.Levels;
 import io.tickguard.market.internal.Models;
@@ -48,37 +49,38 @@ public final class BinanceDecoders {
       JsonNode symbols = JsonTree.array(JsonTree.object(r.json(), "body"), "symbols", "symbols");
       List<Instrument> out = new ArrayList<>(symbols.size());
       for (int i = 0; i < symbols.size(); i++) {
-        out.add(instrument(JsonTree.object(symbols.get(i), "symbols[" + i + "]"), "symbols[" + i + "]."));
+        JsonPath at = JsonPath.element("symbols", i);
+        out.add(instrument(JsonTree.object(symbols.get(i), at), at));
       }
       return List.copyOf(out);
     };
   }
 
-  private static Instrument instrument(JsonNode s, String path) {
-    String providerSymbol = JsonTree.text(s, "symbol", path + "symbol");
-    String base = JsonTree.text(s, "baseAsset", path + "baseAsset");
-    String quote = JsonTree.text(s, "quoteAsset", path + "quoteAsset");
-    String status = JsonTree.text(s, "status", path + "status");
+  private static Instrument instrument(JsonNode s, JsonPath path) {
+    String providerSymbol = JsonTree.text(s, "symbol", path);
+    String base = JsonTree.text(s, "baseAsset", path);
+    String quote = JsonTree.text(s, "quoteAsset", path);
+    String status = JsonTree.text(s, "status", path);
     Optional<BigDecimal> tick = Optional.empty();
     Optional<BigDecimal> step = Optional.empty();
     Optional<BigDecimal> minNotional = Optional.empty();
     JsonNode filters = s.get("filters");
     if (filters != null && !filters.isNull()) {
-      JsonTree.array(filters, path + "filters");
+      JsonTree.array(filters, path.field("filters"));
       for (int i = 0; i < filters.size(); i++) {
         JsonNode f = filters.get(i);
-        String fp = path + "filters[" + i + "].";
-        String type = JsonTree.text(f, "filterType", fp + "filterType");
+        JsonPath fp = path.child("filters", i);
+        String type = JsonTree.text(f, "filterType", fp);
         switch (type) {
           case "PRICE_FILTER":
-            tick = positiveOrDisabled(JsonTree.decimal(f, "tickSize", fp + "tickSize"));
+            tick = positiveOrDisabled(JsonTree.decimal(f, "tickSize", fp));
             break;
           case "LOT_SIZE":
-            step = positiveOrDisabled(JsonTree.decimal(f, "stepSize", fp + "stepSize"));
+            step = positiveOrDisabled(JsonTree.decimal(f, "stepSize", fp));
             break;
           case "MIN_NOTIONAL":
           case "NOTIONAL":
-            minNotional = Optional.of(JsonTree.decimal(f, "minNotional", fp + "minNotional"));
+            minNotional = Optional.of(JsonTree.decimal(f, "minNotional", fp));
             break;
           default:
             break; // other filters (ICEBERG_PARTS, PERCENT_PRICE, ...) do not map to the model
@@ -126,12 +128,13 @@ public final class BinanceDecoders {
       asked.forEach(s -> byWire.put(BinanceSymbolMapper.INSTANCE.toProvider(s), s));
       Map<Symbol, Ticker> found = new HashMap<>();
       if (root.isObject()) {
-        Ticker t = ticker(root, "", byWire);
+        Ticker t = ticker(root, JsonPath.ROOT, byWire);
         found.put(t.symbol(), t);
       } else {
         JsonTree.array(root, "body");
         for (int i = 0; i < root.size(); i++) {
-          Ticker t = ticker(JsonTree.object(root.get(i), "[" + i + "]"), "[" + i + "].", byWire);
+          JsonPath at = JsonPath.element("", i);
+          Ticker t = ticker(JsonTree.object(root.get(i), at), at, byWire);
           if (found.put(t.symbol(), t) != null) {
             throw new InvalidResponseException("[" + i + "].symbol", "Symbol " + t.symbol() + " appears twice");
           }
@@ -149,21 +152,38 @@ public final class BinanceDecoders {
     };
   }
 
-  private static Ticker ticker(JsonNode n, String path, Map<String, Symbol> byWire) {
-    String wire = JsonTree.text(n, "symbol", path + "symbol");
+  /** {@code ticker/price} for one symbol: {@code {"symbol":"LTCBTC","price":"4.00000200"}}. */
+  public static ResponseDecoder<BigDecimal> lastPrice(Symbol asked) {
+    String expected = BinanceSymbolMapper.INSTANCE.toProvider(asked);
+    return r -> {
+      JsonNode n = JsonTree.object(r.json(), "body");
+      String wire = JsonTree.text(n, "symbol", JsonPath.ROOT);
+      if (!wire.equals(expected)) {
+        throw new InvalidResponseException("symbol", "Unexpected symbol " + wire + " in the response");
+      }
+      BigDecimal price = JsonTree.decimal(n, "price", JsonPath.ROOT);
+      if (price.signum() <= 0) {
+        throw new InvalidResponseException("price", "Field price must be positive");
+      }
+      return price;
+    };
+  }
+
+  private static Ticker ticker(JsonNode n, JsonPath path, Map<String, Symbol> byWire) {
+    String wire = JsonTree.text(n, "symbol", path);
     Symbol symbol = byWire.get(wire);
     if (symbol == null) {
-      throw new InvalidResponseException(path + "symbol", "Unexpected symbol " + wire + " in the response");
+      throw new InvalidResponseException(path.field("symbol"), "Unexpected symbol " + wire + " in the response");
     }
-    BigDecimal last = JsonTree.decimal(n, "lastPrice", path + "lastPrice");
-    BigDecimal bid = JsonTree.decimal(n, "bidPrice", path + "bidPrice");
-    BigDecimal ask = JsonTree.decimal(n, "askPrice", path + "askPrice");
-    Optional<BigDecimal> open = JsonTree.optionalDecimal(n, "openPrice", path + "openPrice");
-    Optional<BigDecimal> high = JsonTree.optionalDecimal(n, "highPrice", path + "highPrice");
-    Optional<BigDecimal> low = JsonTree.optionalDecimal(n, "lowPrice", path + "lowPrice");
-    Optional<BigDecimal> volume = JsonTree.optionalDecimal(n, "volume", path + "volume");
+    BigDecimal last = JsonTree.decimal(n, "lastPrice", path);
+    BigDecimal bid = JsonTree.decimal(n, "bidPrice", path);
+    BigDecimal ask = JsonTree.decimal(n, "askPrice", path);
+    Optional<BigDecimal> open = JsonTree.optionalDecimal(n, "openPrice", path);
+    Optional<BigDecimal> high = JsonTree.optionalDecimal(n, "highPrice", path);
+    Optional<BigDecimal> low = JsonTree.optionalDecimal(n, "lowPrice", path);
+    Optional<BigDecimal> volume = JsonTree.optionalDecimal(n, "volume", path);
     Optional<Instant> time = n.has("closeTime")
-        ? Optional.of(JsonTree.epochMillis(n, "closeTime", path + "closeTime"))
+        ? Optional.of(JsonTree.epochMillis(n, "closeTime", path))
         : Optional.empty();
     return Models.build(path, () -> new Ticker(symbol, last, bid, ask, open, high, low, volume, time));
   }
@@ -207,7 +227,7 @@ public final class BinanceDecoders {
         List<Trade> out = new ArrayList<>();
         for (int i = 0; in.nextElement(); i++) {
           Levels.requireWithin(i, limit, "body");
-          out.add(trade(in, "[" + i + "]"));
+          out.add(trade(in, JsonPath.element("", i)));
         }
         in.end();
         return List.copyOf(out);
@@ -215,8 +235,10 @@ public final class BinanceDecoders {
     };
   }
 
-  private static Trade trade(JsonStream in, String path) {
-    JsonStream.expect(in.current(), JsonToken.START_OBJECT, path);
+  private static Trade trade(JsonStream in, JsonPath path) {
+    if (in.current() != JsonToken.START_OBJECT) {
+      JsonStream.expect(in.current(), JsonToken.START_OBJECT, path.self());
+    }
     Long id = null;
     BigDecimal price = null;
     BigDecimal qty = null;
@@ -226,31 +248,31 @@ public final class BinanceDecoders {
       in.next();
       switch (name) {
         case "id":
-          id = in.integer(path + ".id", 0, Long.MAX_VALUE);
+          id = in.integer(path, "id", 0, Long.MAX_VALUE);
           break;
         case "price":
-          price = in.decimal(path + ".price");
+          price = in.decimal(path, "price");
           break;
         case "qty":
-          qty = in.decimal(path + ".qty");
+          qty = in.decimal(path, "qty");
           break;
         case "time":
-          time = in.integer(path + ".time");
+          time = in.integer(path, "time");
           break;
         case "isBuyerMaker":
-          buyerMaker = in.bool(path + ".isBuyerMaker");
+          buyerMaker = in.bool(path, "isBuyerMaker");
           break;
         default:
           in.skipCurrent();
       }
     }
-    String tradeId = String.valueOf(required(id, path + ".id"));
-    BigDecimal p = required(price, path + ".price");
-    BigDecimal q = required(qty, path + ".qty");
-    Instant t = Times.epochMillis(required(time, path + ".time"), path + ".time");
+    String tradeId = String.valueOf(required(id, path, "id"));
+    BigDecimal p = required(price, path, "price");
+    BigDecimal q = required(qty, path, "qty");
+    Instant t = Times.epochMillis(required(time, path, "time"), path, "time");
     // The maker bought, so the taker (who sets the trade's side) sold.
-    Side side = required(buyerMaker, path + ".isBuyerMaker") ? Side.SELL : Side.BUY;
-    return Models.build(path + ".", () -> new Trade(tradeId, p, q, side, t));
+    Side side = required(buyerMaker, path, "isBuyerMaker") ? Side.SELL : Side.BUY;
+    return Models.build(path, () -> new Trade(tradeId, p, q, side, t));
   }
 
   /** {@code klines}: {@code [[openTime,"open","high","low","close","volume",closeTime,...]]}, streamed. */
@@ -298,11 +320,11 @@ public final class BinanceDecoders {
       JsonNode balances = JsonTree.array(JsonTree.object(r.json(), "body"), "balances", "balances");
       List<Balance> out = new ArrayList<>(balances.size());
       for (int i = 0; i < balances.size(); i++) {
-        String path = "balances[" + i + "].";
-        JsonNode b = JsonTree.object(balances.get(i), "balances[" + i + "]");
-        String asset = JsonTree.text(b, "asset", path + "asset");
-        BigDecimal free = JsonTree.decimal(b, "free", path + "free");
-        BigDecimal locked = JsonTree.decimal(b, "locked", path + "locked");
+        JsonPath path = JsonPath.element("balances", i);
+        JsonNode b = JsonTree.object(balances.get(i), path);
+        String asset = JsonTree.text(b, "asset", path);
+        BigDecimal free = JsonTree.decimal(b, "free", path);
+        BigDecimal locked = JsonTree.decimal(b, "locked", path);
         out.add(Models.build(path, () -> new Balance(asset, free, locked)));
       }
       return List.copyOf(out);
@@ -350,6 +372,10 @@ public final class BinanceDecoders {
       flags.add(name + "=true");
     }
     return on;
+  }
+
+  private static <T> T required(T value, JsonPath at, String field) {
+    return value != null ? value : required(value, at.field(field));
   }
 
   private static <T> T required(T value, String path) {

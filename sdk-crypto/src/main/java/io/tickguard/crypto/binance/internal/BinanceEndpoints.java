@@ -46,6 +46,13 @@ public final class BinanceEndpoints {
           .weight(BinanceEndpoints::tickerWeight)
           .build();
 
+  /** {@code GET /api/v3/ticker/price}: the last price of one symbol; weight 2. */
+  public static final Endpoint TICKER_PRICE =
+      get("tickerPrice", "/api/v3/ticker/price")
+          .query(ParamSpec.required("symbol", ParamSpec.SYMBOL, 20))
+          .weight(r -> 2)
+          .build();
+
   /** {@code GET /api/v3/depth}: order book; weight 5, 25, 50 or 250 by {@code limit}. */
   public static final Endpoint DEPTH =
       get("depth", "/api/v3/depth")

@@ -1,0 +1,45 @@
+package io.tickguard.core.throttle;
+
+import java.time.Duration;
+
+/**
+ * How an {@link InProcessThrottle} hands out a window's budget.
+ *
+ * <p>See {@code docs/design/throttle-pacing.md} for which mode each provider preset uses and why.
+ */
+public enum ThrottleMode {
+  /**
+   * A window's whole budget may be spent at once; then calls wait (up to {@code maxWait}) or fail
+   * until the window turns. Good for short windows and for bursty use of long budgets.
+   */
+  BURST,
+  /**
+   * Each paced window's budget is spread evenly over the window: permits are granted no faster than
+   * {@code limit / interval}, callers queue for their turn (FIFO, at most {@code maxWaiters}, each for
+   * at most {@code maxWait}). A bot polling at full speed then gets a steady stream of answers
+   * instead of one burst and a minute of refusals. Only fixed windows longer than {@link
+   * #PACING_MIN} and at most {@link #PACING_MAX} are paced: per-second windows gain nothing from it,
+   * and a daily or monthly budget spread evenly would make single calls wait for minutes.
+   */
+  PACED;
+
+  /** Windows this short or shorter are never paced. */
+  public static final Duration PACING_MIN = Duration.ofSeconds(1);
+  /** Windows longer than this are never paced. */
+  public static final Duration PACING_MAX = Duration.ofMinutes(5);
+
+  /**
+   * The mode a preset gets when none is chosen: {@link #PACED} when it has a fixed window that
+   * pacing applies to (a per-minute budget such as Binance's 6,000 weight), {@link #BURST} otherwise.
+   */
+  public static ThrottleMode defaultFor(LimitPreset preset) {
+    return preset.limits().stream().anyMatch(ThrottleMode::paces) ? PACED : BURST;
+  }
+
+  /** Whether {@link #PACED} spreads {@code limit}'s budget. */
+  public static boolean paces(RateLimit limit) {
+    return limit.kind() == RateLimit.Kind.FIXED_WINDOW
+        && limit.interval().compareTo(PACING_MIN) > 0
+        && limit.interval().compareTo(PACING_MAX) <= 0;
+  }
+}
