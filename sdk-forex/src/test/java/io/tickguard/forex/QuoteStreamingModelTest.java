@@ -55,5 +55,15 @@ class QuoteStreamingModelTest {
         .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("resumed");
     assertThatThrownBy(() -> new StreamGap(T, T, 1))
         .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("connection");
+    assertThatThrownBy(() -> new StreamGap(T, T, 1, StreamGap.Cause.PROVIDER_DISCONNECT))
+        .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("connection");
+    assertThatThrownBy(() -> new StreamGap(T, T, 0, StreamGap.Cause.SUBSCRIPTION_RESET))
+        .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("connection");
+  }
+
+  @Test
+  void gapStatesItsCauseAndAResetGapMayStayOnTheFirstConnection() {
+    assertThat(new StreamGap(T, T, 2).cause()).isEqualTo(StreamGap.Cause.CONNECTION_LOST);
+    assertThat(new StreamGap(T, T.plusSeconds(1), 1, StreamGap.Cause.SUBSCRIPTION_RESET).connection()).isEqualTo(1);
   }
 }

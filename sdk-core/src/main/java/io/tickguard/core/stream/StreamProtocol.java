@@ -35,6 +35,17 @@ public interface StreamProtocol<E> {
   }
 
   /**
+   * As {@link #onOpen(OpenReason)}, with the connection's emitter, for a protocol whose subscription
+   * is made over another channel and answers with a snapshot (Saxo's REST subscription): events
+   * emitted here reach the consumer before the connection's first decoded message (and before its
+   * {@link StreamSignal.Connected}). It runs off the reader thread, and no message of the connection
+   * is decoded until it returns. The default calls {@link #onOpen(OpenReason)}.
+   */
+  default List<String> onOpen(OpenReason reason, StreamEmitter<E> emitter) {
+    return onOpen(reason);
+  }
+
+  /**
    * Decodes one text message (one WebSocket text frame, or one NDJSON line without its line end).
    */
   void onText(String message, StreamEmitter<E> emitter);

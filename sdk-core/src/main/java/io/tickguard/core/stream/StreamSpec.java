@@ -34,6 +34,7 @@ public final class StreamSpec<E> {
 
   private final StreamKind kind;
   private final ApiRequest connect;
+  private final java.util.function.Function<OpenReason, ApiRequest> connectFor;
   private final StreamProtocol<E> protocol;
   private final String baseUrl;
   private final StreamLimits limits;
@@ -52,6 +53,7 @@ public final class StreamSpec<E> {
   private StreamSpec(Builder<E> b) {
     this.kind = b.kind;
     this.connect = b.connect;
+    this.connectFor = b.connectFor;
     this.protocol = b.protocol;
     this.baseUrl = b.baseUrl;
     this.limits = b.limits;
@@ -86,6 +88,24 @@ public final class StreamSpec<E> {
   /** The connect request, validated by the Guard on every connect. */
   public ApiRequest connect() {
     return connect;
+  }
+
+  /**
+   * The request of a connect made for {@code reason}: {@link #connect()} unless the builder was
+   * given {@link Builder#connectFor}, whose answer must be for the same endpoint (a resume point
+   * such as Saxo's {@code messageid} on a reconnect). The Guard validates it on that connect.
+   */
+  public ApiRequest connect(OpenReason reason) {
+    Objects.requireNonNull(reason, "reason");
+    if (connectFor == null) {
+      return connect;
+    }
+    ApiRequest chosen = Objects.requireNonNull(connectFor.apply(reason), "connectFor answered null");
+    if (!chosen.endpoint().equals(connect.endpoint())) {
+      throw new io.tickguard.core.InvalidRequestException("connect", "The connect request for " + reason
+          + " must be for endpoint " + connect.endpoint().name() + ", was " + chosen.endpoint().name());
+    }
+    return chosen;
   }
 
   /** The provider's protocol. */
@@ -183,6 +203,7 @@ public final class StreamSpec<E> {
     private final StreamKind kind;
     private final ApiRequest connect;
     private final StreamProtocol<E> protocol;
+    private java.util.function.Function<OpenReason, ApiRequest> connectFor;
     private String baseUrl;
     private StreamLimits limits = StreamLimits.none();
     private ReconnectPolicy reconnect = ReconnectPolicy.defaults();
@@ -201,6 +222,17 @@ public final class StreamSpec<E> {
       this.kind = kind;
       this.connect = Objects.requireNonNull(connect, "connect");
       this.protocol = Objects.requireNonNull(protocol, "protocol");
+    }
+
+    /**
+     * Chooses the connect request per connect: called with {@link OpenReason#FIRST} or {@link
+     * OpenReason#RECONNECT} just before each connect, it may add the protocol's resume point (the
+     * last message id seen) to a reconnect. Its answer must be for the same endpoint as the
+     * builder's connect request; default: that request every time.
+     */
+    public Builder<E> connectFor(java.util.function.Function<OpenReason, ApiRequest> chooser) {
+      this.connectFor = Objects.requireNonNull(chooser, "connectFor");
+      return this;
     }
 
     /** The stream host's base URL ({@code https://}, {@code wss://}; plain schemes only on loopback with the client's opt-in). */

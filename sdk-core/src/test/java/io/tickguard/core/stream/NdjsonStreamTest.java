@@ -195,6 +195,61 @@ class NdjsonStreamTest {
     assertThat(fx.server.getRequestCount()).isEqualTo(2);
   }
 
+  /** A protocol whose resume point is the last line seen, and which emits a marker as each connection opens. */
+  static final class ResumingProtocol implements StreamProtocol<String> {
+    volatile String lastLine = "";
+
+    @Override
+    public List<String> onOpen(OpenReason reason, StreamEmitter<String> emitter) {
+      emitter.event("opened:" + reason);
+      return List.of();
+    }
+
+    @Override
+    public void onText(String message, StreamEmitter<String> emitter) {
+      lastLine = message;
+      emitter.event(message);
+    }
+  }
+
+  @Test
+  void aReconnectUsesTheConnectRequestChosenForItsReasonWithTheProtocolsResumePoint() throws Exception {
+    serve(new GatedChunks(true, utf8("first\n")));
+    serve(new GatedChunks(false, utf8("second\n")));
+    ResumingProtocol protocol = new ResumingProtocol();
+    Recorder recorder = new Recorder();
+    StreamSpec<String> spec = StreamSpec.ndjson(prices("A1"), protocol).clock(clock).scheduler(scheduler)
+        .connectFor(reason -> reason == OpenReason.FIRST ? prices("A1") : prices("A1" + protocol.lastLine))
+        .reconnect(ReconnectPolicy.builder().baseDelay(Duration.ZERO).maxDelay(Duration.ZERO).build()).build();
+    try (ApiClient api = fx.client(); StreamSession<String> session = api.openStream(spec, recorder)) {
+      assertThat(recorder.next()).as("emitted by onOpen, before Connected").isEqualTo("opened:FIRST");
+      assertThat(recorder.next()).isEqualTo(new StreamSignal.Connected(1, OpenReason.FIRST));
+      assertThat(recorder.next()).isEqualTo("first");
+      assertThat(recorder.next()).isInstanceOf(StreamSignal.Disconnected.class);
+      assertThat(recorder.next()).isInstanceOf(StreamSignal.Reconnecting.class);
+      scheduler.awaitScheduled(1);
+      scheduler.advance(Duration.ZERO);
+      assertThat(recorder.next()).isEqualTo("opened:RECONNECT");
+      assertThat(recorder.next()).isEqualTo(new StreamSignal.Connected(2, OpenReason.RECONNECT));
+      assertThat(recorder.next()).isEqualTo("second");
+      assertThat(session.connections()).isEqualTo(2);
+    }
+    assertThat(fx.server.takeRequest().getUrl().encodedPath()).isEqualTo("/v3/accounts/A1/pricing/stream");
+    assertThat(fx.server.takeRequest().getUrl().encodedPath()).as("the reconnect resumed after the last line")
+        .isEqualTo("/v3/accounts/A1first/pricing/stream");
+  }
+
+  @Test
+  void aConnectRequestChosenForAnotherEndpointIsRefusedBeforeAnyByteIsSent() {
+    Endpoint other = Endpoint.builder("other", HttpMethod.GET, "/other").build();
+    StreamSpec<String> spec = spec(prices("A1")).connectFor(reason -> other.request().build()).build();
+    try (ApiClient api = fx.client()) {
+      assertThatThrownBy(() -> api.openStream(spec, new Recorder()))
+          .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.getMessage()).contains("prices"));
+    }
+    assertThat(fx.server.getRequestCount()).isZero();
+  }
+
   @Test
   void queueModeHandsEventsToPollAndEndsWithStreamClosedException() throws Exception {
     serve(new GatedChunks(false, utf8("a\nb\n")));

@@ -71,18 +71,29 @@ final class ConnectionOptions {
       throw new ParameterException(spec.commandLine(),
           "unknown provider '" + provider + "'; choose one of " + String.join(", ", Provider.ids()));
     }
+    validateEndpoint(spec, live, baseUrl, caFile, pins, keyFile, timeout);
+  }
+
+  /**
+   * The checks every command that reaches an endpoint shares (crypto and forex): {@code --live} and
+   * {@code --base-url} exclusive, trust and pins only off the sandbox, an https base URL, pins in
+   * their printed form, a positive timeout.
+   */
+  static void validateEndpoint(CommandSpec spec, boolean live, String baseUrl, Path caFile, List<String> pins, Path keyFile,
+      Duration timeout) {
+    boolean embedded = !live && baseUrl == null;
     if (live && baseUrl != null) {
       throw new ParameterException(spec.commandLine(), "--live and --base-url exclude each other: --base-url already leaves the sandbox");
     }
-    if (embedded() && (caFile != null || !pins.isEmpty())) {
+    if (embedded && (caFile != null || !pins.isEmpty())) {
       throw new ParameterException(spec.commandLine(),
           (caFile != null ? "--ca-file" : "--pin") + " needs --live or --base-url: the embedded sandbox is trusted and pinned already");
     }
-    if (embedded() && keyFile != null) {
+    if (embedded && keyFile != null) {
       throw new ParameterException(spec.commandLine(), "--key-file needs --live or --base-url: the embedded sandbox uses its demo keys");
     }
     if (baseUrl != null) {
-      checkUrl(spec);
+      checkUrl(spec, baseUrl);
     }
     for (String pin : pins) {
       if (!PIN.matcher(pin).matches()) {
@@ -95,7 +106,7 @@ final class ConnectionOptions {
     }
   }
 
-  private void checkUrl(CommandSpec spec) {
+  private static void checkUrl(CommandSpec spec, String baseUrl) {
     try {
       URI uri = new URI(baseUrl);
       if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {

@@ -40,6 +40,23 @@ final class Hints {
     return "";
   }
 
+  /** What to do about a failure of an {@code fx} or {@code login} command. */
+  static String ofForex(TickGuardException e, FxProvider provider) {
+    if (e instanceof AuthenticationException) {
+      return provider == FxProvider.SAXO
+          ? "; the Saxo session may have expired: log in again with: tickguard login saxo"
+          : "; check " + provider.credentialHelp();
+    }
+    if (e instanceof PermissionDeniedException) {
+      return "; the credentials lack the permission the call needs: check them at " + provider.id() + "'s developer page";
+    }
+    if (e instanceof ClockSkewException || e instanceof CertificatePinningException || e instanceof RateLimitedException
+        || e instanceof TransportException) {
+      return of(e, Provider.BINANCE).replace(" -p binance", "");
+    }
+    return "";
+  }
+
   private static boolean unknownSymbol(String message, String code) {
     return code.equals("-1121") || code.contains("unknown asset pair")
         || (message.contains("symbol") || message.contains("pair") || message.contains("product"))

@@ -68,26 +68,27 @@ final class MarketSession implements AutoCloseable {
     String url = connection.baseUrl != null ? connection.baseUrl : ProviderClients.defaultBaseUrl(provider);
     ClientConfig config = ClientConfig.builder(url).callTimeout(connection.timeout).metrics(audit)
             .security(io.tickguard.core.security.SecurityOptions.builder().listener(audit).build())
-        .tls(tls(connection, connection.host(url))).build();
+        .tls(tls(connection.caFile, connection.pins, connection.host(url))).build();
     MarketSession session = new MarketSession(provider, ProviderClients.client(provider, config, key), Optional.empty(), config,
         key.isPresent(), audit);
     session.streamBaseUrl = connection.baseUrl; // --base-url (a standalone sandbox) serves its streams too
     return session;
   }
 
-  private static TlsConfig tls(ConnectionOptions connection, String host) {
+  /** The TLS settings of {@code --ca-file} and {@code --pin} for {@code host} (crypto and forex commands). */
+  static TlsConfig tls(java.nio.file.Path caFile, List<String> pins, String host) {
     TlsConfig.Builder tls = TlsConfig.builder();
-    if (connection.caFile != null) {
+    if (caFile != null) {
       try {
-        tls.trustRoots(TrustRoots.onlyPem(Files.readAllBytes(connection.caFile)));
+        tls.trustRoots(TrustRoots.onlyPem(Files.readAllBytes(caFile)));
       } catch (IOException e) {
-        throw new ConfigurationException("--ca-file " + connection.caFile + " cannot be read (" + e.getClass().getSimpleName() + ")", e);
+        throw new ConfigurationException("--ca-file " + caFile + " cannot be read (" + e.getClass().getSimpleName() + ")", e);
       } catch (RuntimeException e) {
-        throw new ConfigurationException("--ca-file " + connection.caFile + " holds no usable PEM certificate: " + e.getMessage(), e);
+        throw new ConfigurationException("--ca-file " + caFile + " holds no usable PEM certificate: " + e.getMessage(), e);
       }
     }
-    if (!connection.pins.isEmpty()) {
-      tls.pin(host, connection.pins);
+    if (!pins.isEmpty()) {
+      tls.pin(host, pins);
     }
     return tls.build();
   }

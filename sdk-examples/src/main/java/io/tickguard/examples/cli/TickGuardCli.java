@@ -22,12 +22,12 @@ import picocli.CommandLine.ParseResult;
  * <p>Usage errors are found before anything starts and exit with 2; see {@link ExitCodes}.
  */
 @Command(name = "tickguard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    description = {"Secure market data from Binance, Kraken, Coinbase and Insightease.",
+    description = {"Secure market data from Binance, Kraken, Coinbase and Insightease; forex from OANDA, Saxo and Insightease (fx).",
         "Without --live or --base-url every market command talks to an embedded sandbox that speaks the "
             + "provider's wire format over pinned TLS (no internet, no keys). Without a command: the demo."},
     subcommands = {DemoCommand.class, TickerCommand.class, BookCommand.class, TradesCommand.class,
         CandlesCommand.class, InstrumentsCommand.class, BalancesCommand.class, TimeCommand.class,
-        DoctorCommand.class, SandboxCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class},
+        DoctorCommand.class, SandboxCommand.class, FxCommand.class, LoginCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  done", "  1  the call failed (the typed exception is printed)", "  2  usage: the command line was wrong",
         "  3  configuration: a key, key file or CA file is missing or unusable", "  4  a doctor check failed",
@@ -61,6 +61,8 @@ public final class TickGuardCli implements Callable<Integer> {
     cl.setErr(new PrintWriter(new OutputStreamWriter(context.err(), Charset.defaultCharset()), true));
     cl.registerConverter(Symbol.class, new SymbolConverter());
     cl.registerConverter(Instant.class, new InstantConverter());
+    cl.registerConverter(io.tickguard.forex.CurrencyPair.class, new ForexConverters.Pair());
+    cl.registerConverter(io.tickguard.forex.Currency.class, new ForexConverters.Code());
     cl.setParameterExceptionHandler(this::usageError);
     cl.setExecutionExceptionHandler(this::failure);
     cl.setExitCodeExceptionMapper(e -> ExitCodes.CALL_FAILED);
@@ -95,6 +97,12 @@ public final class TickGuardCli implements Callable<Integer> {
     if (e instanceof ConfigurationException) {
       code = ExitCodes.CONFIGURATION;
       line = e.getMessage();
+    } else if (e instanceof TickGuardException t && command instanceof FxMarketCommand f) {
+      code = ExitCodes.CALL_FAILED;
+      line = t.getClass().getSimpleName() + ": " + t.getMessage() + Hints.ofForex(t, f.provider());
+    } else if (e instanceof TickGuardException t && command instanceof LoginSaxoCommand) {
+      code = ExitCodes.CALL_FAILED;
+      line = t.getClass().getSimpleName() + ": " + t.getMessage() + Hints.ofForex(t, FxProvider.SAXO);
     } else if (e instanceof TickGuardException t) {
       code = ExitCodes.CALL_FAILED;
       line = t.getClass().getSimpleName() + ": " + t.getMessage() + Hints.of(t, provider);
@@ -106,7 +114,7 @@ public final class TickGuardCli implements Callable<Integer> {
       line = "unexpected " + e.getClass().getName() + ": " + e.getMessage();
     }
     err.println("tickguard: " + Text.clean(line));
-    if (command instanceof MarketCommand m && m.output.verbose) {
+    if (command instanceof MarketCommand m && m.output.verbose || command instanceof FxMarketCommand f && f.output.verbose) {
       e.printStackTrace(err);
     }
     err.flush();

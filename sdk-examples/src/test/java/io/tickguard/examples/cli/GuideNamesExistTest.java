@@ -38,7 +38,8 @@ class GuideNamesExistTest {
   private static final Path DOCS = Path.of("..", "docs");
   private static final List<String> PACKAGES = List.of("io.tickguard.core", "io.tickguard.core.tls", "io.tickguard.core.throttle", "io.tickguard.core.security",
       "io.tickguard.core.resilience", "io.tickguard.core.token", "io.tickguard.core.stream", "io.tickguard.market", "io.tickguard.crypto", "io.tickguard.crypto.binance",
-      "io.tickguard.crypto.kraken", "io.tickguard.crypto.coinbase", "io.tickguard.crypto.insightease");
+      "io.tickguard.crypto.kraken", "io.tickguard.crypto.coinbase", "io.tickguard.crypto.insightease", "io.tickguard.forex.oanda",
+      "io.tickguard.forex.insightease", "io.tickguard.forex.saxo");
   private static final Pattern SECTION = Pattern.compile("^## `([A-Za-z.]+)`\\s*$");
   private static final Pattern SETTER_ROW = Pattern.compile("^\\| `([a-zA-Z][a-zA-Z0-9]*)\\(([^)]*)\\)` \\|");
 
@@ -95,7 +96,8 @@ class GuideNamesExistTest {
     Map<String, Set<String>> documented = documentedSetters(read("configuration.md"));
     assertThat(documented.keySet()).contains("ClientConfig.Builder", "TlsConfig.Builder", "InProcessThrottle.Builder",
         "StandardResiliencePolicy.Builder", "ApiClient.Builder", "MarketDataClientBuilder", "BinanceClient.Builder",
-        "KrakenClient.Builder", "CoinbaseClient.Builder", "InsighteaseClient.Builder");
+        "KrakenClient.Builder", "CoinbaseClient.Builder", "InsighteaseClient.Builder", "OandaClient.Builder",
+        "InsighteaseForexClient.Builder", "SaxoClient.Builder");
     documented.forEach((section, setters) -> assertThat(setters).as("configuration.md section %s", section)
         .containsExactlyInAnyOrderElementsOf(publicSetters(resolve(section))));
   }
@@ -138,17 +140,26 @@ class GuideNamesExistTest {
     String guide = read("cli.md");
     CommandLine cli = new TickGuardCli(CliContext.system()).commandLine();
     List<String> missing = new ArrayList<>();
-    cli.getSubcommands().forEach((name, sub) -> {
-      if (!guide.contains("| `" + name)) {
-        missing.add("command " + name);
+    checkCommands(cli, "", guide, missing);
+    assertThat(missing).as("named nowhere in docs/cli.md").isEmpty();
+  }
+
+  /** Every subcommand (nested ones as {@code fx quote}) is a table row, and each of its options is named. */
+  private static void checkCommands(CommandLine parent, String prefix, String guide, List<String> missing) {
+    parent.getSubcommands().forEach((name, sub) -> {
+      String qualified = prefix + name;
+      if (!guide.contains("| `" + qualified) && !guide.contains("`" + qualified + " ")) {
+        missing.add("command " + qualified);
       }
       for (OptionSpec o : sub.getCommandSpec().options()) {
         String longName = o.longestName();
         if (!o.hidden() && !o.usageHelp() && !o.versionHelp() && !guide.contains("`" + longName) && !guide.contains(longName + " ")) {
-          missing.add(name + " " + longName);
+          missing.add(qualified + " " + longName);
         }
       }
+      if (!"help".equals(name)) {
+        checkCommands(sub, qualified + " ", guide, missing);
+      }
     });
-    assertThat(missing).as("named nowhere in docs/cli.md").isEmpty();
   }
 }

@@ -28,6 +28,14 @@ class ExampleProgramsTest {
   }
 
   @Test
+  void forexConversionExampleConvertsDirectlyAndThroughACross() {
+    assertThat(ForexConversionExample.run(List.of(), out)).isZero();
+    assertThat(out().lines()).hasSize(2);
+    assertThat(out().lines().toList().get(0)).startsWith("1000 EUR = ").contains(" USD at ", "DIRECT");
+    assertThat(out().lines().toList().get(1)).startsWith("1000 EUR = ").contains(" GBP at ", "CROSS");
+  }
+
+  @Test
   void balancesExampleMakesASignedCall() {
     assertThat(BalancesExample.run(List.of(), out)).isZero();
     assertThat(out()).contains(" free ", " locked ");

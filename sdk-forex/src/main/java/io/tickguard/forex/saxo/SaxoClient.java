@@ -5,6 +5,11 @@ import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.InvalidResponseException;
+import io.tickguard.core.stream.OpenReason;
+import io.tickguard.core.stream.StreamLimits;
+import io.tickguard.core.stream.StreamScheduler;
+import io.tickguard.core.stream.StreamSession;
+import io.tickguard.core.stream.StreamSpec;
 import io.tickguard.core.throttle.InProcessThrottle;
 import io.tickguard.core.throttle.Throttle;
 import io.tickguard.core.token.AuthorizationBrowser;
@@ -24,6 +29,7 @@ import io.tickguard.forex.FxCandle;
 import io.tickguard.forex.FxInstrument;
 import io.tickguard.forex.Granularity;
 import io.tickguard.forex.Quote;
+import io.tickguard.forex.QuoteEvent;
 import io.tickguard.forex.QuoteListener;
 import io.tickguard.forex.QuoteStream;
 import io.tickguard.forex.QuoteStreamOptions;
@@ -83,6 +89,7 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
   public static final int MAX_CHART_SAMPLES = 1200;
 
   private static final Map<Granularity, Integer> HORIZONS = horizons();
+  private static final java.security.SecureRandom CONTEXT_IDS = new java.security.SecureRandom();
   private static final List<Currency> CROSS_VIAS = List.of(Currency.of("USD"), Currency.of("EUR"));
 
   private final ApiClient rest;
@@ -98,7 +105,8 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
   private final Duration loginTimeout;
   private final SaxoStreamSettings streamSettings;
   private final java.util.concurrent.ScheduledExecutorService keeper;
-  private final Set<SaxoPriceStream> streams = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final StreamLimits streamLimits;
+  private final StreamScheduler streamScheduler;
   private final Object uicLock = new Object();
   private Map<CurrencyPair, Integer> uics; // guarded by uicLock
   private Map<Integer, CurrencyPair> pairsByUic; // guarded by uicLock
@@ -125,6 +133,9 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
     this.async = DaemonExecutor.create("saxo");
     this.loginTimeout = b.loginTimeout;
     this.streamSettings = b.streamSettings;
+    // A connect is a request to the streaming service group: it counts against that group's limit.
+    this.streamLimits = StreamLimits.builder().connects(throttle).build();
+    this.streamScheduler = b.streamScheduler;
     this.keeper = b.keepAlive.isZero() ? null : startKeeper(b.keepAlive);
   }
 
@@ -310,28 +321,28 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
   // ---- streaming -------------------------------------------------------------------------------
 
   /**
-   * Streams InfoPrices of {@code pairs} over Saxo's WebSocket to {@code listener}: one connection
-   * with its own context id, one subscription, snapshot then deltas applied onto it. The connection
-   * is re-authorized with every new access token, resumes after a drop with the last message id, and
-   * recreates the subscription when Saxo resets it. {@code options} sets the buffer and its
-   * backpressure; reconnects follow {@link Builder#streamSettings(SaxoStreamSettings)}.
+   * Streams InfoPrices of {@code pairs} over Saxo's WebSocket to {@code listener}, on the core
+   * stream session: the connect passes the pipeline's Guard, Throttle (the streaming service
+   * group's limit), bearer auth, pinned TLS and audit. One context id per stream, one subscription
+   * made over REST, snapshot then deltas applied onto it. The connection is re-authorized after
+   * every token refresh, resumes after a drop with the last message id, and recreates the
+   * subscription when Saxo resets it. {@code options} sets the buffer, its backpressure and the
+   * reconnect policy.
    */
   @Override
   public QuoteStream streamQuotes(Collection<CurrencyPair> pairs, QuoteStreamOptions options, QuoteListener listener) {
     Objects.requireNonNull(listener, "listener");
-    SaxoPriceStream stream = openStream(pairs, options, Optional.of(listener));
-    return new QuoteStream(stream.pairs(), stream);
+    return openStream(pairs, options, spec -> streaming.openStream(spec, listener));
   }
 
   /** As {@link #streamQuotes(Collection, QuoteStreamOptions, QuoteListener)}, for {@link QuoteStream#poll}. */
   @Override
   public QuoteStream streamQuotes(Collection<CurrencyPair> pairs, QuoteStreamOptions options) {
-    SaxoPriceStream stream = openStream(pairs, options, Optional.empty());
-    return new QuoteStream(stream.pairs(), stream);
+    return openStream(pairs, options, streaming::openStream);
   }
 
-  /** Opens and starts one stream; package-private so tests can see its context id. */
-  SaxoPriceStream openStream(Collection<CurrencyPair> pairs, QuoteStreamOptions options, Optional<QuoteListener> listener) {
+  private QuoteStream openStream(Collection<CurrencyPair> pairs, QuoteStreamOptions options,
+      java.util.function.Function<StreamSpec<QuoteEvent>, StreamSession<QuoteEvent>> opener) {
     Objects.requireNonNull(options, "options");
     if (Objects.requireNonNull(pairs, "pairs").isEmpty()) {
       throw new InvalidRequestException("pairs", "Stream at least one pair");
@@ -340,12 +351,83 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
     for (CurrencyPair p : pairs) {
       byUic.put(uic(p), p);
     }
-    SaxoEventBuffer buffer = new SaxoEventBuffer(options.bufferCapacity(), options.backpressure(), listener);
-    SaxoPriceStream stream = new SaxoPriceStream(rest, streaming, tokens, byUic, buffer, validators, clock, async,
-        streamSettings, streams::remove);
-    streams.add(stream);
-    stream.start();
-    return stream;
+    String contextId = newContextId();
+    SaxoPricingProtocol protocol = new SaxoPricingProtocol(byUic, (ref, uics) -> subscribe(contextId, ref, uics),
+        validators, clock, streamSettings.maxPayloadBytes());
+    ApiRequest first = SaxoEndpoints.CONNECT.request().query("contextId", contextId).build();
+    StreamSpec.Builder<QuoteEvent> spec = StreamSpec.webSocket(first, protocol)
+        .connectFor(reason -> reason == OpenReason.FIRST || protocol.lastMessageId() < 0 ? first
+            : SaxoEndpoints.CONNECT.request().query("contextId", contextId)
+                .query("messageid", Long.toString(protocol.lastMessageId())).build())
+        .limits(streamLimits)
+        .reconnect(options.reconnect())
+        .heartbeat(streamSettings.heartbeatInterval(), streamSettings.missedHeartbeats())
+        .buffer(options.bufferCapacity(), options.backpressure())
+        // A message is frames: their headers (at most 8 + 2 + 1 + 255 + 1 + 4 bytes each) and payloads.
+        .maxMessageBytes(Math.max(streamSettings.maxPayloadBytes(), 1 << 20) * 2)
+        .reauthorizer(() -> streaming.execute(
+            SaxoEndpoints.AUTHORIZE_STREAM.request().query("contextid", contextId).build(), r -> Boolean.TRUE))
+        .clock(clock);
+    if (streamScheduler != null) {
+      spec.scheduler(streamScheduler);
+    }
+    java.util.concurrent.atomic.AtomicReference<StreamSession<QuoteEvent>> open = new java.util.concurrent.atomic.AtomicReference<>();
+    // Registered before the connect, so a refresh during it still re-authorizes the new connection.
+    AutoCloseable reauthorizeOnRefresh = tokens.addListener(token -> {
+      StreamSession<QuoteEvent> session = open.get();
+      if (session != null && !session.state().isFinal()) {
+        session.reauthorize();
+      }
+    });
+    StreamSession<QuoteEvent> session;
+    try {
+      session = opener.apply(spec.build());
+    } catch (RuntimeException e) {
+      closeQuietly(reauthorizeOnRefresh);
+      throw e;
+    }
+    open.set(session);
+    return new QuoteStream(Set.copyOf(byUic.values()), session, () -> {
+      closeQuietly(reauthorizeOnRefresh);
+      protocol.referenceId().ifPresent(ref -> unsubscribe(contextId, ref));
+    });
+  }
+
+  /** Creates the InfoPrice subscription {@code ref} on {@code contextId}; Saxo's answer holds the snapshot. */
+  private JsonNode subscribe(String contextId, String ref, Map<Integer, CurrencyPair> byUic) {
+    tools.jackson.databind.node.ObjectNode body = io.tickguard.core.json.StrictJson.mapper().createObjectNode()
+        .put("ContextId", contextId).put("ReferenceId", ref).put("Format", "application/json")
+        .put("RefreshRate", streamSettings.refreshRateMillis());
+    tools.jackson.databind.node.ObjectNode arguments = body.putObject("Arguments").put("AssetType", "FxSpot");
+    arguments.put("Uics", byUic.keySet().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
+    arguments.putArray("FieldGroups").add("Quote").add("DisplayAndFormat");
+    return rest.execute(SaxoEndpoints.SUBSCRIBE.request()
+        .jsonBody(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).build(), response -> response.json());
+  }
+
+  /** Removes a closed stream's subscription; a failure only leaves it to expire with its context. */
+  private void unsubscribe(String contextId, String ref) {
+    try {
+      rest.execute(SaxoEndpoints.UNSUBSCRIBE.request().path("ContextId", contextId).path("ReferenceId", ref).build(),
+          r -> Boolean.TRUE);
+    } catch (io.tickguard.core.TickGuardException e) {
+      org.slf4j.LoggerFactory.getLogger(SaxoClient.class).debug("Saxo stream {} could not remove its subscription ({})",
+          contextId, e.getClass().getSimpleName());
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable registration) {
+    try {
+      registration.close();
+    } catch (Exception ignored) {
+      // removing a listener from a list cannot fail
+    }
+  }
+
+  private static String newContextId() {
+    byte[] id = new byte[12];
+    CONTEXT_IDS.nextBytes(id);
+    return "tg-" + java.util.HexFormat.of().formatHex(id);
   }
 
   @Override
@@ -358,7 +440,6 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
     if (keeper != null) {
       keeper.shutdownNow();
     }
-    List.copyOf(streams).forEach(SaxoPriceStream::close);
     async.shutdownNow();
     rest.close();
     streaming.close();
@@ -445,8 +526,15 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
     private Duration loginTimeout = Duration.ofMinutes(5);
     private SaxoStreamSettings streamSettings = SaxoStreamSettings.defaults();
     private Duration keepAlive = Duration.ofSeconds(30);
+    private StreamScheduler streamScheduler;
 
     private Builder() {}
+
+    /** The scheduler of stream timers (idle checks, reconnect backoff, re-authorization); tests pass a manual one. */
+    public Builder streamScheduler(StreamScheduler scheduler) {
+      this.streamScheduler = Objects.requireNonNull(scheduler, "streamScheduler");
+      return this;
+    }
 
     /**
      * How often the client lets its token manager refresh on its own, so an idle or streaming-only
@@ -524,7 +612,7 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
       return this;
     }
 
-    /** Reconnect and buffer settings of {@link SaxoClient#streamQuotes}. */
+    /** Liveness, frame size and refresh rate of {@link SaxoClient#streamQuotes} (reconnects: {@link QuoteStreamOptions}). */
     public Builder streamSettings(SaxoStreamSettings settings) {
       this.streamSettings = Objects.requireNonNull(settings, "settings");
       return this;

@@ -77,6 +77,18 @@ final class SaxoEndpoints {
       .path(ParamSpec.required("ReferenceId", ID, 50))
       .build();
 
+  /**
+   * {@code GET streaming/ws/connect?contextId=[&messageid=]}: the WebSocket of one streaming
+   * context; a reconnect names the last message id seen, and Saxo resends what came after it. A
+   * connect counts against the streaming service group.
+   */
+  static final Endpoint CONNECT = Endpoint.builder("saxo.streaming.connect", HttpMethod.GET, "/streaming/ws/connect")
+      .auth(AuthMode.BEARER)
+      .limits(SaxoLimits.STREAMING)
+      .query(ParamSpec.required("contextId", ID, 50))
+      .query(ParamSpec.optional("messageid", Pattern.compile("[0-9]{1,19}"), 19))
+      .build();
+
   /** {@code PUT streaming/ws/authorize?contextid=}: hands a streaming connection the new token. */
   static final Endpoint AUTHORIZE_STREAM = Endpoint.builder("saxo.streaming.authorize", HttpMethod.PUT, "/streaming/ws/authorize")
       .auth(AuthMode.BEARER)

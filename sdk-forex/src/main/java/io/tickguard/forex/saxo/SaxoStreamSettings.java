@@ -5,31 +5,26 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How {@link SaxoClient#streamQuotes} keeps its connection: reconnect attempts and backoff after a
- * lost connection, the WebSocket ping that detects a dead one, the largest frame accepted and the
- * refresh rate asked of Saxo.
+ * How {@link SaxoClient#streamQuotes} judges and reads its connection: the liveness bound (Saxo
+ * sends {@code _heartbeat} on a quiet subscription; a connection with no message for {@code
+ * missedHeartbeats} intervals is replaced), the largest frame payload accepted, and the refresh rate
+ * asked of Saxo. Reconnects follow the stream's {@link io.tickguard.forex.QuoteStreamOptions#reconnect()}.
  *
- * @param maxReconnectAttempts attempts in a row before the stream gives up and ends with the cause
- * @param initialBackoff wait before the first reconnect; doubles per attempt, with full jitter
- * @param maxBackoff the longest wait between attempts
- * @param pingInterval WebSocket ping interval; a missed pong fails the connection, which reconnects
+ * @param heartbeatInterval the interval within which a live connection sends something
+ * @param missedHeartbeats intervals without any message after which the connection is replaced
  * @param maxPayloadBytes the largest frame payload accepted
  * @param refreshRateMillis the InfoPrice subscription's {@code RefreshRate}
  */
-public record SaxoStreamSettings(
-    int maxReconnectAttempts, Duration initialBackoff, Duration maxBackoff, Duration pingInterval,
-    int maxPayloadBytes, int refreshRateMillis) {
+public record SaxoStreamSettings(Duration heartbeatInterval, int missedHeartbeats, int maxPayloadBytes, int refreshRateMillis) {
 
   /** Validates the settings. */
   public SaxoStreamSettings {
-    if (maxReconnectAttempts < 0) {
-      throw new InvalidRequestException("maxReconnectAttempts", "must not be negative");
+    Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+    if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+      throw new InvalidRequestException("heartbeatInterval", "must be positive, was " + heartbeatInterval);
     }
-    Objects.requireNonNull(initialBackoff, "initialBackoff");
-    Objects.requireNonNull(maxBackoff, "maxBackoff");
-    Objects.requireNonNull(pingInterval, "pingInterval");
-    if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
-      throw new InvalidRequestException("maxBackoff", "backoffs must be non-negative and maxBackoff >= initialBackoff");
+    if (missedHeartbeats < 1) {
+      throw new InvalidRequestException("missedHeartbeats", "must be at least 1, was " + missedHeartbeats);
     }
     if (maxPayloadBytes < 1024) {
       throw new InvalidRequestException("maxPayloadBytes", "must be at least 1024");
@@ -39,13 +34,17 @@ public record SaxoStreamSettings(
     }
   }
 
-  /** 10 attempts from 1 s to 30 s, a ping every 20 s, 1 MiB frames, Saxo's default 1 s refresh. */
+  /**
+   * A 30 s heartbeat interval with 2 missed (a connection silent for a minute is replaced), 1 MiB
+   * frames, Saxo's default 1 s refresh. The interval is this client's liveness bound, not a figure
+   * Saxo publishes.
+   */
   public static SaxoStreamSettings defaults() {
-    return new SaxoStreamSettings(10, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(20), 1 << 20, 1000);
+    return new SaxoStreamSettings(Duration.ofSeconds(30), 2, 1 << 20, 1000);
   }
 
-  /** A copy with other backoffs. */
-  public SaxoStreamSettings withBackoff(Duration initial, Duration max) {
-    return new SaxoStreamSettings(maxReconnectAttempts, initial, max, pingInterval, maxPayloadBytes, refreshRateMillis);
+  /** A copy with another liveness bound. */
+  public SaxoStreamSettings withHeartbeat(Duration interval, int missed) {
+    return new SaxoStreamSettings(interval, missed, maxPayloadBytes, refreshRateMillis);
   }
 }

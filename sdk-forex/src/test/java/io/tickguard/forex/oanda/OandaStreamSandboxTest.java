@@ -172,4 +172,19 @@ class OandaStreamSandboxTest {
     assertThat(routes.streamConnections()).isEqualTo(3);
     assertThat(client.openStreams()).isZero();
   }
+
+  @Test
+  void reconnectPolicyOfTheOptionsIsHonouredAStreamWithNoReconnectsEndsAtTheFirstCut() throws Exception {
+    routes.enqueue(PricingScript.create().price("EUR_USD").cut());
+    QuoteStreamOptions options = QuoteStreamOptions.defaults().withReconnect(ReconnectPolicy.none());
+    try (QuoteStream stream = client.streamQuotes(List.of(EUR_USD), options, recorder)) {
+      assertThat(next(StreamSignal.Connected.class).connection()).isEqualTo(1);
+      assertThat(next(Quote.class).pair()).isEqualTo(EUR_USD);
+      assertThat(next(StreamSignal.Disconnected.class).connection()).isEqualTo(1);
+      assertThat(next(StreamSignal.Closed.class).failure()).as("no reconnect allowed: the stream ends failed").isPresent();
+      assertThat(stream.state().isFinal()).isTrue();
+      assertThat(stream.connections()).isEqualTo(1);
+    }
+    assertThat(routes.streamConnections()).isEqualTo(1);
+  }
 }

@@ -65,8 +65,7 @@ final class SaxoSandbox implements AutoCloseable {
   SaxoClient.Builder builder(TokenStore store) {
     return SaxoClient.builder().appKey(SaxoRoutes.CLIENT_ID).urls(urls())
         .config(server.clientConfigBuilder().clock(clock).build())
-        .tokenStore(store).refreshJitter(false).keepAlive(Duration.ZERO).loginTimeout(Duration.ofSeconds(20))
-        .streamSettings(SaxoStreamSettings.defaults().withBackoff(Duration.ZERO, Duration.ZERO));
+        .tokenStore(store).refreshJitter(false).keepAlive(Duration.ZERO).loginTimeout(Duration.ofSeconds(20));
   }
 
   /** A browser that logs the demo user in and follows the redirect, rewriting it with {@code tamper}. */

@@ -7,7 +7,7 @@ import io.tickguard.core.token.FileTokenStore;
 import io.tickguard.core.token.TokenStore;
 import io.tickguard.core.stream.Backpressure;
 import io.tickguard.forex.CurrencyPair;
-import io.tickguard.forex.QuoteEvent;
+import io.tickguard.forex.QuoteStream;
 import io.tickguard.forex.QuoteStreamOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,6 +39,9 @@ class SaxoSessionTest {
 
   private final SaxoSandbox sandbox = new SaxoSandbox();
   private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+  /** Stream timers on a clock of their own: they run only when the test says, never on the sandbox's 20-minute steps. */
+  private final io.tickguard.testkit.ManualStreamScheduler scheduler =
+      new io.tickguard.testkit.ManualStreamScheduler(new io.tickguard.testkit.MutableClock(java.time.Instant.parse("2024-01-01T00:00:00Z")));
 
   @TempDir
   Path dir;
@@ -80,14 +83,15 @@ class SaxoSessionTest {
     Path file = dir.resolve("saxo.token");
     RecordingStore store = new RecordingStore(new FileTokenStore(file));
     String context;
-    try (SaxoClient saxo = sandbox.client(store)) {
+    try (SaxoClient saxo = sandbox.builder(store).streamScheduler(scheduler).build()) {
       saxo.login(sandbox.browser());
       AtomicInteger newTokens = new AtomicInteger();
       saxo.tokens().addListener(t -> newTokens.incrementAndGet());
-      SaxoPriceStream stream = saxo.openStream(List.of(EURUSD),
-          QuoteStreamOptions.defaults().withBuffer(10_000, Backpressure.DROP_OLDEST), Optional.empty());
-      context = stream.contextId();
+      QuoteStream stream = saxo.streamQuotes(List.of(EURUSD),
+          QuoteStreamOptions.defaults().withBuffer(10_000, Backpressure.DROP_OLDEST));
+      context = sandbox.routes.streaming().contextIds().get(0);
 
+      int timers = scheduler.pending();
       for (int expiry = 1; expiry <= EXPIRIES; expiry++) {
         // Into the refresh window, 1:59 before the 20-minute token expires (the last step below
         // already moved 2 minutes past the previous refresh).
@@ -105,6 +109,10 @@ class SaxoSessionTest {
           f.get();
         }
         assertThat(newTokens.get()).as("exactly one refresh for expiry %d", expiry).isEqualTo(expiry);
+        // The refresh asked the stream session to re-authorize: it runs on the session's scheduler.
+        scheduler.awaitPending(timers + 1);
+        scheduler.runDue();
+        assertThat(sandbox.routes.streaming().reauthorizations(context)).isEqualTo(expiry);
         // Past the old token's expiry: the stream still runs on the token it was re-authorized with.
         sandbox.clock.advance(Duration.ofMinutes(2));
         sandbox.routes.streaming().publish();
@@ -114,8 +122,7 @@ class SaxoSessionTest {
       assertThat(streaming.reauthorizations(context)).isEqualTo(EXPIRIES);
       assertThat(streaming.disconnectsSent(context)).isZero();
       assertThat(streaming.connects(context)).as("never dropped, never reconnected").isEqualTo(1);
-      assertThat(stream.reconnects()).isZero();
-      assertThat(stream.isOpen()).isTrue();
+      assertThat(stream.connections()).isEqualTo(1);
       assertThat(store.saved).as("login plus one rotation per expiry").hasSize(EXPIRIES + 1);
       Set<String> distinct = new HashSet<>(store.saved);
       assertThat(distinct).as("every stored refresh token is new").hasSize(store.saved.size());
@@ -137,22 +144,28 @@ class SaxoSessionTest {
   @Test
   void idleStreamingOnlyClientRefreshesOnItsOwnAndItsSocketIsNeverCut() throws Exception {
     // The keep-alive ticks in real time; whether a refresh is due is judged on the virtual clock.
-    try (SaxoClient saxo = sandbox.builder(new FileTokenStore(dir.resolve("idle.token"))).keepAlive(Duration.ofMillis(20)).build()) {
+    try (SaxoClient saxo = sandbox.builder(new FileTokenStore(dir.resolve("idle.token"))).keepAlive(Duration.ofMillis(20))
+        .streamScheduler(scheduler).build()) {
       saxo.login(sandbox.browser());
-      SaxoPriceStream stream = saxo.openStream(List.of(EURUSD), QuoteStreamOptions.defaults().withBuffer(100, Backpressure.DROP_OLDEST), Optional.empty());
-      // Registered after the stream's own listener, so it runs once the socket was re-authorized.
+      QuoteStream stream = saxo.streamQuotes(List.of(EURUSD), QuoteStreamOptions.defaults().withBuffer(100, Backpressure.DROP_OLDEST));
+      String context = sandbox.routes.streaming().contextIds().get(0);
+      int timers = scheduler.pending();
+      // Registered after the stream's own listener, so the re-authorization is scheduled when it runs.
       CountDownLatch refreshed = new CountDownLatch(1);
       saxo.tokens().addListener(t -> refreshed.countDown());
 
       sandbox.clock.advance(Duration.ofMinutes(18).plusSeconds(1));
       assertThat(refreshed.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("refreshed without any call").isTrue();
+      scheduler.awaitPending(timers + 1);
+      scheduler.runDue();
       sandbox.clock.advance(Duration.ofMinutes(2));
       sandbox.routes.streaming().publish();
 
       var streaming = sandbox.routes.streaming();
-      assertThat(streaming.reauthorizations(stream.contextId())).isEqualTo(1);
-      assertThat(streaming.disconnectsSent(stream.contextId())).isZero();
-      assertThat(streaming.connected(stream.contextId())).isTrue();
+      assertThat(streaming.reauthorizations(context)).isEqualTo(1);
+      assertThat(streaming.disconnectsSent(context)).isZero();
+      assertThat(streaming.connected(context)).isTrue();
+      assertThat(stream.connections()).isEqualTo(1);
     }
   }
 }

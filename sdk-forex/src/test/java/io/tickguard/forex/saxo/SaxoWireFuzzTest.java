@@ -52,16 +52,16 @@ class SaxoWireFuzzTest {
     }
   }
 
-  /** What SaxoPriceStream does with a frame of its subscription (the delivery path, without the socket). */
+  /** What SaxoPricingProtocol does with a frame of its subscription (the delivery path, without the socket). */
   private static void handle(SaxoFrame frame) {
     if (frame.referenceId().equals(SaxoControl.RESET)) {
-      SaxoControl.resets(SaxoPriceStream.json(frame), REFERENCE);
+      SaxoControl.resets(SaxoPricingProtocol.json(frame), REFERENCE);
       return;
     }
     if (frame.isControl()) {
       return;
     }
-    JsonNode payload = SaxoPriceStream.json(frame);
+    JsonNode payload = SaxoPricingProtocol.json(frame);
     if (!payload.isArray()) {
       throw new InvalidResponseException("payload", "not an array");
     }

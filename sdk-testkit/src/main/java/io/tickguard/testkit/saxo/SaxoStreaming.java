@@ -243,6 +243,11 @@ public final class SaxoStreaming {
     }
   }
 
+  /** The context ids that connected or subscribed so far, in no particular order. */
+  public synchronized java.util.List<String> contextIds() {
+    return java.util.List.copyOf(contexts.keySet());
+  }
+
   /** Whether {@code contextId} has an open connection. */
   public synchronized boolean connected(String contextId) {
     Context c = contexts.get(contextId);

@@ -137,13 +137,14 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
     Connection connection;
     Duration waited;
     try {
+      io.tickguard.core.ApiRequest request = spec.connect(reason);
       if (spec.kind() == StreamKind.NDJSON) {
-        Pipeline.OpenedCall call = pipeline.openLines(spec.connect(), baseUrl, spec.limits().connects());
+        Pipeline.OpenedCall call = pipeline.openLines(request, baseUrl, spec.limits().connects());
         waited = call.throttleWait();
-        connection = new LinesConnection(number, call.response(), call.httpCall(), spec.connect(), pipeline, this,
+        connection = new LinesConnection(number, call.response(), call.httpCall(), request, pipeline, this,
             spec.maxMessageBytes(), threadPrefix + "-reader-" + number);
       } else {
-        SocketConnection socket = new SocketConnection(number, spec.connect(), pipeline, this, spec.maxMessageBytes());
+        SocketConnection socket = new SocketConnection(number, request, pipeline, this, spec.maxMessageBytes());
         waited = socket.open(baseUrl, spec.limits().connects(), connectBound);
         connection = socket;
       }
@@ -193,7 +194,7 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
   private void subscribe(Live live, OpenReason reason) {
     List<String> messages;
     synchronized (protocolLock) {
-      messages = List.copyOf(protocol.onOpen(reason));
+      messages = List.copyOf(protocol.onOpen(reason, live.emitter));
     }
     if (spec.kind() == StreamKind.NDJSON && !messages.isEmpty()) {
       throw new InvalidRequestException(
