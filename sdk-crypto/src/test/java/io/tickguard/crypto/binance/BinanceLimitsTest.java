@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.throttle.InProcessThrottle;
+import io.tickguard.core.throttle.ThrottleMode;
 import io.tickguard.core.throttle.RateLimit;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -46,7 +47,8 @@ class BinanceLimitsTest {
   @Test
   void thePresetThrottleChargesTheDocumentedWeights() throws Exception {
     Clock fixed = Clock.fixed(Instant.parse("2026-03-02T10:00:10Z"), ZoneOffset.UTC);
-    InProcessThrottle throttle = InProcessThrottle.builder(BinanceLimits.spot()).clock(fixed)
+    // Burst mode: this test counts the window's budget, which pacing would spread over the minute.
+    InProcessThrottle throttle = InProcessThrottle.builder(BinanceLimits.spot()).mode(ThrottleMode.BURST).clock(fixed)
         .maxWait(Duration.ZERO).build();
     // 6000 per minute: 24 deep books (250 each) fill it exactly, the 25th is refused.
     ApiRequest deep = BinanceEndpoints.DEPTH.request().query("symbol", "BTCUSDT").query("limit", "5000").build();
@@ -64,5 +66,6 @@ class BinanceLimitsTest {
     assertThat(BinanceEndpoints.EXCHANGE_INFO.request().build().weight()).isEqualTo(20);
     assertThat(BinanceEndpoints.ACCOUNT.request().build().weight()).isEqualTo(20);
     assertThat(BinanceEndpoints.TIME.request().build().weight()).isEqualTo(1);
+    assertThat(BinanceEndpoints.TICKER_PRICE.request().query("symbol", "BTCUSDT").build().weight()).isEqualTo(2);
   }
 }
