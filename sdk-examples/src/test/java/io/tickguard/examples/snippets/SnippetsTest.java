@@ -44,8 +44,7 @@ class SnippetsTest {
       "docs/configuration.md", 1L,
       "docs/distributed.md", 4L,
       "docs/getting-started.md", 3L,
-      "docs/providers.md", 2L,
-      "docs/streaming.md", 4L);
+      "docs/streaming.md", 3L);
 
   @Test
   void everyJavaSnippetNamesItsCompiledSource() throws IOException {
