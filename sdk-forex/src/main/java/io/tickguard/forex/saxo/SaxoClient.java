@@ -364,7 +364,7 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
         .heartbeat(streamSettings.heartbeatInterval(), streamSettings.missedHeartbeats())
         .buffer(options.bufferCapacity(), options.backpressure())
         // A message is frames: their headers (at most 8 + 2 + 1 + 255 + 1 + 4 bytes each) and payloads.
-        .maxMessageBytes(Math.max(streamSettings.maxPayloadBytes(), 1 << 20) * 2)
+        .maxMessageBytes((int) Math.min(Integer.MAX_VALUE, 2L * Math.max(streamSettings.maxPayloadBytes(), 1 << 20)))
         .reauthorizer(() -> streaming.execute(
             SaxoEndpoints.AUTHORIZE_STREAM.request().query("contextid", contextId).build(), r -> Boolean.TRUE))
         .clock(clock);
