@@ -2,6 +2,7 @@ package io.tickguard.core;
 
 import io.tickguard.core.observe.MetricsListener;
 import io.tickguard.core.resilience.ResiliencePolicy;
+import io.tickguard.core.resilience.StandardResiliencePolicy;
 import io.tickguard.core.throttle.Throttle;
 import io.tickguard.core.tls.TlsConfig;
 import java.net.InetAddress;
@@ -151,7 +152,12 @@ public final class ClientConfig {
     return throttleChosen;
   }
 
-  /** The retry, breaker and bulkhead policy (one attempt unless configured). */
+  /**
+   * The retry, breaker and bulkhead policy. By default a {@link
+   * io.tickguard.core.resilience.StandardResiliencePolicy} with its defaults, of this configuration's
+   * own (safe retries of idempotent calls only, full jitter, a retry budget, {@code Retry-After}
+   * honoured, a per-host circuit breaker); {@link ResiliencePolicy#none()} opts out.
+   */
   public ResiliencePolicy resilience() {
     return resilience;
   }
@@ -178,7 +184,7 @@ public final class ClientConfig {
     private Clock clock = Clock.systemUTC();
     private Throttle throttle = Throttle.unlimited();
     private boolean throttleChosen;
-    private ResiliencePolicy resilience = ResiliencePolicy.none();
+    private ResiliencePolicy resilience = StandardResiliencePolicy.builder().build();
     private MetricsListener metrics = MetricsListener.none();
     private String rawBaseUrl;
 
@@ -313,7 +319,11 @@ public final class ClientConfig {
       return this;
     }
 
-    /** Retry, circuit breaker and bulkhead policy. */
+    /**
+     * Retry, circuit breaker and bulkhead policy; default {@code StandardResiliencePolicy.builder().build()},
+     * {@link ResiliencePolicy#none()} for one attempt and no breaker. Pass one policy to every client
+     * of a provider to share each host's breaker.
+     */
     public Builder resilience(ResiliencePolicy resilience) {
       this.resilience = Objects.requireNonNull(resilience, "resilience");
       return this;

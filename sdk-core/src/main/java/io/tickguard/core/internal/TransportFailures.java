@@ -19,18 +19,21 @@ import java.net.UnknownHostException;
 public final class TransportFailures {
   private TransportFailures() {}
 
-  /** The exception to throw for {@code e}, raised while calling {@code request} on {@code host}. */
-  public static TransportException translate(IOException e, ApiRequest request, String host) {
+  /**
+   * The exception to throw for {@code e}, raised while calling {@code request} on {@code host};
+   * {@code transmitted} when the request had started on the wire (a write's outcome is then unknown).
+   */
+  public static TransportException translate(IOException e, ApiRequest request, String host, boolean transmitted) {
     String endpoint = request.endpoint().name();
     Throwable cause = Redactor.sanitize(e);
-    if (e instanceof UnknownHostException) {
+    if (!transmitted && e instanceof UnknownHostException) {
       return new TransportException("Cannot resolve host " + host + " for " + endpoint + ": check the base URL and DNS", false, cause);
     }
-    if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+    if (!transmitted && (e instanceof ConnectException || e instanceof NoRouteToHostException)) {
       return new TransportException("Cannot connect to " + host + " for " + endpoint + ": the server is down or unreachable", false, cause);
     }
-    // From here on the request may have been sent: a write may have taken effect.
-    boolean outcomeUnknown = !request.retryable();
+    // Only a request that started on the wire may have taken effect.
+    boolean outcomeUnknown = !request.retryable() && transmitted;
     String suffix = outcomeUnknown
         ? "; the request may have reached the server, so check its effect before repeating it"
         : "";

@@ -6,10 +6,8 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.CircuitOpenException;
-import io.tickguard.core.OutcomeUnknownException;
 import io.tickguard.core.internal.RetryAfter;
 import io.tickguard.core.TickGuardException;
-import io.tickguard.core.observe.Redactor;
 import io.tickguard.core.resilience.internal.Failures;
 import io.tickguard.core.resilience.internal.RetryBudget;
 import java.io.IOException;
@@ -79,14 +77,10 @@ final class BoundPolicy implements ResiliencePolicy {
       } catch (IOException e) {
         breaker.onError(s.clock().millis() - started, TimeUnit.MILLISECONDS, e);
         if (!request.retryable()) {
-          if (Failures.provablyNotSent(e)) {
-            throw e;
-          }
-          // Redacted: OkHttp's messages may quote the URL, which may carry a key.
-          throw new OutcomeUnknownException(request.endpoint().name(), 0, Redactor.sanitize(e));
+          throw e; // the Resilience stage tells a write that may have been sent from one that was not
         }
         Duration delay = backoff(n);
-        if (!Failures.retryable(e) || !mayRetry(request, n, delay, deadline)) {
+        if (!Failures.retryable(e) || !mayRetry(request, n, delay, deadline, attempt)) {
           throw e;
         }
         LOG.debug("Attempt {} of {} failed ({}); retrying", n, request.endpoint().name(), e.getClass().getSimpleName());
@@ -108,16 +102,12 @@ final class BoundPolicy implements ResiliencePolicy {
         return response;
       }
       if (!request.retryable()) {
-        if (code >= 500) {
-          response.close();
-          throw new OutcomeUnknownException(request.endpoint().name(), code, null);
-        }
-        return response;
+        return response; // a 5xx to a write becomes OutcomeUnknownException in the Resilience stage
       }
       Optional<Duration> serverDelay = RetryAfter.parse(
           Optional.ofNullable(response.header("Retry-After")), response.headers(), s.clock());
       Duration delay = serverDelay.isPresent() ? serverDelay.get() : backoff(n);
-      if (!mayRetry(request, n, delay, deadline)) {
+      if (!mayRetry(request, n, delay, deadline, attempt)) {
         return response;
       }
       response.close();
@@ -126,8 +116,14 @@ final class BoundPolicy implements ResiliencePolicy {
     }
   }
 
-  private boolean mayRetry(ApiRequest request, int attemptsMade, Duration delay, long deadline) {
+  private boolean mayRetry(ApiRequest request, int attemptsMade, Duration delay, long deadline, Attempt attempt) {
     if (attemptsMade >= s.maxAttempts()) {
+      return false;
+    }
+    Optional<Duration> left = attempt.timeLeft();
+    if (left.isPresent() && delay.compareTo(left.get()) >= 0) {
+      // The call's deadline would cancel it during the wait: answer now with what the server said.
+      LOG.debug("Not retrying {}: waiting {} ms would pass the call timeout", request.endpoint().name(), delay.toMillis());
       return false;
     }
     if (breaker.getState() == CircuitBreaker.State.OPEN) {

@@ -120,6 +120,12 @@ public final class InProcessThrottle implements Throttle {
 
   @Override
   public Duration acquire(ApiRequest request) {
+    return acquire(request, maxWait);
+  }
+
+  @Override
+  public Duration acquire(ApiRequest request, Duration timeLeft) {
+    long bound = Math.min(maxWait.toMillis(), Math.max(0, timeLeft.toMillis()));
     List<LimitState> states = statesFor(request);
     int weight = request.weight();
     long start = clock.millis();
@@ -151,7 +157,7 @@ public final class InProcessThrottle implements Throttle {
         }
       }
       long wait = at - now;
-      if (wait > maxWait.toMillis()) {
+      if (wait > bound) {
         throw RateLimitedException.clientSide(blocking, Duration.ofMillis(wait));
       }
       if (wait > 0 && waiters >= maxWaiters) {
@@ -169,7 +175,7 @@ public final class InProcessThrottle implements Throttle {
       }
     }
     try {
-      park(grantAt, start);
+      park(grantAt, start, bound);
     } finally {
       if (grantAt > start) {
         synchronized (lock) {
@@ -181,9 +187,9 @@ public final class InProcessThrottle implements Throttle {
   }
 
   /** Parks until {@code grantAt}, then until any server pause that began meanwhile has passed. */
-  private void park(long grantAt, long start) {
+  private void park(long grantAt, long start, long bound) {
     long until = grantAt;
-    long deadline = start + maxWait.toMillis();
+    long deadline = start + bound;
     while (true) {
       long now = clock.millis();
       if (until > now) {

@@ -55,11 +55,19 @@ final class TransportStage {
     return http;
   }
 
-  /** The typed exception for {@code e}, raised while calling {@code request} on {@code host}. */
-  TickGuardException translate(IOException e, ApiRequest request, String host) {
+  /**
+   * The typed exception for {@code e}, raised while calling {@code request} on {@code host}. When
+   * {@code transmitted}, the connection and its TLS handshake had completed and the request started
+   * on the wire: a TLS error then is a corrupt record in the answer, not a failed handshake, and may
+   * not claim that nothing was sent.
+   */
+  TickGuardException translate(IOException e, ApiRequest request, String host, boolean transmitted) {
     Optional<TickGuardException> typed = StageFailure.unwrap(e);
     if (typed.isPresent()) {
       return typed.get();
+    }
+    if (transmitted) {
+      return TransportFailures.translate(e, request, host, true);
     }
     Optional<TickGuardException> tls = TlsFailures.translate(e, host);
     if (tls.isPresent()) {
@@ -68,7 +76,7 @@ final class TransportStage {
       }
       return tls.get();
     }
-    return TransportFailures.translate(e, request, host);
+    return TransportFailures.translate(e, request, host, false);
   }
 
   private static void pinFailure(MetricsListener metrics, String host) {
