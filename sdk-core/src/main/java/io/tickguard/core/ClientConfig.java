@@ -359,7 +359,8 @@ public final class ClientConfig {
       return d;
     }
 
-    static boolean isLoopback(String host) {
+    /** Whether {@code host} is {@code localhost} or a loopback address literal (no name is resolved). */
+    public static boolean isLoopback(String host) {
       if (host.equals("localhost")) {
         return true;
       }

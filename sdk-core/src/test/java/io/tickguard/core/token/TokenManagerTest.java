@@ -62,7 +62,7 @@ class TokenManagerTest {
   private TokenEndpointClient.Builder client() {
     return TokenEndpointClient.builder(http, server.url("/token"), "my client")
         .clientSecret(Secret.ofBytes("s3cr=t".getBytes(StandardCharsets.UTF_8)))
-        .clock(clock);
+        .clock(clock).allowPlaintextLoopback(true);
   }
 
   private TokenManager manager(TokenEndpointClient endpoint, TokenStore store) {

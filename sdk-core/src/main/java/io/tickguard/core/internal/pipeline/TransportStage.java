@@ -6,6 +6,7 @@ import io.tickguard.core.ClientConfig;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.internal.TransportFailures;
 import io.tickguard.core.observe.MetricsListener;
+import io.tickguard.core.tls.internal.ConfiguringSocketFactory;
 import io.tickguard.core.tls.internal.TlsFailures;
 import java.io.IOException;
 import java.util.List;
@@ -51,6 +52,8 @@ final class TransportStage {
     if (!config.baseUrl().isHttps()) {
       // ClientConfig admits http:// only for a loopback host with an explicit opt-in.
       http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    } else {
+      boundHandshakeByConnectTimeout(http, config.connectTimeout());
     }
     return http;
   }
@@ -85,5 +88,24 @@ final class TransportStage {
     } catch (RuntimeException ignored) {
       // A broken metrics listener must not hide the pinning failure.
     }
+  }
+
+  /**
+   * OkHttp reads the TLS handshake with the socket's read timeout; the connect timeout is documented
+   * as covering the handshake. Every TLS socket starts with the connect timeout as its read timeout;
+   * OkHttp sets the read timeout once the connection carries a request (HTTP/1.1) or clears it
+   * (HTTP/2, where timeouts are per stream). The socket factory and trust manager are the ones
+   * {@code TlsConfig} installed, only wrapped.
+   */
+  private static void boundHandshakeByConnectTimeout(OkHttpClient.Builder http, java.time.Duration connectTimeout) {
+    OkHttpClient tls = http.build();
+    int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
+    http.sslSocketFactory(new ConfiguringSocketFactory(tls.sslSocketFactory(), socket -> {
+      try {
+        socket.setSoTimeout(millis);
+      } catch (java.net.SocketException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }), tls.x509TrustManager());
   }
 }
