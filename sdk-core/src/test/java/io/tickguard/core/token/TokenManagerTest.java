@@ -326,11 +326,13 @@ class TokenManagerTest {
     assertThat(store.refreshToken().map(s -> new String(s.chars()))).contains("rt-2");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("refresh.token"); // no temp left
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("refresh.token", ".refresh.token.lock"); // no temp left
     }
     assertThat(store.toString()).doesNotContain("rt-2");
     store.clear();
     assertThat(store.refreshToken()).isEmpty();
+    store.close();
   }
 
   static Secret secret(String text) {
