@@ -9,6 +9,7 @@ import io.tickguard.core.ApiClient;
 import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.CertificatePinningException;
 import io.tickguard.core.ClientConfig;
+import io.tickguard.core.resilience.ResiliencePolicy;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.ProviderException;
 import io.tickguard.core.RateLimitedException;
@@ -56,17 +57,26 @@ class FaultsTest {
 
   @Test
   void serverErrorBurstBecomesProviderExceptionThenClears() {
+    ClientConfig once = config.newBuilder().resilience(ResiliencePolicy.none()).build();
     sandbox.faults().next(2, Fault.status(503));
-    assertThat(failsWith(ProviderException.class, config).serverError()).isTrue();
-    assertThat(failsWith(ProviderException.class, config).httpStatus()).contains(503);
+    assertThat(failsWith(ProviderException.class, once).serverError()).isTrue();
+    assertThat(failsWith(ProviderException.class, once).httpStatus()).contains(503);
     assertThat(sandbox.faults().pending()).isZero();
+    assertThat(ticker(once).has("bid")).isTrue();
+  }
+
+  @Test
+  void theProviderHiccupingTwiceIsAbsorbedByTheDefaultPolicy() {
+    sandbox.faults().next(2, Fault.status(503)); // the README's example
     assertThat(ticker(config).has("bid")).isTrue();
+    assertThat(sandbox.faults().pending()).isZero();
   }
 
   @Test
   void injectedRateLimitCarriesRetryAfter() {
     sandbox.faults().next(1, Fault.rateLimited(Duration.ofSeconds(7)));
-    RateLimitedException e = failsWith(RateLimitedException.class, config);
+    RateLimitedException e = failsWith(RateLimitedException.class,
+        config.newBuilder().resilience(ResiliencePolicy.none()).build());
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
     assertThat(e.clientSide()).isFalse();
   }
