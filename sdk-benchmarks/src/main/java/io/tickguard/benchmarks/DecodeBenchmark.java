@@ -44,8 +44,8 @@ public class DecodeBenchmark {
 
   private final JsonMapper rawMapper = JsonMapper.builder().build();
   private final MarketDataValidators validators = MarketDataValidators.of(Clock.systemUTC(), MarketDataValidators.DEFAULT_FUTURE_TOLERANCE);
-  private final ResponseDecoder<OrderBook> depthDecoder = BinanceDecoders.depth(BTC_USDT);
-  private final ResponseDecoder<List<Candle>> klinesDecoder = BinanceDecoders.klines(Interval.ONE_MINUTE);
+  private final ResponseDecoder<OrderBook> depthDecoder = BinanceDecoders.depth(BTC_USDT, 5000);
+  private final ResponseDecoder<List<Candle>> klinesDecoder = BinanceDecoders.klines(Interval.ONE_MINUTE, 1000);
   private final Validator<OrderBook> bookValidator = validators.orderBook();
   private final Validator<List<Candle>> candleValidator = validators.candles(Interval.ONE_MINUTE);
   private ApiRequest depthRequest;

@@ -49,6 +49,7 @@ public final class ApiClient implements AutoCloseable {
   private final ExecutorService asyncExecutor;
 
   private ApiClient(Builder b) {
+    ClasspathCompatibility.require(); // a second OkHttp or an old jackson-annotations: refuse now, not mid-call
     this.config = b.config;
     ResponseHandler responses =
         new ResponseHandler(config.maxResponseBytes(), b.errorDecoder, b.requestIdHeaders, config.clock());

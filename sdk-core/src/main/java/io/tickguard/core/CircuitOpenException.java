@@ -12,7 +12,7 @@ public class CircuitOpenException extends TickGuardException {
   private static final long serialVersionUID = 1L;
 
   private final String host;
-  private final transient Duration retryAfter;
+  private final Duration retryAfter;
 
   /**
    * Creates the exception.

@@ -7,7 +7,8 @@ import java.util.Optional;
  * What a server said about a failed call: status, the provider's error code and message, and the
  * request id. Every part is optional because failures found on the client have none of them.
  */
-public final class ErrorDetails {
+public final class ErrorDetails implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   private static final ErrorDetails NONE = new ErrorDetails(0, null, null, null);
 
@@ -68,6 +69,18 @@ public final class ErrorDetails {
         io.tickguard.core.observe.Redactor.redact(code),
         io.tickguard.core.observe.Redactor.redact(message),
         requestIdValue);
+  }
+
+  /** A copy whose code and message have each of {@code secrets} replaced, in any escaped form. */
+  public ErrorDetails withoutValues(java.util.List<String> secrets) {
+    String code = io.tickguard.core.observe.Redactor.redactValues(providerCode, secrets);
+    String message = io.tickguard.core.observe.Redactor.redactValues(providerMessage, secrets);
+    String id = io.tickguard.core.observe.Redactor.redactValues(requestIdValue, secrets);
+    if (Objects.equals(code, providerCode) && Objects.equals(message, providerMessage)
+        && Objects.equals(id, requestIdValue)) {
+      return this;
+    }
+    return new ErrorDetails(httpStatus, code, message, id);
   }
 
   /** A short human summary such as {@code HTTP 400, code -1100 (Illegal characters), request id r-1}. */

@@ -13,7 +13,7 @@ import java.util.Optional;
 public class RateLimitedException extends TickGuardException {
   private static final long serialVersionUID = 1L;
 
-  private final transient Duration retryAfter;
+  private final Duration retryAfter;
   private final String window;
   private final boolean clientSide;
   private final boolean banned;

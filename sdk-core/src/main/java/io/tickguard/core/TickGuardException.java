@@ -1,5 +1,7 @@
 package io.tickguard.core;
 
+import io.tickguard.core.observe.Redactor;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,7 +18,9 @@ import java.util.Optional;
 public class TickGuardException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final transient ErrorDetails details;
+  private ErrorDetails details;
+  private String redactedMessage;
+  private transient Throwable redactedCause;
 
   /** A client-side failure. */
   public TickGuardException(String message) {
@@ -36,7 +40,45 @@ public class TickGuardException extends RuntimeException {
 
   /** What the server reported, or {@link ErrorDetails#none()} for a failure found on the client. */
   public ErrorDetails details() {
-    return details;
+    // null only in an instance deserialized from a stream written without details
+    return details == null ? ErrorDetails.none() : details;
+  }
+
+  /**
+   * Removes {@code secrets} (the values of the credentials a request carried) from this exception's
+   * message, its {@link #details()} and the messages of its causes, in whatever form a provider
+   * echoed them: verbatim, JSON-escaped ({@code \/}, {@code \u0061}) or percent-encoded. The
+   * pipeline calls it on every exception built from a response, whatever its status, before the
+   * exception reaches the caller or a log; user code has no need to.
+   *
+   * @return this exception
+   */
+  public final TickGuardException redactValues(List<String> secrets) {
+    if (secrets.isEmpty()) {
+      return this;
+    }
+    String message = getMessage();
+    String redacted = Redactor.redactValues(message, secrets);
+    if (message != null && !message.equals(redacted)) {
+      redactedMessage = redacted;
+    }
+    details = details().withoutValues(secrets);
+    Throwable cause = getCause();
+    Throwable clean = Redactor.sanitize(cause, secrets);
+    if (clean != cause) {
+      redactedCause = clean;
+    }
+    return this;
+  }
+
+  @Override
+  public String getMessage() {
+    return redactedMessage != null ? redactedMessage : super.getMessage();
+  }
+
+  @Override
+  public synchronized Throwable getCause() {
+    return redactedCause != null ? redactedCause : super.getCause();
   }
 
   /** The HTTP status of the response that caused this failure, if a response was received. */

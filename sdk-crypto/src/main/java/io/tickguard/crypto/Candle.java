@@ -1,5 +1,6 @@
 package io.tickguard.crypto;
 
+import io.tickguard.crypto.internal.ModelText;
 import io.tickguard.market.internal.Checks;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,5 +34,12 @@ public record Candle(
     Checks.ordered(low, close, "low", "close");
     Checks.ordered(open, high, "open", "high");
     Checks.ordered(close, high, "close", "high");
+  }
+
+  /** Plain decimals. */
+  @Override
+  public String toString() {
+    return ModelText.of("Candle").add("openTime", openTime).add("interval", interval).add("open", open)
+        .add("high", high).add("low", low).add("close", close).add("volume", volume).toString();
   }
 }

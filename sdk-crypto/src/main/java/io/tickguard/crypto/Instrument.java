@@ -1,5 +1,6 @@
 package io.tickguard.crypto;
 
+import io.tickguard.crypto.internal.ModelText;
 import io.tickguard.market.internal.Checks;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -30,5 +31,13 @@ public record Instrument(
     Checks.present(lotSize, "lotSize").ifPresent(v -> Checks.positive(v, "lotSize"));
     Checks.present(minNotional, "minNotional").ifPresent(v -> Checks.notNegative(v, "minNotional"));
     Checks.present(status, "status");
+  }
+
+  /** Plain decimals, absent values left out. */
+  @Override
+  public String toString() {
+    return ModelText.of("Instrument").add("symbol", symbol).add("providerSymbol", providerSymbol)
+        .add("tickSize", tickSize).add("lotSize", lotSize).add("minNotional", minNotional).add("status", status)
+        .toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.tickguard.crypto;
 
+import io.tickguard.crypto.internal.ModelText;
 import io.tickguard.market.InvalidValueException;
 import io.tickguard.market.internal.Checks;
 import java.math.BigDecimal;
@@ -64,5 +65,12 @@ public record OrderBook(Symbol symbol, List<PriceLevel> bids, List<PriceLevel> a
   /** The exact midpoint of best bid and best ask, when both sides have a level. */
   public Optional<BigDecimal> mid() {
     return bestBid().flatMap(b -> bestAsk().map(a -> a.price().add(b.price()).divide(BigDecimal.valueOf(2))));
+  }
+
+  /** Levels as {@code price x size}, best first; the time when the provider gave one. */
+  @Override
+  public String toString() {
+    return ModelText.of("OrderBook").add("symbol", symbol).add("bids", bids).add("asks", asks).add("time", time)
+        .toString();
   }
 }

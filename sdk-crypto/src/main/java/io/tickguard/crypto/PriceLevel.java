@@ -1,5 +1,6 @@
 package io.tickguard.crypto;
 
+import io.tickguard.crypto.internal.ModelText;
 import io.tickguard.market.internal.Checks;
 import java.math.BigDecimal;
 
@@ -15,5 +16,11 @@ public record PriceLevel(BigDecimal price, BigDecimal size) {
   public PriceLevel {
     Checks.positive(price, "price");
     Checks.positive(size, "size");
+  }
+
+  /** {@code price x size}, in plain notation. */
+  @Override
+  public String toString() {
+    return ModelText.plain(price) + " x " + ModelText.plain(size);
   }
 }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 public record Symbol(String base, String quote) {
   private static final Pattern ASSET = Pattern.compile("[A-Z0-9]{1,20}");
+  private static final Pattern ASSET_ANY_CASE = Pattern.compile("[A-Za-z0-9]{1,20}");
 
   /** Validates both codes: 1-20 upper-case letters or digits. */
   public Symbol {
@@ -25,7 +26,11 @@ public record Symbol(String base, String quote) {
     }
   }
 
-  /** The pair {@code base}/{@code quote}; lower-case codes are upper-cased. */
+  /**
+   * The pair {@code base}/{@code quote}; lower-case ASCII codes are upper-cased. The codes are
+   * checked as given, before any case mapping: {@code "ıbtc"} (dotless i) or {@code "ﬁ"} would
+   * otherwise be rewritten to ASCII letters and name an asset the caller never typed.
+   */
   public static Symbol of(String base, String quote) {
     return new Symbol(upper(base, "base"), upper(quote, "quote"));
   }
@@ -40,7 +45,10 @@ public record Symbol(String base, String quote) {
   }
 
   private static String upper(String code, String field) {
-    return Checks.present(code, field).toUpperCase(Locale.ROOT);
+    if (!ASSET_ANY_CASE.matcher(Checks.present(code, field)).matches()) {
+      throw new InvalidValueException(field, "must be 1-20 ASCII letters or digits");
+    }
+    return code.toUpperCase(Locale.ROOT);
   }
 
   private static void checkAsset(String code, String field) {

@@ -1,5 +1,6 @@
 package io.tickguard.crypto;
 
+import io.tickguard.crypto.internal.ModelText;
 import io.tickguard.market.internal.Checks;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -45,5 +46,13 @@ public record Ticker(
       Checks.ordered(low24h.get(), high24h.get(), "low24h", "high24h");
     }
     Checks.present(time, "time");
+  }
+
+  /** Plain decimals, absent values left out. */
+  @Override
+  public String toString() {
+    return ModelText.of("Ticker").add("symbol", symbol).add("last", last).add("bid", bid).add("ask", ask)
+        .add("open24h", open24h).add("high24h", high24h).add("low24h", low24h).add("volume24h", volume24h)
+        .add("time", time).toString();
   }
 }

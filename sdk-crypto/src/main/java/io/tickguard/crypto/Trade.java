@@ -1,5 +1,6 @@
 package io.tickguard.crypto;
 
+import io.tickguard.crypto.internal.ModelText;
 import io.tickguard.market.internal.Checks;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,5 +23,12 @@ public record Trade(String id, BigDecimal price, BigDecimal size, Side side, Ins
     Checks.positive(size, "size");
     Checks.present(side, "side");
     Checks.present(time, "time");
+  }
+
+  /** Plain decimals. */
+  @Override
+  public String toString() {
+    return ModelText.of("Trade").add("id", id).add("price", price).add("size", size).add("side", side)
+        .add("time", time).toString();
   }
 }

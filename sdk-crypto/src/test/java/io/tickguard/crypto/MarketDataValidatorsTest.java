@@ -58,7 +58,9 @@ class MarketDataValidatorsTest {
   void toleranceIsConfigurable() {
     MarketDataValidators lenient = MarketDataValidators.of(CLOCK, Duration.ofMinutes(10));
     assertThatCode(() -> lenient.serverTime().validate(NOW.plusSeconds(300))).doesNotThrowAnyException();
-    assertThatThrownBy(() -> MarketDataValidators.of(CLOCK, Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MarketDataValidators.of(CLOCK, Duration.ofSeconds(-1)))
+        .isInstanceOfSatisfying(io.tickguard.core.InvalidRequestException.class,
+            e -> org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("futureTolerance"));
   }
 
   @Test

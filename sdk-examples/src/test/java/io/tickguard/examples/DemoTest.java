@@ -10,14 +10,18 @@ import org.junit.jupiter.api.Test;
 class DemoTest {
 
   @Test
-  void everyDemoStepBehavesAsPromised() {
+  void everyProtectionOfTheTourHoldsOneLineEach() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int exit = Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String output = bytes.toString(StandardCharsets.UTF_8);
 
-    assertThat(output).contains("6 of 6 steps behaved as promised").doesNotContain("UNEXPECTED");
-    assertThat(output).contains("refused: InvalidRequestException", "refused: PermissionDeniedException",
-        "refused: InvalidResponseException", "refused: CertificatePinningException");
+    assertThat(output).contains("7 of 7 protections held.").doesNotContain("FAILED");
+    assertThat(output).containsPattern("ok +pinned TLS").containsPattern("ok +signed call")
+        .containsPattern("ok +token rotation").containsPattern("ok +burst throttled .*5 sent, 3 refused")
+        .containsPattern("refused +tampered answer +InvalidResponseException")
+        .containsPattern("refused +header injection +InvalidRequestException")
+        .containsPattern("refused +impostor cert +CertificatePinningException")
+        .contains("Try next:");
     assertThat(exit).isZero();
   }
 }

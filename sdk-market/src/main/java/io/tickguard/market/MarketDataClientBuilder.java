@@ -152,7 +152,9 @@ public abstract class MarketDataClientBuilder<B extends MarketDataClientBuilder<
    * The authenticator to build with: {@code fromCredentials} applied to the credentials when some
    * were given, else the custom or anonymous authenticator.
    *
-   * @throws IllegalStateException when both credentials and a custom authenticator were given
+   * @throws InvalidRequestException on {@code credentials} when both credentials and a custom
+   *     authenticator were given: like every misuse of a TickGuard builder, a programmer error
+   *     reported as an {@link InvalidRequestException} naming the setting
    */
   protected final RequestAuthenticator resolveAuthenticator(
       Function<CredentialsProvider, RequestAuthenticator> fromCredentials) {
@@ -160,7 +162,7 @@ public abstract class MarketDataClientBuilder<B extends MarketDataClientBuilder<
       return authenticator;
     }
     if (authenticator != RequestAuthenticator.anonymous()) {
-      throw new IllegalStateException("Give either credentials(...) or authenticator(...), not both");
+      throw new InvalidRequestException("credentials", "Give either credentials(...) or authenticator(...), not both");
     }
     return fromCredentials.apply(credentials);
   }

@@ -31,7 +31,7 @@ public final class TimestampValidators {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.futureTolerance = Objects.requireNonNull(futureTolerance, "futureTolerance");
     if (futureTolerance.isNegative()) {
-      throw new IllegalArgumentException("futureTolerance must not be negative");
+      throw new io.tickguard.core.InvalidRequestException("futureTolerance", "futureTolerance must not be negative");
     }
   }
 

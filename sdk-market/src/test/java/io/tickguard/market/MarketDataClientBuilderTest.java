@@ -179,7 +179,7 @@ class MarketDataClientBuilderTest {
         return request;
       }
     });
-    assertThatThrownBy(builder::auth).isInstanceOf(IllegalStateException.class).hasMessageContaining("not both");
+    assertThatThrownBy(builder::auth).isInstanceOf(io.tickguard.core.InvalidRequestException.class).hasMessageContaining("not both");
   }
 
   @Test

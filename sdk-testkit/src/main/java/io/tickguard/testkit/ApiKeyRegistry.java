@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /** The API keys the sandbox accepts, shared by every provider's routes. Thread-safe. */
 public final class ApiKeyRegistry {
+  /** An empty registry. */
+  public ApiKeyRegistry() {}
+
   private final ConcurrentMap<String, ApiKey> keys = new ConcurrentHashMap<>();
 
   /** Registers (or replaces) a key whose secret is the UTF-8 bytes of {@code secret}. */

@@ -22,6 +22,13 @@ import tools.jackson.databind.node.ObjectNode;
  * token a second time revokes its whole family, access tokens included (RFC 9700 section 4.14).
  * Errors are RFC 6749 5.2 JSON. {@link #challenge} guards protected resources (RFC 6750).
  *
+ * <p>Public clients (native apps, {@link #registerPublicClient}) log users in with the authorization
+ * code grant and PKCE: {@link #authorize} checks the client, the redirect URI (a loopback one may
+ * use any port, RFC 8252 section 7.3) and an {@code S256} challenge ({@code plain} is refused), then
+ * logs the demo user in at once and redirects with a code that lives one minute and works once; the
+ * token request must carry the same redirect URI and the verifier whose SHA-256 is the challenge
+ * (RFC 7636 section 4.6). A code presented twice revokes what it issued (RFC 6749 section 4.1.2).
+ *
  * <p>Thread-safe; token operations are serialized, which is what makes rotation race-free.
  */
 public final class OAuthServer {
@@ -34,6 +41,8 @@ public final class OAuthServer {
   private final Map<String, AccessRecord> accessTokens = new HashMap<>();
   private final Map<String, RefreshRecord> refreshTokens = new HashMap<>();
   private final Map<Long, Family> families = new HashMap<>();
+  private final Map<String, PublicClient> publicClients = new HashMap<>();
+  private final Map<String, CodeRecord> codes = new HashMap<>();
   private long nextFamily = 1;
 
   /** Creates a server on the sandbox's {@code clock}. */
@@ -43,6 +52,25 @@ public final class OAuthServer {
   }
 
   private record Client(String id, byte[] secret, Set<String> scopes) {}
+
+  private record PublicClient(String id, Set<String> scopes, Set<String> redirectUris) {}
+
+  private static final class CodeRecord {
+    final String clientId;
+    final String redirectUri;
+    final String challenge;
+    final Set<String> scopes;
+    final Instant expiresAt;
+    long family = -1; // set once exchanged
+
+    CodeRecord(String clientId, String redirectUri, String challenge, Set<String> scopes, Instant expiresAt) {
+      this.clientId = clientId;
+      this.redirectUri = redirectUri;
+      this.challenge = challenge;
+      this.scopes = scopes;
+      this.expiresAt = expiresAt;
+    }
+  }
 
   private record AccessRecord(String clientId, Set<String> scopes, Instant expiresAt, long family) {}
 
@@ -61,6 +89,97 @@ public final class OAuthServer {
   /** Registers a confidential client allowed the given scopes. */
   public synchronized void registerClient(String clientId, String clientSecret, Set<String> scopes) {
     clients.put(clientId, new Client(clientId, clientSecret.getBytes(StandardCharsets.UTF_8), Set.copyOf(scopes)));
+  }
+
+  /**
+   * Registers a public client (no secret: a native app) allowed {@code scopes} and the given
+   * redirect URIs; a loopback {@code http://127.0.0.1/...} or {@code http://localhost/...} URI
+   * matches any port.
+   */
+  public synchronized void registerPublicClient(String clientId, Set<String> scopes, Set<String> redirectUris) {
+    publicClients.put(clientId, new PublicClient(clientId, Set.copyOf(scopes), Set.copyOf(redirectUris)));
+  }
+
+  /**
+   * Handles {@code GET /authorize}: validates the request and answers a 302 to the redirect URI with
+   * a code and the state, as if the demo user had logged in. A request whose client or redirect URI
+   * is not registered gets a 400 page and is never redirected (RFC 6749 section 4.1.2.1).
+   */
+  public synchronized SandboxResponse authorize(SandboxRequest request) {
+    String clientId = request.query("client_id").orElse("");
+    String redirectUri = request.query("redirect_uri").orElse("");
+    PublicClient client = publicClients.get(clientId);
+    if (client == null || !redirectAllowed(client, redirectUri)) {
+      return SandboxResponse.of(400, "text/plain; charset=utf-8",
+          "Unknown client_id or unregistered redirect_uri".getBytes(StandardCharsets.UTF_8));
+    }
+    String state = request.query("state").orElse("");
+    if (!request.query("response_type").orElse("").equals("code")) {
+      return redirectError(redirectUri, state, "unsupported_response_type");
+    }
+    String challenge = request.query("code_challenge").orElse("");
+    if (!request.query("code_challenge_method").orElse("").equals("S256") || !challenge.matches("[A-Za-z0-9_-]{43}")) {
+      return redirectError(redirectUri, state, "invalid_request");
+    }
+    Set<String> scopes = requestedScopes(request.query("scope").orElse(null), client.scopes());
+    if (scopes == null) {
+      return redirectError(redirectUri, state, "invalid_scope");
+    }
+    String code = newToken();
+    codes.put(code, new CodeRecord(clientId, redirectUri, challenge, scopes, clock.instant().plusSeconds(60)));
+    okhttp3.HttpUrl.Builder target = okhttp3.HttpUrl.get(redirectUri).newBuilder().addQueryParameter("code", code);
+    if (!state.isEmpty()) {
+      target.addQueryParameter("state", state);
+    }
+    return SandboxResponse.of(302, null, new byte[0]).withHeader("Location", target.build().toString())
+        .withHeader("Cache-Control", "no-store");
+  }
+
+  /**
+   * When the access token in {@code request}'s {@code Authorization: Bearer} header expires, if it is
+   * a known, unrevoked and unexpired token granting {@code scope}.
+   */
+  public synchronized Optional<Instant> bearerExpiry(SandboxRequest request, String scope) {
+    if (challenge(request, scope).isPresent()) {
+      return Optional.empty();
+    }
+    String header = request.header("Authorization").orElse("");
+    return Optional.of(accessTokens.get(header.substring(7).trim()).expiresAt());
+  }
+
+  /** Whether {@code accessToken} is still usable (known, unrevoked, unexpired). */
+  public synchronized boolean stillValid(String accessToken) {
+    AccessRecord token = accessTokens.get(accessToken);
+    return token != null && !families.get(token.family()).revoked && clock.instant().isBefore(token.expiresAt());
+  }
+
+  /** Number of authorization codes issued so far. */
+  public synchronized int issuedCodes() {
+    return codes.size();
+  }
+
+  private static boolean redirectAllowed(PublicClient client, String redirectUri) {
+    okhttp3.HttpUrl url = okhttp3.HttpUrl.parse(redirectUri);
+    if (url == null) {
+      return false;
+    }
+    for (String allowed : client.redirectUris()) {
+      okhttp3.HttpUrl a = okhttp3.HttpUrl.get(allowed);
+      boolean loopback = a.scheme().equals("http") && (a.host().equals("127.0.0.1") || a.host().equals("localhost"));
+      okhttp3.HttpUrl candidate = loopback ? url.newBuilder().port(a.port()).build() : url;
+      if (candidate.equals(a)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static SandboxResponse redirectError(String redirectUri, String state, String error) {
+    okhttp3.HttpUrl.Builder target = okhttp3.HttpUrl.get(redirectUri).newBuilder().addQueryParameter("error", error);
+    if (!state.isEmpty()) {
+      target.addQueryParameter("state", state);
+    }
+    return SandboxResponse.of(302, null, new byte[0]).withHeader("Location", target.build().toString());
   }
 
   /** Revokes every token of the family {@code accessOrRefreshToken} belongs to. */
@@ -85,7 +204,8 @@ public final class OAuthServer {
     if (!request.contentType().equals("application/x-www-form-urlencoded")) {
       return error(400, "invalid_request", "The token request must be application/x-www-form-urlencoded");
     }
-    for (String name : new String[] {"grant_type", "client_id", "client_secret", "refresh_token", "scope"}) {
+    for (String name : new String[] {"grant_type", "client_id", "client_secret", "refresh_token", "scope", "code",
+        "redirect_uri", "code_verifier"}) {
       if (request.formParameterRepeated(name)) {
         return error(400, "invalid_request", "Parameter " + name + " must not be repeated");
       }
@@ -94,6 +214,9 @@ public final class OAuthServer {
     Optional<String> basic = request.header("Authorization");
     if (basic.isPresent() && form.containsKey("client_secret")) {
       return error(400, "invalid_request", "Use one client authentication method, not both Basic and client_secret");
+    }
+    if (basic.isEmpty() && !form.containsKey("client_secret") && publicClients.containsKey(form.get("client_id"))) {
+      return publicClientToken(publicClients.get(form.get("client_id")), form);
     }
     Client client = authenticate(basic, form);
     if (client == null) {
@@ -181,6 +304,57 @@ public final class OAuthServer {
     return ok ? client : null;
   }
 
+  private SandboxResponse publicClientToken(PublicClient client, Map<String, String> form) {
+    String grant = form.getOrDefault("grant_type", "");
+    switch (grant) {
+      case "authorization_code":
+        return exchangeCode(client, form);
+      case "refresh_token":
+        return refresh(new Client(client.id(), new byte[0], client.scopes()), form.get("refresh_token"), form.get("scope"));
+      default:
+        // A public client cannot prove who it is: client_credentials is for confidential clients only.
+        return error(400, "unauthorized_client", "A public client may use only authorization_code and refresh_token");
+    }
+  }
+
+  private SandboxResponse exchangeCode(PublicClient client, Map<String, String> form) {
+    String presented = form.get("code");
+    CodeRecord record = presented == null ? null : codes.get(presented);
+    if (record == null || !record.clientId.equals(client.id())) {
+      return error(400, "invalid_grant", "The authorization code is invalid");
+    }
+    if (record.family >= 0) {
+      // Used twice: someone replays an intercepted code. Revoke what the first use issued.
+      families.get(record.family).revoked = true;
+      return error(400, "invalid_grant", "The authorization code was already used; the tokens it issued are revoked");
+    }
+    if (!clock.instant().isBefore(record.expiresAt)) {
+      return error(400, "invalid_grant", "The authorization code expired");
+    }
+    if (!record.redirectUri.equals(form.get("redirect_uri"))) {
+      return error(400, "invalid_grant", "redirect_uri differs from the authorization request's");
+    }
+    String verifier = form.getOrDefault("code_verifier", "");
+    if (!verifier.matches("[A-Za-z0-9._~-]{43,128}") || !java.security.MessageDigest.isEqual(
+        s256(verifier).getBytes(StandardCharsets.US_ASCII), record.challenge.getBytes(StandardCharsets.US_ASCII))) {
+      return error(400, "invalid_grant", "code_verifier does not match the code_challenge");
+    }
+    long family = nextFamily++;
+    families.put(family, new Family());
+    record.family = family;
+    return issue(client.id(), record.scopes, family, true);
+  }
+
+  /** RFC 7636 4.6, written here from the RFC rather than shared with the client. */
+  private static String s256(String verifier) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private SandboxResponse clientCredentials(Client client, String scopeParam) {
     Set<String> scopes = requestedScopes(scopeParam, client.scopes());
     if (scopes == null) {
@@ -242,6 +416,7 @@ public final class OAuthServer {
       refreshTokens.put(refresh, new RefreshRecord(clientId, scopes, now.plus(settings.refreshTokenTtl()), familyId));
       families.get(familyId).refreshTokens.add(refresh);
       body.put("refresh_token", refresh);
+      body.put("refresh_token_expires_in", settings.refreshTokenTtl().toSeconds());
     }
     return noStore(SandboxResponse.ok(body));
   }

@@ -34,9 +34,10 @@ public final class SandboxMain {
       "  --fault SPEC              next:N:KIND or 'route:GET /path:KIND' (repeatable); KIND is",
       "                            latency=MS status=CODE rate-limited=S reset truncate",
       "                            malformed-json oversized=BYTES content-type=TYPE expired-token",
-      "  --ca-out FILE             write the CA PEM there (default: a temp file)",
+      "  --ca-out FILE             write the CA PEM there and keep it (default: a temp file,",
+      "                            deleted when the sandbox stops)",
       "  --providers LIST          provider wire formats to serve, comma-separated, or 'none'",
-      "                            (default: binance,kraken,coinbase,insightease)",
+      "                            (default: binance,kraken,coinbase,insightease,oanda,saxo)",
       "  --help                    print this");
 
   private SandboxMain() {}
@@ -160,20 +161,20 @@ public final class SandboxMain {
       return null;
     }
     try {
-      Path file = target != null ? target : Files.createTempFile("tickguard-sandbox-ca-", ".pem");
-      Files.writeString(file, sandbox.caCertificatePem(), StandardCharsets.US_ASCII);
-      return file;
+      if (target == null) {
+        return sandbox.writeTemporaryFile("tickguard-sandbox-ca-", sandbox.caCertificatePem());
+      }
+      Files.writeString(target, sandbox.caCertificatePem(), StandardCharsets.US_ASCII); // the user's file: kept
+      return target;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the sandbox CA", e);
     }
   }
 
-  private static Path writeCoinbaseKey() {
+  private static Path writeCoinbaseKey(SandboxServer sandbox) {
     char[] pem = ProviderSandbox.coinbasePrivateKeyPem();
     try {
-      Path file = Files.createTempFile("tickguard-sandbox-coinbase-", ".pem");
-      Files.writeString(file, new String(pem), StandardCharsets.US_ASCII);
-      return file;
+      return sandbox.writeTemporaryFile("tickguard-sandbox-coinbase-", new String(pem));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the sandbox's Coinbase key", e);
     } finally {
@@ -196,7 +197,7 @@ public final class SandboxMain {
     for (ProviderSandbox p : providers) {
       out.println("  " + p.credentialsHint());
       if (p == ProviderSandbox.COINBASE) {
-        out.println("               coinbase PEM file " + writeCoinbaseKey().toAbsolutePath());
+        out.println("               coinbase PEM file " + writeCoinbaseKey(sandbox).toAbsolutePath());
       }
     }
     out.println("  routes     " + String.join(", ", sandbox.routes()));

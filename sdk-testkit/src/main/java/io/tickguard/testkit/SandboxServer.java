@@ -1,11 +1,13 @@
 package io.tickguard.testkit;
 
+import io.tickguard.core.ClasspathCompatibility;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.auth.Scope;
 import io.tickguard.core.tls.TlsConfig;
 import io.tickguard.core.tls.TrustRoots;
 import io.tickguard.testkit.demo.DemoRoutes;
 import io.tickguard.testkit.internal.FaultPlan;
+import io.tickguard.testkit.internal.JulToSlf4j;
 import io.tickguard.testkit.internal.OAuthRoutes;
 import io.tickguard.testkit.internal.SandboxCertificates;
 import io.tickguard.testkit.internal.SandboxDispatcher;
@@ -16,6 +18,10 @@ import io.tickguard.testkit.market.MarketSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +30,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
 import okhttp3.Protocol;
@@ -64,6 +71,7 @@ public final class SandboxServer implements AutoCloseable {
   private final RouteTable routes;
   private final Faults faults;
   private final boolean tls;
+  private final List<Path> ownedFiles = new CopyOnWriteArrayList<>();
 
   private SandboxServer(Builder b) throws IOException {
     SkewableClock serverClock = new SkewableClock(b.clock);
@@ -87,6 +95,7 @@ public final class SandboxServer implements AutoCloseable {
     SwitchingSslSocketFactory sockets =
         tls ? new SwitchingSslSocketFactory(certificates.factory(ServedCertificate.GENUINE)) : null;
     this.faults = new Faults(plan, serverClock, certificates, sockets);
+    JulToSlf4j.routeMockWebServer(); // its java.util.logging output follows the user's SLF4J setup
     this.server = new MockWebServer();
     // HTTP/1.1 only: truncation and reset faults then mean exactly what they say on the wire.
     server.setProtocols(List.of(Protocol.HTTP_1_1));
@@ -193,10 +202,35 @@ public final class SandboxServer implements AutoCloseable {
     return tls ? b.tls(tlsConfig()) : b.allowPlaintextLoopback(true);
   }
 
-  /** Stops the server and closes its connections. */
+  /**
+   * Writes {@code content} to a new temporary file (owner-only on POSIX) that this sandbox deletes
+   * when it closes, or when the JVM exits if it is never closed. For the CA and demo-key PEM files
+   * that the standalone sandbox hands to clients in other processes.
+   */
+  Path writeTemporaryFile(String prefix, String content) throws IOException {
+    Path file = Files.getFileStore(Path.of(System.getProperty("java.io.tmpdir"))).supportsFileAttributeView("posix")
+        ? Files.createTempFile(prefix, ".pem", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+        : Files.createTempFile(prefix, ".pem");
+    ownedFiles.add(file);
+    file.toFile().deleteOnExit();
+    Files.writeString(file, content, StandardCharsets.US_ASCII);
+    return file;
+  }
+
+  /** Stops the server, closes its connections and deletes the temporary files it wrote. */
   @Override
   public void close() {
-    server.close();
+    try {
+      server.close();
+    } finally {
+      for (Path file : ownedFiles) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          // Still registered for deletion at JVM exit.
+        }
+      }
+    }
   }
 
   @Override
@@ -310,8 +344,14 @@ public final class SandboxServer implements AutoCloseable {
       return this;
     }
 
-    /** Generates the certificates, binds 127.0.0.1 and starts serving. */
+    /**
+     * Generates the certificates, binds 127.0.0.1 and starts serving.
+     *
+     * @throws io.tickguard.core.ConfigurationException when the class path holds a second OkHttp or
+     *     another library the sandbox cannot run on (see {@link ClasspathCompatibility})
+     */
     public SandboxServer start() {
+      ClasspathCompatibility.require();
       try {
         return new SandboxServer(this);
       } catch (IOException e) {

@@ -9,7 +9,6 @@ import io.tickguard.core.ApiClient;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.testkit.junit.Sandbox;
 import io.tickguard.testkit.testing.DemoSigner;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +20,7 @@ class ConcurrencyTest {
 
   @Test
   void parallelCallersOnManyConnectionsAllSucceed(ClientConfig config) {
-    DemoSigner signer = new DemoSigner(SandboxServer.DEMO_API_KEY, SandboxServer.DEMO_API_SECRET, Clock.systemUTC());
+    DemoSigner signer = new DemoSigner(SandboxServer.DEMO_API_KEY, SandboxServer.DEMO_API_SECRET, config.clock());
     try (ApiClient api = ApiClient.builder(config).authenticator(signer).build()) {
       List<CompletableFuture<Boolean>> calls = new ArrayList<>();
       for (int i = 0; i < 200; i++) {

@@ -71,6 +71,43 @@ class SandboxMainTest {
   }
 
   @Test
+  void temporaryCaAndKeyFilesAreOwnerOnlyAndDeletedOnClose() throws Exception {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    Path ca;
+    Path coinbaseKey;
+    try (SandboxServer sandbox = SandboxMain.start(new String[] {"--providers", "coinbase"},
+        new PrintStream(buffer, true, StandardCharsets.UTF_8))) {
+      String out = buffer.toString(StandardCharsets.UTF_8);
+      ca = Path.of(printed(out, "CA (PEM)"));
+      coinbaseKey = Path.of(printed(out, "coinbase PEM file"));
+      assertThat(ca).exists().content().isEqualTo(sandbox.caCertificatePem());
+      assertThat(coinbaseKey).exists();
+      assertThat(java.nio.file.Files.getPosixFilePermissions(coinbaseKey))
+          .containsOnly(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    assertThat(ca).doesNotExist();
+    assertThat(coinbaseKey).doesNotExist();
+  }
+
+  @Test
+  void aCaFileTheUserNamedIsKeptAfterClose(@TempDir Path dir) {
+    Path ca = dir.resolve("mine.pem");
+    try (SandboxServer sandbox = SandboxMain.start(new String[] {"--providers", "none", "--ca-out", ca.toString()},
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+      assertThat(ca).exists().content().isEqualTo(sandbox.caCertificatePem());
+    }
+
+    assertThat(ca).exists();
+  }
+
+  private static String printed(String out, String label) {
+    String line = out.lines().filter(l -> l.trim().startsWith(label)).findFirst().orElseThrow();
+    return line.substring(line.indexOf(label) + label.length()).trim();
+  }
+
+  @Test
   void providersCanBeChosen() {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     try (SandboxServer sandbox = SandboxMain.start(new String[] {"--providers", "kraken"}, quiet)) {

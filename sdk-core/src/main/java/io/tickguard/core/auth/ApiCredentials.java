@@ -1,5 +1,6 @@
 package io.tickguard.core.auth;
 
+import io.tickguard.core.ConfigurationException;
 import io.tickguard.core.pem.Pem;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
@@ -60,7 +61,7 @@ public final class ApiCredentials {
   public static ApiCredentials ed25519(String apiKey, Secret pemKey, char[] password) {
     PrivateKey key = parse(pemKey, password);
     if (!(key instanceof EdECPrivateKey) || !"Ed25519".equalsIgnoreCase(((EdECPrivateKey) key).getParams().getName())) {
-      throw new IllegalArgumentException("The PEM key is " + key.getAlgorithm() + ", not Ed25519");
+      throw new ConfigurationException("pemKey", "The PEM key is " + key.getAlgorithm() + ", not Ed25519");
     }
     return new ApiCredentials(apiKey, KeyType.ED25519, pemKey, key, null, DEFAULT_SCOPES);
   }
@@ -74,10 +75,10 @@ public final class ApiCredentials {
   public static ApiCredentials rsa(String apiKey, Secret pemKey, char[] password) {
     PrivateKey key = parse(pemKey, password);
     if (!(key instanceof RSAPrivateKey rsa)) {
-      throw new IllegalArgumentException("The PEM key is " + key.getAlgorithm() + ", not RSA");
+      throw new ConfigurationException("pemKey", "The PEM key is " + key.getAlgorithm() + ", not RSA");
     }
     if (rsa.getModulus().bitLength() < 2048) {
-      throw new IllegalArgumentException("RSA keys shorter than 2048 bits are refused");
+      throw new ConfigurationException("pemKey", "RSA keys shorter than 2048 bits are refused; create a 2048-bit or larger key");
     }
     return new ApiCredentials(apiKey, KeyType.RSA, pemKey, key, null, DEFAULT_SCOPES);
   }
@@ -89,7 +90,7 @@ public final class ApiCredentials {
   public static ApiCredentials ecP256(String keyName, Secret pemKey) {
     PrivateKey key = parse(pemKey, null);
     if (!(key instanceof ECPrivateKey ec) || !isP256(ec.getParams())) {
-      throw new IllegalArgumentException("The PEM key is " + key.getAlgorithm() + ", not EC P-256");
+      throw new ConfigurationException("pemKey", "The PEM key is " + key.getAlgorithm() + ", not EC P-256");
     }
     return new ApiCredentials(keyName, KeyType.EC_P256, pemKey, key, null, DEFAULT_SCOPES);
   }
@@ -193,14 +194,14 @@ public final class ApiCredentials {
   }
 
   private static String requireKeyId(String apiKey) {
-    Objects.requireNonNull(apiKey, "apiKey");
-    if (apiKey.isBlank()) {
-      throw new IllegalArgumentException("apiKey must not be blank");
+    if (apiKey == null || apiKey.isBlank()) {
+      // Typically System.getenv(...) of a variable that is not exported.
+      throw new ConfigurationException("apiKey", "apiKey is missing or blank; check the variable or file it is read from");
     }
     for (int i = 0; i < apiKey.length(); i++) {
       char c = apiKey.charAt(i);
       if (c < 0x21 || c > 0x7e) {
-        throw new IllegalArgumentException("apiKey must be printable ASCII without spaces (it goes in a header)");
+        throw new ConfigurationException("apiKey", "apiKey must be printable ASCII without spaces (it goes in a header)");
       }
     }
     return apiKey;

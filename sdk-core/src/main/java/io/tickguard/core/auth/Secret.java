@@ -1,5 +1,6 @@
 package io.tickguard.core.auth;
 
+import io.tickguard.core.ConfigurationException;
 import io.tickguard.core.pem.Pem;
 import io.tickguard.core.pem.PemFormatException;
 import java.io.IOException;
@@ -81,7 +82,11 @@ public final class Secret implements Destroyable {
     return new Secret(bytes);
   }
 
-  /** Reads environment variable {@code name}; fails when it is unset or empty. */
+  /**
+   * Reads environment variable {@code name}.
+   *
+   * @throws ConfigurationException naming the variable (never its value) when it is unset or empty
+   */
   public static Secret fromEnv(String name) {
     return fromEnv(name, System.getenv());
   }
@@ -90,7 +95,7 @@ public final class Secret implements Destroyable {
   public static Secret fromEnv(String name, Map<String, String> environment) {
     String value = environment.get(Objects.requireNonNull(name, "name"));
     if (value == null || value.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new ConfigurationException(name,
           "Environment variable " + name + " is not set or empty; export it before starting");
     }
     // The environment already holds it as a String; we only avoid making more copies of it.
@@ -100,6 +105,9 @@ public final class Secret implements Destroyable {
   /**
    * Reads a secret file, without its trailing line break. On POSIX file systems the file must be
    * readable by its owner only: a secret that other users can read is already leaked.
+   *
+   * @throws ConfigurationException naming the file (never its content) when it is missing,
+   *     unreadable, empty, or readable by group or others
    */
   public static Secret fromFile(Path file) {
     Objects.requireNonNull(file, "file");
@@ -109,7 +117,7 @@ public final class Secret implements Destroyable {
         Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
         permissions.retainAll(NOT_OWNER);
         if (!permissions.isEmpty()) {
-          throw new IllegalArgumentException(
+          throw new ConfigurationException(file.toString(),
               "Refusing secret file " + file + ": it is accessible by group or others "
                   + permissions + "; run: chmod 600 " + file);
         }
@@ -122,11 +130,11 @@ public final class Secret implements Destroyable {
       byte[] trimmed = Arrays.copyOf(bytes, end);
       Arrays.fill(bytes, (byte) 0);
       if (trimmed.length == 0) {
-        throw new IllegalArgumentException("Secret file " + file + " is empty");
+        throw new ConfigurationException(file.toString(), "Secret file " + file + " is empty");
       }
       return new Secret(trimmed);
     } catch (IOException e) {
-      throw new IllegalArgumentException(
+      throw new ConfigurationException(file.toString(),
           "Cannot read secret file " + file + " (" + e.getClass().getSimpleName() + ")", e);
     }
   }

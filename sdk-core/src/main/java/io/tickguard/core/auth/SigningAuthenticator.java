@@ -24,7 +24,7 @@ import okhttp3.Request;
  * <pre>{@code
  * SigningAuthenticator.builder()
  *     .credentials(provider)                       // CredentialsProvider
- *     .signer(Signers.hmacSha256HexOfQueryAndBody())
+ *     .signer(Signers.hmacSha256Hex(in -> in.query() + in.body()))
  *     .placement(binanceRule)                      // AttachRule
  *     .serverClock(serverClock)
  *     .build();

@@ -88,6 +88,11 @@ public final class BufferedApiResponse implements ApiResponse {
       throw new InvalidResponseException(
           "body", "Response of " + request.endpoint().name() + " is not valid JSON: " + e.getOriginalMessage(),
           ErrorDetails.ofStatus(status, null), null);
+    } catch (NumberFormatException | ArithmeticException e) {
+      // Jackson reads "1E+2147483648" into a BigDecimal tree node and throws this, not a JacksonException
+      throw new InvalidResponseException(
+          "body", "Response of " + request.endpoint().name() + " holds a number beyond any decimal's range",
+          ErrorDetails.ofStatus(status, null), null);
     }
   }
 

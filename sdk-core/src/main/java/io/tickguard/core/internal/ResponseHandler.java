@@ -48,8 +48,23 @@ public final class ResponseHandler {
     return null;
   }
 
-  /** Handles {@code response}, which the caller closes. */
+  /**
+   * Handles {@code response}, which the caller closes. Whatever the status, an exception built from
+   * the response has the credential values the request carried removed from its message, details
+   * and causes: providers echo keys inside 2xx envelopes ({@code EAPI:Invalid key ...}), in parse
+   * errors, and JSON-escaped in 4xx bodies.
+   */
   public <T> T handle(
+      ApiRequest request, Response response, ResponseDecoder<T> decoder, Validator<? super T> validator)
+      throws IOException {
+    try {
+      return handleUnscrubbed(request, response, decoder, validator);
+    } catch (TickGuardException e) {
+      throw e.redactValues(Redactor.secretsOf(SentRequest.of(response)));
+    }
+  }
+
+  private <T> T handleUnscrubbed(
       ApiRequest request, Response response, ResponseDecoder<T> decoder, Validator<? super T> validator)
       throws IOException {
     String endpoint = request.endpoint().name();
@@ -64,6 +79,14 @@ public final class ResponseHandler {
           "Provider answered " + endpoint + " with HTTP " + response.code() + ", expected a JSON body."
               + (response.isRedirect() ? " Redirects are not followed: they could carry credentials to another host." : ""),
           details);
+    }
+    if (response.code() == 202 && contentType.isEmpty()) {
+      // "Accepted" with nothing to say (Saxo's streaming re-authorization, its unsubscribe): an
+      // empty body reaches the decoder, which decides whether that is an answer; any body is refused.
+      byte[] bytes = BodyReader.read(body, maxBytes, endpoint, details);
+      if (bytes.length == 0) {
+        return decode(decoder, new BufferedApiResponse(request, 202, response.headers(), bytes, contentType, clock), details);
+      }
     }
     if (!contentType.equals("application/json") && !contentType.endsWith("+json")) {
       throw new InvalidResponseException(
@@ -102,7 +125,8 @@ public final class ResponseHandler {
     }
     ErrorDetails details = ErrorDetails.ofStatus(response.code(), requestId(response));
     if (response.code() >= 400) {
-      throw errorFor(request, response, details, mediaType(response.header("Content-Type")));
+      throw errorFor(request, response, details, mediaType(response.header("Content-Type")))
+          .redactValues(Redactor.secretsOf(SentRequest.of(response)));
     }
     throw new ProviderException(
         "Provider answered the stream connect " + request.endpoint().name() + " with HTTP " + response.code()
@@ -128,7 +152,8 @@ public final class ResponseHandler {
       throw new InvalidResponseException(
           ApiResponse.jsonPath(e), "Response of " + endpoint + " does not decode: " + e.getOriginalMessage(),
           details, e);
-    } catch (IllegalArgumentException | NullPointerException | IllegalStateException | ArithmeticException e) {
+    } catch (IllegalArgumentException | NullPointerException | IllegalStateException | ArithmeticException
+        | java.time.DateTimeException e) {
       // Model constructors refuse invalid values; report them as an invalid response, not a bug.
       throw new InvalidResponseException(
           "body", "Response of " + endpoint + " holds an invalid value: " + e.getMessage(), details, e);

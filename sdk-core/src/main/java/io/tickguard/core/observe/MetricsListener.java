@@ -12,7 +12,7 @@ public interface MetricsListener {
 
   /**
    * The provider announced through {@code Deprecation}/{@code Sunset} that an endpoint goes away;
-   * called once per endpoint by {@link DeprecationMonitor}. Dates are ISO-8601 instants; a part the
+   * called once per endpoint by the pipeline's deprecation monitor. Dates are ISO-8601 instants; a part the
    * provider did not send is the empty string.
    */
   default void onDeprecation(String endpoint, String deprecation, String sunset, String link) {}

@@ -110,11 +110,91 @@ public final class Redactor {
     if (text == null) {
       return null;
     }
-    String result = text;
-    for (String secret : secrets) {
-      result = result.replace(secret, REDACTED);
+    return redact(redactValues(text, secrets));
+  }
+
+  /**
+   * {@code text} with each of {@code secrets} replaced, wherever it appears verbatim, percent-encoded,
+   * or JSON-escaped the way PHP and others write strings ({@code a\/b}, {@code \u0061bc}): a
+   * byte-level search for the value misses those, and the decoded message then carries it. When
+   * the text holds a secret only in escaped form, the text is returned unescaped and redacted.
+   */
+  public static String redactValues(String text, List<String> secrets) {
+    if (text == null || text.isEmpty() || secrets.isEmpty()) {
+      return text;
     }
-    return redact(result);
+    String result = text;
+    if (result.indexOf('\\') >= 0) {
+      String unescaped = jsonUnescape(result);
+      if (!unescaped.equals(result) && containsAny(unescaped, secrets)) {
+        result = unescaped;
+      }
+    }
+    for (String secret : secrets) {
+      if (secret.isEmpty()) {
+        continue;
+      }
+      result = result.replace(secret, REDACTED);
+      String encoded = java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+      if (!encoded.equals(secret)) {
+        result = result.replace(encoded, REDACTED);
+        result = result.replace(encoded.replace("+", "%20"), REDACTED);
+      }
+    }
+    return result;
+  }
+
+  private static boolean containsAny(String text, List<String> secrets) {
+    for (String s : secrets) {
+      if (!s.isEmpty() && text.contains(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** JSON string escapes resolved; a malformed escape is kept as written. */
+  static String jsonUnescape(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\\' || i + 1 >= text.length()) {
+        sb.append(c);
+        continue;
+      }
+      char n = text.charAt(i + 1);
+      switch (n) {
+        case '/': case '\\': case '"': sb.append(n); i++; break;
+        case 'n': sb.append('\n'); i++; break;
+        case 't': sb.append('\t'); i++; break;
+        case 'r': sb.append('\r'); i++; break;
+        case 'b': sb.append('\b'); i++; break;
+        case 'f': sb.append('\f'); i++; break;
+        case 'u':
+          if (isHex(text, i + 2, i + 6)) {
+            sb.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
+            i += 5;
+          } else {
+            sb.append(c);
+          }
+          break;
+        default:
+          sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean isHex(String text, int from, int to) {
+    if (to > text.length()) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (Character.digit(text.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether header {@code name} carries a secret. */
@@ -135,6 +215,25 @@ public final class Redactor {
     String redacted = redact(message);
     Throwable cause = t.getCause() == t ? null : sanitize(t.getCause());
     if (message != null && message.equals(redacted) && cause == t.getCause()) {
+      return t;
+    }
+    RedactedException copy = new RedactedException(t.getClass().getName() + ": " + redacted, cause);
+    copy.setStackTrace(t.getStackTrace());
+    return copy;
+  }
+
+  /**
+   * {@link #sanitize(Throwable)} that also removes each of {@code secrets} (in any form {@link
+   * #redactValues} recognises) from the messages of {@code t} and its causes.
+   */
+  public static Throwable sanitize(Throwable t, List<String> secrets) {
+    if (t == null) {
+      return null;
+    }
+    String message = t.getMessage();
+    String redacted = redact(message, secrets);
+    Throwable cause = t.getCause() == t ? null : sanitize(t.getCause(), secrets);
+    if (java.util.Objects.equals(message, redacted) && cause == t.getCause()) {
       return t;
     }
     RedactedException copy = new RedactedException(t.getClass().getName() + ": " + redacted, cause);

@@ -37,7 +37,9 @@ import org.bouncycastle.pkcs.PKCSException;
  * <p>Accepted private keys: PKCS#8 ({@code PRIVATE KEY}, RSA, EC, Ed25519), encrypted PKCS#8
  * ({@code ENCRYPTED PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY}) and SEC1 ({@code EC PRIVATE
  * KEY}), the last two optionally with OpenSSL's legacy encryption. Keys become JDK key objects, so
- * signing and TLS keep using the JDK's providers.
+ * signing and TLS keep using the JDK's providers. Keys whose line breaks were lost on the way
+ * (pasted into an environment variable or a secret manager: one line, spaces, literal {@code \n},
+ * the footer on the last base64 line) are laid out again before parsing.
  *
  * <p>Bouncy Castle is used as a library and, for decrypting keys, as a provider <em>object</em> passed
  * to the decryptor. It is never registered with {@link java.security.Security}: as provider #1 it
@@ -185,7 +187,8 @@ public final class Pem {
   }
 
   private static Object firstObject(byte[] pem, String expected) {
-    try (Reader reader = new InputStreamReader(new ByteArrayInputStream(pem), StandardCharsets.US_ASCII);
+    byte[] canonical = PemText.canonical(pem, expected);
+    try (Reader reader = new InputStreamReader(new ByteArrayInputStream(canonical), StandardCharsets.US_ASCII);
         PEMParser parser = new PEMParser(reader)) {
       Object object = parser.readObject();
       if (object == null) {
@@ -193,7 +196,10 @@ public final class Pem {
       }
       return object;
     } catch (IOException e) {
-      throw new PemFormatException("The PEM input is malformed (" + e.getClass().getSimpleName() + ")", e);
+      throw new PemFormatException("The PEM block's base64 does not decode to a key structure (ASN.1): the value "
+          + "is corrupted or not a key (" + e.getClass().getSimpleName() + ")", e);
+    } finally {
+      Arrays.fill(canonical, (byte) 0);
     }
   }
 

@@ -94,7 +94,7 @@ public final class InProcessThrottle implements Throttle {
       }
     }
     for (UsageHeader h : b.usageHeaders) {
-      if (!byId.containsKey(h.limitId())) {
+      if (h.perGroup() ? byId.keySet().stream().noneMatch(id -> id.endsWith(h.limitId())) : !byId.containsKey(h.limitId())) {
         throw new IllegalArgumentException(
             "Usage header " + h.header() + " maps to unknown limit " + h.limitId() + "; known: " + byId.keySet());
       }
@@ -245,7 +245,7 @@ public final class InProcessThrottle implements Throttle {
     long now = clock.millis();
     int code = response.code();
     synchronized (lock) {
-      usageReader.read(response, now, statesById);
+      usageReader.read(response, request.endpoint().limits(), now, statesById);
       if (code == 429) {
         Duration pause = retryAfter(response).orElse(pauseWithoutRetryAfter);
         pausedUntil = Math.max(pausedUntil, now + pause.toMillis());

@@ -15,6 +15,10 @@ import java.util.Optional;
  *       optional reset header; when nothing is left, nothing is granted before the reset. A reset
  *       value above 10^12 is read as epoch milliseconds, above 10^9 as epoch seconds, else as
  *       seconds from now.
+ *   <li>{@link #remainingPerGroup}: like {@link #remaining}, for a provider whose budget is per
+ *       endpoint group while the header's name is the same for every group (Saxo's {@code
+ *       X-RateLimit-Session-Remaining} is per service group): the number describes the window
+ *       {@code group + idSuffix} of each limit group of the endpoint that was answered.
  * </ul>
  */
 public final class UsageHeader {
@@ -31,22 +35,38 @@ public final class UsageHeader {
   private final String limitId;
   private final Meaning meaning;
   private final String resetHeader;
+  private final boolean perGroup;
 
-  private UsageHeader(String header, String limitId, Meaning meaning, String resetHeader) {
+  private UsageHeader(String header, String limitId, Meaning meaning, String resetHeader, boolean perGroup) {
     this.header = Objects.requireNonNull(header, "header");
     this.limitId = Objects.requireNonNull(limitId, "limitId");
     this.meaning = meaning;
     this.resetHeader = resetHeader;
+    this.perGroup = perGroup;
   }
 
   /** {@code header} reports the amount of {@code limitId} used in the current window. */
   public static UsageHeader used(String header, String limitId) {
-    return new UsageHeader(header, limitId, Meaning.USED, null);
+    return new UsageHeader(header, limitId, Meaning.USED, null, false);
   }
 
   /** {@code header} reports what is left of {@code limitId}; {@code resetHeader} when it resets. */
   public static UsageHeader remaining(String header, String resetHeader, String limitId) {
-    return new UsageHeader(header, limitId, Meaning.REMAINING, Objects.requireNonNull(resetHeader, "resetHeader"));
+    return new UsageHeader(header, limitId, Meaning.REMAINING, Objects.requireNonNull(resetHeader, "resetHeader"), false);
+  }
+
+  /**
+   * {@code header} reports what is left of the window {@code group + idSuffix} (for example {@code
+   * "/1m"}) of each limit group the answered endpoint counts against; {@code resetHeader} when it
+   * resets.
+   */
+  public static UsageHeader remainingPerGroup(String header, String resetHeader, String idSuffix) {
+    return new UsageHeader(header, idSuffix, Meaning.REMAINING, Objects.requireNonNull(resetHeader, "resetHeader"), true);
+  }
+
+  /** Whether {@link #limitId()} is a suffix applied to each of the endpoint's limit groups. */
+  public boolean perGroup() {
+    return perGroup;
   }
 
   /** The header name (case-insensitive). */
@@ -54,7 +74,7 @@ public final class UsageHeader {
     return header;
   }
 
-  /** The {@link RateLimit#id()} the header describes. */
+  /** The {@link RateLimit#id()} the header describes, or the id suffix when {@link #perGroup()}. */
   public String limitId() {
     return limitId;
   }
@@ -71,6 +91,6 @@ public final class UsageHeader {
 
   @Override
   public String toString() {
-    return header + " -> " + limitId + " (" + meaning + ")";
+    return header + " -> " + (perGroup ? "<group>" : "") + limitId + " (" + meaning + ")";
   }
 }

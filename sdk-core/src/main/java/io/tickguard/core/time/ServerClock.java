@@ -72,10 +72,45 @@ public final class ServerClock extends Clock {
     return local.getZone();
   }
 
-  /** Unsupported: the offset belongs to this instance; derive zones from {@link #instant()}. */
+  /**
+   * This clock seen in {@code zone}: the returned clock reads this instance's corrected time (and
+   * follows its future resyncs); only its zone differs.
+   */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("ServerClock keeps its zone; convert instant() instead");
+    Objects.requireNonNull(zone, "zone");
+    return zone.equals(getZone()) ? this : new Zoned(this, zone);
+  }
+
+  /** A {@link ServerClock} read in another zone. */
+  private static final class Zoned extends Clock {
+    private final ServerClock clock;
+    private final ZoneId zone;
+
+    Zoned(ServerClock clock, ZoneId zone) {
+      this.clock = clock;
+      this.zone = zone;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId other) {
+      return clock.withZone(other);
+    }
+
+    @Override
+    public Instant instant() {
+      return clock.instant();
+    }
+
+    @Override
+    public long millis() {
+      return clock.millis();
+    }
   }
 
   /** Server time minus local time, as last measured (zero before the first measurement). */

@@ -29,7 +29,7 @@ import okhttp3.OkHttpClient;
  *
  * <p>Pins are checked inside the handshake against the chain rebuilt from the server's leaf to a
  * trusted root, so a refused server never receives a request byte; a refusal surfaces as an
- * {@code IOException} that {@link TlsFailures#translate} turns into a
+ * {@code IOException} that the pipeline turns into a
  * {@link io.tickguard.core.CertificatePinningException}.
  */
 public final class TlsConfig {

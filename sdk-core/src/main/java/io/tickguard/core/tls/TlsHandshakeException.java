@@ -27,7 +27,7 @@ public class TlsHandshakeException extends TransportException {
   private final String host;
   private final Reason reason;
 
-  /** Usually created by {@link TlsFailures#translate}, which keeps OkHttp's exception as the cause. */
+  /** Usually created by the pipeline's TLS failure translation, which keeps OkHttp's exception as the cause. */
   public TlsHandshakeException(String message, String host, Reason reason, Throwable cause) {
     super(message, false, cause);
     this.host = host;

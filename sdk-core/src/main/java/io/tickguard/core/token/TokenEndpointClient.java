@@ -36,8 +36,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Talks to an OAuth 2.0 token endpoint (RFC 6749): the {@code client_credentials} and {@code
- * refresh_token} grants, with client authentication by HTTP Basic or in the form body.
+ * Talks to an OAuth 2.0 token endpoint (RFC 6749): the {@code client_credentials}, {@code
+ * refresh_token} and {@code authorization_code} (with the PKCE {@code code_verifier}, RFC 7636)
+ * grants, with client authentication by HTTP Basic or in the form body, or none for a public client.
  *
  * <p>It uses the {@link OkHttpClient} it is given (the client's TLS-verified one) with the same
  * guarantees as an API call: {@code https://} only (plain HTTP only for a loopback host with {@link
@@ -113,6 +114,33 @@ public final class TokenEndpointClient {
     } finally {
       Arrays.fill(token, '\0');
     }
+  }
+
+  /**
+   * Runs the {@code authorization_code} grant (RFC 6749 section 4.1.3) with the PKCE {@code
+   * code_verifier} (RFC 7636 section 4.5): {@code redirectUri} must be exactly the one the
+   * authorization request carried, port included.
+   */
+  public TokenGrant authorizationCode(Secret code, String redirectUri, Secret codeVerifier) {
+    Objects.requireNonNull(redirectUri, "redirectUri");
+    char[] c = code.chars();
+    char[] v = codeVerifier.chars();
+    try {
+      FormBody.Builder form = new FormBody.Builder()
+          .add("grant_type", "authorization_code")
+          .add("code", new String(c))
+          .add("redirect_uri", redirectUri)
+          .add("code_verifier", new String(v));
+      return exchange(form);
+    } finally {
+      Arrays.fill(c, '\0');
+      Arrays.fill(v, '\0');
+    }
+  }
+
+  /** The OAuth client id this endpoint client identifies as. */
+  public String clientId() {
+    return clientId;
   }
 
   private TokenGrant exchange(FormBody.Builder form) {

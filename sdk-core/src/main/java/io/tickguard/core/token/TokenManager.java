@@ -7,9 +7,11 @@ import io.tickguard.core.observe.MetricsListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
  *       old token is still valid, other callers keep using it instead of waiting.
  *   <li><b>Single-flight:</b> however many threads ask, at most one token request is in flight;
  *       the others wait for its result, at most {@code maxWait}, then fail with a clear exception.
+ *       Across processes sharing one session, a {@link RefreshCoordinator} (such as
+ *       tickguard-redis's {@code RedisTokenSession}) extends this to the whole fleet.
  *   <li><b>Rotation:</b> a refresh token in the response is saved to the {@link TokenStore}
  *       <em>before</em> the new access token is handed out; the old refresh token is never sent
  *       again (it is read from the store, which now holds the new one).
@@ -37,6 +41,12 @@ import org.slf4j.LoggerFactory;
  *       never token text), counted through {@link MetricsListener#onTokenRefresh(boolean)}, and the
  *       refresh is tried again by the first call after {@code refreshRetryBackoff}. Only once the
  *       token has actually expired does a failed refresh reach the caller.
+ *   <li><b>Sessions started by a login:</b> with {@link Builder#refreshTokenRequired(boolean)} the
+ *       manager never falls back to {@code client_credentials}: a user session (the authorization
+ *       code grant, {@link PkceLogin}) is handed over with {@link #accept(TokenGrant)}, and a
+ *       restarted process resumes it from the refresh token in its {@link TokenStore}.
+ *   <li><b>Listeners:</b> {@link #addListener(TokenListener)} hears of every new access token, after
+ *       it is stored and handed out, so a streaming connection can be re-authorized with it.
  * </ul>
  */
 public final class TokenManager {
@@ -50,6 +60,9 @@ public final class TokenManager {
   private final Duration maxWait;
   private final Duration retryBackoff;
   private final MetricsListener metrics;
+  private final boolean refreshTokenRequired;
+  private final List<TokenListener> listeners = new CopyOnWriteArrayList<>();
+  private final RefreshCoordinator coordinator;
 
   private final Object lock = new Object();
   private Cached cached; // guarded by lock
@@ -66,6 +79,8 @@ public final class TokenManager {
     this.maxWait = b.maxWait;
     this.retryBackoff = b.retryBackoff;
     this.metrics = b.metrics;
+    this.refreshTokenRequired = b.refreshTokenRequired;
+    this.coordinator = b.coordinator;
   }
 
   /** Starts a builder around {@code endpoint}. */
@@ -73,10 +88,37 @@ public final class TokenManager {
     return new Builder(endpoint);
   }
 
+  /**
+   * Takes over tokens obtained outside the manager (a {@link PkceLogin}, an out-of-band grant): the
+   * refresh token, if any, is stored first, then the access token becomes current and listeners are
+   * told. A refresh in flight at that moment still completes, and its result then wins.
+   */
+  public void accept(TokenGrant grant) {
+    Objects.requireNonNull(grant, "grant");
+    grant.refreshToken().ifPresent(store::save);
+    AccessToken token = grant.accessToken();
+    synchronized (lock) {
+      cached = new Cached(token, refreshTime(token));
+    }
+    notifyListeners(token);
+  }
+
+  /**
+   * Registers {@code listener} for every new access token from now on.
+   *
+   * @return a handle whose {@code close()} removes the listener again
+   */
+  public AutoCloseable addListener(TokenListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
   /** A valid access token, refreshing it first when due. */
   public AccessToken token() {
     CompletableFuture<AccessToken> wait;
     boolean leader = false;
+    AccessToken replacing = null;
     synchronized (lock) {
       Instant now = clock.instant();
       if (cached != null && now.isBefore(cached.refreshAt())) {
@@ -85,13 +127,14 @@ public final class TokenManager {
       if (inFlight == null) {
         inFlight = new CompletableFuture<>();
         leader = true;
+        replacing = cached == null ? null : cached.token();
       } else if (cached != null && now.isBefore(cached.token().expiresAt())) {
         return cached.token(); // a refresh is running; the current token is still valid
       }
       wait = inFlight;
     }
     if (leader) {
-      refresh(wait);
+      refresh(wait, replacing);
     }
     return await(wait);
   }
@@ -104,12 +147,14 @@ public final class TokenManager {
   public boolean refreshAfterUnauthorized(String presentedToken) {
     CompletableFuture<AccessToken> wait;
     boolean leader = false;
+    AccessToken refused = null;
     synchronized (lock) {
       if (inFlight != null) {
         wait = inFlight;
       } else if (cached != null && !cached.token().matches(presentedToken)) {
         return true; // already refreshed by someone else: replay with the current token
       } else {
+        refused = cached == null ? null : cached.token();
         cached = null;
         inFlight = new CompletableFuture<>();
         wait = inFlight;
@@ -117,15 +162,15 @@ public final class TokenManager {
       }
     }
     if (leader) {
-      refresh(wait);
+      refresh(wait, refused);
     }
     AccessToken fresh = await(wait);
     return !fresh.matches(presentedToken);
   }
 
-  private void refresh(CompletableFuture<AccessToken> result) {
+  private void refresh(CompletableFuture<AccessToken> result, AccessToken replacing) {
     try {
-      TokenGrant grant = requestGrant();
+      TokenGrant grant = coordinator.obtain(Optional.ofNullable(replacing), this::requestGrant);
       // Rotation: persist the new refresh token before anyone can use the new access token.
       grant.refreshToken().ifPresent(store::save);
       AccessToken token = grant.accessToken();
@@ -135,6 +180,7 @@ public final class TokenManager {
       }
       recordRefresh(true);
       result.complete(token);
+      notifyListeners(token);
     } catch (RuntimeException e) {
       recordRefresh(false);
       Cached kept;
@@ -172,6 +218,17 @@ public final class TokenManager {
     return cached;
   }
 
+  private void notifyListeners(AccessToken token) {
+    for (TokenListener listener : listeners) {
+      try {
+        listener.onNewToken(token);
+      } catch (RuntimeException e) {
+        LOG.warn("Token listener {} failed ({}); the token itself is fine", listener.getClass().getName(),
+            e.getClass().getSimpleName());
+      }
+    }
+  }
+
   private static String providerCode(RuntimeException e) {
     return e instanceof TickGuardException t ? t.providerCode().map(c -> ", " + c).orElse("") : "";
   }
@@ -187,6 +244,10 @@ public final class TokenManager {
   private TokenGrant requestGrant() {
     Optional<Secret> refreshToken = store.refreshToken();
     if (refreshToken.isEmpty()) {
+      if (refreshTokenRequired) {
+        throw new AuthenticationException(
+            "No refresh token in the token store and no valid access token: the session ended or never began; log in again");
+      }
       return endpoint.clientCredentials();
     }
     try {
@@ -235,6 +296,8 @@ public final class TokenManager {
     private Duration maxWait = Duration.ofSeconds(10);
     private Duration retryBackoff = Duration.ofSeconds(5);
     private MetricsListener metrics = MetricsListener.none();
+    private boolean refreshTokenRequired;
+    private RefreshCoordinator coordinator = RefreshCoordinator.direct();
 
     private Builder(TokenEndpointClient endpoint) {
       this.endpoint = endpoint;
@@ -286,6 +349,26 @@ public final class TokenManager {
     /** Where refresh outcomes are counted (default: nowhere); the client's listener fits. */
     public Builder metrics(MetricsListener metrics) {
       this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /**
+     * Whether tokens may come only from a refresh token (default {@code false}: with an empty store
+     * the manager runs the {@code client_credentials} grant). Set it for user sessions, which start
+     * with a login ({@link TokenManager#accept(TokenGrant)}) and must never silently turn into an
+     * application's own session.
+     */
+    public Builder refreshTokenRequired(boolean required) {
+      this.refreshTokenRequired = required;
+      return this;
+    }
+
+    /**
+     * How a new grant is obtained (default {@link RefreshCoordinator#direct()}): processes sharing
+     * one OAuth session pass a fleet-wide coordinator, so that one of them refreshes per expiry.
+     */
+    public Builder coordinator(RefreshCoordinator coordinator) {
+      this.coordinator = Objects.requireNonNull(coordinator, "coordinator");
       return this;
     }
 

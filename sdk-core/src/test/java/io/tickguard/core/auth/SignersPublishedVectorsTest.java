@@ -88,7 +88,7 @@ class SignersPublishedVectorsTest {
     String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END PRIVATE KEY-----\n";
 
     assertThatThrownBy(() -> ApiCredentials.rsa("k", Fixtures.secret(pem)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2048");
+        .isInstanceOf(io.tickguard.core.ConfigurationException.class).hasMessageContaining("2048");
   }
 
   static boolean verify(String algorithm, PublicKey key, String data, byte[] signature) throws Exception {

@@ -57,6 +57,9 @@ public final class BinanceClient implements CryptoMarketData {
   /** The production spot API. */
   public static final String DEFAULT_BASE_URL = "https://api.binance.com";
 
+  /** Candles asked per {@code klines} call (Binance's maximum); an answer with more is refused. */
+  private static final int KLINES_PER_CALL = 1000;
+
   /** The header carrying the API key. */
   public static final String API_KEY_HEADER = "X-MBX-APIKEY";
 
@@ -122,7 +125,7 @@ public final class BinanceClient implements CryptoMarketData {
     Requests.inRange(depth, 1, 5000, "depth");
     return api.execute(
         BinanceEndpoints.DEPTH.request().query("symbol", wire(symbol)).query("limit", String.valueOf(depth)).build(),
-        BinanceDecoders.depth(symbol), validators.orderBook());
+        BinanceDecoders.depth(symbol, depth), validators.orderBook());
   }
 
   /** {@code limit} is 1 to 1,000. */
@@ -131,7 +134,7 @@ public final class BinanceClient implements CryptoMarketData {
     Requests.inRange(limit, 1, 1000, "limit");
     return api.execute(
         BinanceEndpoints.TRADES.request().query("symbol", wire(symbol)).query("limit", String.valueOf(limit)).build(),
-        BinanceDecoders.trades(), validators.trades());
+        BinanceDecoders.trades(limit), validators.trades());
   }
 
   /** At most 1,000 candles per call (Binance's cap); page by moving {@code from}. */
@@ -148,9 +151,9 @@ public final class BinanceClient implements CryptoMarketData {
             .query("interval", interval.code())
             .query("startTime", String.valueOf(from.toEpochMilli()))
             .query("endTime", String.valueOf(to.toEpochMilli()))
-            .query("limit", "1000")
+            .query("limit", String.valueOf(KLINES_PER_CALL))
             .build(),
-        BinanceDecoders.klines(interval), validator);
+        BinanceDecoders.klines(interval, KLINES_PER_CALL), validator);
   }
 
   @Override
@@ -169,6 +172,14 @@ public final class BinanceClient implements CryptoMarketData {
   @Override
   public Executor asyncExecutor() {
     return core.async();
+  }
+
+  /**
+   * A builder of WebSocket market streams through this client's pipeline (its TLS and pins, its
+   * request throttle for the REST depth snapshots); close the streams before the client.
+   */
+  public io.tickguard.crypto.binance.stream.BinanceMarketStream.Builder streams() {
+    return io.tickguard.crypto.binance.stream.BinanceMarketStream.builder(core.api(), core.async());
   }
 
   @Override

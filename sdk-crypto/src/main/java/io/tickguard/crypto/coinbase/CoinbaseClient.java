@@ -115,7 +115,7 @@ public final class CoinbaseClient implements CryptoMarketData {
     Requests.inRange(depth, 1, 1000, "depth");
     return api.execute(
         CoinbaseEndpoints.PRODUCT_BOOK.request().query("product_id", wire(symbol)).query("limit", String.valueOf(depth)).build(),
-        CoinbaseDecoders.productBook(symbol), validators.orderBook());
+        CoinbaseDecoders.productBook(symbol, depth), validators.orderBook());
   }
 
   /** {@code limit} is 1 to 1,000. */
@@ -124,7 +124,7 @@ public final class CoinbaseClient implements CryptoMarketData {
     Requests.inRange(limit, 1, 1000, "limit");
     return api.execute(
         CoinbaseEndpoints.MARKET_TRADES.request().path("product_id", wire(symbol)).query("limit", String.valueOf(limit)).build(),
-        CoinbaseDecoders.trades(), validators.trades());
+        CoinbaseDecoders.trades(limit), validators.trades());
   }
 
   /**
@@ -151,7 +151,7 @@ public final class CoinbaseClient implements CryptoMarketData {
         .query("end", String.valueOf(to.getEpochSecond()))
         .query("granularity", granularity)
         .build();
-    return api.execute(request, CoinbaseDecoders.candles(interval), validators.candles(interval));
+    return api.execute(request, CoinbaseDecoders.candles(interval, MAX_CANDLES), validators.candles(interval));
   }
 
   /** Follows {@code cursor} until the last page. */
@@ -175,6 +175,15 @@ public final class CoinbaseClient implements CryptoMarketData {
   @Override
   public Executor asyncExecutor() {
     return core.async();
+  }
+
+  /**
+   * A builder of Advanced Trade WebSocket market streams through this client's pipeline (its TLS and
+   * pins); give it the CDP key with {@code cdpKey(...)} to sign each subscribe message. Close streams
+   * before the client.
+   */
+  public io.tickguard.crypto.coinbase.stream.CoinbaseMarketStream.Builder streams() {
+    return io.tickguard.crypto.coinbase.stream.CoinbaseMarketStream.builder(core.api());
   }
 
   @Override

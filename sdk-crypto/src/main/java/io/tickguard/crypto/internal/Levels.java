@@ -19,11 +19,15 @@ import tools.jackson.core.JsonToken;
 public final class Levels {
   private Levels() {}
 
-  /** Reads the array that follows; {@code path} names it in errors ({@code bids}). */
-  public static List<PriceLevel> read(JsonStream in, String path) {
+  /**
+   * Reads the array that follows; {@code path} names it in errors ({@code bids}). More than {@code
+   * max} levels (the depth asked) is refused while reading, before a hostile answer fills memory.
+   */
+  public static List<PriceLevel> read(JsonStream in, String path, int max) {
     in.next(JsonToken.START_ARRAY, path);
     List<PriceLevel> out = new ArrayList<>();
     for (int i = 0; in.nextElement(); i++) {
+      requireWithin(i, max, path);
       if (in.current() != JsonToken.START_ARRAY) {
         JsonStream.expect(in.current(), JsonToken.START_ARRAY, at(path, i, ""));
       }
@@ -41,6 +45,16 @@ public final class Levels {
       out.add(level(price, size, path, i));
     }
     return out;
+  }
+
+  /**
+   * Refuses the element at {@code index} of {@code path} when it is beyond the {@code max} asked: an
+   * answer larger than what was asked is not what was asked, and cutting it would hide that.
+   */
+  public static void requireWithin(int index, int max, String path) {
+    if (index >= max) {
+      throw new InvalidResponseException(path, "Field " + path + " has more than the " + max + " entries asked for");
+    }
   }
 
   /** A level, or an {@link InvalidResponseException} on {@code path[i].field}. */

@@ -111,7 +111,7 @@ public final class KrakenClient implements CryptoMarketData {
     Requests.inRange(depth, 1, 500, "depth");
     return api.execute(
         KrakenEndpoints.DEPTH.request().query("pair", wire(symbol)).query("count", String.valueOf(depth)).build(),
-        KrakenDecoders.depth(symbol), validators.orderBook());
+        KrakenDecoders.depth(symbol, depth), validators.orderBook());
   }
 
   /** {@code limit} is 1 to 1,000. */
@@ -120,7 +120,7 @@ public final class KrakenClient implements CryptoMarketData {
     Requests.inRange(limit, 1, 1000, "limit");
     return api.execute(
         KrakenEndpoints.TRADES.request().query("pair", wire(symbol)).query("count", String.valueOf(limit)).build(),
-        KrakenDecoders.trades(symbol), validators.trades());
+        KrakenDecoders.trades(symbol, limit), validators.trades());
   }
 
   /** Kraken returns at most 720 candles from {@code from}; those opening after {@code to} are left out. */
@@ -147,6 +147,15 @@ public final class KrakenClient implements CryptoMarketData {
   @Override
   public Executor asyncExecutor() {
     return core.async();
+  }
+
+  /**
+   * A builder of WebSocket v2 market streams through this client's pipeline (its TLS and pins);
+   * book checksum precisions come from this client's {@link #instruments()}. Close streams before
+   * the client.
+   */
+  public io.tickguard.crypto.kraken.stream.KrakenMarketStream.Builder streams() {
+    return io.tickguard.crypto.kraken.stream.KrakenMarketStream.builder(core.api()).instruments(this::instruments);
   }
 
   @Override

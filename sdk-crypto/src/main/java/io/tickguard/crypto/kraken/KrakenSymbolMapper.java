@@ -55,7 +55,15 @@ public final class KrakenSymbolMapper implements SymbolMapper {
     return TO_KRAKEN.getOrDefault(asset, asset);
   }
 
-  /** TickGuard's asset code for Kraken's, legacy {@code XXBT}/{@code ZUSD} forms included. */
+  /**
+   * TickGuard's unified asset code for Kraken's: {@code XXBT} and {@code XBT} are {@code BTC},
+   * {@code ZUSD} is {@code USD}, {@code XDG} is {@code DOGE}; codes without a legacy form stay as
+   * they are ({@code USDT}, {@code ETH2.S}).
+   */
+  public static String unifiedAsset(String asset) {
+    return unified(asset);
+  }
+
   static String unified(String asset) {
     String a = asset;
     if (a.length() == 4 && isLegacyPrefix(a.charAt(0)) && !a.equals("USDT") && !a.equals("USDC")) {

@@ -250,7 +250,7 @@ class BinanceSigningTest {
         .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> BinanceClient.builder().config(server.config())
         .authenticator(new FakeAuthenticator()).credentials(docCredentials()).build())
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(InvalidRequestException.class);
   }
 
   private static String hmacHex(String secret, String payload) throws Exception {

@@ -356,7 +356,7 @@ class CoinbaseClientTest {
     }
     Secret pem = Secret.ofBytes(Pem.encode("PRIVATE KEY", pair.getPrivate().getEncoded()));
     assertThatThrownBy(() -> CoinbaseClient.builder().config(server.config()).credentials(CoinbaseKeys.cdp("k", pem))
-        .authenticator(new FakeAuthenticator()).build()).isInstanceOf(IllegalStateException.class);
+        .authenticator(new FakeAuthenticator()).build()).isInstanceOf(io.tickguard.core.InvalidRequestException.class);
   }
 
   @Test

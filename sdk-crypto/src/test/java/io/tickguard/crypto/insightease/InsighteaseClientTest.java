@@ -234,6 +234,6 @@ class InsighteaseClientTest {
     assertThatThrownBy(() -> InsighteaseClient.builder().monthlyCredits(0)).isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> InsighteaseClient.builder().config(server.config()).credentials(InsighteaseKeys.apiKey(KEY))
         .authenticator(new io.tickguard.crypto.FakeAuthenticator()).build())
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(InvalidRequestException.class);
   }
 }

@@ -220,8 +220,9 @@ class KrakenClientTest {
     try (KrakenClient signed = KrakenClient.builder().config(server.config()).throttle(Throttle.unlimited()).authenticator(new FakeAuthenticator()).build()) {
       fixture("balance.json");
       List<Balance> balances = signed.balances();
-      assertThat(balances).extracting(Balance::asset).contains("ZUSD", "XXBT");
-      Balance btc = balances.stream().filter(b -> b.asset().equals("XXBT")).findFirst().orElseThrow();
+      assertThat(balances).extracting(Balance::asset).contains("USD", "BTC"); // unified, as in pairs
+      Balance btc = balances.stream().filter(b -> b.asset().equals("BTC")).findFirst().orElseThrow();
+      assertThat(btc.providerAsset()).isEqualTo("XXBT");
       assertThat(btc.free()).isEqualByComparingTo("3.2223768244");
       assertThat(btc.locked()).isZero();
       RecordedRequest r = server.take();

@@ -179,8 +179,9 @@ class KrakenSandboxTest {
     start(new KrakenRoutes());
     try (KrakenClient kraken = client()) {
       List<Balance> balances = kraken.balances();
-      assertThat(balances).extracting(Balance::asset).containsExactlyInAnyOrder("ZUSD", "XXBT", "USDT");
-      assertThat(balances).filteredOn(b -> b.asset().equals("XXBT")).singleElement()
+      assertThat(balances).extracting(Balance::asset).containsExactlyInAnyOrder("USD", "BTC", "USDT");
+      assertThat(balances).extracting(Balance::providerAsset).containsExactlyInAnyOrder("ZUSD", "XXBT", "USDT");
+      assertThat(balances).filteredOn(b -> b.asset().equals("BTC")).singleElement()
           .satisfies(b -> assertThat(b.free()).isEqualByComparingTo("0.5"));
       // The clock does not move: the second call's nonce is still greater than the first's.
       assertThat(kraken.balancesAsync().join()).isEqualTo(balances);

@@ -140,7 +140,7 @@ class KrakenSigningTest {
     assertThatThrownBy(() -> KrakenClient.builder().config(server.config())
         .credentials(ApiCredentials.hmac("key", io.tickguard.core.auth.Secret.of("a2V5".toCharArray())))
         .authenticator(new io.tickguard.crypto.FakeAuthenticator()).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not both");
+        .isInstanceOf(io.tickguard.core.InvalidRequestException.class).hasMessageContaining("not both");
   }
 
   @Test

@@ -1,123 +1,112 @@
 package io.tickguard.examples.cli;
 
 import io.tickguard.core.TickGuardException;
-import io.tickguard.crypto.CryptoMarketData;
-import io.tickguard.examples.Demo;
-import io.tickguard.testkit.SandboxMain;
-import io.tickguard.testkit.SandboxServer;
-import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
+import io.tickguard.crypto.Symbol;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code tickguard} command line: the demo, a standalone sandbox, and market data from any
- * provider, either live or from an embedded sandbox that speaks the provider's wire format.
+ * The {@code tickguard} command line: market data from every provider, from an embedded sandbox
+ * (the default: no internet, no keys) or live, plus the guided demo, a standalone sandbox and a
+ * connection doctor. {@code docs/cli.md} describes every command; {@code tickguard -h} lists them.
  *
- * <pre>
- * java -jar tickguard.jar                                   # the demo
- * java -jar tickguard.jar binance --sandbox book BTC/USDT 5 # a book from the embedded sandbox
- * java -jar tickguard.jar kraken ticker BTC/USD ETH/USD     # live, public data
- * BINANCE_API_KEY=... BINANCE_API_SECRET=... java -jar tickguard.jar binance balances
- * </pre>
- *
- * <p>Exit codes: 0 done, 1 the call failed (the typed exception's message is printed; no secret
- * ever is), 2 the command line was not understood.
+ * <p>Usage errors are found before anything starts and exit with 2; see {@link ExitCodes}.
  */
-public final class TickGuardCli {
-  private final PrintStream out;
-  private final PrintStream err;
-  private final Map<String, String> env;
+@Command(name = "tickguard", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = {"Secure market data from Binance, Kraken, Coinbase and Insightease.",
+        "Without --live or --base-url every market command talks to an embedded sandbox that speaks the "
+            + "provider's wire format over pinned TLS (no internet, no keys). Without a command: the demo."},
+    subcommands = {DemoCommand.class, TickerCommand.class, BookCommand.class, TradesCommand.class,
+        CandlesCommand.class, InstrumentsCommand.class, BalancesCommand.class, TimeCommand.class,
+        DoctorCommand.class, SandboxCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0  done", "  1  the call failed (the typed exception is printed)", "  2  usage: the command line was wrong",
+        "  3  configuration: a key, key file or CA file is missing or unusable", "  4  a doctor check failed",
+        "Keys come only from environment variables or from files named by --key-file; see docs/cli.md."})
+public final class TickGuardCli implements Callable<Integer> {
+  private final CliContext context;
 
-  TickGuardCli(PrintStream out, PrintStream err, Map<String, String> env) {
-    this.out = out;
-    this.err = err;
-    this.env = env;
+  TickGuardCli(CliContext context) {
+    this.context = context;
   }
 
   /** Runs the command line and exits with its code. */
-  public static void main(String[] args) throws InterruptedException {
-    if (args.length > 0 && args[0].equals("sandbox")) {
-      SandboxMain.main(Arrays.copyOfRange(args, 1, args.length)); // serves until interrupted
-      return;
-    }
-    System.exit(new TickGuardCli(System.out, System.err, System.getenv()).run(List.of(args)));
+  public static void main(String[] args) {
+    System.exit(new TickGuardCli(CliContext.system()).execute(args));
+  }
+
+  CliContext context() {
+    return context;
   }
 
   /** Runs {@code args} and returns the exit code. */
-  int run(List<String> args) {
-    if (args.isEmpty() || args.get(0).equals("demo")) {
-      return Demo.run(out);
-    }
-    if (args.get(0).equals("help") || args.get(0).equals("--help")) {
-      out.println(usage());
-      return 0;
-    }
-    try {
-      return market(args);
-    } catch (UsageException e) {
-      err.println("tickguard: " + e.getMessage());
-      err.println(usage());
-      return 2;
-    } catch (TickGuardException e) {
-      err.println("tickguard: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-      return 1;
-    } catch (UnsupportedOperationException e) {
-      err.println("tickguard: not offered: " + e.getMessage());
-      return 1;
-    }
+  int execute(String... args) {
+    return commandLine().execute(args);
   }
 
-  private int market(List<String> args) {
-    Provider provider = Provider.named(args.get(0).toLowerCase(Locale.ROOT))
-        .orElseThrow(() -> new UsageException("unknown provider or command '" + args.get(0) + "'"));
-    boolean sandbox = false;
-    Optional<String> baseUrl = Optional.empty();
-    List<String> rest = new ArrayList<>();
-    for (int i = 1; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("--sandbox")) {
-        sandbox = true;
-      } else if (a.equals("--base-url")) {
-        if (i + 1 >= args.size()) {
-          throw new UsageException("--base-url needs a URL");
-        }
-        baseUrl = Optional.of(args.get(++i));
-      } else {
-        rest.add(a);
-      }
-    }
-    if (sandbox && baseUrl.isPresent()) {
-      throw new UsageException("--sandbox and --base-url exclude each other");
-    }
-    if (sandbox) {
-      try (SandboxServer server = provider.startSandbox();
-          CryptoMarketData client = provider.sandboxClient(server)) {
-        err.println("(embedded " + provider.name() + " sandbox at " + server.baseUrl() + ", pinned TLS, demo keys)");
-        new MarketCommand(out).run(client, rest);
-      }
-      return 0;
-    }
-    try (CryptoMarketData client = provider.liveClient(baseUrl, env)) {
-      new MarketCommand(out).run(client, rest);
-    }
-    return 0;
+  /** The configured picocli command line (also what the completion script is generated from). */
+  CommandLine commandLine() {
+    CommandLine cl = new CommandLine(this);
+    cl.setOut(new PrintWriter(context.out(), true));
+    cl.setErr(new PrintWriter(context.err(), true));
+    cl.registerConverter(Symbol.class, new SymbolConverter());
+    cl.registerConverter(Instant.class, new InstantConverter());
+    cl.setParameterExceptionHandler(this::usageError);
+    cl.setExecutionExceptionHandler(this::failure);
+    cl.setExitCodeExceptionMapper(e -> ExitCodes.CALL_FAILED);
+    return cl;
   }
 
-  static String usage() {
-    return String.join("\n",
-        "Usage: tickguard [demo]                       the guided demo against the embedded sandbox",
-        "       tickguard sandbox [options]            serve the sandbox (every provider's routes); --help for options",
-        "       tickguard PROVIDER [--sandbox | --base-url URL] COMMAND [ARGS]",
-        "PROVIDER: " + String.join(", ", Provider.names()),
-        "  --sandbox        run against an embedded sandbox speaking the provider's format (no internet, no keys)",
-        "  --base-url URL   another endpoint of the provider (a testnet); https only",
-        "COMMAND:",
-        MarketCommand.USAGE,
-        "Credentials (only for balances) come from the environment:",
-        Provider.credentialHelp());
+  /** Without a command: the guided demo. */
+  @Override
+  public Integer call() {
+    return new DemoCommand().run(context);
+  }
+
+  /** One line naming what is wrong, then the command's own synopsis: nothing has started. */
+  private int usageError(ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println(cmd.getCommandSpec().qualifiedName() + ": " + Text.clean(String.valueOf(e.getMessage())));
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.print(cmd.getHelp().fullSynopsis());
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more.");
+    err.flush();
+    return ExitCodes.USAGE;
+  }
+
+  /** One line with the typed failure and what to do about it; exit code by kind. */
+  private int failure(Exception e, CommandLine cmd, ParseResult parse) {
+    PrintWriter err = cmd.getErr();
+    Object command = cmd.getCommand();
+    Provider provider = command instanceof MarketCommand m ? m.provider() : Provider.BINANCE;
+    int code;
+    String line;
+    if (e instanceof ConfigurationException) {
+      code = ExitCodes.CONFIGURATION;
+      line = e.getMessage();
+    } else if (e instanceof TickGuardException t) {
+      code = ExitCodes.CALL_FAILED;
+      line = t.getClass().getSimpleName() + ": " + t.getMessage() + Hints.of(t, provider);
+    } else if (e instanceof UnsupportedOperationException) {
+      code = ExitCodes.CALL_FAILED;
+      line = "not offered by " + provider.id() + ": " + e.getMessage();
+    } else {
+      code = ExitCodes.CALL_FAILED;
+      line = "unexpected " + e.getClass().getName() + ": " + e.getMessage();
+    }
+    err.println("tickguard: " + Text.clean(line));
+    if (command instanceof MarketCommand m && m.output.verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return code;
   }
 }

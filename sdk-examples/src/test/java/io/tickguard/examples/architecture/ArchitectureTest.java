@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import io.tickguard.examples.architecture.violation.UsesCoreInternals;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,12 +33,18 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.tickguard.core..")
             .should().dependOnClassesThat().resideInAnyPackage(
                 "io.tickguard.market..", "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.testkit..",
-                "io.tickguard.examples..")
+                "io.tickguard.examples..", "io.tickguard.redis..")
             .as("core depends on no other TickGuard module"),
         noClasses().that().resideInAPackage("io.tickguard.market..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.testkit..", "io.tickguard.examples..")
+                "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.testkit..", "io.tickguard.examples..",
+                "io.tickguard.redis..")
             .as("market depends on core only (crypto and forex build on it)"),
+        noClasses().that().resideInAPackage("io.tickguard.redis..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                "io.tickguard.market..", "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.testkit..",
+                "io.tickguard.examples..")
+            .as("redis depends on core only"),
         noClasses().that().resideInAPackage("io.tickguard.testkit..")
             .should().dependOnClassesThat().resideInAnyPackage(
                 "io.tickguard.market..", "io.tickguard.crypto..", "io.tickguard.forex..", "io.tickguard.examples..")
@@ -50,14 +58,23 @@ class ArchitectureTest {
         slices().matching("io.tickguard.(crypto|forex).(binance|kraken|coinbase|insightease|oanda)..")
             .should().notDependOnEachOther()
             .as("providers never depend on each other"),
-        internalsStayInTheirModule("core"),
+        noClasses().that().resideOutsideOfPackage("io.tickguard.core..")
+            .should().dependOnClassesThat(
+                resideInAPackage("io.tickguard.core..internal..").and(not(resideInAPackage("io.tickguard.core.auth.internal"))))
+            .as("only core uses io.tickguard.core..internal.. (module-info exports none of it)")
+            .allowEmptyShould(true),
+        noClasses().that().resideOutsideOfPackages("io.tickguard.core..", "io.tickguard.crypto..")
+            .should().dependOnClassesThat().resideInAPackage("io.tickguard.core.auth.internal")
+            .as("only core and crypto use io.tickguard.core.auth.internal (module-info exports it to crypto alone)")
+            .allowEmptyShould(true),
         noClasses().that().resideOutsideOfPackages("io.tickguard.market..", "io.tickguard.crypto..", "io.tickguard.forex..")
             .should().dependOnClassesThat().resideInAPackage("io.tickguard.market..internal..")
             .as("only market and the domain modules built on it (crypto, forex) use io.tickguard.market..internal..")
             .allowEmptyShould(true),
         internalsStayInTheirModule("crypto"),
         internalsStayInTheirModule("forex"),
-        internalsStayInTheirModule("testkit"));
+        internalsStayInTheirModule("testkit"),
+        internalsStayInTheirModule("redis"));
   }
 
   private static ArchRule internalsStayInTheirModule(String module) {
@@ -78,6 +95,7 @@ class ArchitectureTest {
   void mainClassesOfCoreAreImported() {
     // Guards against a silently empty import, under which every rule would pass.
     assertThat(main.containPackage("io.tickguard.core")).isTrue();
+    assertThat(main.containPackage("io.tickguard.redis")).isTrue();
     assertThat(main.size()).isGreaterThan(20);
   }
 

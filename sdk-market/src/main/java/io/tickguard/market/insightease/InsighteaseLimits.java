@@ -33,11 +33,11 @@ public final class InsighteaseLimits {
    * <p>Source: <a href="https://insightease.com/docs/forex-api">Insight Ease Forex API
    * Documentation</a>, "API Request Credit Usage".
    *
-   * @throws IllegalArgumentException when {@code monthlyCredits} is not positive
+   * @throws io.tickguard.core.InvalidRequestException on {@code monthlyCredits} when it is not positive
    */
   public static LimitPreset credits(long monthlyCredits) {
     if (monthlyCredits <= 0) {
-      throw new IllegalArgumentException("monthlyCredits must be positive: " + monthlyCredits);
+      throw new io.tickguard.core.InvalidRequestException("monthlyCredits", "monthlyCredits must be positive: " + monthlyCredits);
     }
     return new LimitPreset(
         "insightease-" + monthlyCredits + "-credits",

@@ -4,13 +4,16 @@ import io.tickguard.core.ApiResponse;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.json.StrictJson;
 import java.math.BigDecimal;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
  * A forward-only reader over a response body for large payloads (order books, candles, trades):
  * values go straight from the token stream into the model, with no intermediate tree. Every
- * unexpected token becomes an {@link InvalidResponseException} naming the path the caller gives.
+ * unexpected token becomes an {@link InvalidResponseException} naming the path the caller gives,
+ * and so does malformed JSON: no parser exception leaves this class, so a decoder built on it ends
+ * in a value or a typed exception whoever calls it.
  */
 public final class JsonStream implements AutoCloseable {
   private final JsonParser parser;
@@ -29,9 +32,18 @@ public final class JsonStream implements AutoCloseable {
     return new JsonStream(StrictJson.mapper().createParser(json));
   }
 
+  /** A reader over {@code json} (one stream message), with the strict parser settings. */
+  public static JsonStream of(String json) {
+    return new JsonStream(StrictJson.mapper().createParser(json));
+  }
+
   /** Advances and returns the next token ({@code null} at the end of input). */
   public JsonToken next() {
-    return parser.nextToken();
+    try {
+      return parser.nextToken();
+    } catch (JacksonException e) {
+      throw malformed(e);
+    }
   }
 
   /** The current token. */
@@ -61,12 +73,20 @@ public final class JsonStream implements AutoCloseable {
 
   /** The next member name of the current object, or {@code null} at its end. */
   public String nextName() {
-    return parser.nextName();
+    try {
+      return parser.nextName();
+    } catch (JacksonException e) {
+      throw malformed(e);
+    }
   }
 
   /** Skips the value the reader is on (scalars, or whole objects and arrays). */
   public void skipCurrent() {
-    parser.skipChildren();
+    try {
+      parser.skipChildren();
+    } catch (JacksonException e) {
+      throw malformed(e);
+    }
   }
 
   /** Advances and skips the next value. */
@@ -91,7 +111,11 @@ public final class JsonStream implements AutoCloseable {
   public BigDecimal decimalOrNull() {
     JsonToken t = current();
     if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-      return Decimals.parseOrNull(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+      try {
+        return Decimals.parseOrNull(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+      } catch (JacksonException e) {
+        throw malformed(e);
+      }
     }
     return null;
   }
@@ -100,7 +124,7 @@ public final class JsonStream implements AutoCloseable {
   public InvalidResponseException invalidDecimal(String path) {
     JsonToken t = current();
     if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-      return Decimals.invalid(parser.getString(), path);
+      return Decimals.invalid(text(), path);
     }
     return new InvalidResponseException(path, "Field " + path + " must be a decimal number or numeric string, found " + describe(t));
   }
@@ -133,21 +157,36 @@ public final class JsonStream implements AutoCloseable {
   public long nextInteger(String base, int index, String suffix) {
     next();
     if (current() == JsonToken.VALUE_NUMBER_INT) {
-      return parser.getLongValue();
+      JsonParser.NumberType type = numberType();
+      if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+        return parser.getLongValue();
+      }
     }
     return integer(base + "[" + index + "]" + suffix);
   }
 
-  /** Reads the current token as an integer written as a JSON number or a string of digits. */
+  /**
+   * Reads the current token as an integer written as a JSON number or a string of digits; one that
+   * does not fit a {@code long} is refused, never wrapped or rounded.
+   */
   public long integer(String path) {
     JsonToken t = current();
     if (t == JsonToken.VALUE_NUMBER_INT) {
-      return parser.getLongValue();
+      JsonParser.NumberType type = numberType();
+      if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+        return parser.getLongValue();
+      }
+      throw new InvalidResponseException(path, "Field " + path + " does not fit a 64-bit integer");
     }
-    if (t == JsonToken.VALUE_STRING && parser.getString().matches("-?[0-9]{1,18}")) {
-      return Long.parseLong(parser.getString());
+    if (t == JsonToken.VALUE_STRING && Integers.isLong(text())) {
+      return Long.parseLong(text());
     }
     throw new InvalidResponseException(path, "Field " + path + " must be an integer, found " + describe(t));
+  }
+
+  /** Reads the current token as an integer in {@code [min, max]}; anything else is refused, naming {@code path}. */
+  public long integer(String path, long min, long max) {
+    return Integers.inRange(integer(path), min, max, path);
   }
 
   /** Advances and reads an integer. */
@@ -161,7 +200,28 @@ public final class JsonStream implements AutoCloseable {
     if (current() != JsonToken.VALUE_STRING) {
       throw new InvalidResponseException(path, "Field " + path + " must be a string, found " + describe(current()));
     }
-    return parser.getString();
+    return text();
+  }
+
+  private String text() {
+    try {
+      return parser.getString();
+    } catch (JacksonException e) {
+      throw malformed(e);
+    }
+  }
+
+  private JsonParser.NumberType numberType() {
+    try {
+      return parser.getNumberType();
+    } catch (JacksonException e) {
+      throw malformed(e);
+    }
+  }
+
+  private static InvalidResponseException malformed(JacksonException e) {
+    return new InvalidResponseException(
+        "body", "Response is not valid JSON: " + e.getOriginalMessage(), io.tickguard.core.ErrorDetails.none(), e);
   }
 
   /** Advances and reads a string. */
@@ -195,7 +255,11 @@ public final class JsonStream implements AutoCloseable {
 
   @Override
   public void close() {
-    parser.close();
+    try {
+      parser.close();
+    } catch (JacksonException e) {
+      throw malformed(e);
+    }
   }
 
   private static String describe(JsonToken t) {

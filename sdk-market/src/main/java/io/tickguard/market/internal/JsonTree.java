@@ -85,10 +85,15 @@ public final class JsonTree {
     if (node != null && node.isIntegralNumber() && node.canConvertToLong()) {
       return node.longValue();
     }
-    if (node != null && node.isString() && node.stringValue().matches("-?[0-9]{1,18}")) {
+    if (node != null && node.isString() && Integers.isLong(node.stringValue())) {
       return Long.parseLong(node.stringValue());
     }
-    throw new InvalidResponseException(path, "Field " + path + " must be an integer");
+    throw new InvalidResponseException(path, "Field " + path + " must be an integer that fits 64 bits");
+  }
+
+  /** The member {@code name} as an integer in {@code [min, max]}; anything else is refused, naming {@code path}. */
+  public static long integer(JsonNode node, String name, String path, long min, long max) {
+    return Integers.inRange(integer(node, name, path), min, max, path);
   }
 
   /** The member {@code name} as an integral number. */
@@ -105,9 +110,14 @@ public final class JsonTree {
     return v.booleanValue();
   }
 
-  /** Epoch milliseconds as an instant. */
+  /** Epoch milliseconds as an instant, range-checked by {@link Times#epochMillis}. */
   public static Instant epochMillis(JsonNode node, String name, String path) {
-    return Instant.ofEpochMilli(integer(node, name, path));
+    return Times.epochMillis(integer(node, name, path), path);
+  }
+
+  /** Epoch seconds as an instant, range-checked by {@link Times#epochSeconds(long, String)}. */
+  public static Instant epochSeconds(JsonNode node, String name, String path) {
+    return Times.epochSeconds(integer(node, name, path), path);
   }
 
   private static String plain(JsonNode number) {

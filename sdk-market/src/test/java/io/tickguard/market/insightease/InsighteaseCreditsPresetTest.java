@@ -76,7 +76,7 @@ class InsighteaseCreditsPresetTest {
 
   @Test
   void nonPositivePlansAreRefused() {
-    assertThatThrownBy(() -> InsighteaseLimits.credits(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> InsighteaseLimits.credits(-10)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> InsighteaseLimits.credits(0)).isInstanceOf(io.tickguard.core.InvalidRequestException.class);
+    assertThatThrownBy(() -> InsighteaseLimits.credits(-10)).isInstanceOf(io.tickguard.core.InvalidRequestException.class);
   }
 }

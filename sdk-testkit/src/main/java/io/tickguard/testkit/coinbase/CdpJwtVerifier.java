@@ -52,6 +52,18 @@ final class CdpJwtVerifier {
       return Verdict.refused("missing bearer token");
     }
     String token = authorization.substring("Bearer ".length()).trim();
+    return verify(token, request.method() + " " + request.url().host() + request.path());
+  }
+
+  /**
+   * Verifies a WebSocket message's JWT: the same rules as a REST call's, except that it carries no
+   * {@code uri} claim.
+   */
+  Verdict verifyWebSocket(String token) {
+    return verify(token, null);
+  }
+
+  private Verdict verify(String token, String expectedUri) {
     String[] parts = token.split("\\.", -1);
     if (parts.length != 3) {
       return Verdict.refused("malformed JWT");
@@ -90,9 +102,8 @@ final class CdpJwtVerifier {
     if (!"cdp".equals(text(claims, "iss"))) {
       return Verdict.refused("iss must be cdp");
     }
-    String expectedUri = request.method() + " " + request.url().host() + request.path();
-    if (!expectedUri.equals(text(claims, "uri"))) {
-      return Verdict.refused("uri claim does not match the request");
+    if (expectedUri == null ? claims.has("uri") : !expectedUri.equals(text(claims, "uri"))) {
+      return Verdict.refused(expectedUri == null ? "a WebSocket JWT has no uri claim" : "uri claim does not match the request");
     }
     JsonNode nbf = claims.get("nbf");
     JsonNode exp = claims.get("exp");

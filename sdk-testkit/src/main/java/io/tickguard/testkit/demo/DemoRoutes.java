@@ -35,6 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * sandbox.
  */
 public final class DemoRoutes implements ProviderRoutes {
+  /** The demo routes over the sandbox's simulated market. */
+  public DemoRoutes() {}
+
   /** The path prefix of every demo route. */
   public static final String PREFIX = "/demo/v1";
   /** The OAuth scope the protected account view requires. */

@@ -48,6 +48,12 @@ import tools.jackson.databind.node.ObjectNode;
  *       300), as far as the simulator reaches (1,000 candles, 10 days). 1 credit per 100 candles.
  *   <li>{@code GET /forex/candle?symbol=...&period=1h}: the candle in progress per pair, with {@code
  *       s}. 1 credit per 100 pairs.
+ *   <li>For currency pairs ({@code type=forex}): the listing adds {@code decimal} (the pair's decimals);
+ *       {@code history}'s {@code response} is an object keyed by each candle's Unix-second time, as
+ *       the vendor's forex history is described (issue 12); crypto history stays an array.
+ *   <li>{@code GET /forex/converter?pair1=EUR&pair2=USD&amount=200}: {@code {"price_1x_EUR": ...,
+ *       "price_1x_USD": ..., "total": ...}} at the last price of {@code EUR/USD}, of its inverse, or
+ *       across USD; rates with 6 decimals (half-even), the total with 2. 1 credit.
  * </ul>
  *
  * <p>Credits: each key has {@code monthlyCredits} per calendar month of the sandbox clock; only
@@ -109,6 +115,8 @@ public final class InsighteaseRoutes implements ProviderRoutes {
           .handle(r -> call(r, Set.of("symbol", "period", "from", "to", "limit"), this::history));
       table.on(method, PREFIX + "/candle").unlimited().errors(errors)
           .handle(r -> call(r, Set.of("symbol", "period", "candle"), this::candle));
+      table.on(method, PREFIX + "/converter").unlimited().errors(errors)
+          .handle(r -> call(r, Set.of("pair1", "pair2", "amount"), InsighteaseConverter::convert));
     }
   }
 
@@ -117,12 +125,12 @@ public final class InsighteaseRoutes implements ProviderRoutes {
     return used.getOrDefault(ledgerKey(apiKey), 0L);
   }
 
-  private interface Handler {
+  interface Handler {
     Answer handle(Params params, MarketSimulator market);
   }
 
   /** The call's parameters: the query string's and, for a form POST, the form's, in order. */
-  private record Params(Map<String, List<String>> values) {
+  record Params(Map<String, List<String>> values) {
     static Params of(SandboxRequest r) {
       Map<String, List<String>> values = new LinkedHashMap<>();
       for (String name : r.url().queryParameterNames()) {
@@ -143,7 +151,7 @@ public final class InsighteaseRoutes implements ProviderRoutes {
   }
 
   /** A handler's result: an error envelope, or the {@code response} and the credits it costs. */
-  private record Answer(int errorCode, String errorMessage, tools.jackson.databind.JsonNode response, long credits) {
+  record Answer(int errorCode, String errorMessage, tools.jackson.databind.JsonNode response, long credits) {
     static Answer ok(tools.jackson.databind.JsonNode response, long credits) {
       return new Answer(0, null, response, credits);
     }
@@ -203,8 +211,12 @@ public final class InsighteaseRoutes implements ProviderRoutes {
       id++;
       String kind = isForex(i) ? "forex" : "crypto";
       if (kind.equals(type)) {
-        out.add(SandboxJson.object().put("id", Integer.toString(id)).put("name", i.base() + " " + i.quote())
-            .put("symbol", wire(i)).put("type", kind));
+        ObjectNode item = SandboxJson.object().put("id", Integer.toString(id)).put("name", i.base() + " " + i.quote())
+            .put("symbol", wire(i)).put("type", kind);
+        if (kind.equals("forex")) {
+          item.put("decimal", Integer.toString(i.tickSize().scale()));
+        }
+        out.add(item);
       }
     }
     return Answer.ok(out, 1);
@@ -270,15 +282,17 @@ public final class InsighteaseRoutes implements ProviderRoutes {
     long wanted = Math.floorDiv(currentStart - fromSecond, step) + 1;
     int limit = (int) Math.max(1, Math.min(reach, wanted));
     ArrayNode out = SandboxJson.array();
+    ObjectNode keyed = SandboxJson.object();
     if (fromSecond <= now) {
       for (SimCandle c : m.candles(instrument.get().symbol(), period.get(), limit)) {
         long t = c.openTime().getEpochSecond();
         if (t >= fromSecond && t <= toSecond) {
           out.add(candle(c));
+          keyed.set(Long.toString(t), candle(c));
         }
       }
     }
-    return Answer.ok(out, credits(out.size()));
+    return isForex(instrument.get()) ? Answer.ok(keyed, credits(keyed.size())) : Answer.ok(out, credits(out.size()));
   }
 
   private Answer candle(Params r, MarketSimulator m) {
@@ -335,7 +349,7 @@ public final class InsighteaseRoutes implements ProviderRoutes {
     return m.instrument(wire.replace('/', '-'));
   }
 
-  private static boolean isForex(Instrument i) {
+  static boolean isForex(Instrument i) {
     return FIAT.contains(i.base()) && FIAT.contains(i.quote());
   }
 

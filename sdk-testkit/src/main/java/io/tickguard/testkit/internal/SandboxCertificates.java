@@ -13,6 +13,12 @@ import okhttp3.tls.HeldCertificate;
  * The sandbox's freshly generated PKI: a CA, the genuine leaf (SAN 127.0.0.1 and localhost), an
  * impostor leaf from the same CA with another key, an untrusted leaf from a rogue CA, and a backup
  * key that is never served (what an operator keeps offline as a second pin).
+ *
+ * <p>Only the CA, the genuine leaf and the backup key are made at construction; the impostor and the
+ * untrusted leaf (three more key pairs and two signatures) are made the first time a fault asks for
+ * them. On a cold JVM each EC key pair and signature runs interpreted, so generating all of them up
+ * front was most of a sandbox's start time, paid by every client that never serves a hostile
+ * certificate.
  */
 public final class SandboxCertificates {
   private final HeldCertificate ca;
@@ -20,19 +26,25 @@ public final class SandboxCertificates {
   private final HeldCertificate backup;
   private final Map<ServedCertificate, SSLSocketFactory> factories = new EnumMap<>(ServedCertificate.class);
 
-  /** Generates everything; takes a few milliseconds with EC keys. */
+  /** Generates the CA, the genuine leaf and the backup key; the hostile leaves come on demand. */
   public SandboxCertificates() {
     this.ca = new HeldCertificate.Builder()
         .certificateAuthority(0).commonName("TickGuard Sandbox CA").duration(2, TimeUnit.DAYS).build();
     this.leaf = leafSignedBy(ca, "sandbox");
-    HeldCertificate impostor = leafSignedBy(ca, "impostor");
-    HeldCertificate rogueCa = new HeldCertificate.Builder()
-        .certificateAuthority(0).commonName("Rogue CA").duration(2, TimeUnit.DAYS).build();
-    HeldCertificate untrusted = leafSignedBy(rogueCa, "untrusted");
     this.backup = new HeldCertificate.Builder().commonName("TickGuard Sandbox backup key").build();
     factories.put(ServedCertificate.GENUINE, serverFactory(leaf, ca));
-    factories.put(ServedCertificate.IMPOSTOR, serverFactory(impostor, ca));
-    factories.put(ServedCertificate.UNTRUSTED, serverFactory(untrusted, rogueCa));
+  }
+
+  private SSLSocketFactory generate(ServedCertificate which) {
+    return switch (which) {
+      case GENUINE -> serverFactory(leaf, ca);
+      case IMPOSTOR -> serverFactory(leafSignedBy(ca, "impostor"), ca);
+      case UNTRUSTED -> {
+        HeldCertificate rogueCa = new HeldCertificate.Builder()
+            .certificateAuthority(0).commonName("Rogue CA").duration(2, TimeUnit.DAYS).build();
+        yield serverFactory(leafSignedBy(rogueCa, "untrusted"), rogueCa);
+      }
+    };
   }
 
   private static HeldCertificate leafSignedBy(HeldCertificate issuer, String name) {
@@ -72,8 +84,8 @@ public final class SandboxCertificates {
     return CertificatePinner.pin(backup.certificate());
   }
 
-  /** The server socket factory presenting {@code which}. */
-  public SSLSocketFactory factory(ServedCertificate which) {
-    return factories.get(which);
+  /** The server socket factory presenting {@code which}, generated the first time it is asked for. */
+  public synchronized SSLSocketFactory factory(ServedCertificate which) {
+    return factories.computeIfAbsent(which, this::generate);
   }
 }

@@ -112,12 +112,25 @@ public final class SandboxDispatcher extends Dispatcher {
   }
 
   private MockResponse.Builder render(SandboxResponse response, String requestId) {
+    if (response.webSocketListener().isPresent()) {
+      MockResponse.Builder upgrade = new MockResponse.Builder().webSocketUpgrade(response.webSocketListener().get());
+      response.headers().forEach(upgrade::setHeader);
+      return upgrade.setHeader(requestIdHeader, requestId);
+    }
     MockResponse.Builder out = new MockResponse.Builder().code(response.status());
     for (Map.Entry<String, String> h : response.headers().entrySet()) {
       out.setHeader(h.getKey(), h.getValue());
     }
     out.setHeader(requestIdHeader, requestId);
     out.setHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC)));
+    if (response.streamingBody().isPresent()) {
+      out.body(new ChunkedStream(response.streamingBody().get()));
+      out.removeHeader("Content-Length");
+      out.setHeader("Transfer-Encoding", "chunked");
+      // A stream never shares its connection: when it ends (or is cut) the socket closes.
+      out.onResponseEnd(new SocketEffect.CloseSocket());
+      return out;
+    }
     out.body(new Buffer().write(response.body()));
     return out;
   }

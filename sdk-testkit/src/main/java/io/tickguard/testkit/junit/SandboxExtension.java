@@ -1,13 +1,21 @@
 package io.tickguard.testkit.junit;
 
 import io.tickguard.core.ClientConfig;
+import io.tickguard.core.auth.ApiCredentials;
+import io.tickguard.testkit.MutableClock;
 import io.tickguard.testkit.SandboxServer;
+import io.tickguard.testkit.providers.ProviderSandbox;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContextException;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -16,60 +24,56 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
- * The JUnit 5 extension behind {@link Sandbox}: one sandbox per test class, closed after the class
- * (JUnit closes {@link AutoCloseable} store values), injected as {@link SandboxServer} and as a pinned
- * {@link ClientConfig} into parameters and into non-final fields of those types (static fields before
- * {@code @BeforeAll}, instance fields before each test).
+ * The JUnit 5 extension behind {@link Sandbox}: one sandbox per test class, closed after the class,
+ * injected with its configuration, demo credentials and clock (see {@link Sandbox}) into parameters
+ * and into non-final fields (static fields before {@code @BeforeAll}, instance fields before each
+ * test).
+ *
+ * <p>Written against the JUnit Jupiter API of 5.10, the oldest version the consumer projects prove,
+ * so that the user's own JUnit 5.10 or newer satisfies it ({@code junit-jupiter-api} is a
+ * {@code provided} dependency of the testkit).
  */
 public final class SandboxExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
+  /** Created by JUnit through {@link Sandbox}. */
+  public SandboxExtension() {}
+
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SandboxExtension.class);
+  private static final List<Class<?>> INJECTED =
+      List.of(SandboxServer.class, ClientConfig.class, ApiCredentials.class, MutableClock.class, Clock.class);
 
   @Override
   public void beforeAll(ExtensionContext context) throws IllegalAccessException {
-    SandboxServer sandbox = sandbox(context);
-    inject(context.getRequiredTestClass(), null, sandbox);
+    inject(context.getRequiredTestClass(), null, running(context));
   }
 
   @Override
   public void postProcessTestInstance(Object testInstance, ExtensionContext context) throws IllegalAccessException {
-    inject(testInstance.getClass(), testInstance, sandbox(context));
+    inject(testInstance.getClass(), testInstance, running(context));
   }
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    Class<?> type = parameter.getParameter().getType();
-    return type == SandboxServer.class || type == ClientConfig.class;
+    return INJECTED.contains(parameter.getParameter().getType());
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    SandboxServer sandbox = sandbox(context);
     Class<?> type = parameter.getParameter().getType();
-    if (type == SandboxServer.class) {
-      return sandbox;
+    try {
+      return running(context).value(type, parameter.getParameter(), parameter.getParameter().toString());
+    } catch (ExtensionConfigurationException e) {
+      throw new ParameterResolutionException(e.getMessage(), e);
     }
-    if (type == ClientConfig.class) {
-      return clientConfig(sandbox);
-    }
-    throw new ParameterResolutionException("Cannot inject " + type);
-  }
-
-  /**
-   * The configuration injected into tests: the sandbox's base URL with TLS trusting only its CA and
-   * pinning its leaf (see {@link SandboxServer#tlsConfig()}), or loopback plain HTTP in plain mode.
-   */
-  static ClientConfig clientConfig(SandboxServer sandbox) {
-    return sandbox.clientConfig();
   }
 
   /**
    * The sandbox of the class that declares {@link Sandbox} (an outer class for {@code @Nested}
    * tests), started on first use and stored in that class's context so it closes with the class.
    */
-  private static SandboxServer sandbox(ExtensionContext context) {
+  private static Running running(ExtensionContext context) {
     Class<?> owner = owner(context.getRequiredTestClass());
     ExtensionContext.Store store = ownerContext(context, owner).getStore(NAMESPACE);
-    return store.getOrComputeIfAbsent(owner, c -> start(owner), SandboxServer.class);
+    return store.getOrComputeIfAbsent(owner, c -> Running.start(owner), Running.class);
   }
 
   private static ExtensionContext ownerContext(ExtensionContext context, Class<?> owner) {
@@ -91,35 +95,87 @@ public final class SandboxExtension implements BeforeAllCallback, TestInstancePo
     return testClass;
   }
 
-  private static SandboxServer start(Class<?> owner) {
-    Sandbox settings = owner.getAnnotation(Sandbox.class);
-    SandboxServer.Builder b = SandboxServer.builder();
-    if (settings != null) {
-      b.seed(settings.seed()).plaintext(settings.plaintext());
-      if (!settings.fixedClock().isEmpty()) {
-        b.clock(Clock.fixed(Instant.parse(settings.fixedClock()), ZoneOffset.UTC));
-      }
-    }
-    return b.start();
-  }
-
-  private static void inject(Class<?> type, Object instance, SandboxServer sandbox) throws IllegalAccessException {
+  private static void inject(Class<?> type, Object instance, Running running) throws IllegalAccessException {
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field f : c.getDeclaredFields()) {
         boolean isStatic = Modifier.isStatic(f.getModifiers());
-        if (Modifier.isFinal(f.getModifiers()) || isStatic != (instance == null)) {
+        if (Modifier.isFinal(f.getModifiers()) || isStatic != (instance == null) || !INJECTED.contains(f.getType())) {
           continue;
         }
-        Object value = f.getType() == SandboxServer.class ? sandbox
-            : f.getType() == ClientConfig.class ? clientConfig(sandbox) : null;
-        if (value == null) {
-          continue;
-        }
+        Object value = running.value(f.getType(), f, f.toString());
         if (!f.trySetAccessible()) {
           throw new ExtensionContextException("Cannot inject the sandbox into " + f);
         }
         f.set(instance, value);
       }
+    }
+  }
+
+  /**
+   * A started sandbox with its clock and providers. A {@code CloseableResource} because JUnit before
+   * 5.13 closes only those store values, and {@link AutoCloseable} because 5.13 and newer prefer it
+   * (and warn about a value that is only the former); either way JUnit closes it once.
+   */
+  @SuppressWarnings("deprecation") // CloseableResource: deprecated from JUnit 5.13 on, the only kind 5.10 closes
+  static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private final SandboxServer sandbox;
+    private final MutableClock clock;
+    private final List<ProviderSandbox> providers;
+    private final ClientConfig config;
+
+    private Running(SandboxServer sandbox, MutableClock clock, List<ProviderSandbox> providers) {
+      this.sandbox = sandbox;
+      this.clock = clock;
+      this.providers = providers;
+      this.config = sandbox.clientConfigBuilder().clock(clock).build();
+    }
+
+    static Running start(Class<?> owner) {
+      Optional<Sandbox> settings = Optional.ofNullable(owner.getAnnotation(Sandbox.class));
+      Instant start = settings.map(Sandbox::fixedClock).filter(s -> !s.isEmpty()).map(Instant::parse)
+          .orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS));
+      MutableClock clock = new MutableClock(start);
+      List<ProviderSandbox> providers = settings.map(s -> List.of(s.providers())).orElse(List.of());
+      SandboxServer.Builder b = SandboxServer.builder().clock(clock);
+      settings.ifPresent(s -> b.seed(s.seed()).plaintext(s.plaintext()));
+      providers.forEach(p -> p.install(b));
+      return new Running(b.start(), clock, providers);
+    }
+
+    Object value(Class<?> type, AnnotatedElement target, String where) {
+      if (type == SandboxServer.class) {
+        return sandbox;
+      }
+      if (type == ClientConfig.class) {
+        return config;
+      }
+      if (type == MutableClock.class || type == Clock.class) {
+        return clock;
+      }
+      return credentials(Optional.ofNullable(target.getAnnotation(SandboxCredentials.class)), where);
+    }
+
+    private ApiCredentials credentials(Optional<SandboxCredentials> chosen, String where) {
+      if (chosen.isPresent()) {
+        ProviderSandbox provider = chosen.get().value();
+        if (!providers.contains(provider)) {
+          throw new ExtensionConfigurationException(where + " asks for " + provider + "'s demo credentials but"
+              + " @Sandbox(providers = ...) does not serve " + provider + "; add it there");
+        }
+        return provider.demoCredentials();
+      }
+      if (providers.size() != 1) {
+        throw new ExtensionConfigurationException(where + ": @Sandbox serves " + (providers.isEmpty()
+            ? "no provider" : "several providers " + Arrays.toString(providers.toArray()))
+            + ", so say whose demo credentials to inject with @SandboxCredentials(ProviderSandbox.X)"
+            + " and list it in @Sandbox(providers = ...)");
+      }
+      return providers.get(0).demoCredentials();
+    }
+
+    @Override
+    public void close() {
+      sandbox.close();
     }
   }
 }

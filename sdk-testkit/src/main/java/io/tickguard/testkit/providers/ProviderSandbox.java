@@ -1,6 +1,8 @@
 package io.tickguard.testkit.providers;
 
+import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.Scope;
+import io.tickguard.core.auth.Secret;
 import io.tickguard.core.pem.Pem;
 import io.tickguard.testkit.ProviderRoutes;
 import io.tickguard.testkit.SandboxServer;
@@ -8,6 +10,8 @@ import io.tickguard.testkit.binance.BinanceRoutes;
 import io.tickguard.testkit.coinbase.CoinbaseRoutes;
 import io.tickguard.testkit.insightease.InsighteaseRoutes;
 import io.tickguard.testkit.kraken.KrakenRoutes;
+import io.tickguard.testkit.oanda.OandaRoutes;
+import io.tickguard.testkit.saxo.SaxoRoutes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -32,8 +36,18 @@ public enum ProviderSandbox {
   KRAKEN,
   /** Coinbase Advanced Trade; CDP key {@link #COINBASE_KEY_NAME} with {@link #coinbasePrivateKeyPem()}. */
   COINBASE,
-  /** Insightease; {@code api_key} {@link SandboxServer#DEMO_API_KEY}. */
-  INSIGHTEASE;
+  /** Insightease (crypto and forex); {@code api_key} {@link SandboxServer#DEMO_API_KEY}. */
+  INSIGHTEASE,
+  /**
+   * OANDA v20 REST and pricing stream; {@code Authorization: Bearer} {@link OandaRoutes#DEMO_TOKEN},
+   * account {@link OandaRoutes#DEMO_ACCOUNT}; live prices on the stream.
+   */
+  OANDA,
+  /**
+   * Saxo OpenAPI; the native app {@link SaxoRoutes#CLIENT_ID} logs in with PKCE at {@link
+   * SaxoRoutes#AUTHORIZE_PATH} (the demo user is logged in at once) and a loopback redirect URI.
+   */
+  SAXO;
 
   /** The sandbox's Kraken API key. */
   public static final String KRAKEN_API_KEY = "sandbox-kraken-key";
@@ -91,11 +105,46 @@ public enum ProviderSandbox {
           .apiKey(KRAKEN_API_KEY, KRAKEN_PRIVATE_KEY, Scope.MARKET_DATA, Scope.ACCOUNT_READ);
       case COINBASE -> sandbox.routes(coinbaseRoutes());
       case INSIGHTEASE -> sandbox.routes(new InsighteaseRoutes()); // api_key is the demo key
+      case OANDA -> sandbox.routes(new OandaRoutes()); // Bearer DEMO_TOKEN, account DEMO_ACCOUNT
+      case SAXO -> sandbox.routes(new SaxoRoutes()); // PKCE login of the public demo app
     };
   }
 
   private static ProviderRoutes coinbaseRoutes() {
     return new CoinbaseRoutes().cdpKey(COINBASE_KEY_NAME, CoinbaseKey.PAIR.getPublic(), Scope.MARKET_DATA, Scope.ACCOUNT_READ);
+  }
+
+  /**
+   * This provider's demo credentials as a client takes them, with the default scopes (market data
+   * and account reads, which the sandbox grants the demo keys): HMAC for Binance and Kraken, the CDP P-256 key for
+   * Coinbase, the bare API key for Insightease, the personal access token for OANDA, the public app key that
+   * starts Saxo's PKCE login. Only this sandbox accepts them.
+   */
+  public ApiCredentials demoCredentials() {
+    return switch (this) {
+      case BINANCE -> ApiCredentials.hmac(SandboxServer.DEMO_API_KEY, text(SandboxServer.DEMO_API_SECRET));
+      case KRAKEN -> ApiCredentials.hmac(KRAKEN_API_KEY, text(KRAKEN_PRIVATE_KEY));
+      case COINBASE -> ApiCredentials.ecP256(COINBASE_KEY_NAME, coinbaseKey());
+      case INSIGHTEASE -> ApiCredentials.apiKeyOnly(SandboxServer.DEMO_API_KEY);
+      // A personal access token is a bearer key with no secret part, as OandaKeys.token builds it.
+      case OANDA -> ApiCredentials.apiKeyOnly(OandaRoutes.DEMO_TOKEN).withScopes(Scope.MARKET_DATA, Scope.ACCOUNT_READ);
+      // Saxo's app key is public (a native app has no secret): it only starts the PKCE login, whose
+      // user session then carries the bearer tokens.
+      case SAXO -> ApiCredentials.apiKeyOnly(SaxoRoutes.CLIENT_ID);
+    };
+  }
+
+  private static Secret text(String value) {
+    return Secret.ofBytes(value.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static Secret coinbaseKey() {
+    char[] pem = coinbasePrivateKeyPem();
+    try {
+      return Secret.of(pem);
+    } finally {
+      Arrays.fill(pem, '\0');
+    }
   }
 
   /** One line telling a client of this provider how to authenticate to the sandbox. */
@@ -105,6 +154,9 @@ public enum ProviderSandbox {
       case KRAKEN -> "kraken       API key " + KRAKEN_API_KEY + " / private key " + KRAKEN_PRIVATE_KEY;
       case COINBASE -> "coinbase     CDP key " + COINBASE_KEY_NAME + " / EC private key in the coinbase PEM file";
       case INSIGHTEASE -> "insightease  api_key " + SandboxServer.DEMO_API_KEY;
+      case OANDA -> "oanda        Bearer token " + OandaRoutes.DEMO_TOKEN + " / account " + OandaRoutes.DEMO_ACCOUNT;
+      case SAXO -> "saxo         app key " + SaxoRoutes.CLIENT_ID + ", PKCE login at " + SaxoRoutes.AUTHORIZE_PATH
+          + ", redirect " + SaxoRoutes.REDIRECT_URI + " (any port)";
     };
   }
 }

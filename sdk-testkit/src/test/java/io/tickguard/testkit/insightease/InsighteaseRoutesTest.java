@@ -43,7 +43,9 @@ class InsighteaseRoutesTest {
     sandbox = b.start();
     HandshakeCertificates certs = new HandshakeCertificates.Builder().addTrustedCertificate(sandbox.caCertificate()).build();
     http = new OkHttpClient.Builder().sslSocketFactory(certs.sslSocketFactory(), certs.trustManager())
-        .certificatePinner(new CertificatePinner.Builder().add("127.0.0.1", sandbox.pin()).build()).build();
+        .certificatePinner(new CertificatePinner.Builder().add("127.0.0.1", sandbox.pin()).build())
+        // Pricing hundreds of simulated pairs takes seconds on a loaded 2-core machine: only a hang guard.
+        .readTimeout(Duration.ofMinutes(1)).build();
   }
 
   private void start() {

@@ -40,6 +40,8 @@ public final class MicrometerMetricsListener implements MetricsListener {
   private final Map<String, AtomicReference<String>> circuitStates = new ConcurrentHashMap<>();
 
   /** Records into {@code registry}. */
+  // "exports": Micrometer is an optional dependency; whoever calls this already has it.
+  @SuppressWarnings("exports")
   public MicrometerMetricsListener(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
   }

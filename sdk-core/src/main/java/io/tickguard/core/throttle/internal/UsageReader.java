@@ -3,6 +3,7 @@ package io.tickguard.core.throttle.internal;
 import io.tickguard.core.throttle.UsageHeader;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import okhttp3.Response;
 
 /** Applies a response's usage headers to the limit states they describe. */
@@ -14,25 +15,40 @@ public final class UsageReader {
     this.headers = List.copyOf(headers);
   }
 
-  /** Applies what {@code response} reports at {@code now}; malformed values are ignored. */
-  public void read(Response response, long now, Map<String, LimitState> statesById) {
+  /**
+   * Applies what {@code response} to a call of an endpoint counting against {@code groups} reports
+   * at {@code now}; malformed values are ignored.
+   */
+  public void read(Response response, Set<String> groups, long now, Map<String, LimitState> statesById) {
     for (UsageHeader h : headers) {
       long value = number(response.header(h.header()));
       if (value < 0) {
         continue;
       }
-      LimitState state = statesById.get(h.limitId());
-      if (h.meaning() == UsageHeader.Meaning.USED) {
-        state.observeUsed(now, value);
-      } else {
-        long reset = value == 0 ? h.resetHeader().map(r -> number(response.header(r))).orElse(-1L) : -1;
-        if (reset >= 0) {
-          // The server's own reset time beats our window boundary, which may not match its window.
-          state.blockUntil(resetAt(reset, now));
-        } else {
-          state.observeUsed(now, Math.max(0, state.limit().limit() - value));
+      if (!h.perGroup()) {
+        apply(h, statesById.get(h.limitId()), value, response, now);
+        continue;
+      }
+      for (String group : groups) {
+        LimitState state = statesById.get(group + h.limitId());
+        if (state != null) {
+          apply(h, state, value, response, now);
         }
       }
+    }
+  }
+
+  private static void apply(UsageHeader h, LimitState state, long value, Response response, long now) {
+    if (h.meaning() == UsageHeader.Meaning.USED) {
+      state.observeUsed(now, value);
+      return;
+    }
+    long reset = value == 0 ? h.resetHeader().map(r -> number(response.header(r))).orElse(-1L) : -1;
+    if (reset >= 0) {
+      // The server's own reset time beats our window boundary, which may not match its window.
+      state.blockUntil(resetAt(reset, now));
+    } else {
+      state.observeUsed(now, Math.max(0, state.limit().limit() - value));
     }
   }
 

@@ -19,6 +19,7 @@ import io.tickguard.market.internal.JsonStream;
 import io.tickguard.market.internal.JsonTree;
 import io.tickguard.crypto.internal.Levels;
 import io.tickguard.market.internal.Models;
+import io.tickguard.market.internal.Times;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -168,7 +169,7 @@ public final class BinanceDecoders {
   }
 
   /** {@code depth}: {@code {"lastUpdateId":1,"bids":[["price","qty"],...],"asks":[...]}}, streamed. */
-  public static ResponseDecoder<OrderBook> depth(Symbol symbol) {
+  public static ResponseDecoder<OrderBook> depth(Symbol symbol, int limit) {
     return r -> {
       try (JsonStream in = JsonStream.of(r)) {
         in.next(JsonToken.START_OBJECT, "body");
@@ -176,9 +177,9 @@ public final class BinanceDecoders {
         List<PriceLevel> asks = null;
         for (String name = in.nextName(); name != null; name = in.nextName()) {
           if (name.equals("bids")) {
-            bids = Levels.read(in, "bids");
+            bids = Levels.read(in, "bids", limit);
           } else if (name.equals("asks")) {
-            asks = Levels.read(in, "asks");
+            asks = Levels.read(in, "asks", limit);
           } else {
             in.skipNext();
           }
@@ -199,12 +200,13 @@ public final class BinanceDecoders {
   }
 
   /** {@code trades}: {@code [{"id":..,"price":..,"qty":..,"time":..,"isBuyerMaker":..}]}, streamed. */
-  public static ResponseDecoder<List<Trade>> trades() {
+  public static ResponseDecoder<List<Trade>> trades(int limit) {
     return r -> {
       try (JsonStream in = JsonStream.of(r)) {
         in.next(JsonToken.START_ARRAY, "body");
         List<Trade> out = new ArrayList<>();
         for (int i = 0; in.nextElement(); i++) {
+          Levels.requireWithin(i, limit, "body");
           out.add(trade(in, "[" + i + "]"));
         }
         in.end();
@@ -224,7 +226,7 @@ public final class BinanceDecoders {
       in.next();
       switch (name) {
         case "id":
-          id = in.integer(path + ".id");
+          id = in.integer(path + ".id", 0, Long.MAX_VALUE);
           break;
         case "price":
           price = in.decimal(path + ".price");
@@ -245,23 +247,27 @@ public final class BinanceDecoders {
     String tradeId = String.valueOf(required(id, path + ".id"));
     BigDecimal p = required(price, path + ".price");
     BigDecimal q = required(qty, path + ".qty");
-    Instant t = Instant.ofEpochMilli(required(time, path + ".time"));
+    Instant t = Times.epochMillis(required(time, path + ".time"), path + ".time");
     // The maker bought, so the taker (who sets the trade's side) sold.
     Side side = required(buyerMaker, path + ".isBuyerMaker") ? Side.SELL : Side.BUY;
     return Models.build(path + ".", () -> new Trade(tradeId, p, q, side, t));
   }
 
   /** {@code klines}: {@code [[openTime,"open","high","low","close","volume",closeTime,...]]}, streamed. */
-  public static ResponseDecoder<List<Candle>> klines(Interval interval) {
+  public static ResponseDecoder<List<Candle>> klines(Interval interval, int limit) {
     return r -> {
       try (JsonStream in = JsonStream.of(r)) {
         in.next(JsonToken.START_ARRAY, "body");
         List<Candle> out = new ArrayList<>();
         for (int i = 0; in.nextElement(); i++) {
+          Levels.requireWithin(i, limit, "body");
           if (in.current() != JsonToken.START_ARRAY) {
             JsonStream.expect(in.current(), JsonToken.START_ARRAY, "[" + i + "]");
           }
-          Instant openTime = Instant.ofEpochMilli(in.nextInteger("", i, "[0]"));
+          long openMillis = in.nextInteger("", i, "[0]");
+          Instant openTime = openMillis >= 0 && openMillis <= Times.LATEST.toEpochMilli()
+              ? Instant.ofEpochMilli(openMillis)
+              : Times.epochMillis(openMillis, "[" + i + "][0]"); // refuses, naming the field
           BigDecimal open = in.nextDecimal("", i, "[1]");
           BigDecimal high = in.nextDecimal("", i, "[2]");
           BigDecimal low = in.nextDecimal("", i, "[3]");

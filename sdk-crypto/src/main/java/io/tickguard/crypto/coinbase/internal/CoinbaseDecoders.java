@@ -39,7 +39,7 @@ public final class CoinbaseDecoders {
   public static ResponseDecoder<Instant> serverTime() {
     return r -> {
       JsonNode n = JsonTree.object(r.json(), "body");
-      return Instant.ofEpochMilli(JsonTree.integer(n, "epochMillis", "epochMillis"));
+      return JsonTree.epochMillis(n, "epochMillis", "epochMillis");
     };
   }
 
@@ -113,14 +113,14 @@ public final class CoinbaseDecoders {
   }
 
   /** {@code market/products/{id}/ticker} trades, streamed and returned oldest first. */
-  public static ResponseDecoder<List<Trade>> trades() {
+  public static ResponseDecoder<List<Trade>> trades(int limit) {
     return r -> {
       try (JsonStream in = JsonStream.of(r)) {
         in.next(JsonToken.START_OBJECT, "body");
         List<Trade> trades = null;
         for (String name = in.nextName(); name != null; name = in.nextName()) {
           if (name.equals("trades")) {
-            trades = tradeList(in);
+            trades = tradeList(in, limit);
           } else {
             in.skipNext();
           }
@@ -135,10 +135,11 @@ public final class CoinbaseDecoders {
     };
   }
 
-  private static List<Trade> tradeList(JsonStream in) {
+  private static List<Trade> tradeList(JsonStream in, int limit) {
     in.next(JsonToken.START_ARRAY, "trades");
     List<Trade> out = new ArrayList<>();
     for (int i = 0; in.nextElement(); i++) {
+      Levels.requireWithin(i, limit, "trades");
       String path = "trades[" + i + "]";
       JsonStream.expect(in.current(), JsonToken.START_OBJECT, path);
       String id = null;
@@ -190,14 +191,14 @@ public final class CoinbaseDecoders {
   }
 
   /** {@code market/product_book}: {@code pricebook.bids/asks} of {@code {"price","size"}}, streamed. */
-  public static ResponseDecoder<OrderBook> productBook(Symbol symbol) {
+  public static ResponseDecoder<OrderBook> productBook(Symbol symbol, int limit) {
     return r -> {
       try (JsonStream in = JsonStream.of(r)) {
         in.next(JsonToken.START_OBJECT, "body");
         OrderBook book = null;
         for (String name = in.nextName(); name != null; name = in.nextName()) {
           if (name.equals("pricebook")) {
-            book = pricebook(in, symbol);
+            book = pricebook(in, symbol, limit);
           } else {
             in.skipNext();
           }
@@ -211,7 +212,7 @@ public final class CoinbaseDecoders {
     };
   }
 
-  private static OrderBook pricebook(JsonStream in, Symbol symbol) {
+  private static OrderBook pricebook(JsonStream in, Symbol symbol, int limit) {
     in.next(JsonToken.START_OBJECT, "pricebook");
     List<PriceLevel> bids = null;
     List<PriceLevel> asks = null;
@@ -220,10 +221,10 @@ public final class CoinbaseDecoders {
     for (String name = in.nextName(); name != null; name = in.nextName()) {
       switch (name) {
         case "bids":
-          bids = levels(in, "pricebook.bids");
+          bids = levels(in, "pricebook.bids", limit);
           break;
         case "asks":
-          asks = levels(in, "pricebook.asks");
+          asks = levels(in, "pricebook.asks", limit);
           break;
         case "time":
           time = Optional.of(Times.iso(in.nextString("pricebook.time"), "pricebook.time"));
@@ -244,10 +245,11 @@ public final class CoinbaseDecoders {
     return Models.build("pricebook.", () -> new OrderBook(symbol, b, a, t));
   }
 
-  private static List<PriceLevel> levels(JsonStream in, String path) {
+  private static List<PriceLevel> levels(JsonStream in, String path, int limit) {
     in.next(JsonToken.START_ARRAY, path);
     List<PriceLevel> out = new ArrayList<>();
     for (int i = 0; in.nextElement(); i++) {
+      Levels.requireWithin(i, limit, path);
       if (in.current() != JsonToken.START_OBJECT) {
         JsonStream.expect(in.current(), JsonToken.START_OBJECT, path + "[" + i + "]");
       }
@@ -273,14 +275,14 @@ public final class CoinbaseDecoders {
   }
 
   /** {@code candles}: {@code [{"start":"<unix s>","low","high","open","close","volume"}]}, streamed, oldest first. */
-  public static ResponseDecoder<List<Candle>> candles(Interval interval) {
+  public static ResponseDecoder<List<Candle>> candles(Interval interval, int count) {
     return r -> {
       try (JsonStream in = JsonStream.of(r)) {
         in.next(JsonToken.START_OBJECT, "body");
         List<Candle> candles = null;
         for (String name = in.nextName(); name != null; name = in.nextName()) {
           if (name.equals("candles")) {
-            candles = candleList(in, interval);
+            candles = candleList(in, interval, count);
           } else {
             in.skipNext();
           }
@@ -295,10 +297,11 @@ public final class CoinbaseDecoders {
     };
   }
 
-  private static List<Candle> candleList(JsonStream in, Interval interval) {
+  private static List<Candle> candleList(JsonStream in, Interval interval, int count) {
     in.next(JsonToken.START_ARRAY, "candles");
     List<Candle> out = new ArrayList<>();
     for (int i = 0; in.nextElement(); i++) {
+      Levels.requireWithin(i, count, "candles");
       String path = "candles[" + i + "]";
       JsonStream.expect(in.current(), JsonToken.START_OBJECT, path);
       Long start = null;
@@ -332,7 +335,7 @@ public final class CoinbaseDecoders {
             in.skipCurrent();
         }
       }
-      Instant t = Instant.ofEpochSecond(required(start, path + ".start"));
+      Instant t = Times.epochSeconds(required(start, path + ".start"), path + ".start");
       BigDecimal o = required(open, path + ".open");
       BigDecimal h = required(high, path + ".high");
       BigDecimal l = required(low, path + ".low");

@@ -12,6 +12,7 @@ import io.tickguard.crypto.Ticker;
 import io.tickguard.market.insightease.internal.InsighteaseEnvelope;
 import io.tickguard.market.internal.JsonTree;
 import io.tickguard.market.internal.Models;
+import io.tickguard.market.internal.Times;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -73,7 +74,10 @@ public final class InsighteaseDecoders {
         Optional<BigDecimal> low = JsonTree.optionalDecimal(n, "l", path + "l");
         Optional<BigDecimal> volume = JsonTree.optionalDecimal(n, "v", path + "v");
         Optional<Instant> time = time(n, path);
-        found.put(symbol, Models.build(path, () -> new Ticker(symbol, last, bid, ask, open, high, low, volume, time)));
+        Ticker ticker = Models.build(path, () -> new Ticker(symbol, last, bid, ask, open, high, low, volume, time));
+        if (found.put(symbol, ticker) != null) {
+          throw new InvalidResponseException(path + "s", "Symbol " + symbol + " appears twice in the response");
+        }
       }
       List<Ticker> out = new ArrayList<>(asked.size());
       for (Symbol s : asked) {
@@ -109,7 +113,7 @@ public final class InsighteaseDecoders {
       for (Map.Entry<String, JsonNode> item : items) {
         String path = item.getKey() + ".";
         JsonNode n = JsonTree.object(item.getValue(), item.getKey());
-        Instant t = Instant.ofEpochSecond(JsonTree.integer(n, "t", path + "t"));
+        Instant t = JsonTree.epochSeconds(n, "t", path + "t");
         BigDecimal o = JsonTree.decimal(n, "o", path + "o");
         BigDecimal h = JsonTree.decimal(n, "h", path + "h");
         BigDecimal l = JsonTree.decimal(n, "l", path + "l");
@@ -136,13 +140,13 @@ public final class InsighteaseDecoders {
   private static Optional<Instant> time(JsonNode n, String path) {
     JsonNode t = n.get("t");
     if (t != null && !t.isNull()) {
-      return Optional.of(Instant.ofEpochSecond(JsonTree.integer(t, path + "t")));
+      return Optional.of(Times.epochSeconds(JsonTree.integer(t, path + "t"), path + "t"));
     }
     JsonNode tm = n.get("tm");
     if (tm != null && !tm.isNull()) {
       String text = JsonTree.text(tm, path + "tm");
       try {
-        return Optional.of(LocalDateTime.parse(text, TM).toInstant(ZoneOffset.UTC));
+        return Optional.of(Times.inRange(LocalDateTime.parse(text, TM).toInstant(ZoneOffset.UTC), path + "tm"));
       } catch (DateTimeParseException e) {
         throw new InvalidResponseException(path + "tm", "Field " + path + "tm must be yyyy-MM-dd HH:mm:ss");
       }

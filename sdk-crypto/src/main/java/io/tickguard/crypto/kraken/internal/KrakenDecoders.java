@@ -15,6 +15,7 @@ import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.market.internal.JsonStream;
+import io.tickguard.market.internal.Times;
 import io.tickguard.market.internal.JsonTree;
 import io.tickguard.crypto.internal.Levels;
 import io.tickguard.market.internal.Models;
@@ -34,11 +35,14 @@ import tools.jackson.databind.JsonNode;
  * {@link KrakenSymbolMapper} and must name the pair asked.
  */
 public final class KrakenDecoders {
+  /** The most decimals an asset is divisible into (Ether's wei is 10^-18); a scale beyond is refused. */
+  static final int MAX_DECIMALS = 18;
+
   private KrakenDecoders() {}
 
   /** {@code Time}: {@code result.unixtime} in seconds. */
   public static ResponseDecoder<Instant> serverTime() {
-    return r -> Instant.ofEpochSecond(JsonTree.integer(KrakenEnvelope.result(r), "unixtime", "result.unixtime"));
+    return r -> JsonTree.epochSeconds(KrakenEnvelope.result(r), "unixtime", "result.unixtime");
   }
 
   /** {@code AssetPairs}: one instrument per pair. */
@@ -54,7 +58,8 @@ public final class KrakenDecoders {
             .orElseThrow(() -> new InvalidResponseException(path + "wsname", "Cannot read pair " + wsname));
         Optional<BigDecimal> tick = JsonTree.optionalDecimal(p, "tick_size", path + "tick_size");
         Optional<BigDecimal> lot = p.has("lot_decimals")
-            ? Optional.of(BigDecimal.ONE.movePointLeft((int) JsonTree.integer(p, "lot_decimals", path + "lot_decimals")))
+            ? Optional.of(BigDecimal.ONE.movePointLeft(
+                (int) JsonTree.integer(p, "lot_decimals", path + "lot_decimals", 0, MAX_DECIMALS)))
             : Optional.empty();
         Optional<BigDecimal> costMin = JsonTree.optionalDecimal(p, "costmin", path + "costmin");
         String status = p.has("status") ? JsonTree.text(p, "status", path + "status") : "online";
@@ -89,7 +94,11 @@ public final class KrakenDecoders {
       for (Map.Entry<String, JsonNode> e : KrakenEnvelope.result(r).properties()) {
         String path = "result." + e.getKey() + ".";
         Symbol symbol = pairOf(e.getKey(), asked, asked.size() == 1, "result." + e.getKey());
-        found.put(symbol, ticker(symbol, JsonTree.object(e.getValue(), "result." + e.getKey()), path));
+        Ticker t = ticker(symbol, JsonTree.object(e.getValue(), "result." + e.getKey()), path);
+        if (found.put(symbol, t) != null) {
+          // Two keys for one pair (XBTUSD and XXBTZUSD): which one is right cannot be known.
+          throw new InvalidResponseException("result." + e.getKey(), "Pair " + symbol + " appears twice in the response");
+        }
       }
       List<Ticker> out = new ArrayList<>(asked.size());
       for (Symbol s : asked) {
@@ -139,7 +148,7 @@ public final class KrakenDecoders {
   }
 
   /** {@code Depth}: streamed; {@code result.<pair>.asks/bids} of {@code [price, volume, timestamp]}. */
-  public static ResponseDecoder<OrderBook> depth(Symbol symbol) {
+  public static ResponseDecoder<OrderBook> depth(Symbol symbol, int count) {
     return r -> KrakenEnvelope.streamed(r, in -> {
       JsonStream.expect(in.current(), JsonToken.START_OBJECT, "result");
       OrderBook book = null;
@@ -149,7 +158,7 @@ public final class KrakenDecoders {
           throw new InvalidResponseException(path, "Expected one pair in the result, found a second: " + key);
         }
         pairOf(key, List.of(symbol), true, path);
-        book = book(in, symbol, path);
+        book = book(in, symbol, path, count);
       }
       if (book == null) {
         throw new InvalidResponseException("result", "No book for " + symbol + " in the response");
@@ -158,15 +167,15 @@ public final class KrakenDecoders {
     });
   }
 
-  private static OrderBook book(JsonStream in, Symbol symbol, String path) {
+  private static OrderBook book(JsonStream in, Symbol symbol, String path, int count) {
     in.next(JsonToken.START_OBJECT, path);
     List<PriceLevel> bids = null;
     List<PriceLevel> asks = null;
     for (String name = in.nextName(); name != null; name = in.nextName()) {
       if (name.equals("bids")) {
-        bids = Levels.read(in, path + ".bids");
+        bids = Levels.read(in, path + ".bids", count);
       } else if (name.equals("asks")) {
-        asks = Levels.read(in, path + ".asks");
+        asks = Levels.read(in, path + ".asks", count);
       } else {
         in.skipNext();
       }
@@ -183,7 +192,7 @@ public final class KrakenDecoders {
    * {@code Trades}: streamed; {@code [price, volume, time, "b"|"s", "m"|"l", misc, trade_id?]}.
    * Older answers (and the documented sample) have no trade id; one is derived from time and index.
    */
-  public static ResponseDecoder<List<Trade>> trades(Symbol symbol) {
+  public static ResponseDecoder<List<Trade>> trades(Symbol symbol, int count) {
     return r -> KrakenEnvelope.streamed(r, in -> {
       JsonStream.expect(in.current(), JsonToken.START_OBJECT, "result");
       List<Trade> trades = null;
@@ -193,8 +202,11 @@ public final class KrakenDecoders {
           continue;
         }
         String path = "result." + key;
+        if (trades != null) {
+          throw new InvalidResponseException(path, "Expected one pair in the result, found a second: " + key);
+        }
         pairOf(key, List.of(symbol), true, path);
-        trades = tradeList(in, path);
+        trades = tradeList(in, path, count);
       }
       if (trades == null) {
         throw new InvalidResponseException("result", "No trades for " + symbol + " in the response");
@@ -203,10 +215,11 @@ public final class KrakenDecoders {
     });
   }
 
-  private static List<Trade> tradeList(JsonStream in, String path) {
+  private static List<Trade> tradeList(JsonStream in, String path, int count) {
     in.next(JsonToken.START_ARRAY, path);
     List<Trade> out = new ArrayList<>();
     for (int i = 0; in.nextElement(); i++) {
+      Levels.requireWithin(i, count, path);
       String at = path + "[" + i + "]";
       JsonStream.expect(in.current(), JsonToken.START_ARRAY, at);
       BigDecimal price = in.nextDecimal(at + ".price");
@@ -215,12 +228,12 @@ public final class KrakenDecoders {
       Side side = side(in.nextString(at + ".side"));
       in.skipNext(); // order type: market or limit
       in.skipNext(); // misc
-      String id = in.nextElement() ? String.valueOf(in.integer(at + ".trade_id")) : null;
+      String id = in.nextElement() ? String.valueOf(in.integer(at + ".trade_id", 0, Long.MAX_VALUE)) : null;
       if (id != null) {
         in.skipRestOfArray();
       }
       String tradeId = id != null ? id : seconds.toPlainString() + "-" + i;
-      Instant time = instant(seconds);
+      Instant time = Times.epochSeconds(seconds, at + ".time");
       out.add(Models.build(at + ".", () -> new Trade(tradeId, price, volume, side, time)));
     }
     return List.copyOf(out);
@@ -237,13 +250,6 @@ public final class KrakenDecoders {
     }
   }
 
-  /** Kraken times are decimal seconds ({@code 1548111751.5556}); kept to the nanosecond. */
-  public static Instant instant(BigDecimal seconds) {
-    long whole = seconds.longValue();
-    int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue();
-    return Instant.ofEpochSecond(whole, nanos);
-  }
-
   /**
    * {@code OHLC}: streamed; {@code [time, open, high, low, close, vwap, volume, count]}. Kraken has
    * no end parameter, so candles opening after {@code to} are left out of the answer asked for.
@@ -258,6 +264,9 @@ public final class KrakenDecoders {
           continue;
         }
         String path = "result." + key;
+        if (candles != null) {
+          throw new InvalidResponseException(path, "Expected one pair in the result, found a second: " + key);
+        }
         pairOf(key, List.of(symbol), true, path);
         candles = candleList(in, path, interval, to);
       }
@@ -274,7 +283,7 @@ public final class KrakenDecoders {
     for (int i = 0; in.nextElement(); i++) {
       String at = path + "[" + i + "]";
       JsonStream.expect(in.current(), JsonToken.START_ARRAY, at);
-      Instant openTime = Instant.ofEpochSecond(in.nextInteger(at + ".time"));
+      Instant openTime = Times.epochSeconds(in.nextInteger(at + ".time"), at + ".time");
       BigDecimal open = in.nextDecimal(at + ".open");
       BigDecimal high = in.nextDecimal(at + ".high");
       BigDecimal low = in.nextDecimal(at + ".low");
@@ -291,8 +300,9 @@ public final class KrakenDecoders {
   }
 
   /**
-   * {@code Balance}: {@code result.<asset>} totals. Kraken's Balance does not split held funds, so
-   * the total is reported as free and locked as zero (BalanceEx splits them; not used yet).
+   * {@code Balance}: {@code result.<asset>} totals, under the unified asset code ({@code XXBT} is
+   * {@code BTC}, as in pairs) with Kraken's own code kept. Kraken's Balance does not split held
+   * funds, so the total is reported as free and locked as zero (BalanceEx splits them; not used yet).
    */
   public static ResponseDecoder<List<Balance>> balances() {
     return r -> {
@@ -300,7 +310,8 @@ public final class KrakenDecoders {
       for (Map.Entry<String, JsonNode> e : KrakenEnvelope.result(r).properties()) {
         String path = "result." + e.getKey();
         BigDecimal amount = JsonTree.decimal(e.getValue(), path);
-        out.add(Models.build(path + ".", () -> new Balance(e.getKey(), amount, BigDecimal.ZERO)));
+        String unified = KrakenSymbolMapper.unifiedAsset(e.getKey());
+        out.add(Models.build(path + ".", () -> new Balance(unified, amount, BigDecimal.ZERO, e.getKey())));
       }
       return List.copyOf(out);
     };

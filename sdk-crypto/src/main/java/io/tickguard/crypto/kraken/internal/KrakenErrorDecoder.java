@@ -24,7 +24,11 @@ public final class KrakenErrorDecoder implements ErrorDecoder {
         JsonNode errors = root.get("error");
         if (errors != null && errors.isArray()) {
           List<String> messages = new ArrayList<>();
-          errors.forEach(e -> messages.add(e.asString()));
+          errors.forEach(e -> {
+            if (e.isString()) { // a hostile body may put anything in the array; only strings are errors
+              messages.add(e.stringValue());
+            }
+          });
           String first = KrakenErrors.firstError(messages);
           if (first != null && response.status() != 429 && response.status() < 500) {
             return KrakenErrors.toException(first, response, details);

@@ -81,6 +81,11 @@ public final class InsighteaseEnvelope implements ErrorDecoder {
 
   private TickGuardException error(ApiResponse r, JsonNode root, ErrorDetails status) {
     String code = scalar(root.get("code"));
+    if (code != null) {
+      // the code is the provider's text like the message: scrub and cap it the same way
+      code = Redactor.redact(code, secrets);
+      code = code.length() > 40 ? code.substring(0, 40) + "..." : code;
+    }
     String msg = scalar(root.get("msg"));
     if (msg != null) {
       msg = Redactor.redact(msg, secrets);

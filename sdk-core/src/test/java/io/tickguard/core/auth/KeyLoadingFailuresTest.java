@@ -1,0 +1,87 @@
+package io.tickguard.core.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.tickguard.core.ConfigurationException;
+import io.tickguard.core.TickGuardException;
+import io.tickguard.core.pem.PemFormatException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every way a key fails to load is a ConfigurationException that names where it came from, never the value. */
+class KeyLoadingFailuresTest {
+
+  @Test
+  void unsetVariableNamesTheVariable() {
+    ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+        () -> Secret.fromEnv("BINANCE_API_SECRET", Map.of()));
+
+    assertThat(e).isInstanceOf(TickGuardException.class).hasMessageContaining("BINANCE_API_SECRET");
+    assertThat(e.setting()).isEqualTo("BINANCE_API_SECRET");
+  }
+
+  @Test
+  void emptyVariableIsRefusedLikeAnUnsetOne() {
+    ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+        () -> Secret.fromEnv("KRAKEN_PRIVATE_KEY", Map.of("KRAKEN_PRIVATE_KEY", "")));
+
+    assertThat(e.setting()).isEqualTo("KRAKEN_PRIVATE_KEY");
+  }
+
+  @Test
+  void missingFileNamesTheFile(@TempDir Path dir) {
+    Path file = dir.resolve("absent.secret");
+
+    ConfigurationException e = catchThrowableOfType(ConfigurationException.class, () -> Secret.fromFile(file));
+
+    assertThat(e.setting()).isEqualTo(file.toString());
+    assertThat(e).hasMessageContaining(file.toString());
+  }
+
+  @Test
+  void worldReadableFileIsRefusedWithoutQuotingItsContent(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("leaky.secret");
+    Files.writeString(file, "s3cr3t-value\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+    ConfigurationException e = catchThrowableOfType(ConfigurationException.class, () -> Secret.fromFile(file));
+
+    assertThat(e).hasMessageContaining("chmod 600").hasMessageNotContaining("s3cr3t-value");
+  }
+
+  @Test
+  void emptyFileIsRefused(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("empty.secret");
+    Files.writeString(file, "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+    assertThat(catchThrowableOfType(ConfigurationException.class, () -> Secret.fromFile(file)))
+        .hasMessageContaining("empty");
+  }
+
+  @Test
+  void missingApiKeyReadsAsMissingConfigurationNotAsANullPointer() {
+    String unset = System.getenv("TICKGUARD_TEST_VARIABLE_THAT_IS_NEVER_SET");
+
+    ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+        () -> ApiCredentials.hmac(unset, Secret.fromEnv("K", Map.of("K", "v"))));
+
+    assertThat(e.setting()).isEqualTo("apiKey");
+    assertThat(e).hasMessageContaining("missing");
+  }
+
+  @Test
+  void textThatIsNoPemKeyIsAConfigurationProblemWithoutTheText() {
+    Secret notPem = Secret.fromEnv("K", Map.of("K", "definitely-not-a-pem-key"));
+
+    ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+        () -> ApiCredentials.ed25519("key-id", notPem));
+
+    assertThat(e).isInstanceOf(PemFormatException.class).hasMessageNotContaining("definitely-not-a-pem-key");
+  }
+}

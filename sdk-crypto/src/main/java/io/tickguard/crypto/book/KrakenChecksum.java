@@ -1,0 +1,91 @@
+package io.tickguard.crypto.book;
+
+import io.tickguard.market.InvalidValueException;
+import io.tickguard.crypto.OrderBook;
+import io.tickguard.crypto.PriceLevel;
+import io.tickguard.crypto.book.internal.ChecksumText;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Kraken's book checksum (WebSocket v1 and v2): the unsigned CRC-32 of the top 10 asks (lowest
+ * first) then the top 10 bids (highest first), each price and quantity written with the
+ * instrument's precision, without the decimal point and without leading zeros.
+ *
+ * <p>The precision matters: Kraken v2 sends prices and quantities as JSON numbers, so {@code 0.1}
+ * on the wire is {@code 0.10000000} for a quantity precision of 8, and only that spelling hashes to
+ * Kraken's value. The precisions are the instrument's {@code price_precision} and {@code
+ * qty_precision} (REST {@code AssetPairs}: {@code pair_decimals} and {@code lot_decimals}).
+ */
+public final class KrakenChecksum {
+  /** The number of levels per side the checksum covers, whatever the subscribed depth. */
+  public static final int LEVELS = 10;
+
+  private KrakenChecksum() {}
+
+  /** The checksum of {@code book}. */
+  public static long of(OrderBook book, int pricePrecision, int qtyPrecision) {
+    Objects.requireNonNull(book, "book");
+    return of(book.bids(), book.asks(), pricePrecision, qtyPrecision);
+  }
+
+  /**
+   * The checksum of a book given as its two sides, best first.
+   *
+   * @throws InvalidValueException when a value has more decimals than its precision allows
+   */
+  public static long of(List<PriceLevel> bids, List<PriceLevel> asks, int pricePrecision, int qtyPrecision) {
+    Objects.requireNonNull(bids, "bids");
+    Objects.requireNonNull(asks, "asks");
+    checkPrecision(pricePrecision, "pricePrecision");
+    checkPrecision(qtyPrecision, "qtyPrecision");
+    ChecksumText text = new ChecksumText();
+    append(text, asks.size(), i -> asks.get(i).price(), i -> asks.get(i).size(), "asks", pricePrecision, qtyPrecision);
+    append(text, bids.size(), i -> bids.get(i).price(), i -> bids.get(i).size(), "bids", pricePrecision, qtyPrecision);
+    return text.crc32();
+  }
+
+  /** The checksum of the book being edited, for use inside a {@link BookEdit}. */
+  public static long of(BookEditor book, int pricePrecision, int qtyPrecision) {
+    Objects.requireNonNull(book, "book");
+    checkPrecision(pricePrecision, "pricePrecision");
+    checkPrecision(qtyPrecision, "qtyPrecision");
+    ChecksumText text = new ChecksumText();
+    append(text, book.depth(BookSide.ASK), i -> book.price(BookSide.ASK, i), i -> book.size(BookSide.ASK, i),
+        "asks", pricePrecision, qtyPrecision);
+    append(text, book.depth(BookSide.BID), i -> book.price(BookSide.BID, i), i -> book.size(BookSide.BID, i),
+        "bids", pricePrecision, qtyPrecision);
+    return text.crc32();
+  }
+
+  /** Level accessor: index to value. */
+  private interface Values {
+    BigDecimal at(int index);
+  }
+
+  private static void append(
+      ChecksumText text, int depth, Values prices, Values sizes, String side, int pricePrecision, int qtyPrecision) {
+    int n = Math.min(LEVELS, depth);
+    for (int i = 0; i < n; i++) {
+      digits(text, prices.at(i), pricePrecision, side, i, "price");
+      digits(text, sizes.at(i), qtyPrecision, side, i, "qty");
+    }
+  }
+
+  private static void digits(ChecksumText text, BigDecimal value, int precision, String side, int i, String field) {
+    try {
+      text.krakenDigits(value, precision);
+    } catch (ArithmeticException e) {
+      throw new InvalidValueException(
+          side + "[" + i + "]." + field,
+          value.toPlainString() + " has more than the instrument's " + precision + " decimals");
+    }
+  }
+
+  private static void checkPrecision(int precision, String field) {
+    if (precision < 0 || precision > 18) {
+      throw new InvalidValueException(field, "must be 0 to 18, was " + precision);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.tickguard.crypto.coinbase.stream;
+
+import io.tickguard.core.InvalidResponseException;
+import io.tickguard.crypto.book.BookSide;
+import io.tickguard.crypto.book.LevelChange;
+import io.tickguard.market.internal.JsonStream;
+import io.tickguard.crypto.stream.internal.WireLevels;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JsonToken;
+
+/**
+ * One Coinbase Advanced Trade WebSocket message read in one pass: the envelope ({@code channel},
+ * {@code sequence_num}, {@code type}/{@code message} of errors) and each event of {@code events}
+ * ({@code l2_data} updates, {@code market_trades} trades, {@code ticker} tickers, {@code heartbeats}
+ * counters). Prices and sizes are decimal strings read exactly.
+ */
+final class CoinbaseMessage {
+  String channel;
+  String type;
+  String message;
+  long sequence = -1;
+  final List<Event> events = new ArrayList<>();
+
+  /** One element of {@code events}. */
+  static final class Event {
+    String type;
+    String productId;
+    List<LevelChange> updates;
+    final List<Item> items = new ArrayList<>();
+    long heartbeatCounter = -1;
+  }
+
+  /** A trade or a ticker. */
+  static final class Item {
+    String productId;
+    String tradeId;
+    BigDecimal price;
+    BigDecimal size;
+    String side;
+    String time;
+    BigDecimal bestBid;
+    BigDecimal bestAsk;
+    BigDecimal low;
+    BigDecimal high;
+    BigDecimal volume;
+    BigDecimal changePercent;
+  }
+
+  static CoinbaseMessage read(String text) {
+    CoinbaseMessage m = new CoinbaseMessage();
+    try (JsonStream in = JsonStream.of(text)) {
+      in.next(JsonToken.START_OBJECT, "message");
+      for (String name = in.nextName(); name != null; name = in.nextName()) {
+        JsonToken t = in.next();
+        switch (name) {
+          case "channel" -> m.channel = in.string("channel");
+          case "type" -> m.type = in.string("type");
+          case "message" -> m.message = in.string("message");
+          case "sequence_num" -> m.sequence = in.integer("sequence_num");
+          case "events" -> m.events(in, t);
+          default -> in.skipCurrent();
+        }
+      }
+      in.end();
+    }
+    return m;
+  }
+
+  private void events(JsonStream in, JsonToken t) {
+    JsonStream.expect(t, JsonToken.START_ARRAY, "events");
+    for (int i = 0; in.nextElement(); i++) {
+      String path = "events[" + i + "].";
+      JsonStream.expect(in.current(), JsonToken.START_OBJECT, "events[" + i + "]");
+      Event e = new Event();
+      for (String name = in.nextName(); name != null; name = in.nextName()) {
+        JsonToken v = in.next();
+        switch (name) {
+          case "type" -> e.type = in.string(path + "type");
+          case "product_id" -> e.productId = in.string(path + "product_id");
+          case "updates" -> e.updates = updates(in, v, path + "updates");
+          case "trades", "tickers" -> items(in, v, e, path + name);
+          case "heartbeat_counter" -> e.heartbeatCounter = in.integer(path + "heartbeat_counter");
+          default -> in.skipCurrent();
+        }
+      }
+      events.add(e);
+    }
+  }
+
+  private static List<LevelChange> updates(JsonStream in, JsonToken t, String path) {
+    JsonStream.expect(t, JsonToken.START_ARRAY, path);
+    List<LevelChange> out = new ArrayList<>();
+    for (int i = 0; in.nextElement(); i++) {
+      JsonStream.expect(in.current(), JsonToken.START_OBJECT, path + "[" + i + "]");
+      String side = null;
+      BigDecimal price = null;
+      BigDecimal qty = null;
+      for (String name = in.nextName(); name != null; name = in.nextName()) {
+        in.next();
+        switch (name) {
+          case "side" -> side = in.string(path + "[" + i + "].side");
+          case "price_level" -> price = in.decimal(path, i, ".price_level");
+          case "new_quantity" -> qty = in.decimal(path, i, ".new_quantity");
+          default -> in.skipCurrent();
+        }
+      }
+      BookSide bookSide;
+      if ("bid".equals(side)) {
+        bookSide = BookSide.BID;
+      } else if ("offer".equals(side) || "ask".equals(side)) {
+        bookSide = BookSide.ASK;
+      } else {
+        String field = path + "[" + i + "].side";
+        throw new InvalidResponseException(field, "Field " + field + " must be bid or offer");
+      }
+      if (price == null || qty == null) {
+        String field = path + "[" + i + "]." + (price == null ? "price_level" : "new_quantity");
+        throw new InvalidResponseException(field, "Field " + field + " is missing");
+      }
+      out.add(WireLevels.change(bookSide, price, qty, path, i));
+    }
+    return out;
+  }
+
+  private static void items(JsonStream in, JsonToken t, Event e, String path) {
+    JsonStream.expect(t, JsonToken.START_ARRAY, path);
+    for (int i = 0; in.nextElement(); i++) {
+      String p = path + "[" + i + "].";
+      JsonStream.expect(in.current(), JsonToken.START_OBJECT, path + "[" + i + "]");
+      Item item = new Item();
+      for (String name = in.nextName(); name != null; name = in.nextName()) {
+        in.next();
+        switch (name) {
+          case "product_id" -> item.productId = in.string(p + "product_id");
+          case "trade_id" -> item.tradeId = in.string(p + "trade_id");
+          case "price" -> item.price = in.decimal(p + "price");
+          case "size" -> item.size = in.decimal(p + "size");
+          case "side" -> item.side = in.string(p + "side");
+          case "time" -> item.time = in.string(p + "time");
+          case "best_bid" -> item.bestBid = in.decimal(p + "best_bid");
+          case "best_ask" -> item.bestAsk = in.decimal(p + "best_ask");
+          case "low_24_h" -> item.low = in.decimal(p + "low_24_h");
+          case "high_24_h" -> item.high = in.decimal(p + "high_24_h");
+          case "volume_24_h" -> item.volume = in.decimal(p + "volume_24_h");
+          case "price_percent_chg_24_h" -> item.changePercent = in.decimal(p + "price_percent_chg_24_h");
+          default -> in.skipCurrent();
+        }
+      }
+      e.items.add(item);
+    }
+  }
+}

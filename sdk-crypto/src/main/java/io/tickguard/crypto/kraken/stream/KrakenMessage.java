@@ -1,0 +1,172 @@
+package io.tickguard.crypto.kraken.stream;
+
+import io.tickguard.core.InvalidResponseException;
+import io.tickguard.crypto.book.BookSide;
+import io.tickguard.crypto.book.LevelChange;
+import io.tickguard.market.internal.JsonStream;
+import io.tickguard.crypto.stream.internal.WireLevels;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.core.JsonToken;
+
+/**
+ * One Kraken WebSocket v2 message read in one pass, whatever the order of its members (the
+ * documented {@code status} message puts {@code data} before {@code type}): the envelope ({@code
+ * channel}, {@code type}, {@code method}, {@code success}, {@code error}, {@code result}) and every
+ * {@code data} item. Numbers are read exactly from their text: prices and quantities as decimals,
+ * the checksum as an unsigned 32-bit value, {@code connection_id} as a {@link BigInteger} (Kraken's
+ * documented example does not fit a {@code long}).
+ */
+final class KrakenMessage {
+  String channel;
+  String type;
+  String method;
+  Boolean success;
+  String error;
+  String resultSymbol;
+  String resultChannel;
+  final List<Item> items = new ArrayList<>();
+
+  /** One element of {@code data}. */
+  static final class Item {
+    String symbol;
+    String side;
+    BigDecimal price;
+    BigDecimal qty;
+    String tradeId;
+    String timestamp;
+    BigDecimal bid;
+    BigDecimal bidQty;
+    BigDecimal ask;
+    BigDecimal askQty;
+    BigDecimal last;
+    BigDecimal volume;
+    BigDecimal low;
+    BigDecimal high;
+    BigDecimal change;
+    List<LevelChange> changes;
+    long checksum = -1;
+    BigInteger connectionId;
+    String system;
+    String apiVersion;
+  }
+
+  static KrakenMessage read(String text) {
+    KrakenMessage m = new KrakenMessage();
+    try (JsonStream in = JsonStream.of(text)) {
+      in.next(JsonToken.START_OBJECT, "message");
+      for (String name = in.nextName(); name != null; name = in.nextName()) {
+        JsonToken t = in.next();
+        switch (name) {
+          case "channel" -> m.channel = in.string("channel");
+          case "type" -> m.type = in.string("type");
+          case "method" -> m.method = in.string("method");
+          case "success" -> m.success = in.bool("success");
+          case "error" -> m.error = in.string("error");
+          case "result" -> m.result(in, t);
+          case "data" -> m.data(in, t);
+          default -> in.skipCurrent();
+        }
+      }
+      in.end();
+    }
+    return m;
+  }
+
+  private void result(JsonStream in, JsonToken t) {
+    JsonStream.expect(t, JsonToken.START_OBJECT, "result");
+    for (String name = in.nextName(); name != null; name = in.nextName()) {
+      JsonToken v = in.next();
+      if (name.equals("symbol") && v == JsonToken.VALUE_STRING) {
+        resultSymbol = in.string("result.symbol");
+      } else if (name.equals("channel")) {
+        resultChannel = in.string("result.channel");
+      } else {
+        in.skipCurrent();
+      }
+    }
+  }
+
+  private void data(JsonStream in, JsonToken t) {
+    JsonStream.expect(t, JsonToken.START_ARRAY, "data");
+    for (int i = 0; in.nextElement(); i++) {
+      String path = "data[" + i + "].";
+      JsonStream.expect(in.current(), JsonToken.START_OBJECT, "data[" + i + "]");
+      Item item = new Item();
+      for (String name = in.nextName(); name != null; name = in.nextName()) {
+        JsonToken v = in.next();
+        switch (name) {
+          case "symbol" -> item.symbol = in.string(path + "symbol");
+          case "side" -> item.side = in.string(path + "side");
+          case "price" -> item.price = in.decimal(path + "price");
+          case "qty" -> item.qty = in.decimal(path + "qty");
+          case "trade_id" -> item.tradeId = in.decimal(path + "trade_id").toPlainString();
+          case "timestamp" -> item.timestamp = in.string(path + "timestamp");
+          case "bid" -> item.bid = in.decimal(path + "bid");
+          case "bid_qty" -> item.bidQty = in.decimal(path + "bid_qty");
+          case "ask" -> item.ask = in.decimal(path + "ask");
+          case "ask_qty" -> item.askQty = in.decimal(path + "ask_qty");
+          case "last" -> item.last = in.decimal(path + "last");
+          case "volume" -> item.volume = in.decimal(path + "volume");
+          case "low" -> item.low = in.decimal(path + "low");
+          case "high" -> item.high = in.decimal(path + "high");
+          case "change" -> item.change = in.decimal(path + "change");
+          case "bids" -> levels(in, v, item, BookSide.BID, path + "bids");
+          case "asks" -> levels(in, v, item, BookSide.ASK, path + "asks");
+          case "checksum" -> item.checksum = unsigned32(in.decimal(path + "checksum"), path + "checksum");
+          case "connection_id" -> item.connectionId = integer(in.decimal(path + "connection_id"), path + "connection_id");
+          case "system" -> item.system = in.string(path + "system");
+          case "api_version" -> item.apiVersion = in.string(path + "api_version");
+          default -> in.skipCurrent();
+        }
+      }
+      items.add(item);
+    }
+  }
+
+  /** {@code [{"price":..,"qty":..}, ...]}; a quantity of zero removes the level. */
+  private static void levels(JsonStream in, JsonToken t, Item item, BookSide side, String path) {
+    JsonStream.expect(t, JsonToken.START_ARRAY, path);
+    if (item.changes == null) {
+      item.changes = new ArrayList<>();
+    }
+    for (int i = 0; in.nextElement(); i++) {
+      JsonStream.expect(in.current(), JsonToken.START_OBJECT, path + "[" + i + "]");
+      BigDecimal price = null;
+      BigDecimal qty = null;
+      for (String name = in.nextName(); name != null; name = in.nextName()) {
+        in.next();
+        if (name.equals("price")) {
+          price = in.decimal(path, i, ".price");
+        } else if (name.equals("qty")) {
+          qty = in.decimal(path, i, ".qty");
+        } else {
+          in.skipCurrent();
+        }
+      }
+      if (price == null || qty == null) {
+        String field = path + "[" + i + "]." + (price == null ? "price" : "qty");
+        throw new InvalidResponseException(field, "Field " + field + " is missing");
+      }
+      item.changes.add(WireLevels.change(side, price, qty, path, i));
+    }
+  }
+
+  private static long unsigned32(BigDecimal value, String field) {
+    BigInteger v = integer(value, field);
+    if (v.signum() < 0 || v.bitLength() > 32) {
+      throw new InvalidResponseException(field, "Field " + field + " must be an unsigned 32-bit integer");
+    }
+    return v.longValue();
+  }
+
+  private static BigInteger integer(BigDecimal value, String field) {
+    try {
+      return value.toBigIntegerExact();
+    } catch (ArithmeticException e) {
+      throw new InvalidResponseException(field, "Field " + field + " must be an integer");
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package io.tickguard.crypto.stream;
+
+import io.tickguard.crypto.Symbol;
+
+/**
+ * One typed event of a {@code MarketStream}: a trade, a ticker, a best bid/ask, or a change of a
+ * local order book. Every value is in the unified model, every price an exact {@code BigDecimal}.
+ */
+public sealed interface MarketEvent
+    permits TradeEvent, TickerEvent, BestBidAskEvent, BookSnapshotEvent, BookUpdateEvent, BookInvalidated {
+
+  /** The pair the event is about. */
+  Symbol symbol();
+}

@@ -1,0 +1,13 @@
+package io.tickguard.crypto.stream;
+
+/** What a subscription of a {@code MarketStream} delivers for one symbol. */
+public enum StreamChannel {
+  /** Every public trade ({@link TradeEvent}). */
+  TRADES,
+  /** The rolling 24-hour ticker ({@link TickerEvent}). */
+  TICKER,
+  /** The best bid and ask with sizes ({@link BestBidAskEvent}; Kraken and Coinbase deliver a {@link TickerEvent}). */
+  BEST_BID_ASK,
+  /** A local order book kept from the provider's snapshot and diffs ({@link BookSnapshotEvent}, {@link BookUpdateEvent}, {@link BookInvalidated}). */
+  BOOK
+}

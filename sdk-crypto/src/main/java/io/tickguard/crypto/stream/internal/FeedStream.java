@@ -1,0 +1,329 @@
+package io.tickguard.crypto.stream.internal;
+
+import io.tickguard.core.ApiClient;
+import io.tickguard.core.stream.Backpressure;
+import io.tickguard.core.stream.StreamClosedException;
+import io.tickguard.core.stream.StreamListener;
+import io.tickguard.core.stream.StreamOverflowException;
+import io.tickguard.core.stream.StreamSession;
+import io.tickguard.core.stream.StreamSignal;
+import io.tickguard.core.stream.StreamSpec;
+import io.tickguard.crypto.OrderBook;
+import io.tickguard.crypto.Symbol;
+import io.tickguard.crypto.book.LocalOrderBook;
+import io.tickguard.crypto.stream.MarketEvent;
+import io.tickguard.crypto.stream.MarketStream;
+import io.tickguard.crypto.stream.Subscription;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A {@link MarketStream} over one or more pipeline stream sessions, one per provider {@link Feed}: a
+ * subscription goes to the first connection with room (the provider's per-connection limit), and a
+ * new connection opens when none has. Events of every connection reach one listener, serialised, or
+ * one bounded queue.
+ */
+public final class FeedStream implements MarketStream {
+  private final ApiClient api;
+  private final Supplier<Feed> feeds;
+  private final Function<FeedProtocol, StreamSpec<MarketEvent>> specs;
+  private final Delivery delivery;
+  private final List<Connection> connections = new ArrayList<>();
+  private boolean closed;
+
+  /**
+   * A stream opening connections on {@code api}, each with a fresh feed from {@code feeds} and the
+   * spec {@code specs} builds around it; events go to {@code listener}, or to a queue of {@code
+   * capacity} with {@code backpressure} when {@code listener} is null.
+   */
+  public FeedStream(
+      ApiClient api,
+      Supplier<Feed> feeds,
+      Function<FeedProtocol, StreamSpec<MarketEvent>> specs,
+      StreamListener<MarketEvent> listener,
+      int capacity,
+      Backpressure backpressure) {
+    this.api = Objects.requireNonNull(api, "api");
+    this.feeds = Objects.requireNonNull(feeds, "feeds");
+    this.specs = Objects.requireNonNull(specs, "specs");
+    this.delivery = listener == null ? new Queue(capacity, backpressure) : new Serialised(listener);
+  }
+
+  @Override
+  public synchronized void subscribe(List<Subscription> subscriptions) {
+    if (closed) {
+      throw new StreamClosedException("The market stream is closed");
+    }
+    Set<Subscription> wanted = new LinkedHashSet<>(subscriptions);
+    for (Connection c : connections) {
+      wanted.removeAll(c.feed.subscriptions());
+    }
+    List<Subscription> left = new ArrayList<>(wanted);
+    for (Connection c : connections) {
+      int room = Math.min(c.feed.capacityLeft(), left.size());
+      if (room > 0) {
+        List<Subscription> part = new ArrayList<>(left.subList(0, room));
+        left.subList(0, room).clear();
+        send(c, c.feed.subscribe(part));
+      }
+    }
+    while (!left.isEmpty()) {
+      Feed feed = feeds.get();
+      int room = Math.min(feed.capacityLeft(), left.size());
+      if (room < 1) {
+        throw new IllegalStateException("A new connection has no room for a subscription");
+      }
+      feed.subscribe(new ArrayList<>(left.subList(0, room)));
+      left.subList(0, room).clear();
+      Connection c = new Connection(feed);
+      c.session = api.openStream(specs.apply(new FeedProtocol(feed)), c);
+      connections.add(c);
+    }
+  }
+
+  @Override
+  public synchronized void unsubscribe(List<Subscription> subscriptions) {
+    for (Connection c : connections) {
+      List<Subscription> mine = new ArrayList<>(subscriptions);
+      mine.retainAll(c.feed.subscriptions());
+      if (!mine.isEmpty()) {
+        send(c, c.feed.unsubscribe(mine, c.direct));
+      }
+    }
+  }
+
+  @Override
+  public synchronized List<Subscription> subscriptions() {
+    List<Subscription> all = new ArrayList<>();
+    connections.forEach(c -> all.addAll(c.feed.subscriptions()));
+    return List.copyOf(all);
+  }
+
+  @Override
+  public Optional<OrderBook> book(Symbol symbol) {
+    return localBook(symbol).flatMap(LocalOrderBook::snapshot);
+  }
+
+  @Override
+  public Optional<OrderBook> book(Symbol symbol, int depth) {
+    return localBook(symbol).flatMap(b -> b.snapshot(depth));
+  }
+
+  /** The update id the local book of {@code symbol} is at, or -1 when it is not valid (tests). */
+  public long bookVersion(Symbol symbol) {
+    return localBook(symbol).filter(LocalOrderBook::isValid).map(LocalOrderBook::version).orElse(-1L);
+  }
+
+  private synchronized Optional<LocalOrderBook> localBook(Symbol symbol) {
+    for (Connection c : connections) {
+      Optional<LocalOrderBook> b = c.feed.book(symbol);
+      if (b.isPresent()) {
+        return b;
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<MarketEvent> poll(Duration timeout) {
+    if (!(delivery instanceof Queue q)) {
+      throw new IllegalStateException("This stream delivers to a listener; poll() is for queue mode");
+    }
+    return q.poll(timeout);
+  }
+
+  @Override
+  public synchronized int connections() {
+    int open = 0;
+    for (Connection c : connections) {
+      if (c.session.state() == io.tickguard.core.stream.StreamState.OPEN) {
+        open++;
+      }
+    }
+    return open;
+  }
+
+  @Override
+  public synchronized int connectionsOpened() {
+    int n = 0;
+    for (Connection c : connections) {
+      n += c.session.connections();
+    }
+    return n;
+  }
+
+  @Override
+  public synchronized long droppedEvents() {
+    long n = delivery instanceof Queue q ? q.dropped() : 0;
+    for (Connection c : connections) {
+      n += c.session.droppedEvents();
+    }
+    return n;
+  }
+
+  @Override
+  public void close() {
+    List<Connection> toClose;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      toClose = List.copyOf(connections);
+    }
+    for (Connection c : toClose) {
+      c.session.close();
+      c.feed.onDisconnect("the stream was closed", c.silent);
+    }
+    delivery.closed();
+  }
+
+  private static void send(Connection c, List<String> messages) {
+    for (String m : messages) {
+      try {
+        c.session.send(m);
+      } catch (StreamClosedException e) {
+        return; // between connections: the next connection subscribes everything anyway
+      }
+    }
+  }
+
+  /** One connection: its feed, its session, and the bridge from the session's delivery thread. */
+  private final class Connection implements StreamListener<MarketEvent> {
+    final Feed feed;
+    final FeedOutput direct = delivery::event;
+    final FeedOutput silent = event -> { };
+    StreamSession<MarketEvent> session;
+
+    Connection(Feed feed) {
+      this.feed = feed;
+    }
+
+    @Override
+    public void onEvent(MarketEvent event) {
+      delivery.event(event);
+    }
+
+    @Override
+    public void onSignal(StreamSignal signal) {
+      if (signal instanceof StreamSignal.Disconnected d) {
+        feed.onDisconnected(d.connection(), d.reason(), direct);
+      }
+      delivery.signal(signal);
+    }
+  }
+
+  /** Where events of every connection end up. */
+  private interface Delivery {
+    void event(MarketEvent event);
+
+    void signal(StreamSignal signal);
+
+    void closed();
+  }
+
+  /** Listener mode: one listener, never called concurrently. */
+  private static final class Serialised implements Delivery {
+    private final StreamListener<MarketEvent> listener;
+
+    Serialised(StreamListener<MarketEvent> listener) {
+      this.listener = listener;
+    }
+
+    @Override
+    public synchronized void event(MarketEvent event) {
+      listener.onEvent(event);
+    }
+
+    @Override
+    public synchronized void signal(StreamSignal signal) {
+      listener.onSignal(signal);
+    }
+
+    @Override
+    public void closed() {}
+  }
+
+  /**
+   * Queue mode: the delivery threads of every connection put events into one bounded queue; the
+   * policy applies when it is full (the delivery thread never waits either).
+   */
+  private static final class Queue implements Delivery {
+    private final int capacity;
+    private final Backpressure policy;
+    private final ArrayDeque<MarketEvent> events = new ArrayDeque<>();
+    private long dropped;
+    private StreamOverflowException overflow;
+    private boolean closed;
+
+    Queue(int capacity, Backpressure policy) {
+      this.capacity = capacity;
+      this.policy = Objects.requireNonNull(policy, "backpressure");
+    }
+
+    @Override
+    public synchronized void event(MarketEvent event) {
+      if (overflow != null || closed) {
+        return;
+      }
+      if (events.size() == capacity) {
+        if (policy == Backpressure.DROP_OLDEST) {
+          events.removeFirst();
+          dropped++;
+        } else {
+          overflow = new StreamOverflowException(
+              "The consumer fell behind: " + capacity + " events were waiting in the market stream's queue", capacity);
+          notifyAll();
+          return;
+        }
+      }
+      events.addLast(event);
+      notifyAll();
+    }
+
+    @Override
+    public void signal(StreamSignal signal) {}
+
+    @Override
+    public synchronized void closed() {
+      closed = true;
+      notifyAll();
+    }
+
+    synchronized long dropped() {
+      return dropped;
+    }
+
+    synchronized Optional<MarketEvent> poll(Duration timeout) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (events.isEmpty()) {
+        if (overflow != null) {
+          throw overflow;
+        }
+        if (closed) {
+          throw new StreamClosedException("The market stream is closed");
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return Optional.empty();
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(this, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return Optional.empty();
+        }
+      }
+      return Optional.of(events.removeFirst());
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.tickguard.examples.cli;
+
+import io.tickguard.core.ClientConfig;
+import io.tickguard.core.tls.TlsConfig;
+import io.tickguard.core.tls.TrustRoots;
+import io.tickguard.crypto.CryptoMarketData;
+import io.tickguard.testkit.SandboxServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One connected client for one command: to a freshly started embedded sandbox over pinned TLS with
+ * its demo key, or to a remote endpoint with the user's key. Closing it closes both.
+ */
+final class MarketSession implements AutoCloseable {
+  private final Provider provider;
+  private final CryptoMarketData client;
+  private final Optional<SandboxServer> sandbox;
+  private final ClientConfig config;
+  private final boolean authenticated;
+  private final AuditTrail audit;
+
+  private MarketSession(Provider provider, CryptoMarketData client, Optional<SandboxServer> sandbox, ClientConfig config,
+      boolean authenticated, AuditTrail audit) {
+    this.provider = provider;
+    this.client = client;
+    this.sandbox = sandbox;
+    this.config = config;
+    this.authenticated = authenticated;
+    this.audit = audit;
+  }
+
+  /**
+   * Connects as the options say.
+   *
+   * @param keyNeededBy when not null, the command needs a key and this names it in the error
+   * @throws ConfigurationException when a key, key file or CA file is missing or unusable
+   */
+  static MarketSession open(CliContext context, ConnectionOptions connection, OutputOptions output, String keyNeededBy) {
+    Provider provider = connection.provider();
+    AuditTrail audit = new AuditTrail(context.err(), output.verbose);
+    if (connection.embedded()) {
+      SandboxServer server = Progress.during(context, "starting the embedded " + provider.id() + " sandbox",
+          () -> context.sandboxes().start(List.of(provider.sandbox()), connection.seed, 0));
+      try {
+        ClientConfig config = server.clientConfigBuilder().callTimeout(connection.timeout).metrics(audit).build();
+        CryptoMarketData client = ProviderClients.client(provider, config, Optional.of(ProviderClients.sandboxKey(provider)));
+        context.err().println("sandbox: " + provider.id() + " format at " + server.baseUrl()
+            + " (pinned TLS, demo keys; --live for the real " + provider.id() + ")");
+        return new MarketSession(provider, client, Optional.of(server), config, true, audit);
+      } catch (RuntimeException e) {
+        server.close();
+        throw e;
+      }
+    }
+    Optional<ProviderKey> key = ProviderKey.read(provider, context.env(), connection.keyFile());
+    if (key.isEmpty() && keyNeededBy != null) {
+      throw ProviderKey.missing(provider, keyNeededBy + " needs " + provider.id() + " credentials");
+    }
+    if (key.isEmpty() && provider.keyRequiredForEveryCall()) {
+      throw ProviderKey.missing(provider, provider.id() + " needs its key for every call");
+    }
+    String url = connection.baseUrl != null ? connection.baseUrl : ProviderClients.defaultBaseUrl(provider);
+    ClientConfig config = ClientConfig.builder(url).callTimeout(connection.timeout).metrics(audit)
+        .tls(tls(connection, connection.host(url))).build();
+    return new MarketSession(provider, ProviderClients.client(provider, config, key), Optional.empty(), config,
+        key.isPresent(), audit);
+  }
+
+  private static TlsConfig tls(ConnectionOptions connection, String host) {
+    TlsConfig.Builder tls = TlsConfig.builder();
+    if (connection.caFile != null) {
+      try {
+        tls.trustRoots(TrustRoots.onlyPem(Files.readAllBytes(connection.caFile)));
+      } catch (IOException e) {
+        throw new ConfigurationException("--ca-file " + connection.caFile + " cannot be read (" + e.getClass().getSimpleName() + ")", e);
+      } catch (RuntimeException e) {
+        throw new ConfigurationException("--ca-file " + connection.caFile + " holds no usable PEM certificate: " + e.getMessage(), e);
+      }
+    }
+    if (!connection.pins.isEmpty()) {
+      tls.pin(host, connection.pins);
+    }
+    return tls.build();
+  }
+
+  Provider provider() {
+    return provider;
+  }
+
+  CryptoMarketData client() {
+    return client;
+  }
+
+  /** The embedded sandbox, when the session runs against one. */
+  Optional<SandboxServer> sandbox() {
+    return sandbox;
+  }
+
+  ClientConfig config() {
+    return config;
+  }
+
+  /** Whether the client holds a key (the sandbox's demo key or the user's). */
+  boolean authenticated() {
+    return authenticated;
+  }
+
+  AuditTrail audit() {
+    return audit;
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } finally {
+      sandbox.ifPresent(SandboxServer::close);
+    }
+  }
+}
