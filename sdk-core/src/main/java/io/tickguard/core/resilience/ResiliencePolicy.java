@@ -44,6 +44,14 @@ public interface ResiliencePolicy {
     default Optional<Duration> timeLeft() {
       return Optional.empty();
     }
+
+    /**
+     * How long the last attempt waited on this client before it was sent (the throttle's wait for a
+     * permit): time the host is not answerable for, which a policy leaves out of a slow-call judgement.
+     */
+    default Duration clientWait() {
+      return Duration.ZERO;
+    }
   }
 
   /**

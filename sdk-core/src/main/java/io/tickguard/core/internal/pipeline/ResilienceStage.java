@@ -56,6 +56,11 @@ final class ResilienceStage implements Stage {
         public Optional<Duration> timeLeft() {
           return call.timeLeft();
         }
+
+        @Override
+        public Duration clientWait() {
+          return call.lastAttempt().map(Attempt::throttleWait).orElse(Duration.ZERO);
+        }
       });
     } catch (IOException e) {
       if (!api.retryable() && call.lastAttempt().map(Attempt::transmitted).orElse(false)) {

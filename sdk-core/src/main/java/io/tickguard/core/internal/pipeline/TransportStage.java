@@ -32,6 +32,7 @@ final class TransportStage {
   /** A builder with every transport setting of {@code config}; the pipeline adds its stages to it. */
   OkHttpClient.Builder newClientBuilder() {
     Dispatcher dispatcher = new Dispatcher();
+    // StandardResiliencePolicy's default bulkhead admits as many calls as this dispatcher runs.
     dispatcher.setMaxRequests(64);
     dispatcher.setMaxRequestsPerHost(64);
     OkHttpClient.Builder http =
