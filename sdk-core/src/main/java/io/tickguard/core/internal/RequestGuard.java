@@ -6,7 +6,7 @@ import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.ParamSpec;
 import io.tickguard.core.PermissionDeniedException;
 import io.tickguard.core.auth.Scope;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,7 +92,7 @@ public final class RequestGuard {
 
   private static void checkParams(
       Endpoint endpoint, String kind, Map<String, ParamSpec> specs, List<ApiRequest.Param> params) {
-    Set<String> seen = new HashSet<>();
+    Map<String, Integer> seen = new HashMap<>();
     for (ApiRequest.Param p : params) {
       ParamSpec spec = specs.get(p.name());
       if (spec == null) {
@@ -100,14 +100,17 @@ public final class RequestGuard {
             safeName(p.name()), "Endpoint '" + endpoint.name() + "' does not accept " + kind
                 + " parameter '" + safeName(p.name()) + "'; it accepts " + specs.keySet());
       }
-      if (!seen.add(p.name())) {
-        throw new InvalidRequestException(
-            p.name(), "Parameter '" + p.name() + "' is given twice; give it once");
+      int times = seen.merge(p.name(), 1, Integer::sum);
+      if (times > spec.maxOccurrences()) {
+        throw new InvalidRequestException(p.name(), spec.maxOccurrences() == 1
+            ? "Parameter '" + p.name() + "' is given twice; give it once"
+            : "Parameter '" + p.name() + "' is given " + times + " times; endpoint '" + endpoint.name()
+                + "' takes it at most " + spec.maxOccurrences() + " times");
       }
       checkValue(p.name(), endpoint, spec, p.value());
     }
     for (ParamSpec spec : specs.values()) {
-      if (spec.required() && !seen.contains(spec.name())) {
+      if (spec.required() && !seen.containsKey(spec.name())) {
         throw new InvalidRequestException(
             spec.name(), "Parameter '" + spec.name() + "' of endpoint '" + endpoint.name() + "' is required");
       }

@@ -1,5 +1,6 @@
 package io.tickguard.core.throttle;
 
+import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.RateLimitedException;
@@ -85,7 +86,7 @@ public final class InProcessThrottle implements Throttle {
     for (RateLimit limit : b.limits) {
       LimitState state = LimitState.of(limit, b.edgeGuard.toMillis());
       if (byId.putIfAbsent(limit.id(), state) != null) {
-        throw new IllegalArgumentException("Two limits with the same id " + limit.id());
+        throw new InvalidRequestException("limit", "Two limits with the same id " + limit.id());
       }
       if (limit.appliesToEveryRequest()) {
         all.add(state);
@@ -95,7 +96,7 @@ public final class InProcessThrottle implements Throttle {
     }
     for (UsageHeader h : b.usageHeaders) {
       if (h.perGroup() ? byId.keySet().stream().noneMatch(id -> id.endsWith(h.limitId())) : !byId.containsKey(h.limitId())) {
-        throw new IllegalArgumentException(
+        throw new InvalidRequestException("usageHeader", 
             "Usage header " + h.header() + " maps to unknown limit " + h.limitId() + "; known: " + byId.keySet());
       }
     }
@@ -339,7 +340,7 @@ public final class InProcessThrottle implements Throttle {
     /** The most callers that may be waiting at once; more fail at once. */
     public Builder maxWaiters(int maxWaiters) {
       if (maxWaiters < 0) {
-        throw new IllegalArgumentException("maxWaiters must be >= 0");
+        throw new InvalidRequestException("maxWaiters", "maxWaiters must be >= 0");
       }
       this.maxWaiters = maxWaiters;
       return this;
@@ -369,7 +370,7 @@ public final class InProcessThrottle implements Throttle {
     /** Builds the throttle; at least one limit is required (use {@link Throttle#unlimited()} otherwise). */
     public InProcessThrottle build() {
       if (limits.isEmpty()) {
-        throw new IllegalArgumentException(
+        throw new InvalidRequestException("limits", 
             "Throttle " + name + " has no limits: add a preset or RateLimit, or use Throttle.unlimited()");
       }
       return new InProcessThrottle(this);
@@ -378,7 +379,7 @@ public final class InProcessThrottle implements Throttle {
     private static Duration nonNegative(Duration d, String what) {
       Objects.requireNonNull(d, what);
       if (d.isNegative()) {
-        throw new IllegalArgumentException(what + " must not be negative");
+        throw new InvalidRequestException(what, what + " must not be negative");
       }
       return d;
     }

@@ -200,7 +200,9 @@ public final class InsighteaseClient implements CryptoMarketData {
      */
     public InsighteaseClient build() {
       InsighteaseKeyAuthenticator key = credentials().map(InsighteaseKeyAuthenticator::new).orElse(null);
-      RequestAuthenticator auth = resolveAuthenticator(c -> key);
+      RequestAuthenticator resolved = resolveAuthenticator(c -> key);
+      RequestAuthenticator auth = resolved != RequestAuthenticator.anonymous() ? resolved
+          : RequestAuthenticator.missingKey("Give the key with InsighteaseClient.builder().credentials(InsighteaseKeys.apiKey(secret)).");
       InsighteaseEnvelope envelope = new InsighteaseEnvelope(key != null ? List.of(key.apiKey()) : List.of());
       ClientConfig config = config(DEFAULT_BASE_URL);
       return new InsighteaseClient(ClientCore.open(

@@ -257,7 +257,9 @@ public final class InsighteaseForexClient implements ForexMarketData {
      */
     public InsighteaseForexClient build() {
       InsighteaseKeyAuthenticator key = credentials().map(InsighteaseKeyAuthenticator::new).orElse(null);
-      RequestAuthenticator auth = resolveAuthenticator(c -> key);
+      RequestAuthenticator resolved = resolveAuthenticator(c -> key);
+      RequestAuthenticator auth = resolved != RequestAuthenticator.anonymous() ? resolved
+          : RequestAuthenticator.missingKey("Give the key with InsighteaseForexClient.builder().credentials(InsighteaseKeys.apiKey(secret)).");
       InsighteaseEnvelope envelope = new InsighteaseEnvelope(key != null ? List.of(key.apiKey()) : List.of());
       ClientConfig config = config(DEFAULT_BASE_URL);
       return new InsighteaseForexClient(ClientCore.open(

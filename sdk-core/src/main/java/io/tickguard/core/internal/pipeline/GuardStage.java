@@ -31,6 +31,7 @@ final class GuardStage implements Stage {
     if (call == null) {
       return chain.proceed(seed); // not a TickGuard call (a raw request on httpClient())
     }
+    authenticator.checkBeforeSending(call.request());
     Request guarded = call.guard().toHttpRequest(call.request(), authenticator.grantedScopes());
     Request.Builder http = guarded.newBuilder().tag(CallContext.class, call);
     for (String name : seed.headers().names()) {
