@@ -178,7 +178,7 @@ public final class TokenEndpointClient {
       // A refresh that may have reached the server may have rotated the refresh token.
       boolean maybeSent = !(e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException);
       throw new TransportException("Token endpoint " + tokenUrl.host() + " failed: " + failure
-          + "; the token request is not resent automatically", maybeSent, Redactor.sanitize(e));
+          + "; the token request is not resent automatically", maybeSent, Redactor.standard().sanitize(e));
     } catch (RuntimeException e) {
       failure = e.getClass().getSimpleName();
       throw e;

@@ -99,7 +99,8 @@ public final class Pipeline {
     add(http, trace, new ClockSyncStage(serverClock, responses.redactor()));
     add(http, trace, new ResponseStage(responses));
     // Bound once per client: the breaker belongs to this host and reports to this client's listener.
-    add(http, trace, new ResilienceStage(config.resilience().bind(config.baseUrl().host(), config.metrics())));
+    add(http, trace, new ResilienceStage(config.resilience().bind(config.baseUrl().host(), config.metrics()),
+        responses.redactor()));
     add(http, trace, new AuthStage(authenticator));
     add(http, trace, new ObserveStage(audit, config.metrics(), responses::requestId, observer,
         security.usageMonitor(), authenticator));

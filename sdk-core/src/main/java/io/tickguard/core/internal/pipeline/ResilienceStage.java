@@ -23,8 +23,10 @@ import okhttp3.Response;
  */
 final class ResilienceStage implements Stage {
   private final ResiliencePolicy policy;
+  private final Redactor redactor;
 
-  ResilienceStage(ResiliencePolicy policy) {
+  ResilienceStage(ResiliencePolicy policy, Redactor redactor) {
+    this.redactor = redactor;
     this.policy = policy;
   }
 
@@ -65,7 +67,7 @@ final class ResilienceStage implements Stage {
     } catch (IOException e) {
       if (!api.retryable() && call.lastAttempt().map(Attempt::transmitted).orElse(false)) {
         // Redacted: OkHttp's messages may quote the URL, which may carry a key.
-        throw new OutcomeUnknownException(api.endpoint().name(), 0, Redactor.sanitize(e));
+        throw new OutcomeUnknownException(api.endpoint().name(), 0, redactor.sanitize(e));
       }
       throw e;
     }
