@@ -107,7 +107,10 @@ public final class RequestGuard {
     if (parsed == null) {
       parsed = PathTemplate.parse(text);
       if (templates.size() < MAX_TEMPLATES) {
-        templates.putIfAbsent(text, parsed);
+        PathTemplate raced = templates.putIfAbsent(text, parsed);
+        if (raced != null) {
+          parsed = raced; // another thread parsed it first: use the cached one, so there is one per template
+        }
       }
     }
     return parsed;

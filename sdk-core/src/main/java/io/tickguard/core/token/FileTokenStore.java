@@ -83,8 +83,12 @@ public final class FileTokenStore implements TokenStore, AutoCloseable {
   /** Temp files of a write killed between create and rename: owner-only, but they hold a token. */
   private void removeLeftoverTemps() throws IOException {
     String prefix = "." + file.getFileName() + ".";
-    try (DirectoryStream<Path> temps = Files.newDirectoryStream(file.getParent(), p -> {
-      String name = p.getFileName().toString();
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir == null) {
+      return; // a file at the root of the file system: nothing beside it to clean
+    }
+    try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, p -> {
+      String name = String.valueOf(p.getFileName());
       return name.startsWith(prefix) && name.endsWith(".tmp");
     })) {
       for (Path temp : temps) {

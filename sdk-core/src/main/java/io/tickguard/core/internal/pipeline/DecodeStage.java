@@ -5,7 +5,6 @@ import io.tickguard.core.ServiceUnavailableException;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.internal.ResponseHandler;
 import java.io.IOException;
-import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -76,7 +75,7 @@ final class DecodeStage implements Stage {
   private static Response.Builder standIn(Response response, int code) {
     return response.newBuilder()
         .code(code)
-        .protocol(response.protocol() == null ? Protocol.HTTP_1_1 : response.protocol())
+        .protocol(response.protocol())
         .message("reported in the body of HTTP " + response.code())
         .removeHeader("Retry-After")
         .body(ResponseBody.create(new byte[0], null));

@@ -147,6 +147,6 @@ final class TransportStage {
       } catch (java.net.SocketException e) {
         throw new java.io.UncheckedIOException(e);
       }
-    }), tls.x509TrustManager());
+    }), java.util.Objects.requireNonNull(tls.x509TrustManager(), "TlsConfig installs a trust manager"));
   }
 }
