@@ -124,8 +124,16 @@ final class FxSession implements AutoCloseable {
    * streaming under {@code /sim/oapi/}, the login pages under {@code /saxo/logon/}.
    */
   static SaxoUrls saxoUrls(HttpUrl base) {
-    return SaxoUrls.of(base.resolve(SaxoRoutes.OPENAPI + "/").toString(), base.resolve(SaxoRoutes.STREAMING + "/").toString(),
-        base.resolve(SaxoRoutes.AUTHORIZE_PATH).toString(), base.resolve(SaxoRoutes.TOKEN_PATH).toString());
+    return SaxoUrls.of(resolve(base, SaxoRoutes.OPENAPI + "/"), resolve(base, SaxoRoutes.STREAMING + "/"),
+        resolve(base, SaxoRoutes.AUTHORIZE_PATH), resolve(base, SaxoRoutes.TOKEN_PATH));
+  }
+
+  private static String resolve(HttpUrl base, String path) {
+    HttpUrl url = base.resolve(path);
+    if (url == null) {
+      throw new ConfigurationException("--base-url " + base + " cannot carry the Saxo path " + path);
+    }
+    return url.toString();
   }
 
   private static String defaultBaseUrl(FxProvider provider) {

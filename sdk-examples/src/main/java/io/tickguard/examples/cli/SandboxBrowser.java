@@ -33,8 +33,8 @@ final class SandboxBrowser implements AuthorizationBrowser {
     CompletableFuture.runAsync(() -> {
       String location;
       try (Response page = login.newCall(new Request.Builder().url(HttpUrl.get(authorize)).build()).execute()) {
-        location = page.header("Location");
-        if (page.code() != 302 || location == null) {
+        location = java.util.Objects.requireNonNullElse(page.header("Location"), "");
+        if (page.code() != 302 || location.isEmpty()) {
           throw new AuthenticationException("the sandbox's login page answered " + page.code() + " without a redirect");
         }
       } catch (IOException e) {

@@ -46,7 +46,7 @@ final class SaxoPricingProtocol implements StreamProtocol<QuoteEvent> {
   private int nextReference;
   private int connection;
   private Instant lastAlive;
-  private boolean disconnectAsked;
+  private volatile boolean disconnectAsked; // set by the reader thread, read when the connection ends
 
   /**
    * A protocol for the pairs of {@code byUic}; {@code subscriber} creates the REST subscription of

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 public final class LivePublisher implements AutoCloseable {
   private final List<LiveStreams> streams;
   private final Duration interval;
+  private final Object lock = new Object(); // not the instance monitor: callers may hold that
   private ScheduledExecutorService timer;
 
   /** A publisher of {@code streams} every {@code interval}, not yet started. */
@@ -27,16 +28,18 @@ public final class LivePublisher implements AutoCloseable {
   }
 
   /** Starts ticking (after the sandbox started: the routes publish through it). Idempotent. */
-  public synchronized LivePublisher start() {
-    if (timer == null && !streams.isEmpty()) {
-      timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "tickguard-sandbox-live");
-        t.setDaemon(true);
-        return t;
-      });
-      timer.scheduleAtFixedRate(this::tick, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+  public LivePublisher start() {
+    synchronized (lock) {
+      if (timer == null && !streams.isEmpty()) {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "tickguard-sandbox-live");
+          t.setDaemon(true);
+          return t;
+        });
+        timer.scheduleAtFixedRate(this::tick, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+      }
+      return this;
     }
-    return this;
   }
 
   /** One tick: what the timer runs. */
@@ -55,15 +58,17 @@ public final class LivePublisher implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (timer != null) {
-      timer.shutdownNow();
-      try {
-        timer.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+  public void close() {
+    synchronized (lock) {
+      if (timer != null) {
+        timer.shutdownNow();
+        try {
+          timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        timer = null;
       }
-      timer = null;
     }
   }
 }

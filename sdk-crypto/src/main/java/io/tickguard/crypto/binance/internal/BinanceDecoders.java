@@ -375,7 +375,11 @@ public final class BinanceDecoders {
   }
 
   private static <T> T required(T value, JsonPath at, String field) {
-    return value != null ? value : required(value, at.field(field));
+    if (value == null) {
+      String path = at.field(field).toString(); // built only on failure
+      throw new InvalidResponseException(path, "Field " + path + " is missing");
+    }
+    return value;
   }
 
   private static <T> T required(T value, String path) {
