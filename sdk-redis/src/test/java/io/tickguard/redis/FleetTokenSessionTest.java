@@ -108,7 +108,8 @@ class FleetTokenSessionTest {
 
   Instance instance(String owner, Sleeper sleeper, Duration pollInterval, OkHttpClient http, HttpUrl tokenUrl) {
     TokenEndpointClient endpoint = TokenEndpointClient.builder(http, tokenUrl, SandboxServer.DEMO_OAUTH_CLIENT_ID)
-        .clientSecret(secret(SandboxServer.DEMO_OAUTH_CLIENT_SECRET)).clock(clock).build();
+        .clientSecret(secret(SandboxServer.DEMO_OAUTH_CLIENT_SECRET)).clock(clock)
+        .allowPlaintextLoopback(tokenUrl.scheme().equals("http")).build();
     RedisBackend backend = RedisBackend.connect(RedisSettings.builder("127.0.0.1", redis.port()).build());
     closing.add(backend);
     RedisTokenSession s = RedisTokenSession.builder(backend, session, encryption).clock(clock).sleeper(sleeper)

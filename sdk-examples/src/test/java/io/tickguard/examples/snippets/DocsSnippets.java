@@ -21,6 +21,7 @@ import io.tickguard.crypto.binance.BinanceSigners;
 import io.tickguard.core.observe.MetricsListener;
 import io.tickguard.core.observe.micrometer.MicrometerMetricsListener;
 import io.tickguard.core.pem.Pem;
+import io.tickguard.core.resilience.ResiliencePolicy;
 import io.tickguard.core.resilience.StandardResiliencePolicy;
 import io.tickguard.core.time.ServerClock;
 import io.tickguard.core.time.ServerTimeSampler;
@@ -154,6 +155,13 @@ final class DocsSnippets {
     ClientConfig config = ClientConfig.builder(url).resilience(policy).build();
     // end::resilience[]
     return config;
+  }
+
+  static ClientConfig noRetries(String url) {
+    // tag::no-retries[]
+    ClientConfig once = ClientConfig.builder(url).resilience(ResiliencePolicy.none()).build();
+    // end::no-retries[]
+    return once;
   }
 
   static ClientConfig pins() {
