@@ -16,7 +16,6 @@ module io.tickguard.core {
   requires transitive org.slf4j;
   requires io.github.resilience4j.core;
   requires io.github.resilience4j.circuitbreaker;
-  requires io.github.resilience4j.bulkhead;
   requires io.github.resilience4j.retry;
   requires org.bouncycastle.provider;
   requires org.bouncycastle.pkix;

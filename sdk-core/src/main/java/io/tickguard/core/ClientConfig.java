@@ -2,6 +2,7 @@ package io.tickguard.core;
 
 import io.tickguard.core.observe.MetricsListener;
 import io.tickguard.core.resilience.ResiliencePolicy;
+import io.tickguard.core.resilience.StandardResiliencePolicy;
 import io.tickguard.core.security.Egress;
 import io.tickguard.core.security.SecurityOptions;
 import io.tickguard.core.throttle.Throttle;
@@ -157,7 +158,12 @@ public final class ClientConfig {
     return throttleChosen;
   }
 
-  /** The retry, breaker and bulkhead policy (one attempt unless configured). */
+  /**
+   * The retry, breaker and bulkhead policy. By default a {@link
+   * io.tickguard.core.resilience.StandardResiliencePolicy} with its defaults, of this configuration's
+   * own (safe retries of idempotent calls only, full jitter, a retry budget, {@code Retry-After}
+   * honoured, a per-host circuit breaker); {@link ResiliencePolicy#none()} opts out.
+   */
   public ResiliencePolicy resilience() {
     return resilience;
   }
@@ -198,7 +204,7 @@ public final class ClientConfig {
     private Clock clock = Clock.systemUTC();
     private Throttle throttle = Throttle.unlimited();
     private boolean throttleChosen;
-    private ResiliencePolicy resilience = ResiliencePolicy.none();
+    private ResiliencePolicy resilience = StandardResiliencePolicy.builder().build();
     private MetricsListener metrics = MetricsListener.none();
     private Egress egress = Egress.direct();
     private SecurityOptions security = SecurityOptions.defaults();
@@ -338,7 +344,11 @@ public final class ClientConfig {
       return this;
     }
 
-    /** Retry, circuit breaker and bulkhead policy. */
+    /**
+     * Retry, circuit breaker and bulkhead policy; default {@code StandardResiliencePolicy.builder().build()},
+     * {@link ResiliencePolicy#none()} for one attempt and no breaker. Pass one policy to every client
+     * of a provider to share each host's breaker.
+     */
     public Builder resilience(ResiliencePolicy resilience) {
       this.resilience = Objects.requireNonNull(resilience, "resilience");
       return this;
@@ -392,7 +402,8 @@ public final class ClientConfig {
       return d;
     }
 
-    static boolean isLoopback(String host) {
+    /** Whether {@code host} is {@code localhost} or a loopback address literal (no name is resolved). */
+    public static boolean isLoopback(String host) {
       if (host.equals("localhost")) {
         return true;
       }

@@ -153,7 +153,7 @@ public final class Endpoint {
       this.method = Objects.requireNonNull(method, "method");
       this.pathTemplate = Objects.requireNonNull(pathTemplate, "pathTemplate");
       if (!pathTemplate.startsWith("/")) {
-        throw new IllegalArgumentException("pathTemplate must start with '/': " + pathTemplate);
+        throw new InvalidRequestException("pathTemplate", "pathTemplate must start with '/': " + pathTemplate);
       }
     }
 
@@ -172,7 +172,7 @@ public final class Endpoint {
     /** A fixed weight. */
     public Builder weight(int weight) {
       if (weight < 0) {
-        throw new IllegalArgumentException("weight must be >= 0");
+        throw new InvalidRequestException("weight", "weight must be >= 0");
       }
       this.weight = r -> weight;
       return this;
@@ -228,7 +228,7 @@ public final class Endpoint {
         variables.add(m.group(1));
       }
       if (!variables.equals(pathParams.keySet())) {
-        throw new IllegalArgumentException(
+        throw new InvalidRequestException("path", 
             "Endpoint " + name + ": path variables " + variables + " of " + pathTemplate
                 + " must be declared exactly with path(...), declared " + pathParams.keySet());
       }

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  * @param pattern the pattern the whole value must match
  * @param maxLength the maximum length in characters
  * @param required whether the endpoint needs the parameter
+ * @param maxOccurrences how many times the parameter may appear (1 for most; Coinbase's {@code
+ *     product_ids=A&product_ids=B} style lists repeat it), each value checked on its own
  */
-public record ParamSpec(String name, Pattern pattern, int maxLength, boolean required) {
+public record ParamSpec(String name, Pattern pattern, int maxLength, boolean required, int maxOccurrences) {
 
   /** Instrument symbols of every provider: {@code BTCUSDT}, {@code XBT/USD}, {@code BTC-USD}. */
   public static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:-]{0,39}");
@@ -30,8 +32,16 @@ public record ParamSpec(String name, Pattern pattern, int maxLength, boolean req
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(pattern, "pattern");
     if (maxLength <= 0) {
-      throw new IllegalArgumentException("maxLength must be positive for parameter " + name);
+      throw new InvalidRequestException("maxLength", "maxLength must be positive for parameter " + name);
     }
+    if (maxOccurrences <= 0) {
+      throw new InvalidRequestException("maxOccurrences", "maxOccurrences must be positive for parameter " + name);
+    }
+  }
+
+  /** A parameter that appears at most once. */
+  public ParamSpec(String name, Pattern pattern, int maxLength, boolean required) {
+    this(name, pattern, maxLength, required, 1);
   }
 
   /** An optional parameter. */
@@ -42,5 +52,13 @@ public record ParamSpec(String name, Pattern pattern, int maxLength, boolean req
   /** A required parameter. */
   public static ParamSpec required(String name, Pattern pattern, int maxLength) {
     return new ParamSpec(name, pattern, maxLength, true);
+  }
+
+  /**
+   * An optional parameter that may be given up to {@code maxOccurrences} times ({@code
+   * ?product_ids=BTC-USD&product_ids=ETH-USD}); every value must match {@code pattern}.
+   */
+  public static ParamSpec repeatable(String name, Pattern pattern, int maxLength, int maxOccurrences) {
+    return new ParamSpec(name, pattern, maxLength, false, maxOccurrences);
   }
 }

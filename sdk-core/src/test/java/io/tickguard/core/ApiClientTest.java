@@ -44,8 +44,9 @@ class ApiClientTest {
   void start() throws IOException {
     server = new MockWebServer();
     server.start(InetAddress.getByName("127.0.0.1"), 0);
+    // One attempt: these tests map single answers; retries are RetryThroughApiClientTest's business.
     client = clientFor(ClientConfig.builder(server.url("/").toString()).allowPlaintextLoopback(true)
-        .maxResponseBytes(4096).build());
+        .resilience(io.tickguard.core.resilience.ResiliencePolicy.none()).maxResponseBytes(4096).build());
   }
 
   @AfterEach

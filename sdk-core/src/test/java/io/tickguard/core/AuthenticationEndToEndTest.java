@@ -333,7 +333,7 @@ class AuthenticationEndToEndTest {
   private ApiClient bearerClient() {
     MutableClock clock = new MutableClock(Instant.parse("2024-03-01T12:00:00Z"));
     TokenEndpointClient endpoint = TokenEndpointClient.builder(new OkHttpClient(), server.url("/token"), "bot")
-        .clientSecret(secret("client-secret")).clock(clock).build();
+        .clientSecret(secret("client-secret")).clock(clock).allowPlaintextLoopback(true).build();
     TokenManager tokens = TokenManager.builder(endpoint).clock(clock).jitter(m -> 0).build();
     return client(new BearerAuthenticator(tokens, Set.of(Scope.ACCOUNT_READ)), ErrorDecoder.standard());
   }

@@ -7,6 +7,7 @@ import io.tickguard.core.auth.AuthMode;
 import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.auth.Scope;
 import io.tickguard.core.testing.LogCapture;
+import io.tickguard.core.resilience.ResiliencePolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -86,8 +87,9 @@ class SecretsNeverLoggedTest {
     try (LogCapture logs = new LogCapture(); MockWebServer server = new MockWebServer()) {
       server.start(InetAddress.getByName("127.0.0.1"), 0);
       ClientConfig config = ClientConfig.builder(server.url("/").toString()).allowPlaintextLoopback(true)
+          .resilience(ResiliencePolicy.none()) // one scripted answer per call: no default retries
           .security(security).build();
-      try (ApiClient client = ApiClient.builder(config).authenticator(new LeakyPlacesAuthenticator()).build()) {
+      try (ApiClient client = leakyClient(config)) {
         server.enqueue(json(200, "{\"balances\":[]}"));
         server.enqueue(json(401, "{\"code\":\"" + API_KEY + "\",\"msg\":\"Invalid API-key " + API_KEY + " token=" + TOKEN + "\"}"));
         server.enqueue(json(401, "{\"code\":-2015,\"msg\":\"Invalid API-key, IP " + QUERY_KEY + "\"}"));
@@ -106,8 +108,7 @@ class SecretsNeverLoggedTest {
       // An egress proxy that is down: its password must appear nowhere either.
       io.tickguard.core.security.Egress egress = io.tickguard.core.security.Egress.httpProxy("127.0.0.1", deadPort())
           .withProxyCredentials("bot", io.tickguard.core.auth.Secret.of(PROXY_PASSWORD.toCharArray()));
-      try (ApiClient client = ApiClient.builder(config.newBuilder().egress(egress).build())
-          .authenticator(new LeakyPlacesAuthenticator()).build()) {
+      try (ApiClient client = leakyClient(config.newBuilder().egress(egress).build())) {
         try {
           client.execute(ACCOUNT.request().build(), ApiResponse::json);
         } catch (TickGuardException e) {

@@ -36,6 +36,11 @@ public final class MockApi implements AutoCloseable {
         .build();
   }
 
+  /** The server's root URL, {@code http://127.0.0.1:port/}. */
+  public String url() {
+    return server.url("/").toString();
+  }
+
   /** Queues a JSON answer. */
   public void json(int status, String body) {
     server.enqueue(new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body).build());

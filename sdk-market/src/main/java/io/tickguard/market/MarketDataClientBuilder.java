@@ -48,6 +48,7 @@ public abstract class MarketDataClientBuilder<B extends MarketDataClientBuilder<
   private Duration futureTolerance = TimestampValidators.DEFAULT_FUTURE_TOLERANCE;
   private Throttle throttle;
   private KeyAuditPolicy keyAudit = KeyAuditPolicy.REPORT;
+  private boolean plaintextLoopback;
 
   /** For provider builders only. */
   protected MarketDataClientBuilder() {}
@@ -69,6 +70,16 @@ public abstract class MarketDataClientBuilder<B extends MarketDataClientBuilder<
     Objects.requireNonNull(baseUrl, "baseUrl");
     ClientConfig.builder(baseUrl); // parses now, naming baseUrl; https is checked with the config at build()
     this.baseUrl = baseUrl;
+    return self();
+  }
+
+  /**
+   * Allows a plain {@code http://} {@link #baseUrl(String) baseUrl} when its host is a loopback
+   * address ({@code 127.0.0.1}, {@code ::1}, {@code localhost}): a local test server. Any other
+   * plain-HTTP host is still refused when the client is built. Off by default.
+   */
+  public final B allowPlaintextLoopback(boolean allow) {
+    this.plaintextLoopback = allow;
     return self();
   }
 
@@ -139,7 +150,14 @@ public abstract class MarketDataClientBuilder<B extends MarketDataClientBuilder<
    */
   protected final ClientConfig config(String defaultBaseUrl) {
     ClientConfig base = config != null ? config : ClientConfig.builder(defaultBaseUrl).build();
-    return baseUrl == null ? base : base.newBuilder().baseUrl(baseUrl).build();
+    if (baseUrl == null && !plaintextLoopback) {
+      return base;
+    }
+    ClientConfig.Builder b = base.newBuilder();
+    if (plaintextLoopback) {
+      b.allowPlaintextLoopback(true);
+    }
+    return (baseUrl == null ? b : b.baseUrl(baseUrl)).build();
   }
 
   /**

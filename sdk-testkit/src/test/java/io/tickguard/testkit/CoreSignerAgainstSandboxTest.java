@@ -29,7 +29,7 @@ class CoreSignerAgainstSandboxTest {
   void signedAccountAndOrderPassWithCoreSigner(ClientConfig config) {
     ApiCredentials trader = demo(SandboxServer.DEMO_API_KEY, SandboxServer.DEMO_API_SECRET)
         .withScopes(Scope.ACCOUNT_READ, Scope.TRADE);
-    try (ApiClient api = ApiClient.builder(config).authenticator(DemoSignature.authenticator(trader)).build()) {
+    try (ApiClient api = ApiClient.builder(config).authenticator(DemoSignature.authenticator(trader, config.clock())).build()) {
       assertThat(api.execute(ACCOUNT.request().build(), JSON).has("balances")).isTrue();
       assertThat(api.execute(ORDER.request().form("symbol", "BTC-USDT").form("side", "BUY")
           .form("quantity", "0.01").form("price", "100").build(), JSON).isObject()).isTrue();
@@ -39,7 +39,7 @@ class CoreSignerAgainstSandboxTest {
   @Test
   void wrongSecretIsRefusedWithTheCanonicalTextThatWasSigned(ClientConfig config) {
     try (ApiClient api = ApiClient.builder(config)
-        .authenticator(DemoSignature.authenticator(demo(SandboxServer.DEMO_API_KEY, "not-the-secret"))).build()) {
+        .authenticator(DemoSignature.authenticator(demo(SandboxServer.DEMO_API_KEY, "not-the-secret"), config.clock())).build()) {
       assertThatThrownBy(() -> api.execute(ACCOUNT.request().build(), JSON))
           .isInstanceOfSatisfying(AuthenticationException.class,
               e -> assertThat(e.signedPayload()).hasValueSatisfying(p -> assertThat(p).contains("\nGET\n/demo/v1/account\n")))
@@ -50,7 +50,7 @@ class CoreSignerAgainstSandboxTest {
   @Test
   void readOnlyKeyCannotOrderEvenBeforeTheServerSaysSo(ClientConfig config) {
     ApiCredentials readOnly = demo(SandboxServer.READ_ONLY_API_KEY, SandboxServer.READ_ONLY_API_SECRET);
-    try (ApiClient api = ApiClient.builder(config).authenticator(DemoSignature.authenticator(readOnly)).build()) {
+    try (ApiClient api = ApiClient.builder(config).authenticator(DemoSignature.authenticator(readOnly, config.clock())).build()) {
       assertThatThrownBy(() -> api.execute(ORDER.request().form("symbol", "BTC-USDT").form("side", "BUY")
           .form("quantity", "0.01").form("price", "100").build(), JSON))
           .isInstanceOf(PermissionDeniedException.class)

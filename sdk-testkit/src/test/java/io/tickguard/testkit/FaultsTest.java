@@ -9,6 +9,7 @@ import io.tickguard.core.ApiClient;
 import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.CertificatePinningException;
 import io.tickguard.core.ClientConfig;
+import io.tickguard.core.resilience.ResiliencePolicy;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.ProviderException;
 import io.tickguard.core.RateLimitedException;
@@ -36,7 +37,11 @@ class FaultsTest {
 
   /** Calls the ticker on a fresh client (fresh connection), returning what came back, if anything. */
   private JsonNode ticker(ClientConfig c) {
-    try (ApiClient api = ApiClient.builder(c).build()) {
+    // The injected config is shared by every test of the class, and with it the default policy's
+    // per-host breaker: a fault test must not open the breaker for the next test.
+    ClientConfig own = c.resilience() == config.resilience()
+        ? c.newBuilder().resilience(io.tickguard.core.resilience.StandardResiliencePolicy.builder().build()).build() : c;
+    try (ApiClient api = ApiClient.builder(own).build()) {
       return api.execute(TICKER.request().query("symbol", "BTC-USDT").build(), JSON);
     }
   }
@@ -56,17 +61,26 @@ class FaultsTest {
 
   @Test
   void serverErrorBurstBecomesProviderExceptionThenClears() {
+    ClientConfig once = config.newBuilder().resilience(ResiliencePolicy.none()).build();
     sandbox.faults().next(2, Fault.status(503));
-    assertThat(failsWith(ProviderException.class, config).serverError()).isTrue();
-    assertThat(failsWith(ProviderException.class, config).httpStatus()).contains(503);
+    assertThat(failsWith(ProviderException.class, once).serverError()).isTrue();
+    assertThat(failsWith(ProviderException.class, once).httpStatus()).contains(503);
     assertThat(sandbox.faults().pending()).isZero();
+    assertThat(ticker(once).has("bid")).isTrue();
+  }
+
+  @Test
+  void theProviderHiccupingTwiceIsAbsorbedByTheDefaultPolicy() {
+    sandbox.faults().next(2, Fault.status(503)); // the README's example
     assertThat(ticker(config).has("bid")).isTrue();
+    assertThat(sandbox.faults().pending()).isZero();
   }
 
   @Test
   void injectedRateLimitCarriesRetryAfter() {
     sandbox.faults().next(1, Fault.rateLimited(Duration.ofSeconds(7)));
-    RateLimitedException e = failsWith(RateLimitedException.class, config);
+    RateLimitedException e = failsWith(RateLimitedException.class,
+        config.newBuilder().resilience(ResiliencePolicy.none()).build());
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
     assertThat(e.clientSide()).isFalse();
   }

@@ -54,7 +54,7 @@ class OAuthServerTest {
 
   private TokenEndpointClient tokenClient(String id, String secret, ClientAuthentication how) {
     return TokenEndpointClient.builder(api.httpClient(), sandbox.tokenUrl(), id)
-        .clientSecret(secret(secret)).clientAuthentication(how).clock(clock).build();
+        .clientSecret(secret(secret)).clientAuthentication(how).clock(clock).allowPlaintextLoopback(true).build();
   }
 
   private TokenEndpointClient demoClient() {

@@ -34,6 +34,49 @@ public interface RequestAuthenticator {
     return false;
   }
 
+  /**
+   * Called by the Guard stage before anything else happens to the call (no throttle permit, no
+   * connection): an authenticator that knows it cannot authenticate {@code apiRequest} throws the
+   * typed exception here. By default it accepts every request.
+   */
+  default void checkBeforeSending(ApiRequest apiRequest) {}
+
+  /**
+   * No credentials, for a provider whose every non-public call needs a key: such a call is refused
+   * in the Guard stage, before any I/O or throttle permit, with a {@link
+   * io.tickguard.core.ConfigurationException} whose message is {@code howToFix} (name the real
+   * builder method there).
+   */
+  static RequestAuthenticator missingKey(String howToFix) {
+    java.util.Objects.requireNonNull(howToFix, "howToFix");
+    return new RequestAuthenticator() {
+      @Override
+      public Set<Scope> grantedScopes() {
+        return EnumSet.of(Scope.MARKET_DATA);
+      }
+
+      @Override
+      public void checkBeforeSending(ApiRequest apiRequest) {
+        if (apiRequest.endpoint().authMode() != AuthMode.NONE) {
+          throw new io.tickguard.core.ConfigurationException("credentials",
+              "Endpoint " + apiRequest.endpoint().name() + " needs an API key and none is configured; nothing was"
+                  + " sent. " + howToFix);
+        }
+      }
+
+      @Override
+      public Request authenticate(Request request, ApiRequest apiRequest) {
+        checkBeforeSending(apiRequest);
+        return request;
+      }
+
+      @Override
+      public String toString() {
+        return "RequestAuthenticator[no key]";
+      }
+    };
+  }
+
   /** No credentials: public market data only. */
   /**
    * Who this authenticator presents, safe to log and to use as a metric tag: {@code key:} and the

@@ -3,6 +3,7 @@ package io.tickguard.core.auth;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.time.NonceGenerator;
+import io.tickguard.core.time.NonceSource;
 import io.tickguard.core.time.ServerClock;
 import java.io.IOException;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public final class SigningAuthenticator implements RequestAuthenticator {
   private final ServerClock clock;
   private final boolean microsecondNonces;
   private final Map<String, NonceGenerator> nonces = new ConcurrentHashMap<>();
+  private final NonceSource nonceSource;
 
   private SigningAuthenticator(Builder b) {
     this.credentials = Objects.requireNonNull(b.credentials, "credentials");
@@ -44,6 +46,12 @@ public final class SigningAuthenticator implements RequestAuthenticator {
     this.placement = Objects.requireNonNull(b.placement, "placement");
     this.clock = b.clock != null ? b.clock : ServerClock.uncorrected(Clock.systemUTC());
     this.microsecondNonces = b.microsecondNonces;
+    this.nonceSource = b.nonceSource != null ? b.nonceSource : this::clockNonce;
+  }
+
+  private long clockNonce(String apiKey) {
+    return nonces.computeIfAbsent(apiKey, k -> microsecondNonces
+        ? NonceGenerator.micros(clock) : NonceGenerator.millis(clock)).next();
   }
 
   /** Starts a builder. */
@@ -88,12 +96,8 @@ public final class SigningAuthenticator implements RequestAuthenticator {
     try (CredentialsLease lease = credentials.acquire()) {
       ApiCredentials current = lease.credentials();
       Instant now = clock.instant();
-      NonceGenerator generator = nonces.get(current.apiKey());
-      if (generator == null) {
-        generator = nonces.computeIfAbsent(current.apiKey(), k -> microsecondNonces
-            ? NonceGenerator.micros(clock) : NonceGenerator.millis(clock));
-      }
-      Freshness freshness = new Freshness(now, placement.formatTimestamp(now), generator.next());
+      long nonce = nonceSource.next(current.apiKey());
+      Freshness freshness = new Freshness(now, placement.formatTimestamp(now), nonce);
       return placement.sign(request, current, freshness, signer);
     }
   }
@@ -105,6 +109,7 @@ public final class SigningAuthenticator implements RequestAuthenticator {
     private SignaturePlacement placement;
     private ServerClock clock;
     private boolean microsecondNonces;
+    private NonceSource nonceSource;
 
     private Builder() {}
 
@@ -140,6 +145,15 @@ public final class SigningAuthenticator implements RequestAuthenticator {
     /** Microsecond nonces instead of milliseconds. */
     public Builder microsecondNonces(boolean micros) {
       this.microsecondNonces = micros;
+      return this;
+    }
+
+    /**
+     * Where nonces come from (default: milliseconds, or microseconds, of the signing clock, strictly
+     * increasing per key).
+     */
+    public Builder nonceSource(NonceSource source) {
+      this.nonceSource = Objects.requireNonNull(source, "source");
       return this;
     }
 

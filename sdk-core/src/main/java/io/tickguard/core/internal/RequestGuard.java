@@ -107,7 +107,10 @@ public final class RequestGuard {
     if (parsed == null) {
       parsed = PathTemplate.parse(text);
       if (templates.size() < MAX_TEMPLATES) {
-        templates.putIfAbsent(text, parsed);
+        PathTemplate raced = templates.putIfAbsent(text, parsed);
+        if (raced != null) {
+          parsed = raced; // another thread parsed it first: use the cached one, so there is one per template
+        }
       }
     }
     return parsed;
@@ -124,14 +127,14 @@ public final class RequestGuard {
             safeName(p.name()), "Endpoint '" + endpoint.name() + "' does not accept " + kind
                 + " parameter '" + safeName(p.name()) + "'; it accepts " + specs.keySet());
       }
-      if (indexOf(params, p.name(), i) >= 0) {
-        throw new InvalidRequestException(
-            p.name(), "Parameter '" + p.name() + "' is given twice; give it once");
+      int times = 1 + count(params, p.name(), i);
+      if (times > spec.maxOccurrences()) {
+        throw new InvalidRequestException(p.name(), spec.maxOccurrences() == 1
+            ? "Parameter '" + p.name() + "' is given twice; give it once"
+            : "Parameter '" + p.name() + "' is given " + times + " times; endpoint '" + endpoint.name()
+                + "' takes it at most " + spec.maxOccurrences() + " times");
       }
       checkValue(p.name(), endpoint, spec, p.value());
-    }
-    if (params.size() == specs.size()) {
-      return; // every accepted parameter is given (no unknown, no repeat): none is missing
     }
     for (ParamSpec spec : specs.values()) {
       if (spec.required() && indexOf(params, spec.name(), params.size()) < 0) {
@@ -139,6 +142,17 @@ public final class RequestGuard {
             spec.name(), "Parameter '" + spec.name() + "' of endpoint '" + endpoint.name() + "' is required");
       }
     }
+  }
+
+  /** How often {@code name} occurs among the first {@code limit} parameters (no collection per call). */
+  private static int count(List<ApiRequest.Param> params, String name, int limit) {
+    int n = 0;
+    for (int j = 0; j < limit; j++) {
+      if (params.get(j).name().equals(name)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** The index of the first parameter named {@code name} among the first {@code limit}, or -1. */

@@ -21,19 +21,21 @@ public final class TransportFailures {
 
   /**
    * The exception to throw for {@code e}, raised while calling {@code request} on {@code host}; its
-   * cause is redacted with the client's {@code redactor}.
+   * cause is redacted with the client's {@code redactor}. {@code transmitted} when the request had
+   * started on the wire (a write's outcome is then unknown).
    */
-  public static TransportException translate(IOException e, ApiRequest request, String host, Redactor redactor) {
+  public static TransportException translate(
+      IOException e, ApiRequest request, String host, boolean transmitted, Redactor redactor) {
     String endpoint = request.endpoint().name();
     Throwable cause = redactor.sanitize(e);
-    if (e instanceof UnknownHostException) {
+    if (!transmitted && e instanceof UnknownHostException) {
       return new TransportException("Cannot resolve host " + host + " for " + endpoint + ": check the base URL and DNS", false, cause);
     }
-    if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+    if (!transmitted && (e instanceof ConnectException || e instanceof NoRouteToHostException)) {
       return new TransportException("Cannot connect to " + host + " for " + endpoint + ": the server is down or unreachable", false, cause);
     }
-    // From here on the request may have been sent: a write may have taken effect.
-    boolean outcomeUnknown = !request.retryable();
+    // Only a request that started on the wire may have taken effect.
+    boolean outcomeUnknown = !request.retryable() && transmitted;
     String suffix = outcomeUnknown
         ? "; the request may have reached the server, so check its effect before repeating it"
         : "";

@@ -1,20 +1,16 @@
 package io.tickguard.core.resilience;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.CircuitOpenException;
-import io.tickguard.core.OutcomeUnknownException;
 import io.tickguard.core.internal.RetryAfter;
 import io.tickguard.core.TickGuardException;
-import io.tickguard.core.observe.Redactor;
 import io.tickguard.core.resilience.internal.Failures;
 import io.tickguard.core.resilience.internal.RetryBudget;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Response;
 import org.slf4j.Logger;
@@ -27,7 +23,7 @@ final class BoundPolicy implements ResiliencePolicy {
   private final String host;
   private final HostBreaker hostBreaker;
   private final CircuitBreaker breaker;
-  private final Bulkhead bulkhead;
+  private final Semaphore bulkhead;
   private final StandardResiliencePolicy.Settings s;
   private final RetryBudget budget;
 
@@ -37,12 +33,8 @@ final class BoundPolicy implements ResiliencePolicy {
     this.breaker = hostBreaker.breaker();
     this.s = settings;
     this.budget = new RetryBudget(settings.retryBudgetRatio(), settings.retryBudgetCapacity());
-    this.bulkhead = Bulkhead.of("tickguard-" + host, BulkheadConfig.custom()
-        .maxConcurrentCalls(settings.maxConcurrentCalls())
-        .maxWaitDuration(settings.maxWaitForSlot())
-        .fairCallHandlingStrategyEnabled(true)
-        .writableStackTraceEnabled(false)
-        .build());
+    // Fair: callers get slots in arrival order, as the throttle serves permits.
+    this.bulkhead = new Semaphore(settings.maxConcurrentCalls(), true);
   }
 
   /** Already bound: keeps its host, breaker and bulkhead (a user may pass a bound policy to a client). */
@@ -53,16 +45,39 @@ final class BoundPolicy implements ResiliencePolicy {
 
   @Override
   public Response execute(ApiRequest request, Attempt attempt) throws IOException {
-    try {
-      bulkhead.acquirePermission();
-    } catch (BulkheadFullException e) {
-      throw new TooManyConcurrentCallsException(s.maxConcurrentCalls(), s.maxWaitForSlot());
-    }
+    acquireSlot(attempt);
     try {
       return attempts(request, attempt);
     } finally {
-      bulkhead.onComplete();
+      bulkhead.release();
     }
+  }
+
+  /**
+   * Waits for a bulkhead slot, never past the call's deadline ({@code callTimeout} bounds the whole
+   * call, this wait included) nor past {@code maxWaitForSlot} when one was set.
+   */
+  private void acquireSlot(Attempt attempt) throws IOException {
+    Optional<Duration> left = attempt.timeLeft();
+    Duration wait = s.maxWaitForSlot().orElse(null);
+    if (left.isPresent() && (wait == null || left.get().compareTo(wait) < 0)) {
+      wait = left.get();
+    }
+    try {
+      boolean got = wait == null ? acquireUninterruptiblyBounded() : bulkhead.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
+      if (!got) {
+        throw new TooManyConcurrentCallsException(s.maxConcurrentCalls(), wait);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("Interrupted while waiting for a bulkhead slot");
+    }
+  }
+
+  /** A call without a deadline (a policy used outside a client) waits until a slot frees. */
+  private boolean acquireUninterruptiblyBounded() throws InterruptedException {
+    bulkhead.acquire();
+    return true;
   }
 
   private Response attempts(ApiRequest request, Attempt attempt) throws IOException {
@@ -77,16 +92,12 @@ final class BoundPolicy implements ResiliencePolicy {
       try {
         response = attempt.run(n);
       } catch (IOException e) {
-        breaker.onError(s.clock().millis() - started, TimeUnit.MILLISECONDS, e);
+        breaker.onError(hostTime(started, attempt), TimeUnit.MILLISECONDS, e);
         if (!request.retryable()) {
-          if (Failures.provablyNotSent(e)) {
-            throw e;
-          }
-          // Redacted: OkHttp's messages may quote the URL, which may carry a key.
-          throw new OutcomeUnknownException(request.endpoint().name(), 0, Redactor.standard().sanitize(e));
+          throw e; // the Resilience stage tells a write that may have been sent from one that was not
         }
         Duration delay = backoff(n);
-        if (!Failures.retryable(e) || !mayRetry(request, n, delay, deadline)) {
+        if (!Failures.retryable(e) || !mayRetry(request, n, delay, deadline, attempt)) {
           throw e;
         }
         LOG.debug("Attempt {} of {} failed ({}); retrying", n, request.endpoint().name(), e.getClass().getSimpleName());
@@ -98,7 +109,7 @@ final class BoundPolicy implements ResiliencePolicy {
         throw e;
       }
       int code = response.code();
-      long took = s.clock().millis() - started;
+      long took = hostTime(started, attempt);
       if (code >= 500) {
         breaker.onError(took, TimeUnit.MILLISECONDS, new ServerError(code));
       } else {
@@ -108,16 +119,12 @@ final class BoundPolicy implements ResiliencePolicy {
         return response;
       }
       if (!request.retryable()) {
-        if (code >= 500) {
-          response.close();
-          throw new OutcomeUnknownException(request.endpoint().name(), code, null);
-        }
-        return response;
+        return response; // a 5xx to a write becomes OutcomeUnknownException in the Resilience stage
       }
       Optional<Duration> serverDelay = RetryAfter.parse(
           Optional.ofNullable(response.header("Retry-After")), response.headers(), s.clock());
       Duration delay = serverDelay.isPresent() ? serverDelay.get() : backoff(n);
-      if (!mayRetry(request, n, delay, deadline)) {
+      if (!mayRetry(request, n, delay, deadline, attempt)) {
         return response;
       }
       response.close();
@@ -126,8 +133,14 @@ final class BoundPolicy implements ResiliencePolicy {
     }
   }
 
-  private boolean mayRetry(ApiRequest request, int attemptsMade, Duration delay, long deadline) {
+  private boolean mayRetry(ApiRequest request, int attemptsMade, Duration delay, long deadline, Attempt attempt) {
     if (attemptsMade >= s.maxAttempts()) {
+      return false;
+    }
+    Optional<Duration> left = attempt.timeLeft();
+    if (left.isPresent() && delay.compareTo(left.get()) >= 0) {
+      // The call's deadline would cancel it during the wait: answer now with what the server said.
+      LOG.debug("Not retrying {}: waiting {} ms would pass the call timeout", request.endpoint().name(), delay.toMillis());
       return false;
     }
     if (breaker.getState() == CircuitBreaker.State.OPEN) {
@@ -142,6 +155,11 @@ final class BoundPolicy implements ResiliencePolicy {
       return false;
     }
     return true;
+  }
+
+  /** The attempt's duration without its wait on this client (throttle): what the host took. */
+  private long hostTime(long startedMillis, Attempt attempt) {
+    return Math.max(0, s.clock().millis() - startedMillis - attempt.clientWait().toMillis());
   }
 
   /** Full jitter: uniform in [0, min(cap, base * 2^(n-1))]. */

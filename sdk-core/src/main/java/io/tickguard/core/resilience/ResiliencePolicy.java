@@ -3,6 +3,8 @@ package io.tickguard.core.resilience;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.observe.MetricsListener;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 import okhttp3.Response;
 
 /**
@@ -31,10 +33,31 @@ public interface ResiliencePolicy {
   /** One attempt of a call; {@code number} starts at 1. */
   @FunctionalInterface
   interface Attempt {
+    /** Makes attempt {@code number} (from 1) and returns its response. */
     Response run(int number) throws IOException;
+
+    /**
+     * The time left before the call's deadline ({@code callTimeout} bounds the whole call, waits
+     * included), or empty when the call has none. A policy must not start a wait that outlasts it:
+     * the call would be cancelled while the thread sleeps.
+     */
+    default Optional<Duration> timeLeft() {
+      return Optional.empty();
+    }
+
+    /**
+     * How long the last attempt waited on this client before it was sent (the throttle's wait for a
+     * permit): time the host is not answerable for, which a policy leaves out of a slow-call judgement.
+     */
+    default Duration clientWait() {
+      return Duration.ZERO;
+    }
   }
 
-  /** One attempt, no retry, no breaker. */
+  /**
+   * One attempt, no retry, no breaker: an explicit opt-out of the default {@link
+   * StandardResiliencePolicy}. The outcome-unknown rule still holds (the pipeline applies it).
+   */
   static ResiliencePolicy none() {
     return (request, attempt) -> attempt.run(1);
   }

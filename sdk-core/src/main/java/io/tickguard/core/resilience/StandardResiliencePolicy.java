@@ -1,5 +1,6 @@
 package io.tickguard.core.resilience;
 
+import io.tickguard.core.InvalidRequestException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.tickguard.core.ApiRequest;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -35,8 +37,10 @@ import okhttp3.Response;
  * and nothing is sent; after {@code waitInOpenState} a few probe calls decide whether it closes.
  * 429 and other 4xx are answers, not failures of the host.
  *
- * <p><b>Bulkhead</b> per client (Resilience4j): at most {@code maxConcurrentCalls} calls at once;
- * a caller waits up to {@code maxWaitForSlot}, then gets {@link TooManyConcurrentCallsException}.
+ * <p><b>Bulkhead</b> per client: at most {@code maxConcurrentCalls} calls at once (by default 64,
+ * what the transport itself keeps in flight); a caller waits for a slot in arrival order until its
+ * call's deadline (or {@code maxWaitForSlot}, when set, if sooner), then gets {@link
+ * TooManyConcurrentCallsException}.
  *
  * <p>Resilience4j's Retry is not used: it sleeps with {@code Thread.sleep} (no virtual time in
  * tests), has no total-time bound and no retry budget, and retries every exception by default.
@@ -45,6 +49,9 @@ import okhttp3.Response;
  * {@link #bind binds} it to its host once.
  */
 public final class StandardResiliencePolicy implements ResiliencePolicy {
+  /** The default bulkhead bound: the transport's own limit of requests in flight per client. */
+  static final int DEFAULT_MAX_CONCURRENT_CALLS = 64;
+
   private final Settings settings;
   private final Map<String, HostBreaker> breakers = new ConcurrentHashMap<>();
   private final ResiliencePolicy unbound;
@@ -96,7 +103,7 @@ public final class StandardResiliencePolicy implements ResiliencePolicy {
       Duration waitInOpenState,
       int halfOpenCalls,
       int maxConcurrentCalls,
-      Duration maxWaitForSlot,
+      Optional<Duration> maxWaitForSlot,
       Clock clock,
       Sleeper sleeper,
       DoubleSupplier random) {
@@ -123,9 +130,10 @@ public final class StandardResiliencePolicy implements ResiliencePolicy {
   /**
    * Builds a {@link StandardResiliencePolicy}. Defaults: 3 attempts; backoff base 200 ms, cap 2 s;
    * total time 10 s; retry budget 10% of calls with a reserve of 10 retries; breaker opens at 50%
-   * failures or 80% calls slower than 5 s over the last 20 attempts (after at least 10), stays open
-   * 30 s, then lets 3 probes through; at most 64 concurrent calls per client, waiting at most 500 ms
-   * for a slot; system clock and real sleeping.
+   * failures or when all of them took longer than 60 s, over the last 20 attempts (after at least 10),
+   * stays open 30 s, then lets 3 probes through; at most 64 concurrent calls per client (the transport's own
+   * limit of requests in flight), a caller waiting for a slot until its call's deadline
+   * ({@code callTimeout}); system clock and real sleeping.
    */
   public static final class Builder {
     private int maxAttempts = 3;
@@ -135,14 +143,16 @@ public final class StandardResiliencePolicy implements ResiliencePolicy {
     private double retryBudgetRatio = 0.1;
     private int retryBudgetCapacity = 10;
     private float failureRateThreshold = 50;
-    private float slowCallRateThreshold = 80;
-    private Duration slowCallDuration = Duration.ofSeconds(5);
+    // Slowness alone opens the breaker only when every judged attempt took a minute (Resilience4j's
+    // own default): on a busy client the time is often spent on this machine, not on the host.
+    private float slowCallRateThreshold = 100;
+    private Duration slowCallDuration = Duration.ofSeconds(60);
     private int slidingWindowSize = 20;
     private int minimumNumberOfCalls = 10;
     private Duration waitInOpenState = Duration.ofSeconds(30);
     private int halfOpenCalls = 3;
-    private int maxConcurrentCalls = 64;
-    private Duration maxWaitForSlot = Duration.ofMillis(500);
+    private int maxConcurrentCalls = DEFAULT_MAX_CONCURRENT_CALLS;
+    private Optional<Duration> maxWaitForSlot = Optional.empty();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
@@ -160,7 +170,7 @@ public final class StandardResiliencePolicy implements ResiliencePolicy {
       this.baseDelay = positive(base, "base");
       this.maxDelay = positive(cap, "cap");
       if (cap.compareTo(base) < 0) {
-        throw new IllegalArgumentException("backoff cap must be >= base");
+        throw new InvalidRequestException("cap", "backoff cap must be >= base");
       }
       return this;
     }
@@ -174,7 +184,7 @@ public final class StandardResiliencePolicy implements ResiliencePolicy {
     /** Retries allowed per call on average ({@code ratio}), plus a reserve of {@code capacity}. */
     public Builder retryBudget(double ratio, int capacity) {
       if (!(ratio >= 0 && ratio <= 1)) {
-        throw new IllegalArgumentException("retry budget ratio must be in [0, 1]");
+        throw new InvalidRequestException("ratio", "retry budget ratio must be in [0, 1]");
       }
       this.retryBudgetRatio = ratio;
       this.retryBudgetCapacity = atLeast(capacity, 0, "capacity");
@@ -208,14 +218,18 @@ public final class StandardResiliencePolicy implements ResiliencePolicy {
       return this;
     }
 
-    /** At most {@code max} concurrent calls per client; a caller waits up to {@code maxWait} for a slot. */
+    /**
+     * At most {@code max} concurrent calls per client; a caller waits up to {@code maxWait} for a
+     * slot, and never past its call's deadline ({@code callTimeout}). Without this setting a caller
+     * waits until its deadline.
+     */
     public Builder bulkhead(int max, Duration maxWait) {
       this.maxConcurrentCalls = atLeast(max, 1, "maxConcurrentCalls");
       Objects.requireNonNull(maxWait, "maxWait");
       if (maxWait.isNegative()) {
-        throw new IllegalArgumentException("maxWait must not be negative");
+        throw new InvalidRequestException("maxWait", "maxWait must not be negative");
       }
-      this.maxWaitForSlot = maxWait;
+      this.maxWaitForSlot = Optional.of(maxWait);
       return this;
     }
 
@@ -247,14 +261,14 @@ public final class StandardResiliencePolicy implements ResiliencePolicy {
 
     private static int atLeast(int value, int min, String what) {
       if (value < min) {
-        throw new IllegalArgumentException(what + " must be >= " + min);
+        throw new InvalidRequestException(what, what + " must be >= " + min);
       }
       return value;
     }
 
     private static float percentage(float value, String what) {
       if (!(value > 0 && value <= 100)) {
-        throw new IllegalArgumentException(what + " must be in (0, 100]");
+        throw new InvalidRequestException(what, what + " must be in (0, 100]");
       }
       return value;
     }
@@ -262,7 +276,7 @@ public final class StandardResiliencePolicy implements ResiliencePolicy {
     private static Duration positive(Duration d, String what) {
       Objects.requireNonNull(d, what);
       if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(what + " must be positive");
+        throw new InvalidRequestException(what, what + " must be positive");
       }
       return d;
     }

@@ -1,5 +1,6 @@
 package io.tickguard.core.stream;
 
+import io.tickguard.core.InvalidRequestException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -93,7 +94,7 @@ public final class ReconnectPolicy {
     /** Consecutive attempts before giving up (default 10; 0 never reconnects). */
     public Builder maxAttempts(int attempts) {
       if (attempts < 0) {
-        throw new IllegalArgumentException("maxAttempts must be >= 0, was " + attempts);
+        throw new InvalidRequestException("maxAttempts", "maxAttempts must be >= 0, was " + attempts);
       }
       this.maxAttempts = attempts;
       return this;
@@ -120,7 +121,7 @@ public final class ReconnectPolicy {
     /** Builds the policy; {@code baseDelay} must not exceed {@code maxDelay}. */
     public ReconnectPolicy build() {
       if (baseDelay.compareTo(maxDelay) > 0) {
-        throw new IllegalArgumentException(
+        throw new InvalidRequestException("baseDelay", 
             "baseDelay " + baseDelay + " must not exceed maxDelay " + maxDelay);
       }
       return new ReconnectPolicy(this);
@@ -129,7 +130,7 @@ public final class ReconnectPolicy {
     private static Duration nonNegative(Duration d, String name) {
       Objects.requireNonNull(d, name);
       if (d.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative, was " + d);
+        throw new InvalidRequestException(name, name + " must not be negative, was " + d);
       }
       return d;
     }

@@ -1,5 +1,6 @@
 package io.tickguard.core.stream;
 
+import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.ApiRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -260,10 +261,10 @@ public final class StreamSpec<E> {
     public Builder<E> heartbeat(Duration interval, int missed) {
       Objects.requireNonNull(interval, "interval");
       if (interval.isNegative() || interval.isZero()) {
-        throw new IllegalArgumentException("heartbeat interval must be positive, was " + interval);
+        throw new InvalidRequestException("heartbeat", "heartbeat interval must be positive, was " + interval);
       }
       if (missed < 1) {
-        throw new IllegalArgumentException("missed heartbeats must be >= 1, was " + missed);
+        throw new InvalidRequestException("missed", "missed heartbeats must be >= 1, was " + missed);
       }
       this.heartbeatInterval = interval;
       this.missedHeartbeats = missed;
@@ -273,7 +274,7 @@ public final class StreamSpec<E> {
     /** The bounded buffer between the socket and the consumer, and what happens when it is full. */
     public Builder<E> buffer(int capacity, Backpressure policy) {
       if (capacity < 1) {
-        throw new IllegalArgumentException("buffer capacity must be >= 1, was " + capacity);
+        throw new InvalidRequestException("capacity", "buffer capacity must be >= 1, was " + capacity);
       }
       this.bufferCapacity = capacity;
       this.backpressure = Objects.requireNonNull(policy, "backpressure");
@@ -283,7 +284,7 @@ public final class StreamSpec<E> {
     /** The largest incoming message in bytes (default 1 MiB); a longer one drops the connection. */
     public Builder<E> maxMessageBytes(int bytes) {
       if (bytes < 1) {
-        throw new IllegalArgumentException("maxMessageBytes must be >= 1, was " + bytes);
+        throw new InvalidRequestException("maxMessageBytes", "maxMessageBytes must be >= 1, was " + bytes);
       }
       this.maxMessageBytes = bytes;
       return this;
@@ -305,7 +306,7 @@ public final class StreamSpec<E> {
     public Builder<E> reauthorizeEvery(Duration interval) {
       Objects.requireNonNull(interval, "interval");
       if (interval.isNegative() || interval.isZero()) {
-        throw new IllegalArgumentException("reauthorize interval must be positive, was " + interval);
+        throw new InvalidRequestException("reauthorize", "reauthorize interval must be positive, was " + interval);
       }
       this.reauthorizeEvery = interval;
       return this;
@@ -326,7 +327,7 @@ public final class StreamSpec<E> {
     /** Builds the spec; the connect request's method must be GET. */
     public StreamSpec<E> build() {
       if (connect.endpoint().method() != io.tickguard.core.HttpMethod.GET) {
-        throw new IllegalArgumentException(
+        throw new InvalidRequestException("connect", 
             "stream endpoint " + connect.endpoint().name() + " must use GET, was " + connect.endpoint().method());
       }
       return new StreamSpec<>(this);

@@ -1,5 +1,6 @@
 package io.tickguard.core.throttle;
 
+import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.RateLimitedException;
@@ -87,7 +88,7 @@ public final class InProcessThrottle implements Throttle {
       LimitState window = LimitState.of(limit, b.edgeGuard.toMillis());
       LimitState state = b.mode == ThrottleMode.PACED && ThrottleMode.paces(limit) ? new PacedState(window) : window;
       if (byId.putIfAbsent(limit.id(), state) != null) {
-        throw new IllegalArgumentException("Two limits with the same id " + limit.id());
+        throw new InvalidRequestException("limit", "Two limits with the same id " + limit.id());
       }
       if (limit.appliesToEveryRequest()) {
         all.add(state);
@@ -97,7 +98,7 @@ public final class InProcessThrottle implements Throttle {
     }
     for (UsageHeader h : b.usageHeaders) {
       if (h.perGroup() ? byId.keySet().stream().noneMatch(id -> id.endsWith(h.limitId())) : !byId.containsKey(h.limitId())) {
-        throw new IllegalArgumentException(
+        throw new InvalidRequestException("usageHeader", 
             "Usage header " + h.header() + " maps to unknown limit " + h.limitId() + "; known: " + byId.keySet());
       }
     }
@@ -127,6 +128,12 @@ public final class InProcessThrottle implements Throttle {
 
   @Override
   public Duration acquire(ApiRequest request) {
+    return acquire(request, maxWait);
+  }
+
+  @Override
+  public Duration acquire(ApiRequest request, Duration timeLeft) {
+    long bound = Math.min(maxWait.toMillis(), Math.max(0, timeLeft.toMillis()));
     List<LimitState> states = statesFor(request);
     int weight = request.weight();
     long start = clock.millis();
@@ -158,7 +165,7 @@ public final class InProcessThrottle implements Throttle {
         }
       }
       long wait = at - now;
-      if (wait > maxWait.toMillis()) {
+      if (wait > bound) {
         throw RateLimitedException.clientSide(blocking, Duration.ofMillis(wait));
       }
       if (wait > 0 && waiters >= maxWaiters) {
@@ -176,7 +183,7 @@ public final class InProcessThrottle implements Throttle {
       }
     }
     try {
-      park(grantAt, start);
+      park(grantAt, start, bound);
     } finally {
       if (grantAt > start) {
         synchronized (lock) {
@@ -188,9 +195,9 @@ public final class InProcessThrottle implements Throttle {
   }
 
   /** Parks until {@code grantAt}, then until any server pause that began meanwhile has passed. */
-  private void park(long grantAt, long start) {
+  private void park(long grantAt, long start, long bound) {
     long until = grantAt;
-    long deadline = start + maxWait.toMillis();
+    long deadline = start + bound;
     while (true) {
       long now = clock.millis();
       if (until > now) {
@@ -351,7 +358,7 @@ public final class InProcessThrottle implements Throttle {
     /** The most callers that may be waiting at once; more fail at once. */
     public Builder maxWaiters(int maxWaiters) {
       if (maxWaiters < 0) {
-        throw new IllegalArgumentException("maxWaiters must be >= 0");
+        throw new InvalidRequestException("maxWaiters", "maxWaiters must be >= 0");
       }
       this.maxWaiters = maxWaiters;
       return this;
@@ -381,7 +388,7 @@ public final class InProcessThrottle implements Throttle {
     /** Builds the throttle; at least one limit is required (use {@link Throttle#unlimited()} otherwise). */
     public InProcessThrottle build() {
       if (limits.isEmpty()) {
-        throw new IllegalArgumentException(
+        throw new InvalidRequestException("limits", 
             "Throttle " + name + " has no limits: add a preset or RateLimit, or use Throttle.unlimited()");
       }
       return new InProcessThrottle(this);
@@ -390,7 +397,7 @@ public final class InProcessThrottle implements Throttle {
     private static Duration nonNegative(Duration d, String what) {
       Objects.requireNonNull(d, what);
       if (d.isNegative()) {
-        throw new IllegalArgumentException(what + " must not be negative");
+        throw new InvalidRequestException(what, what + " must not be negative");
       }
       return d;
     }

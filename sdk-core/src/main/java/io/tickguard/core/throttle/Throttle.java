@@ -23,6 +23,16 @@ public interface Throttle {
   Duration acquire(ApiRequest request);
 
   /**
+   * Like {@link #acquire(ApiRequest)}, but refuses (client side, nothing taken) when the permits
+   * cannot be had within {@code timeLeft} either: the call's deadline would cancel it while it
+   * waits, and a permit taken for a cancelled call is spent for nothing. The default ignores
+   * {@code timeLeft}; throttles that wait should honour it.
+   */
+  default Duration acquire(ApiRequest request, Duration timeLeft) {
+    return acquire(request);
+  }
+
+  /**
    * Feeds the server's view back: usage headers, {@code Retry-After}, 429 and 418. Must not consume
    * or close the body.
    */

@@ -28,12 +28,19 @@ public enum ThrottleMode {
   /** Windows longer than this are never paced. */
   public static final Duration PACING_MAX = Duration.ofMinutes(5);
 
+  /** Pacing is the default only when a permit's turn comes at least this often. */
+  public static final Duration DEFAULT_PACING_MAX_SPACING = Duration.ofMillis(100);
+
   /**
    * The mode a preset gets when none is chosen: {@link #PACED} when it has a fixed window that
-   * pacing applies to (a per-minute budget such as Binance's 6,000 weight), {@link #BURST} otherwise.
+   * pacing applies to and whose permits are at most {@link #DEFAULT_PACING_MAX_SPACING} apart (a
+   * large per-minute budget such as Binance's 6,000 weight), {@link #BURST} otherwise. A small budget
+   * (Saxo's 120 a minute: one permit per 500 ms) stays in burst mode: paced, a few concurrent callers
+   * would queue beyond the default {@code maxWait} of 2 s and be refused.
    */
   public static ThrottleMode defaultFor(LimitPreset preset) {
-    return preset.limits().stream().anyMatch(ThrottleMode::paces) ? PACED : BURST;
+    return preset.limits().stream().anyMatch(l -> paces(l)
+        && l.interval().toMillis() <= DEFAULT_PACING_MAX_SPACING.toMillis() * l.limit()) ? PACED : BURST;
   }
 
   /** Whether {@link #PACED} spreads {@code limit}'s budget. */

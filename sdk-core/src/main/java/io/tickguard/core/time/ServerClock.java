@@ -1,5 +1,6 @@
 package io.tickguard.core.time;
 
+import io.tickguard.core.InvalidRequestException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -259,7 +260,7 @@ public final class ServerClock extends Clock {
     /** Samples per resync (default 5); the median of an odd count is one real sample. */
     public Builder samplesPerSync(int samples) {
       if (samples < 1) {
-        throw new IllegalArgumentException("samplesPerSync must be >= 1");
+        throw new InvalidRequestException("samplesPerSync", "samplesPerSync must be >= 1");
       }
       this.samplesPerSync = samples;
       return this;

@@ -1,5 +1,6 @@
 package io.tickguard.core.tls;
 
+import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.pem.Pem;
 import io.tickguard.core.tls.internal.JdkTlsFactories;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ public final class ClientCertificate {
     this.key = Objects.requireNonNull(key, "key");
     this.chain = List.copyOf(chain);
     if (this.chain.isEmpty()) {
-      throw new IllegalArgumentException("A client certificate chain needs at least one certificate");
+      throw new InvalidRequestException("chain", "A client certificate chain needs at least one certificate");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.tickguard.core.tls;
 
+import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.tls.internal.ConfiguringSocketFactory;
 import io.tickguard.core.tls.internal.JdkTlsFactories;
@@ -135,7 +136,7 @@ public final class TlsConfig {
      * Calling it again for the same host adds pins. {@code host} may be {@code *.example.com}, which
      * matches one extra label.
      *
-     * @throws IllegalArgumentException naming the host, when a pin is malformed
+     * @throws io.tickguard.core.InvalidRequestException naming the host, when a pin is malformed
      */
     public Builder pin(String host, String... pins) {
       this.pins = this.pins.with(host, List.of(pins));
@@ -172,11 +173,11 @@ public final class TlsConfig {
     /**
      * Builds the TLS context now, so a bad key or root fails here.
      *
-     * @throws IllegalStateException when pinning is required but no host has pins
+     * @throws io.tickguard.core.InvalidRequestException when pinning is required but no host has pins
      */
     public TlsConfig build() {
       if (pinningRequired && pins.isEmpty()) {
-        throw new IllegalStateException(
+        throw new InvalidRequestException("pinningRequired", 
             "pinningRequired(true) but no host has pins: every connection would be refused. Add pins"
                 + " with pin(host, \"sha256/...\").");
       }

@@ -1,5 +1,6 @@
 package io.tickguard.core.tls;
 
+import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.pem.Pem;
 import java.io.InputStream;
 import java.security.cert.X509Certificate;
@@ -65,7 +66,7 @@ public final class TrustRoots {
   private static List<X509Certificate> requireSome(List<X509Certificate> roots) {
     Objects.requireNonNull(roots, "roots");
     if (roots.isEmpty()) {
-      throw new IllegalArgumentException("Give at least one trusted root certificate");
+      throw new InvalidRequestException("roots", "Give at least one trusted root certificate");
     }
     return roots;
   }

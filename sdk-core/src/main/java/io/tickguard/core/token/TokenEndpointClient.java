@@ -1,5 +1,13 @@
 package io.tickguard.core.token;
 
+import io.tickguard.core.ClientConfig;
+import io.tickguard.core.InvalidRequestException;
+import io.tickguard.core.json.StrictJson;
+import io.tickguard.core.observe.AttemptEvent;
+import io.tickguard.core.observe.Redactor;
+import io.tickguard.core.observe.internal.AuditLogger;
+import java.util.regex.Pattern;
+
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.TransportException;
@@ -24,7 +32,6 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,15 +40,23 @@ import tools.jackson.databind.json.JsonMapper;
  * refresh_token} and {@code authorization_code} (with the PKCE {@code code_verifier}, RFC 7636)
  * grants, with client authentication by HTTP Basic or in the form body, or none for a public client.
  *
- * <p>It uses the {@link OkHttpClient} it is given (the client's TLS-verified one), parses responses
- * strictly (JSON object, no duplicate keys, {@code token_type} Bearer, positive {@code expires_in},
- * bounded size) and maps RFC 6749 section 5.2 errors to typed exceptions. Tokens never appear in its
- * messages.
+ * <p>It uses the {@link OkHttpClient} it is given (the client's TLS-verified one) with the same
+ * guarantees as an API call: {@code https://} only (plain HTTP only for a loopback host with {@link
+ * Builder#allowPlaintextLoopback}), a whole-call deadline ({@link Builder#callTimeout}, default 30 s),
+ * no redirects, and a token request is never resent by OkHttp's retry on connection failure (with
+ * refresh-token rotation a resend would spend the old refresh token twice, and a provider that
+ * detects reuse revokes the session). It parses with the strict mapper ({@link StrictJson}: JSON
+ * object, no duplicate keys, {@code token_type} Bearer, positive {@code expires_in}, bounded size),
+ * refuses an access token that could not travel in an {@code Authorization} header (RFC 6750
+ * {@code b64token} characters only), maps RFC 6749 section 5.2 errors to typed exceptions and writes
+ * one audit line per request ({@code io.tickguard.audit}, endpoint {@code oauth_token}). Tokens never
+ * appear in its messages.
  */
 public final class TokenEndpointClient {
   private static final long MAX_BODY_BYTES = 64 * 1024;
   /** Longer than any real access token lives; a larger expires_in is a broken (or hostile) answer. */
   private static final long MAX_EXPIRES_IN_SECONDS = Duration.ofDays(3650).toSeconds();
+  private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
   private final OkHttpClient http;
   private final HttpUrl tokenUrl;
@@ -51,10 +66,16 @@ public final class TokenEndpointClient {
   private final List<String> scopes;
   private final Clock clock;
   private final Duration defaultLifetime;
-  private final JsonMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private final JsonMapper json = StrictJson.mapper();
+  private final AuditLogger audit = new AuditLogger();
 
   private TokenEndpointClient(Builder b) {
-    this.http = Objects.requireNonNull(b.http, "http");
+    this.http = Objects.requireNonNull(b.http, "http").newBuilder()
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .callTimeout(b.callTimeout)
+        .build();
     this.tokenUrl = Objects.requireNonNull(b.tokenUrl, "tokenUrl");
     this.clientId = Objects.requireNonNull(b.clientId, "clientId");
     this.clientSecret = b.clientSecret;
@@ -138,8 +159,13 @@ public final class TokenEndpointClient {
     }
     Request built = request.post(form.build()).build();
     long sentAt = clock.millis();
+    long started = System.nanoTime();
+    int status = 0;
+    String requestId = null;
+    String failure = null;
     try (Response response = http.newCall(built).execute()) {
-      String requestId = response.header("X-Request-Id");
+      status = response.code();
+      requestId = response.header("X-Request-Id");
       JsonNode body = parse(response, requestId);
       if (!response.isSuccessful()) {
         ErrorDetails details = ErrorDetails.ofStatus(response.code(), requestId);
@@ -148,7 +174,17 @@ public final class TokenEndpointClient {
       }
       return grant(body, sentAt, response.code(), requestId);
     } catch (IOException e) {
-      throw new TransportException("Token endpoint " + tokenUrl.host() + " unreachable: " + e.getClass().getSimpleName(), e);
+      failure = e.getClass().getSimpleName();
+      // A refresh that may have reached the server may have rotated the refresh token.
+      boolean maybeSent = !(e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException);
+      throw new TransportException("Token endpoint " + tokenUrl.host() + " failed: " + failure
+          + "; the token request is not resent automatically", maybeSent, Redactor.standard().sanitize(e));
+    } catch (RuntimeException e) {
+      failure = e.getClass().getSimpleName();
+      throw e;
+    } finally {
+      audit.log(new AttemptEvent("oauth_token", "POST", tokenUrl.host(), tokenUrl.encodedPath(), 1, status,
+          Duration.ofNanos(System.nanoTime() - started), Duration.ZERO, requestId, failure));
     }
   }
 
@@ -201,6 +237,12 @@ public final class TokenEndpointClient {
     String accessToken = text(body, "access_token", details);
     if (accessToken == null || accessToken.isEmpty()) {
       throw new InvalidResponseException("access_token", "Token response has no access_token", details, null);
+    }
+    if (!B64TOKEN.matcher(accessToken).matches()) {
+      // CR, LF, spaces or non-ASCII would make every later call fail inside OkHttp until expiry.
+      throw new InvalidResponseException("access_token",
+          "Token response access_token contains characters an Authorization header cannot carry"
+              + " (RFC 6750 b64token: letters, digits and -._~+/ then '='); the token endpoint is broken", details, null);
     }
     String tokenType = text(body, "token_type", details);
     if (tokenType == null || !tokenType.equalsIgnoreCase("Bearer")) {
@@ -267,6 +309,8 @@ public final class TokenEndpointClient {
     private final Set<String> scopes = new LinkedHashSet<>();
     private Clock clock = Clock.systemUTC();
     private Duration defaultLifetime = Duration.ofMinutes(5);
+    private Duration callTimeout = Duration.ofSeconds(30);
+    private boolean plaintextLoopback;
 
     private Builder(OkHttpClient http, HttpUrl tokenUrl, String clientId) {
       this.http = http;
@@ -298,6 +342,22 @@ public final class TokenEndpointClient {
       return this;
     }
 
+    /** Bounds the whole token request, connect to last byte (default 30 s). */
+    public Builder callTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "callTimeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new InvalidRequestException("callTimeout", "callTimeout must be positive (unbounded waits are not allowed)");
+      }
+      this.callTimeout = timeout;
+      return this;
+    }
+
+    /** Allows an {@code http://} token URL for a loopback host only (local sandboxes and tests). */
+    public Builder allowPlaintextLoopback(boolean allow) {
+      this.plaintextLoopback = allow;
+      return this;
+    }
+
     /** Lifetime assumed when the server omits {@code expires_in} (default 5 minutes). */
     public Builder defaultLifetime(Duration lifetime) {
       this.defaultLifetime = Objects.requireNonNull(lifetime, "lifetime");
@@ -305,6 +365,10 @@ public final class TokenEndpointClient {
     }
 
     public TokenEndpointClient build() {
+      if (tokenUrl != null && !tokenUrl.isHttps() && !(plaintextLoopback && ClientConfig.Builder.isLoopback(tokenUrl.host()))) {
+        throw new InvalidRequestException("tokenUrl", "Refusing plain-HTTP token URL for host " + tokenUrl.host()
+            + ": use https://. Plain HTTP is only possible for a loopback host with allowPlaintextLoopback(true)");
+      }
       return new TokenEndpointClient(this);
     }
   }

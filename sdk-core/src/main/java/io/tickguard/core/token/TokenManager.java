@@ -1,5 +1,6 @@
 package io.tickguard.core.token;
 
+import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.auth.Secret;
@@ -370,7 +371,7 @@ public final class TokenManager {
     public Builder refreshRetryBackoff(Duration backoff) {
       Objects.requireNonNull(backoff, "backoff");
       if (backoff.isNegative()) {
-        throw new IllegalArgumentException("refreshRetryBackoff must not be negative");
+        throw new InvalidRequestException("refreshRetryBackoff", "refreshRetryBackoff must not be negative");
       }
       this.retryBackoff = backoff;
       return this;

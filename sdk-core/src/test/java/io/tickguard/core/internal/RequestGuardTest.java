@@ -163,8 +163,8 @@ class RequestGuardTest {
 
   @Test
   void endpointWithUndeclaredPathVariableCannotBeBuilt() {
-    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-        .isThrownBy(() -> Endpoint.builder("x", HttpMethod.GET, "/a/{id}").build())
-        .withMessageContaining("[id]");
+    assertThatThrownBy(() -> Endpoint.builder("x", HttpMethod.GET, "/a/{id}").build())
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("path"))
+        .hasMessageContaining("[id]");
   }
 }

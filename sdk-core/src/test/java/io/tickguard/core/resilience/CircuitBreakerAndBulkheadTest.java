@@ -98,6 +98,82 @@ class CircuitBreakerAndBulkheadTest {
   }
 
   @Test
+  void timeWaitingForTheClientsOwnThrottleIsNotCountedAsASlowHost() throws IOException {
+    ResiliencePolicy api = policy().bind("slow.example.com", metrics);
+    for (int i = 0; i < 4; i++) {
+      api.execute(GET, new ResiliencePolicy.Attempt() {
+        @Override
+        public Response run(int number) {
+          time.advance(Duration.ofSeconds(3)); // all of it spent waiting for a throttle permit
+          return Responses.of(200);
+        }
+
+        @Override
+        public Duration clientWait() {
+          return Duration.ofSeconds(3);
+        }
+      }).close();
+    }
+    assertThat(transitions).isEmpty();
+  }
+
+  @Test
+  void defaultBreakerDoesNotOpenOnSlownessAloneBelowAMinute() throws IOException {
+    StandardResiliencePolicy policy = StandardResiliencePolicy.builder().clock(time).sleeper(time).build();
+    ResiliencePolicy api = policy.bind("busy.example.com", metrics);
+    for (int i = 0; i < 25; i++) {
+      api.execute(GET, n -> {
+        time.advance(Duration.ofSeconds(20)); // a loaded client machine, a healthy host
+        return Responses.of(200);
+      }).close();
+    }
+    assertThat(policy.circuitState("busy.example.com")).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void bulkheadWaitForASlotEndsAtTheCallsDeadline() throws Exception {
+    ResiliencePolicy api = StandardResiliencePolicy.builder().clock(time).sleeper(time)
+        .bulkhead(1, Duration.ofHours(1)).build().bind("api.example.com", metrics);
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread holder = new Thread(() -> {
+      try {
+        api.execute(GET, n -> {
+          inside.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            throw new java.io.InterruptedIOException();
+          }
+          return Responses.of(200);
+        }).close();
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    });
+    holder.start();
+    assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+    ResiliencePolicy.Attempt withDeadline = new ResiliencePolicy.Attempt() {
+      @Override
+      public Response run(int number) {
+        sent.incrementAndGet();
+        return Responses.of(200);
+      }
+
+      @Override
+      public java.util.Optional<Duration> timeLeft() {
+        return java.util.Optional.of(Duration.ofMillis(20)); // not the hour the bulkhead allows
+      }
+    };
+    assertThatThrownBy(() -> api.execute(GET, withDeadline))
+        .isInstanceOf(TooManyConcurrentCallsException.class)
+        .hasMessageContaining("within 20 ms");
+    assertThat(sent).hasValue(0);
+    release.countDown();
+    holder.join(5000);
+  }
+
+  @Test
   void rateLimitAnswersAndOtherClientErrorsDoNotOpenTheBreaker() throws IOException {
     StandardResiliencePolicy policy = policy();
     ResiliencePolicy api = policy.bind("api.example.com", metrics);

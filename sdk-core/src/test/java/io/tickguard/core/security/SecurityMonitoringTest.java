@@ -17,6 +17,7 @@ import io.tickguard.core.auth.Secret;
 import io.tickguard.core.testutil.LoopbackTls;
 import io.tickguard.core.time.MutableClock;
 import io.tickguard.core.token.InMemoryTokenStore;
+import io.tickguard.core.resilience.ResiliencePolicy;
 import io.tickguard.core.token.TokenEndpointClient;
 import io.tickguard.core.token.TokenManager;
 import java.net.InetAddress;
@@ -59,6 +60,7 @@ class SecurityMonitoringTest {
     server = new MockWebServer();
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     client = ApiClient.builder(ClientConfig.builder(server.url("/").toString()).allowPlaintextLoopback(true).clock(clock)
+        .resilience(ResiliencePolicy.none()) // each scripted answer is one attempt: no default retries
         .security(SecurityOptions.builder().listener(events::add).anomalyPolicy(policy).build()).build()).build();
     return client;
   }
@@ -145,7 +147,8 @@ class SecurityMonitoringTest {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     SecurityMonitor monitor = SecurityMonitor.create(SecurityOptions.builder().listener(events::add).build(), clock);
     TokenEndpointClient endpoint = TokenEndpointClient.builder(new OkHttpClient(), server.url("/token"), "bot")
-        .clientSecret(Secret.ofBytes("client-secret".getBytes(StandardCharsets.UTF_8))).clock(clock).build();
+        .clientSecret(Secret.ofBytes("client-secret".getBytes(StandardCharsets.UTF_8))).clock(clock)
+        .allowPlaintextLoopback(true).build();
     TokenManager tokens = TokenManager.builder(endpoint)
         .store(new InMemoryTokenStore(Secret.ofBytes("rt-1".getBytes(StandardCharsets.UTF_8))))
         .clock(clock).refreshMargin(Duration.ofSeconds(30)).jitter(m -> 0).maxWait(Duration.ofSeconds(10))
@@ -166,7 +169,8 @@ class SecurityMonitoringTest {
     server = new MockWebServer();
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     TokenEndpointClient endpoint = TokenEndpointClient.builder(new OkHttpClient(), server.url("/token"), "bot")
-        .clientSecret(Secret.ofBytes("client-secret".getBytes(StandardCharsets.UTF_8))).clock(clock).build();
+        .clientSecret(Secret.ofBytes("client-secret".getBytes(StandardCharsets.UTF_8))).clock(clock)
+        .allowPlaintextLoopback(true).build();
     TokenManager tokens = TokenManager.builder(endpoint)
         .store(new InMemoryTokenStore(Secret.ofBytes("rt-1".getBytes(StandardCharsets.UTF_8))))
         .clock(clock).securityEvents(events::add).build();
@@ -197,6 +201,7 @@ class SecurityMonitoringTest {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     io.tickguard.core.time.ServerClock providerClock = io.tickguard.core.time.ServerClock.builder(clock).build();
     client = ApiClient.builder(ClientConfig.builder(server.url("/").toString()).allowPlaintextLoopback(true).clock(clock)
+        .resilience(ResiliencePolicy.none()) // each scripted answer is one attempt: no default retries
         .security(SecurityOptions.builder().listener(events::add).build()).build())
         .serverClock(providerClock).build();
     java.time.format.DateTimeFormatter http = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME;
@@ -216,11 +221,13 @@ class SecurityMonitoringTest {
     server = new MockWebServer();
     server.start(InetAddress.getByName("127.0.0.1"), 0);
     TokenEndpointClient endpoint = TokenEndpointClient.builder(new OkHttpClient(), server.url("/token"), "bot")
-        .clientSecret(Secret.ofBytes("client-secret".getBytes(StandardCharsets.UTF_8))).clock(clock).build();
+        .clientSecret(Secret.ofBytes("client-secret".getBytes(StandardCharsets.UTF_8))).clock(clock)
+        .allowPlaintextLoopback(true).build();
     TokenManager tokens = TokenManager.builder(endpoint).clock(clock).build();
     io.tickguard.core.token.BearerAuthenticator bearer =
         new io.tickguard.core.token.BearerAuthenticator(tokens, java.util.Set.of(io.tickguard.core.auth.Scope.ACCOUNT_READ));
     client = ApiClient.builder(ClientConfig.builder(server.url("/").toString()).allowPlaintextLoopback(true).clock(clock)
+        .resilience(ResiliencePolicy.none()) // each scripted answer is one attempt: no default retries
         .security(SecurityOptions.builder().listener(events::add).build()).build()).authenticator(bearer).build();
     Endpoint balances = Endpoint.builder("balances", HttpMethod.GET, "/v1/balances")
         .scope(io.tickguard.core.auth.Scope.ACCOUNT_READ).auth(io.tickguard.core.auth.AuthMode.BEARER).build();

@@ -3,6 +3,7 @@ package io.tickguard.core.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tickguard.core.InvalidRequestException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ class ReconnectPolicyTest {
   @Test
   void invalidSettingsAreRefusedNamingTheSetting() {
     assertThatThrownBy(() -> ReconnectPolicy.builder().baseDelay(Duration.ofSeconds(5)).maxDelay(Duration.ofSeconds(1)).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseDelay");
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("baseDelay");
     assertThatThrownBy(() -> ReconnectPolicy.builder().maxAttempts(-1)).hasMessageContaining("maxAttempts");
     assertThatThrownBy(() -> ReconnectPolicy.defaults().delayBefore(0)).hasMessageContaining("attempt");
   }

@@ -65,8 +65,19 @@ class PacedThrottleTest {
   }
 
   @Test
+  void aSmallPerMinuteBudgetStaysInBurstModeByDefault() {
+    // Saxo's shape: 120 a minute is one permit per 500 ms; queued callers would pass maxWait.
+    assertThat(ThrottleMode.defaultFor(new LimitPreset("small",
+        List.of(RateLimit.fixedWindow("REF", 120, Duration.ofMinutes(1))), List.of(), "test")))
+        .isEqualTo(ThrottleMode.BURST);
+    assertThat(ThrottleMode.defaultFor(new LimitPreset("large",
+        List.of(RateLimit.fixedWindow("REQUEST_WEIGHT", 6000, Duration.ofMinutes(1))), List.of(), "test")))
+        .isEqualTo(ThrottleMode.PACED);
+  }
+
+  @Test
   void presetsWithAPerMinuteBudgetArePacedByDefaultShortAndLongWindowsAreNot() {
-    assertThat(ThrottleMode.defaultFor(PER_MINUTE)).isEqualTo(ThrottleMode.PACED);
+    assertThat(ThrottleMode.paces(PER_MINUTE.limits().get(0))).isTrue();
     assertThat(ThrottleMode.defaultFor(new LimitPreset("per-second",
         List.of(RateLimit.fixedWindow("PUBLIC", 10, Duration.ofSeconds(1))), List.of(), "test")))
         .isEqualTo(ThrottleMode.BURST);

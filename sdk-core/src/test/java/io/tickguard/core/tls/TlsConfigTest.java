@@ -3,6 +3,7 @@ package io.tickguard.core.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tickguard.core.InvalidRequestException;
 import java.util.Base64;
 import java.util.List;
 import okhttp3.tls.HeldCertificate;
@@ -24,7 +25,7 @@ class TlsConfigTest {
   @Test
   void sha1PinRejectedNamingTheHost() {
     assertThatThrownBy(() -> TlsConfig.builder().pin("api.example.com", "sha1/AAAAAAAAAAAAAAAAAAAAAAAAAAA="))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("api.example.com")
         .hasMessageContaining("sha256/");
   }
@@ -32,7 +33,7 @@ class TlsConfigTest {
   @Test
   void pinThatIsNotBase64RejectedNamingTheHost() {
     assertThatThrownBy(() -> TlsConfig.builder().pin("api.example.com", "sha256/not base64!"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("api.example.com")
         .hasMessageContaining("Base64");
   }
@@ -48,14 +49,14 @@ class TlsConfigTest {
   @Test
   void hostWithSchemeOrPathRejected() {
     assertThatThrownBy(() -> TlsConfig.builder().pin("https://api.example.com/", VALID_PIN))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("without scheme");
   }
 
   @Test
   void pinningRequiredWithoutAnyPinIsAConfigurationError() {
     assertThatThrownBy(() -> TlsConfig.builder().pinningRequired(true).build())
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("no host has pins");
   }
 
@@ -85,7 +86,7 @@ class TlsConfigTest {
 
   @Test
   void emptyTrustRootsRejected() {
-    assertThatThrownBy(() -> TrustRoots.only(List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TrustRoots.only(List.of())).isInstanceOf(InvalidRequestException.class);
   }
 
   @Test

@@ -30,7 +30,7 @@ class BearerAuthenticatorTest {
       }
       MutableClock clock = new MutableClock(Instant.parse("2024-03-01T12:00:00Z"));
       TokenEndpointClient endpoint = TokenEndpointClient.builder(new OkHttpClient(), server.url("/token"), "c")
-          .clientSecret(TokenManagerTest.secret("s")).clock(clock).build();
+          .clientSecret(TokenManagerTest.secret("s")).clock(clock).allowPlaintextLoopback(true).build();
       TokenManager manager = TokenManager.builder(endpoint).clock(clock).jitter(m -> 0).maxWait(Duration.ofSeconds(5)).build();
       BearerAuthenticator auth = new BearerAuthenticator(manager, Set.of(Scope.ACCOUNT_READ));
       Endpoint accounts = Endpoint.builder("accounts", HttpMethod.GET, "/accounts").auth(AuthMode.BEARER).scope(Scope.ACCOUNT_READ).build();

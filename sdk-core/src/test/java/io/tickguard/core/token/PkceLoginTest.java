@@ -39,7 +39,8 @@ class PkceLoginTest {
   }
 
   private PkceLogin login() {
-    TokenEndpointClient endpoint = TokenEndpointClient.builder(http, tokenServer.url("/token"), "app-key").build();
+    TokenEndpointClient endpoint = TokenEndpointClient.builder(http, tokenServer.url("/token"), "app-key")
+        .allowPlaintextLoopback(true).build();
     return PkceLogin.builder(endpoint, AUTHORIZE).timeout(Duration.ofSeconds(30)).build();
   }
 
@@ -133,7 +134,8 @@ class PkceLoginTest {
 
   @Test
   void plainHttpAuthorizationEndpointIsRefused() {
-    TokenEndpointClient endpoint = TokenEndpointClient.builder(http, tokenServer.url("/token"), "app-key").build();
+    TokenEndpointClient endpoint = TokenEndpointClient.builder(http, tokenServer.url("/token"), "app-key")
+        .allowPlaintextLoopback(true).build();
     assertThatThrownBy(() -> PkceLogin.builder(endpoint, HttpUrl.get("http://login.example.test/authorize")))
         .isInstanceOf(io.tickguard.core.InvalidRequestException.class)
         .hasMessageContaining("https");

@@ -62,7 +62,7 @@ class TokenManagerTest {
   private TokenEndpointClient.Builder client() {
     return TokenEndpointClient.builder(http, server.url("/token"), "my client")
         .clientSecret(Secret.ofBytes("s3cr=t".getBytes(StandardCharsets.UTF_8)))
-        .clock(clock);
+        .clock(clock).allowPlaintextLoopback(true);
   }
 
   private TokenManager manager(TokenEndpointClient endpoint, TokenStore store) {
@@ -326,11 +326,13 @@ class TokenManagerTest {
     assertThat(store.refreshToken().map(s -> new String(s.chars()))).contains("rt-2");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("refresh.token"); // no temp left
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("refresh.token", ".refresh.token.lock"); // no temp left
     }
     assertThat(store.toString()).doesNotContain("rt-2");
     store.clear();
     assertThat(store.refreshToken()).isEmpty();
+    store.close();
   }
 
   static Secret secret(String text) {

@@ -28,7 +28,8 @@ class TokenSessionTest {
   @BeforeEach
   void start() throws Exception {
     server.start(InetAddress.getByName("127.0.0.1"), 0);
-    endpoint = TokenEndpointClient.builder(new OkHttpClient(), server.url("/token"), "app").clock(clock).build();
+    endpoint = TokenEndpointClient.builder(new OkHttpClient(), server.url("/token"), "app").clock(clock)
+        .allowPlaintextLoopback(true).build();
   }
 
   @AfterEach

@@ -1,9 +1,12 @@
 package io.tickguard.crypto.binance;
 
+import io.tickguard.crypto.internal.CandlePages;
 import io.tickguard.crypto.binance.internal.BinanceDecoders;
 import io.tickguard.crypto.binance.internal.BinanceErrorDecoder;
 import io.tickguard.crypto.binance.internal.BinanceEndpoints;
 import io.tickguard.core.ApiClient;
+import io.tickguard.core.ResponseDecoder;
+import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.auth.ApiCredentials;
@@ -148,23 +151,27 @@ public final class BinanceClient implements CryptoMarketData {
         BinanceDecoders.trades(limit), validators.trades());
   }
 
-  /** At most 1,000 candles per call (Binance's cap); page by moving {@code from}. */
+  /**
+   * Pages through the window 1,000 candles (Binance's cap) per request, up to {@value
+   * CandlePages#MAX_CANDLES} in all; a window that may hold more is refused before sending.
+   */
   @Override
   public List<Candle> candles(Symbol symbol, Interval interval, Instant from, Instant to) {
     Requests.window(from, to);
     if (!interval.isKnown()) {
       throw new InvalidRequestException("interval", "Binance has no candle interval " + interval.code());
     }
+    String pair = wire(symbol);
     Validator<List<Candle>> validator = validators.candles(interval);
-    return api.execute(
+    return CandlePages.collect("Binance", interval, from, to, KLINES_PER_CALL, (pageFrom, pageTo) -> api.execute(
         BinanceEndpoints.KLINES.request()
-            .query("symbol", wire(symbol))
+            .query("symbol", pair)
             .query("interval", interval.code())
-            .query("startTime", String.valueOf(from.toEpochMilli()))
-            .query("endTime", String.valueOf(to.toEpochMilli()))
+            .query("startTime", String.valueOf(pageFrom.toEpochMilli()))
+            .query("endTime", String.valueOf(pageTo.toEpochMilli()))
             .query("limit", String.valueOf(KLINES_PER_CALL))
             .build(),
-        BinanceDecoders.klines(interval, KLINES_PER_CALL), validator);
+        BinanceDecoders.klines(interval, KLINES_PER_CALL), validator));
   }
 
   @Override
@@ -178,6 +185,17 @@ public final class BinanceClient implements CryptoMarketData {
    */
   public Optional<ServerClock> serverClock() {
     return Optional.ofNullable(serverClock);
+  }
+
+  /**
+   * Runs {@code request}, to an endpoint this client does not wrap (a provider's new endpoint, an
+   * order), through this client's whole pipeline: guard, throttle charging the endpoint's weight
+   * against the limit groups it names, resilience, signing with the client's key (a {@code SIGNED} endpoint), decode with {@code decoder}. The endpoint
+   * must name at least one of the client's limit groups ({@code Endpoint.Builder.limits}); an
+   * endpoint naming none is refused before anything is sent.
+   */
+  public <T> T call(ApiRequest request, ResponseDecoder<T> decoder) {
+    return core.call("Binance", request, decoder);
   }
 
   @Override

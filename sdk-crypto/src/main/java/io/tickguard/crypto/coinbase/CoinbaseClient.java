@@ -1,9 +1,11 @@
 package io.tickguard.crypto.coinbase;
 
+import io.tickguard.crypto.internal.CandlePages;
 import io.tickguard.crypto.coinbase.internal.CoinbaseDecoders;
 import io.tickguard.crypto.coinbase.internal.CoinbaseErrorDecoder;
 import io.tickguard.crypto.coinbase.internal.CoinbaseEndpoints;
 import io.tickguard.core.ApiClient;
+import io.tickguard.core.ResponseDecoder;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
@@ -136,8 +138,8 @@ public final class CoinbaseClient implements CryptoMarketData {
   }
 
   /**
-   * At most {@value #MAX_CANDLES} candles per call (a larger window is refused before sending); page
-   * by moving {@code from}.
+   * Pages through the window {@value #MAX_CANDLES} candles (Coinbase's cap) per request, up to
+   * {@value CandlePages#MAX_CANDLES} in all; a window that may hold more is refused before sending.
    */
   @Override
   public List<Candle> candles(Symbol symbol, Interval interval, Instant from, Instant to) {
@@ -146,20 +148,15 @@ public final class CoinbaseClient implements CryptoMarketData {
     if (granularity == null) {
       throw new InvalidRequestException("interval", "Coinbase has no candle granularity " + interval.code());
     }
-    long seconds = interval.duration().orElseThrow().toSeconds();
-    long count = Math.floorDiv(to.getEpochSecond(), seconds)
-        - Math.floorDiv(from.getEpochSecond() + seconds - 1, seconds) + 1;
-    if (count > MAX_CANDLES) {
-      throw new InvalidRequestException("to", "Coinbase serves at most " + MAX_CANDLES + " candles per call; "
-          + "this window holds " + count + " " + interval.code() + " candles: split it");
-    }
-    ApiRequest request = CoinbaseEndpoints.CANDLES.request()
-        .path("product_id", wire(symbol))
-        .query("start", String.valueOf(from.getEpochSecond()))
-        .query("end", String.valueOf(to.getEpochSecond()))
-        .query("granularity", granularity)
-        .build();
-    return api.execute(request, CoinbaseDecoders.candles(interval, MAX_CANDLES), validators.candles(interval));
+    String product = wire(symbol);
+    return CandlePages.collect("Coinbase", interval, from, to, MAX_CANDLES, (pageFrom, pageTo) -> api.execute(
+        CoinbaseEndpoints.CANDLES.request()
+            .path("product_id", product)
+            .query("start", String.valueOf(pageFrom.getEpochSecond()))
+            .query("end", String.valueOf(pageTo.getEpochSecond()))
+            .query("granularity", granularity)
+            .build(),
+        CoinbaseDecoders.candles(interval, MAX_CANDLES), validators.candles(interval)));
   }
 
   /** Follows {@code cursor} until the last page. */
@@ -178,6 +175,17 @@ public final class CoinbaseClient implements CryptoMarketData {
     }
     throw new io.tickguard.core.InvalidResponseException(
         "cursor", "Coinbase kept announcing more account pages after " + MAX_ACCOUNT_PAGES);
+  }
+
+  /**
+   * Runs {@code request}, to an endpoint this client does not wrap (a provider's new endpoint, an
+   * order), through this client's whole pipeline: guard, throttle charging the endpoint's weight
+   * against the limit groups it names, resilience, a fresh CDP JWT (a {@code SIGNED} endpoint), decode with {@code decoder}. The endpoint
+   * must name at least one of the client's limit groups ({@code Endpoint.Builder.limits}); an
+   * endpoint naming none is refused before anything is sent.
+   */
+  public <T> T call(ApiRequest request, ResponseDecoder<T> decoder) {
+    return core.call("Coinbase", request, decoder);
   }
 
   @Override

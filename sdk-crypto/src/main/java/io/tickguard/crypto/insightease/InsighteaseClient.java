@@ -173,7 +173,8 @@ public final class InsighteaseClient implements CryptoMarketData {
     public InsighteaseClient build() {
       ClientConfig config = config(DEFAULT_BASE_URL);
       InsighteaseTransport transport = InsighteaseTransport.open("insightease", config, chosenThrottle(config),
-          futureTolerance(), monthlyCredits(), credentials(), this::resolveAuthenticator);
+          futureTolerance(), monthlyCredits(), credentials(), this::resolveAuthenticator,
+          "Give the key with InsighteaseClient.builder().credentials(InsighteaseKeys.apiKey(secret)).");
       return new InsighteaseClient(transport.core(), transport.envelope());
     }
 

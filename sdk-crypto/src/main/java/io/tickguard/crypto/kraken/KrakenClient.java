@@ -1,9 +1,12 @@
 package io.tickguard.crypto.kraken;
 
+import io.tickguard.crypto.internal.CandlePages;
 import io.tickguard.crypto.kraken.internal.KrakenDecoders;
 import io.tickguard.crypto.kraken.internal.KrakenErrorDecoder;
 import io.tickguard.crypto.kraken.internal.KrakenEndpoints;
 import io.tickguard.core.ApiClient;
+import io.tickguard.core.ResponseDecoder;
+import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.auth.ApiCredentials;
@@ -12,6 +15,7 @@ import io.tickguard.core.auth.CredentialsProvider;
 import io.tickguard.core.auth.KeyType;
 import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.auth.SigningAuthenticator;
+import io.tickguard.core.time.NonceSource;
 import io.tickguard.core.time.ServerClock;
 import io.tickguard.crypto.Balance;
 import io.tickguard.crypto.Candle;
@@ -28,6 +32,7 @@ import io.tickguard.market.internal.ClientCore;
 import io.tickguard.market.internal.Requests;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +63,9 @@ import java.util.stream.Collectors;
 public final class KrakenClient implements CryptoMarketData {
   /** The production REST API. */
   public static final String DEFAULT_BASE_URL = "https://api.kraken.com";
+
+  /** Candles per OHLC answer at most (Kraken's cap, and the most recent it keeps). */
+  private static final int OHLC_PER_CALL = 720;
 
   private static final Map<Interval, String> OHLC_MINUTES = Map.of(
       Interval.ONE_MINUTE, "1", Interval.FIVE_MINUTES, "5", Interval.FIFTEEN_MINUTES, "15",
@@ -123,7 +131,12 @@ public final class KrakenClient implements CryptoMarketData {
         KrakenDecoders.trades(symbol, limit), validators.trades());
   }
 
-  /** Kraken returns at most 720 candles from {@code from}; those opening after {@code to} are left out. */
+  /**
+   * Pages through the window 720 candles (Kraken's cap) per request, up to {@value
+   * CandlePages#MAX_CANDLES} in all; a window that may hold more is refused before sending. Kraken
+   * keeps only its most recent 720 candles of an interval: a window starting before the oldest of
+   * them is refused ({@link InvalidRequestException} on {@code from}), never answered in part.
+   */
   @Override
   public List<Candle> candles(Symbol symbol, Interval interval, Instant from, Instant to) {
     Requests.window(from, to);
@@ -132,16 +145,46 @@ public final class KrakenClient implements CryptoMarketData {
       throw new InvalidRequestException("interval", "Kraken has no candle interval " + interval.code()
           + "; use one of 1m, 5m, 15m, 30m, 1h, 4h, 1d, 1w");
     }
+    String pair = wire(symbol);
+    return CandlePages.collect("Kraken", interval, from, to, OHLC_PER_CALL,
+        (pageFrom, pageTo) -> ohlcPage(symbol, pair, interval, minutes, pageFrom, pageTo));
+  }
+
+  private List<Candle> ohlcPage(Symbol symbol, String pair, Interval interval, String minutes, Instant from, Instant to) {
     // Kraken's since is exclusive; one second earlier includes a candle opening exactly at from.
     String since = String.valueOf(Math.max(0, from.getEpochSecond() - 1));
-    return api.execute(
-        KrakenEndpoints.OHLC.request().query("pair", wire(symbol)).query("interval", minutes).query("since", since).build(),
-        KrakenDecoders.ohlc(symbol, interval, to), validators.candles(interval));
+    List<Candle> answered = api.execute(
+        KrakenEndpoints.OHLC.request().query("pair", pair).query("interval", minutes).query("since", since).build(),
+        KrakenDecoders.ohlc(symbol, interval, Instant.MAX), validators.candles(interval));
+    Instant firstDue = from.plus(interval.duration().orElseThrow()); // a candle must open before this
+    if (!answered.isEmpty() && answered.get(0).openTime().isAfter(firstDue)) {
+      throw new InvalidRequestException("from", "Kraken keeps only its most recent " + OHLC_PER_CALL + " "
+          + interval.code() + " candles; the oldest it has opens at " + answered.get(0).openTime()
+          + ", after from (" + from + "): move from to that time or later");
+    }
+    List<Candle> inWindow = new ArrayList<>();
+    for (Candle c : answered) {
+      if (!c.openTime().isAfter(to)) {
+        inWindow.add(c);
+      }
+    }
+    return inWindow;
   }
 
   @Override
   public List<Balance> balances() {
     return api.execute(KrakenEndpoints.BALANCE.request().build(), KrakenDecoders.balances());
+  }
+
+  /**
+   * Runs {@code request}, to an endpoint this client does not wrap (a provider's new endpoint, an
+   * order), through this client's whole pipeline: guard, throttle charging the endpoint's weight
+   * against the limit groups it names, resilience, signing with the client's key and nonce (a {@code SIGNED} endpoint), decode with {@code decoder}. The endpoint
+   * must name at least one of the client's limit groups ({@code Endpoint.Builder.limits}); an
+   * endpoint naming none is refused before anything is sent.
+   */
+  public <T> T call(ApiRequest request, ResponseDecoder<T> decoder) {
+    return core.call("Kraken", request, decoder);
   }
 
   @Override
@@ -189,19 +232,20 @@ public final class KrakenClient implements CryptoMarketData {
    * Kraken's signing rule for {@code credentials}: millisecond nonces from {@code clock}, strictly
    * increasing per key, in the {@code nonce} form field; {@code API-Key} and {@code API-Sign} headers.
    */
-  static SigningAuthenticator signingAuthenticator(CredentialsProvider credentials, Clock clock) {
-    return SigningAuthenticator.builder()
+  static SigningAuthenticator signingAuthenticator(CredentialsProvider credentials, Clock clock, NonceSource nonces) {
+    SigningAuthenticator.Builder b = SigningAuthenticator.builder()
         .credentials(credentials)
         .signer(KrakenSigners.apiSign())
         .placement(AttachRule.builder().apiKeyHeader(API_KEY_HEADER).nonceFormField("nonce").signatureHeader(API_SIGN_HEADER).build())
         .serverClock(ServerClock.uncorrected(clock))
-        .microsecondNonces(false)
-        .build();
+        .microsecondNonces(false);
+    return (nonces == null ? b : b.nonceSource(nonces)).build();
   }
 
   /** Builds a {@link KrakenClient}. */
   public static final class Builder extends MarketDataClientBuilder<Builder> {
     private KrakenTier tier = KrakenTier.STARTER;
+    private NonceSource nonces;
 
     private Builder() {}
 
@@ -235,10 +279,20 @@ public final class KrakenClient implements CryptoMarketData {
       return this;
     }
 
+    /**
+     * Where signed calls take their nonces (default: milliseconds of the configured clock, strictly
+     * increasing per key). For a key whose nonces another program also advances, or to reproduce a
+     * fixed nonce in a test.
+     */
+    public Builder nonceSource(NonceSource source) {
+      this.nonces = Objects.requireNonNull(source, "source");
+      return this;
+    }
+
     /** Builds the client; it owns a connection pool and threads until closed. */
     public KrakenClient build() {
       ClientConfig config = config(DEFAULT_BASE_URL);
-      RequestAuthenticator auth = resolveAuthenticator(keys -> signingAuthenticator(keys, config.clock()));
+      RequestAuthenticator auth = resolveAuthenticator(keys -> signingAuthenticator(keys, config.clock(), nonces));
       return new KrakenClient(ClientCore.open(
             "kraken", config, chosenThrottle(config), KrakenLimits.spot(tier), futureTolerance(),
             api -> api.authenticator(auth).errorDecoder(KrakenErrorDecoder.INSTANCE)

@@ -1,7 +1,7 @@
 package io.tickguard.crypto.kraken;
 
 import io.tickguard.core.ErrorDetails;
-import io.tickguard.core.ProviderException;
+import io.tickguard.core.ServiceUnavailableException;
 
 /**
  * Kraken said it could not serve the call right now ({@code EService:Unavailable}, {@code
@@ -9,9 +9,11 @@ import io.tickguard.core.ProviderException;
  * itself may be fine: back off and call again. For a private call that changes state, check its
  * outcome first; market data and {@code Balance} are safe to repeat.
  *
- * <p>TickGuard's retry policy acts on HTTP statuses, so it does not repeat these calls by itself.
+ * <p>The pipeline treats it as an HTTP 503 within the attempt ({@link ServiceUnavailableException}):
+ * the default resilience policy retries an idempotent call, the host's breaker counts it, and the
+ * audit line records it.
  */
-public class KrakenServiceUnavailableException extends ProviderException {
+public class KrakenServiceUnavailableException extends ServiceUnavailableException {
   private static final long serialVersionUID = 1L;
 
   /** Kraken's refusal, with its error string in {@code details}. */

@@ -1,5 +1,6 @@
 package io.tickguard.crypto.stream;
 
+import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.stream.Backpressure;
 import io.tickguard.core.stream.ReconnectPolicy;
@@ -46,7 +47,7 @@ public abstract class MarketStreamBuilder<B extends MarketStreamBuilder<B>> {
    */
   public final B buffer(int capacity, Backpressure backpressure) {
     if (capacity < 1) {
-      throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+      throw new InvalidRequestException("capacity", "capacity must be at least 1, was " + capacity);
     }
     this.capacity = capacity;
     this.backpressure = Objects.requireNonNull(backpressure, "backpressure");

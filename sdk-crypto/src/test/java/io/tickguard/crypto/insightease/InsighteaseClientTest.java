@@ -56,6 +56,18 @@ class InsighteaseClientTest {
   }
 
   @Test
+  void keylessClientIsRefusedInTheGuardBeforeAnyIoOrCreditNamingTheRealBuilderMethod() {
+    server.json(200, "{}");
+    try (InsighteaseClient keyless = InsighteaseClient.builder().config(server.config()).build()) {
+      assertThatThrownBy(() -> keyless.ticker(BTC_USD))
+          .isInstanceOfSatisfying(io.tickguard.core.ConfigurationException.class,
+              e -> assertThat(e.setting()).isEqualTo("credentials"))
+          .hasMessageContaining("InsighteaseClient.builder().credentials(InsighteaseKeys.apiKey(");
+    }
+    assertThat(server.requestCount()).isZero();
+  }
+
+  @Test
   void instrumentsFromCryptoListingsCarryTheKeyAsApiKeyAndNoInventedRules() {
     fixture("list.handmade.json");
     List<Instrument> instruments = client.instruments();

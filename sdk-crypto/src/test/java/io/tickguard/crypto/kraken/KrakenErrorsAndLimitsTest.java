@@ -39,8 +39,10 @@ class KrakenErrorsAndLimitsTest {
   @BeforeEach
   void start() {
     server = new MockApi();
-    client = KrakenClient.builder().config(server.config()).throttle(Throttle.unlimited())
-        .authenticator(new FakeAuthenticator()).build();
+    // One attempt: these tests map single answers (an EService:Unavailable is retried by default).
+    client = KrakenClient.builder()
+        .config(server.config().newBuilder().resilience(io.tickguard.core.resilience.ResiliencePolicy.none()).build())
+        .throttle(Throttle.unlimited()).authenticator(new FakeAuthenticator()).build();
   }
 
   @AfterEach

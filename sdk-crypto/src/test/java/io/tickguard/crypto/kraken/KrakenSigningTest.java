@@ -87,13 +87,40 @@ class KrakenSigningTest {
         .build();
 
     Request signed = KrakenClient.signingAuthenticator(
-        CredentialsProvider.of(credentials("docs-public-key", DOCS_PRIVATE_KEY)), atDocsNonce).sign(order);
+        CredentialsProvider.of(credentials("docs-public-key", DOCS_PRIVATE_KEY)), atDocsNonce, null).sign(order);
 
     Buffer body = new Buffer();
     signed.body().writeTo(body);
     assertThat(body.readUtf8()).isEqualTo(DOCS_PAYLOAD);
     assertThat(signed.header("API-Key")).isEqualTo("docs-public-key");
     assertThat(signed.header("API-Sign")).isEqualTo(DOCS_API_SIGN);
+  }
+
+  @Test
+  void publicAuthenticatorWithAnInjectedNonceSourceReproducesTheDocsExampleWithoutTouchingTheClock() throws Exception {
+    Request order = new Request.Builder().url("https://api.kraken.com/0/private/AddOrder")
+        .post(RequestBody.create("ordertype=limit&pair=XBTUSD&price=37500&type=buy&volume=1.25",
+            MediaType.get("application/x-www-form-urlencoded")))
+        .build();
+
+    Request signed = KrakenAuth.apiSign(credentials("docs-public-key", DOCS_PRIVATE_KEY), key -> DOCS_NONCE).sign(order);
+
+    Buffer body = new Buffer();
+    signed.body().writeTo(body);
+    assertThat(body.readUtf8()).isEqualTo(DOCS_PAYLOAD);
+    assertThat(signed.header("API-Sign")).isEqualTo(DOCS_API_SIGN);
+  }
+
+  @Test
+  void clientBuilderNonceSourceSuppliesTheNonceOfSignedCalls() throws Exception {
+    java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(7_000_000_000_000_000L);
+    try (KrakenClient client = KrakenClient.builder().config(server.config()).throttle(Throttle.unlimited())
+        .credentials(credentials(KEY, SECRET)).nonceSource(key -> next.incrementAndGet()).build()) {
+      server.json(200, "{\"error\":[],\"result\":{\"XXBT\":\"1.0000000000\"}}");
+      assertThat(client.balances()).hasSize(1);
+    }
+    RecordedRequest r = server.take();
+    assertThat(r.getBody().utf8()).startsWith("nonce=7000000000000001");
   }
 
   @Test

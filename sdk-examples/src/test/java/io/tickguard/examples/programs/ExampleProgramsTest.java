@@ -54,4 +54,11 @@ class ExampleProgramsTest {
     assertThat(SharedClientExample.run(List.of(), out)).isZero();
     assertThat(out()).contains(SharedClientExample.THREADS * SharedClientExample.CALLS_PER_THREAD + " tickers from 8 threads");
   }
+
+  @Test
+  void streamingBookExampleSyncsTheBookAndAppliesUpdates() {
+    assertThat(StreamingBookExample.run(List.of(), out)).isZero();
+    assertThat(out().lines().filter(l -> l.startsWith("BTC/USDT bid ") && l.contains(" | ask ") && l.contains(" | spread ")))
+        .hasSize(5);
+  }
 }

@@ -1,5 +1,11 @@
 package io.tickguard.examples.snippets;
 
+import tools.jackson.databind.JsonNode;
+import io.tickguard.core.auth.Scope;
+import io.tickguard.core.auth.AuthMode;
+import io.tickguard.core.ApiResponse;
+import io.tickguard.core.HttpMethod;
+import io.tickguard.core.Endpoint;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.Secret;
@@ -27,6 +33,15 @@ import java.util.List;
 @SuppressWarnings("unused")
 final class ProviderSnippets {
   private ProviderSnippets() {}
+
+  static io.tickguard.core.Endpoint customEndpoint(BinanceClient binance) {
+    // tag::custom-endpoint[]
+    Endpoint myAccount = Endpoint.builder("myAccount", HttpMethod.GET, "/api/v3/account")
+        .auth(AuthMode.SIGNED).scope(Scope.ACCOUNT_READ).weight(20).limits("REQUEST_WEIGHT").build();
+    JsonNode account = binance.call(myAccount.request().build(), ApiResponse::json);
+    // end::custom-endpoint[]
+    return myAccount;
+  }
 
   static void binanceQuickStart() {
     // tag::binance-quick-start[]

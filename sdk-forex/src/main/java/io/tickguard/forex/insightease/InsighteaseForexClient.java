@@ -234,7 +234,8 @@ public final class InsighteaseForexClient implements ForexMarketData {
     public InsighteaseForexClient build() {
       ClientConfig config = config(DEFAULT_BASE_URL);
       InsighteaseTransport transport = InsighteaseTransport.open("insightease-forex", config, chosenThrottle(config),
-          futureTolerance(), monthlyCredits(), credentials(), this::resolveAuthenticator);
+          futureTolerance(), monthlyCredits(), credentials(), this::resolveAuthenticator,
+          "Give the key with InsighteaseForexClient.builder().credentials(InsighteaseKeys.apiKey(secret)).");
       return new InsighteaseForexClient(transport.core(), transport.envelope(), maxQuoteAge, config.clock());
     }
 

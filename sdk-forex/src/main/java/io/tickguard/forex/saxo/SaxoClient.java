@@ -121,7 +121,8 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
     ClientConfig streamingConfig = base.newBuilder().baseUrl(urls.streaming().toString()).throttle(throttle).build();
     this.tokenHttp = tokenHttp(base);
     this.tokenEndpoint = TokenEndpointClient.builder(tokenHttp, urls.token(), b.appKey)
-        .clock(clock).defaultLifetime(Duration.ofMinutes(20)).build();
+        .clock(clock).defaultLifetime(Duration.ofMinutes(20))
+        .allowPlaintextLoopback(base.plaintextLoopbackAllowed()).build();
     this.store = b.store;
     this.tokens = TokenManager.builder(tokenEndpoint).store(store).clock(clock).refreshMargin(b.refreshMargin)
         .jitter(b.jitter ? max -> java.util.concurrent.ThreadLocalRandom.current().nextLong(max / 4 + 1) : max -> 0)

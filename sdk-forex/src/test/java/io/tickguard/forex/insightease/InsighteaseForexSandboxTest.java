@@ -1,6 +1,7 @@
 package io.tickguard.forex.insightease;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickguard.core.auth.Scope;
 import io.tickguard.forex.Conversion;
@@ -59,6 +60,21 @@ class InsighteaseForexSandboxTest {
   static void stop() {
     client.close();
     sandbox.close();
+  }
+
+  @Test
+  void keylessClientIsRefusedBeforeAnyIoNamingTheRealBuilderMethod() throws Exception {
+    try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+      server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+      try (InsighteaseForexClient keyless = InsighteaseForexClient.builder().baseUrl(server.url("/").toString())
+          .allowPlaintextLoopback(true).build()) {
+        assertThatThrownBy(() -> keyless.quote(EUR_USD))
+            .isInstanceOfSatisfying(io.tickguard.core.ConfigurationException.class,
+                e -> assertThat(e.setting()).isEqualTo("credentials"))
+            .hasMessageContaining("InsighteaseForexClient.builder().credentials(InsighteaseKeys.apiKey(");
+      }
+      assertThat(server.getRequestCount()).as("no connection, no credit").isZero();
+    }
   }
 
   @Test

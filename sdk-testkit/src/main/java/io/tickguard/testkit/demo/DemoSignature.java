@@ -56,6 +56,15 @@ public final class DemoSignature {
     return SigningAuthenticator.builder().credentials(credentials).signer(signer()).placement(attachRule()).build();
   }
 
+  /**
+   * {@link #authenticator(ApiCredentials)} with timestamps from {@code clock}: give it the sandbox's
+   * clock, so that a signed timestamp never depends on how long the test took to get there.
+   */
+  public static SigningAuthenticator authenticator(ApiCredentials credentials, java.time.Clock clock) {
+    return SigningAuthenticator.builder().credentials(credentials).signer(signer()).placement(attachRule())
+        .serverClock(io.tickguard.core.time.ServerClock.uncorrected(clock)).build();
+  }
+
   /** The text that is signed. */
   public static String canonical(String timestamp, String nonce, String method, String pathAndQuery, String body) {
     return timestamp + "\n" + nonce + "\n" + method + "\n" + pathAndQuery + "\n" + body;

@@ -1,14 +1,22 @@
 package io.tickguard.core.internal.pipeline;
 
+import io.tickguard.core.TickGuardException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One attempt of a call, carried as an OkHttp tag from the Resilience stage inward: its number, and
- * the time the Throttle stage waited for it (which the Observe stage reports).
+ * the time the Throttle stage waited for it (which the Observe stage reports), whether its request
+ * started on the wire (the Sign stage marks it, on an established connection, just before the
+ * request is written), and an error the provider reported inside a 2xx body.
  */
 public final class Attempt {
   private final int number;
   private volatile Duration throttleWait = Duration.ZERO;
+  private volatile boolean transmitted;
+  private volatile TickGuardException bodyFailure;
+  private volatile int bodyFailureStatus;
+  private volatile boolean decoded;
 
   /** Attempt {@code number}, starting at 1. */
   public Attempt(int number) {
@@ -27,5 +35,41 @@ public final class Attempt {
 
   void throttled(Duration waited) {
     this.throttleWait = waited;
+  }
+
+  /**
+   * Whether the request of this attempt may have reached the server: the connection (and TLS
+   * handshake) was established and writing began. Only a failure before that proves nothing was sent.
+   */
+  public boolean transmitted() {
+    return transmitted;
+  }
+
+  void transmitting() {
+    this.transmitted = true;
+  }
+
+  /** The error the provider reported inside a 2xx body of this attempt, if any. */
+  public Optional<TickGuardException> bodyFailure() {
+    return Optional.ofNullable(bodyFailure);
+  }
+
+  /** The real HTTP status of the response whose body held {@link #bodyFailure()}. */
+  int bodyFailureStatus() {
+    return bodyFailureStatus;
+  }
+
+  void bodyFailure(int status, TickGuardException failure) {
+    this.bodyFailureStatus = status;
+    this.bodyFailure = failure;
+  }
+
+  /** Whether the Decode stage decoded this attempt's 2xx answer into the call's result. */
+  boolean decoded() {
+    return decoded;
+  }
+
+  void decoded(boolean decoded) {
+    this.decoded = decoded;
   }
 }

@@ -24,6 +24,8 @@ public final class CallContext {
   private final Validator<Object> validator;
   private volatile Object result;
   private volatile Attempt lastAttempt;
+  private volatile long deadlineNanos;
+  private volatile boolean hasDeadline;
 
   private CallContext(
       ApiRequest request, RequestGuard guard, HttpUrl baseUrl, Throttle throttle,
@@ -110,5 +112,23 @@ public final class CallContext {
   /** The context of {@code request}, or {@code null} when it is not a TickGuard call. */
   static CallContext of(Request request) {
     return request.tag(CallContext.class);
+  }
+
+  /** The whole call must end by {@code deadlineNanos} ({@link System#nanoTime()} scale). */
+  void deadline(long deadlineNanos) {
+    this.deadlineNanos = deadlineNanos;
+    this.hasDeadline = true;
+  }
+
+  /**
+   * The time left before the call's deadline (never negative), or empty for a call without one (a
+   * stream connect). Waits inside the call (throttle, retry backoff) that would outlast it are not
+   * started.
+   */
+  public java.util.Optional<java.time.Duration> timeLeft() {
+    if (!hasDeadline) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(java.time.Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
   }
 }

@@ -31,6 +31,7 @@ final class GuardStage implements Stage {
     if (call == null) {
       return chain.proceed(seed); // not a TickGuard call (a raw request on httpClient())
     }
+    authenticator.checkBeforeSending(call.request());
     Request.Builder http = call.guard().toHttpRequestBuilder(call.request(), authenticator.grantedScopes())
         .tag(CallContext.class, call);
     if (seed.headers().size() > 0) {

@@ -15,8 +15,8 @@ import okhttp3.Response;
 
 /**
  * Stage 8, Observe: one audit event and one metrics event per attempt (endpoint, path template,
- * status, latency, attempt number, throttle wait, request id, failure class; never a value, header or
- * body), and every response shown to the response observers (deprecation warnings, server-clock
+ * status, latency, attempt number, throttle wait, request id, failure class, including an error the
+ * provider reported inside a 2xx body; never a value, header or body), and every response shown to the response observers (deprecation warnings, server-clock
  * {@code Date} samples). It wraps the Throttle stage, so an attempt the throttle refuses is recorded
  * too. A stream connect is audited by its session instead ({@code StreamConnectionEvent}), once per
  * connect and once per disconnect.
@@ -58,12 +58,16 @@ final class ObserveStage implements Stage {
       Response response = chain.proceed(request);
       Duration latency = Duration.ofNanos(System.nanoTime() - start).minus(attempt.throttleWait());
       observer.onResponse(api, response);
-      record(event(api, request, attempt, response.code(), latency, requestId.apply(response), null));
-      count(api, response.code() >= 400);
+      String inBody = attempt.bodyFailure().map(f -> f.getClass().getSimpleName()).orElse(null);
+      int status = inBody == null ? response.code() : attempt.bodyFailureStatus();
+      record(event(api, request, attempt, status, latency, requestId.apply(response), inBody));
+      count(api, status >= 400 || inBody != null);
       return response;
     } catch (IOException | RuntimeException e) {
       Duration latency = Duration.ofNanos(System.nanoTime() - start).minus(attempt.throttleWait());
-      record(event(api, request, attempt, 0, latency, null, e.getClass().getSimpleName()));
+      // An error inside a 2xx body was answered with that status; anything else got no answer.
+      int status = attempt.bodyFailure().isPresent() ? attempt.bodyFailureStatus() : 0;
+      record(event(api, request, attempt, status, latency, null, e.getClass().getSimpleName()));
       if (e instanceof IOException && !(e instanceof StageFailure)) {
         count(api, true); // a typed refusal from below (throttle, signer) sent nothing
       }

@@ -43,6 +43,8 @@ import okhttp3.WebSocketListener;
  *       attempt of the call;
  *   <li>{@link AuthStage Auth}: a 401 refreshes the credential once and replays the attempt once;
  *   <li>{@link ObserveStage Observe}: one audit and metrics event per attempt;
+ *   <li>{@link DecodeStage Decode}: a 2xx answer is decoded within its attempt, so an error inside
+ *       an HTTP 200 acts as the status it stands for on the stages above;
  *   <li>{@link ThrottleStage Throttle}: permits per attempt, server feedback;
  *   <li>{@link SignStage Sign} (network level): attach and sign on the connection, per transmission
  *       (for a WebSocket upgrade, which OkHttp runs without network interceptors, the innermost
@@ -97,10 +99,12 @@ public final class Pipeline {
     add(http, trace, new ClockSyncStage(serverClock, responses.redactor()));
     add(http, trace, new ResponseStage(responses));
     // Bound once per client: the breaker belongs to this host and reports to this client's listener.
-    add(http, trace, new ResilienceStage(config.resilience().bind(config.baseUrl().host(), config.metrics())));
+    add(http, trace, new ResilienceStage(config.resilience().bind(config.baseUrl().host(), config.metrics()),
+        responses.redactor()));
     add(http, trace, new AuthStage(authenticator));
     add(http, trace, new ObserveStage(audit, config.metrics(), responses::requestId, observer,
         security.usageMonitor(), authenticator));
+    add(http, trace, new DecodeStage(responses));
     add(http, trace, new ThrottleStage());
     Stage sign = new SignStage(authenticator);
     http.addNetworkInterceptor(trace == null ? sign : new TracedStage(sign, trace));
@@ -153,12 +157,14 @@ public final class Pipeline {
     CallContext call = CallContext.call(request, guard, config.baseUrl(), config.throttle(), decoder, validator);
     OkHttpClient client = request.retryable() ? idempotentHttp : nonIdempotentHttp;
     Call httpCall = client.newCall(call.seed());
+    call.deadline(System.nanoTime() + config.callTimeout().toNanos());
     CallDeadlines.Deadline deadline = CallDeadlines.shared().start(httpCall, config.callTimeout());
     try {
       httpCall.execute().close(); // the Response stage read the body: the value waits in the context
       return call.result();
     } catch (IOException e) {
-      throw transport.translate(deadline.expired() ? callTimedOut(e) : e, request, config.baseUrl().host());
+      throw transport.translate(deadline.expired() ? callTimedOut(e) : e, request, config.baseUrl().host(),
+          call.lastAttempt().map(Attempt::transmitted).orElse(false));
     } finally {
       deadline.close();
     }
@@ -179,7 +185,7 @@ public final class Pipeline {
     try {
       return new OpenedCall(httpCall.execute(), call, httpCall);
     } catch (IOException e) {
-      throw transport.translate(e, request, baseUrl.host());
+      throw transport.translate(e, request, baseUrl.host(), call.lastAttempt().map(Attempt::transmitted).orElse(false));
     }
   }
 
@@ -197,7 +203,7 @@ public final class Pipeline {
 
   /** The typed exception for a failure of a call to {@code request} on {@code host}. */
   public TickGuardException translate(IOException e, ApiRequest request, String host) {
-    return transport.translate(e, request, host);
+    return transport.translate(e, request, host, false);
   }
 
   private CallContext streamCall(ApiRequest request, HttpUrl baseUrl, Throttle connects) {

@@ -1,7 +1,12 @@
 package io.tickguard.core.internal.pipeline;
 
+import io.tickguard.core.ApiRequest;
+import io.tickguard.core.OutcomeUnknownException;
+import io.tickguard.core.observe.Redactor;
 import io.tickguard.core.resilience.ResiliencePolicy;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -10,11 +15,18 @@ import okhttp3.Response;
  * bulkhead, retries of idempotent calls with full-jitter backoff and {@code Retry-After}), and tags
  * each attempt with its {@link Attempt}. A stream connect is made once: a stream session reconnects
  * under its own policy, and two retry layers would multiply each other.
+ *
+ * <p>It also applies the outcome-unknown rule, whatever the policy: a call that is not {@link
+ * ApiRequest#retryable() retryable} and whose final answer is a 5xx, or whose last attempt failed
+ * after its request started on the wire, ends in {@link OutcomeUnknownException}. A failure before
+ * the request was written (no connection, failed handshake) stays what it is: nothing was sent.
  */
 final class ResilienceStage implements Stage {
   private final ResiliencePolicy policy;
+  private final Redactor redactor;
 
-  ResilienceStage(ResiliencePolicy policy) {
+  ResilienceStage(ResiliencePolicy policy, Redactor redactor) {
+    this.redactor = redactor;
     this.policy = policy;
   }
 
@@ -33,7 +45,39 @@ final class ResilienceStage implements Stage {
     if (call.isStream()) {
       return attempt(chain, request, call, 1);
     }
-    return policy.execute(call.request(), n -> attempt(chain, request, call, n));
+    ApiRequest api = call.request();
+    Response response;
+    try {
+      response = policy.execute(api, new ResiliencePolicy.Attempt() {
+        @Override
+        public Response run(int number) throws IOException {
+          return attempt(chain, request, call, number);
+        }
+
+        @Override
+        public Optional<Duration> timeLeft() {
+          return call.timeLeft();
+        }
+
+        @Override
+        public Duration clientWait() {
+          return call.lastAttempt().map(Attempt::throttleWait).orElse(Duration.ZERO);
+        }
+      });
+    } catch (IOException e) {
+      if (!api.retryable() && call.lastAttempt().map(Attempt::transmitted).orElse(false)) {
+        // Redacted: OkHttp's messages may quote the URL, which may carry a key.
+        throw new OutcomeUnknownException(api.endpoint().name(), 0, redactor.sanitize(e));
+      }
+      throw e;
+    }
+    boolean reportedInBody = call.lastAttempt().flatMap(Attempt::bodyFailure).isPresent();
+    if (!api.retryable() && response.code() >= 500 && !reportedInBody) {
+      int code = response.code();
+      response.close();
+      throw new OutcomeUnknownException(api.endpoint().name(), code, null);
+    }
+    return response;
   }
 
   private static Response attempt(Chain chain, Request request, CallContext call, int number) throws IOException {

@@ -1,6 +1,5 @@
 package io.tickguard.core.internal.pipeline;
 
-import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.internal.ResponseHandler;
 import java.io.IOException;
 import okhttp3.Request;
@@ -9,9 +8,10 @@ import okhttp3.Response;
 /**
  * Stage 7, Response: the final answer (after every retry) becomes a fully valid typed value, left in
  * the call's {@link CallContext}, or a typed exception ({@link ResponseHandler}: status, content
- * type, size cap, strict decode, domain validation). A rate-limit refusal inside an HTTP 200 is fed
- * back to the throttle here, since the Throttle stage saw only the 200. A stream connect is only
- * checked for its status and handed on open.
+ * type, size cap, strict decode, domain validation). A 2xx answer was already decoded inside its
+ * attempt by the {@link DecodeStage} (so that an error inside an HTTP 200 is retried, counted by the
+ * breaker and audited): its value, or the error its body held, is taken from there. A stream connect
+ * is only checked for its status and handed on open.
  */
 final class ResponseStage implements Stage {
   /** A WebSocket upgrade is answered with 101; a streamed response with 200. */
@@ -42,14 +42,14 @@ final class ResponseStage implements Stage {
         responses.requireStreamOpened(call.request(), response, expected);
         return response;
       }
-      call.result(responses.handle(call.request(), response, call.decoder(), call.validator()));
-      return response;
-    } catch (RateLimitedException refusal) {
-      response.close();
-      if (!refusal.clientSide() && response.isSuccessful()) {
-        call.throttle().onRateLimitInBody(call.request(), refusal);
+      Attempt last = call.lastAttempt().orElse(null);
+      if (last != null && last.bodyFailure().isPresent()) {
+        throw last.bodyFailure().get(); // an error inside a 2xx, already seen by the attempt's stages
       }
-      throw refusal;
+      if (last == null || !last.decoded()) {
+        call.result(responses.handle(call.request(), response, call.decoder(), call.validator()));
+      }
+      return response;
     } catch (IOException | RuntimeException | Error e) {
       response.close(); // a stage outside may call again (clock-skew retry): free the connection
       throw e;

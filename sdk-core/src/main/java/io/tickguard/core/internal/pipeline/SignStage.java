@@ -36,7 +36,13 @@ final class SignStage implements Stage {
     if (api == null) {
       return chain.proceed(request);
     }
-    return chain.proceed(withBodyHeaders(request, authenticator.authenticate(request, api)));
+    Request signed = withBodyHeaders(request, authenticator.authenticate(request, api));
+    Attempt attempt = request.tag(Attempt.class);
+    if (attempt != null) {
+      // The connection and TLS handshake are done: from here on the server may receive the request.
+      attempt.transmitting();
+    }
+    return chain.proceed(signed);
   }
 
   /**

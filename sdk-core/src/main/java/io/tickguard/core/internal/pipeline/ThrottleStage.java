@@ -2,6 +2,7 @@ package io.tickguard.core.internal.pipeline;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -9,7 +10,8 @@ import okhttp3.Response;
  * Stage 2, Throttle: takes the attempt's permits from every limit window its endpoint counts
  * against (waiting in FIFO order up to the throttle's bound, else a client-side
  * {@code RateLimitedException}), then feeds the server's view back (usage headers, 429, 418). It
- * runs per attempt, inside Resilience, so a retry pays for itself. A stream connect counts against
+ * runs per attempt, inside Resilience, so a retry pays for itself. A wait that would outlast the
+ * call's deadline is refused up front, with no permit taken. A stream connect counts against
  * the stream's connect limit instead of the client's request limits.
  */
 final class ThrottleStage implements Stage {
@@ -26,7 +28,13 @@ final class ThrottleStage implements Stage {
     if (call == null) {
       return chain.proceed(request);
     }
-    Duration waited = call.throttle().acquire(call.request());
+    if (chain.call().isCanceled()) {
+      throw new IOException("Canceled"); // the call's deadline passed: take no permit for it
+    }
+    Optional<Duration> timeLeft = call.timeLeft();
+    Duration waited = timeLeft.isPresent()
+        ? call.throttle().acquire(call.request(), timeLeft.get())
+        : call.throttle().acquire(call.request());
     Attempt attempt = request.tag(Attempt.class);
     if (attempt != null) {
       attempt.throttled(waited);

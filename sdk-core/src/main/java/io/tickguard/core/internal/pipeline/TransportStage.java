@@ -9,6 +9,7 @@ import io.tickguard.core.observe.MetricsListener;
 import io.tickguard.core.security.Egress;
 import io.tickguard.core.security.EgressException;
 import io.tickguard.core.security.internal.EgressWiring;
+import io.tickguard.core.tls.internal.ConfiguringSocketFactory;
 import io.tickguard.core.tls.internal.TlsFailures;
 import io.tickguard.core.observe.Redactor;
 import java.io.IOException;
@@ -37,6 +38,7 @@ final class TransportStage {
   /** A builder with every transport setting of {@code config}; the pipeline adds its stages to it. */
   OkHttpClient.Builder newClientBuilder() {
     Dispatcher dispatcher = new Dispatcher();
+    // StandardResiliencePolicy's default bulkhead admits as many calls as this dispatcher runs.
     dispatcher.setMaxRequests(64);
     dispatcher.setMaxRequestsPerHost(64);
     OkHttpClient.Builder http =
@@ -60,15 +62,25 @@ final class TransportStage {
     if (!config.baseUrl().isHttps()) {
       // ClientConfig admits http:// only for a loopback host with an explicit opt-in.
       http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    } else {
+      boundHandshakeByConnectTimeout(http, config.connectTimeout());
     }
     return http;
   }
 
-  /** The typed exception for {@code e}, raised while calling {@code request} on {@code host}. */
-  TickGuardException translate(IOException e, ApiRequest request, String host) {
+  /**
+   * The typed exception for {@code e}, raised while calling {@code request} on {@code host}. When
+   * {@code transmitted}, the connection and its TLS handshake had completed and the request started
+   * on the wire: a TLS error then is a corrupt record in the answer, not a failed handshake, and may
+   * not claim that nothing was sent.
+   */
+  TickGuardException translate(IOException e, ApiRequest request, String host, boolean transmitted) {
     Optional<TickGuardException> typed = StageFailure.unwrap(e);
     if (typed.isPresent()) {
       return typed.get();
+    }
+    if (transmitted) {
+      return TransportFailures.translate(e, request, host, true, redactor);
     }
     Optional<TickGuardException> tls = TlsFailures.translate(e, host);
     if (tls.isPresent()) {
@@ -87,7 +99,7 @@ final class TransportStage {
           + " connection from the configured local address (" + config.egress().describe() + "): "
           + safe(e.getMessage()) + ". Check that the address belongs to this machine", e);
     }
-    return TransportFailures.translate(e, request, host, redactor);
+    return TransportFailures.translate(e, request, host, false, redactor);
   }
 
   /**
@@ -117,5 +129,24 @@ final class TransportStage {
     } catch (RuntimeException ignored) {
       // A broken metrics listener must not hide the pinning failure.
     }
+  }
+
+  /**
+   * OkHttp reads the TLS handshake with the socket's read timeout; the connect timeout is documented
+   * as covering the handshake. Every TLS socket starts with the connect timeout as its read timeout;
+   * OkHttp sets the read timeout once the connection carries a request (HTTP/1.1) or clears it
+   * (HTTP/2, where timeouts are per stream). The socket factory and trust manager are the ones
+   * {@code TlsConfig} installed, only wrapped.
+   */
+  private static void boundHandshakeByConnectTimeout(OkHttpClient.Builder http, java.time.Duration connectTimeout) {
+    OkHttpClient tls = http.build();
+    int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
+    http.sslSocketFactory(new ConfiguringSocketFactory(tls.sslSocketFactory(), socket -> {
+      try {
+        socket.setSoTimeout(millis);
+      } catch (java.net.SocketException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }), java.util.Objects.requireNonNull(tls.x509TrustManager(), "TlsConfig installs a trust manager"));
   }
 }

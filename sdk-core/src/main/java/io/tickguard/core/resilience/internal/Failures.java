@@ -37,16 +37,4 @@ public final class Failures {
     }
     return true;
   }
-
-  /**
-   * Whether {@code e} proves that no request byte reached the server: the connection or handshake
-   * never completed. Anything else may have happened after the request was sent.
-   */
-  public static boolean provablyNotSent(IOException e) {
-    return e instanceof ConnectException || e instanceof UnknownHostException
-        || e instanceof NoRouteToHostException || e instanceof PortUnreachableException
-        || e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException
-        || e instanceof UnknownServiceException
-        || (e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).startsWith("connect"));
-  }
 }

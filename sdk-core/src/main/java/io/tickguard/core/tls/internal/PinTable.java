@@ -1,5 +1,6 @@
 package io.tickguard.core.tls.internal;
 
+import io.tickguard.core.InvalidRequestException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,14 +29,14 @@ public final class PinTable {
   public PinTable with(String host, List<String> pins) {
     String pattern = normalizeHost(host);
     if (pins.isEmpty()) {
-      throw new IllegalArgumentException("No pins given for host '" + pattern + "'");
+      throw new InvalidRequestException("pin", "No pins given for host '" + pattern + "'");
     }
     Map<String, Set<String>> copy = new LinkedHashMap<>(pinsByPattern);
     Set<String> merged = new LinkedHashSet<>(copy.getOrDefault(pattern, Set.of()));
     for (String pin : pins) {
       String problem = SpkiPins.problemWith(pin);
       if (problem != null) {
-        throw new IllegalArgumentException(
+        throw new InvalidRequestException("pin", 
             "Invalid certificate pin for host '" + pattern + "': '" + pin + "': " + problem
                 + ". Expected 'sha256/' followed by the Base64 SHA-256 of the SubjectPublicKeyInfo.");
       }
@@ -68,13 +69,13 @@ public final class PinTable {
 
   private static String normalizeHost(String host) {
     if (host == null || host.isBlank()) {
-      throw new IllegalArgumentException("A pinned host must not be blank");
+      throw new InvalidRequestException("pin", "A pinned host must not be blank");
     }
     String name = host.trim().toLowerCase(Locale.ROOT);
     boolean wildcard = name.startsWith("*.");
     String rest = wildcard ? name.substring(2) : name;
     if (rest.isEmpty() || rest.contains("*") || rest.contains("/") || rest.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException(
+      throw new InvalidRequestException("pin", 
           "Invalid pinned host '" + host + "': give a host name such as 'api.example.com' or"
               + " '*.example.com', without scheme, port or path");
     }

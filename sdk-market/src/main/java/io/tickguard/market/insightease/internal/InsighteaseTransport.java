@@ -30,6 +30,8 @@ public record InsighteaseTransport(ClientCore core, InsighteaseEnvelope envelope
    * @param monthlyCredits the plan's monthly credits, for the default throttle
    * @param credentials the key, if given
    * @param resolve the builder's {@code resolveAuthenticator}: the key's authenticator or a custom one
+   * @param howToGiveKey the fix a keyless call names: Insightease needs a key for every call, so a
+   *     client without one is refused in the Guard, before a credit is spent or a connection opened
    */
   public static InsighteaseTransport open(
       String provider,
@@ -38,9 +40,12 @@ public record InsighteaseTransport(ClientCore core, InsighteaseEnvelope envelope
       Duration futureTolerance,
       long monthlyCredits,
       Optional<CredentialsProvider> credentials,
-      Function<Function<CredentialsProvider, RequestAuthenticator>, RequestAuthenticator> resolve) {
+      Function<Function<CredentialsProvider, RequestAuthenticator>, RequestAuthenticator> resolve,
+      String howToGiveKey) {
     InsighteaseKeyAuthenticator key = credentials.map(InsighteaseKeyAuthenticator::new).orElse(null);
-    RequestAuthenticator auth = resolve.apply(c -> key);
+    RequestAuthenticator resolved = resolve.apply(c -> key);
+    RequestAuthenticator auth = resolved != RequestAuthenticator.anonymous() ? resolved
+        : RequestAuthenticator.missingKey(howToGiveKey);
     InsighteaseEnvelope envelope = new InsighteaseEnvelope(key != null ? List.of(key.apiKey()) : List.of());
     ClientCore core = ClientCore.open(
         provider, config, chosen, InsighteaseLimits.credits(monthlyCredits), futureTolerance,
