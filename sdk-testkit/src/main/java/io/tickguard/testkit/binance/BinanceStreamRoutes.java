@@ -36,11 +36,18 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Tests drive it: {@link #publishDepth} pushes book changes, and faults are one call each: {@link
  * #skipNextDepthUpdate} (a sequence gap), {@link #dropConnections()}, {@link #serverShutdown()} and
- * {@link #enforceLifetime()} (Binance's 24-hour disconnect on the sandbox clock).
+ * {@link #enforceLifetime()} (Binance's 24-hour disconnect on the sandbox clock). {@link #ping()} is
+ * one round of Binance's server pings (every {@link #PING_INTERVAL}; a connection that has not
+ * answered a ping with a pong within {@link #PONG_TIMEOUT} is closed), driven by the test on the
+ * sandbox clock.
  */
 public final class BinanceStreamRoutes implements LiveStreams {
   /** Binance closes a connection after 24 hours. */
   public static final Duration LIFETIME = Duration.ofHours(24);
+  /** Binance's server sends a ping frame every 20 seconds (web-socket-streams.md). */
+  public static final Duration PING_INTERVAL = Duration.ofSeconds(20);
+  /** A connection that has not answered a ping with a pong within a minute is disconnected. */
+  public static final Duration PONG_TIMEOUT = Duration.ofMinutes(1);
   private static final int MAX_MESSAGES_PER_SECOND = 5;
 
   private final List<String> symbols;
@@ -48,6 +55,8 @@ public final class BinanceStreamRoutes implements LiveStreams {
   private final Map<String, SimBookFeed> feeds = new LinkedHashMap<>();
   private final Set<String> skipNext = ConcurrentHashMap.newKeySet();
   private final AtomicInteger snapshotsServed = new AtomicInteger();
+  private final AtomicInteger lifetimeCloses = new AtomicInteger();
+  private final AtomicInteger pongTimeoutCloses = new AtomicInteger();
   private volatile StreamSessions sessions;
   private volatile SandboxContext context;
 
@@ -162,7 +171,27 @@ public final class BinanceStreamRoutes implements LiveStreams {
 
   /** Closes every connection open for 24 hours or more on the sandbox clock. */
   public void enforceLifetime() {
-    sessions.closeOlderThan(LIFETIME);
+    lifetimeCloses.addAndGet(sessions.closeOlderThan(LIFETIME));
+  }
+
+  /** Connections {@link #enforceLifetime()} has closed so far. */
+  public int lifetimeCloses() {
+    return lifetimeCloses.get();
+  }
+
+  /**
+   * One round of Binance's server pings on the sandbox clock: a ping frame to every connection that
+   * answered its previous ping, and a close (1008) for one whose ping has waited {@link
+   * #PONG_TIMEOUT} without a pong. Call it every {@link #PING_INTERVAL} of virtual time, while
+   * nothing else is being published (see {@link StreamSessions#ping}).
+   */
+  public void ping() {
+    pongTimeoutCloses.addAndGet(sessions.ping(PONG_TIMEOUT));
+  }
+
+  /** Connections {@link #ping()} has closed for a missing pong so far. */
+  public int pongTimeoutCloses() {
+    return pongTimeoutCloses.get();
   }
 
   private SandboxResponse depth(SandboxRequest r) {

@@ -17,10 +17,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Checks a CDP bearer JWT the way Coinbase's "API Key Authentication" page describes it: header
- * {@code alg ES256}, {@code kid} the key name and a {@code nonce}; claims {@code iss "cdp"},
- * {@code sub} the key name, {@code nbf}, {@code exp} (at most two minutes later) and
- * {@code uri "METHOD host/path"}; an ES256 signature (raw {@code R || S}) over
- * {@code base64url(header) + "." + base64url(claims)}. A nonce is accepted once while its token lives.
+ * {@code alg ES256} for an EC P-256 key or {@code alg EdDSA} for an Ed25519 key (the algorithm
+ * must be the registered key's: no algorithm confusion), {@code kid} the key name and a {@code
+ * nonce}; claims {@code iss "cdp"}, {@code sub} the key name, {@code nbf}, {@code exp} (at most two
+ * minutes later) and {@code uri "METHOD host/path"}; an ES256 signature (raw {@code R || S}) or an
+ * Ed25519 signature (64 bytes) over {@code base64url(header) + "." + base64url(claims)}. A nonce is accepted once while its token lives.
  *
  * <p>The reason of a refusal is for the error body: it names what failed and never echoes the token.
  */
@@ -81,8 +82,9 @@ final class CdpJwtVerifier {
     if (!header.isObject() || !claims.isObject()) {
       return Verdict.refused("malformed JWT");
     }
-    if (!"ES256".equals(text(header, "alg"))) {
-      return Verdict.refused("alg must be ES256");
+    String alg = text(header, "alg");
+    if (!"ES256".equals(alg) && !"EdDSA".equals(alg)) {
+      return Verdict.refused("alg must be ES256 or EdDSA");
     }
     String kid = text(header, "kid");
     String nonce = text(header, "nonce");
@@ -93,7 +95,10 @@ final class CdpJwtVerifier {
     if (key.isEmpty()) {
       return Verdict.refused("unknown key");
     }
-    if (signature.length != 64 || !validSignature(key.get(), parts[0] + "." + parts[1], signature)) {
+    if (!alg.equals(algorithmOf(key.get()))) {
+      return Verdict.refused("alg must be " + algorithmOf(key.get()) + " for this key");
+    }
+    if (signature.length != 64 || !validSignature(key.get(), alg, parts[0] + "." + parts[1], signature)) {
       return Verdict.refused("invalid signature");
     }
     if (!kid.equals(text(claims, "sub"))) {
@@ -135,9 +140,14 @@ final class CdpJwtVerifier {
     }
   }
 
-  private static boolean validSignature(PublicKey key, String signingInput, byte[] rawSignature) {
+  /** The JWS algorithm a key signs with: ES256 for EC P-256, EdDSA for Ed25519. */
+  private static String algorithmOf(PublicKey key) {
+    return key instanceof java.security.interfaces.EdECPublicKey ? "EdDSA" : "ES256";
+  }
+
+  private static boolean validSignature(PublicKey key, String alg, String signingInput, byte[] rawSignature) {
     try {
-      Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+      Signature verifier = Signature.getInstance("EdDSA".equals(alg) ? "Ed25519" : "SHA256withECDSAinP1363Format");
       verifier.initVerify(key);
       verifier.update(signingInput.getBytes(StandardCharsets.US_ASCII));
       return verifier.verify(rawSignature);

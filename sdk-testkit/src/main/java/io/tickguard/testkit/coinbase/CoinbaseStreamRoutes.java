@@ -50,6 +50,7 @@ public final class CoinbaseStreamRoutes implements LiveStreams {
   private final AtomicBoolean skipSequence = new AtomicBoolean();
   private final AtomicBoolean expireJwt = new AtomicBoolean();
   private final AtomicLong refusedJwts = new AtomicLong();
+  private final AtomicLong acceptedJwts = new AtomicLong();
   private final Map<StreamSessions.Session, Conn> conns = new ConcurrentHashMap<>();
   private volatile StreamSessions sessions;
   private volatile SandboxContext context;
@@ -61,7 +62,10 @@ public final class CoinbaseStreamRoutes implements LiveStreams {
     this.symbols = List.of(symbols);
   }
 
-  /** Accepts JWTs of the CDP key {@code keyName} verifying with {@code publicKey}. */
+  /**
+   * Accepts JWTs of the CDP key {@code keyName} verifying with {@code publicKey}: an EC P-256 key
+   * takes ES256 JWTs, an Ed25519 key EdDSA ones.
+   */
   public CoinbaseStreamRoutes cdpKey(String keyName, PublicKey publicKey) {
     keys.put(Objects.requireNonNull(keyName, "keyName"), Objects.requireNonNull(publicKey, "publicKey"));
     return this;
@@ -99,6 +103,11 @@ public final class CoinbaseStreamRoutes implements LiveStreams {
   /** Subscribe messages refused for their JWT so far. */
   public long refusedJwts() {
     return refusedJwts.get();
+  }
+
+  /** Subscribe messages whose JWT verified (ES256 or EdDSA, matching the registered key). */
+  public long acceptedJwts() {
+    return acceptedJwts.get();
   }
 
   /** The next message to any connection is not sent but still takes a sequence number. */
@@ -242,6 +251,7 @@ public final class CoinbaseStreamRoutes implements LiveStreams {
           socket.close(1008, "authentication failure");
           return;
         }
+        acceptedJwts.incrementAndGet();
       }
       synchronized (c) {
         c.subscribed = true;

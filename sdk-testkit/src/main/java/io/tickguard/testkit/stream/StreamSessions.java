@@ -1,5 +1,6 @@
 package io.tickguard.testkit.stream;
 
+import io.tickguard.testkit.internal.OkHttpPings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,15 +68,58 @@ public final class StreamSessions {
     }
   }
 
-  /** Closes (code 1001) every session open for at least {@code lifetime} on the sandbox clock. */
-  public void closeOlderThan(Duration lifetime) {
+  /**
+   * Closes (code 1001) every session open for at least {@code lifetime} on the sandbox clock;
+   * returns how many it closed.
+   */
+  public int closeOlderThan(Duration lifetime) {
     Instant now = clock.instant();
+    int closed = 0;
     for (Session s : sessions) {
       if (!now.isBefore(s.openedAt.plus(lifetime))) {
         s.socket.close(1001, "connection lifetime reached");
         sessions.remove(s);
+        closed++;
       }
     }
+    return closed;
+  }
+
+  /**
+   * One round of server pings: every open session whose last ping was answered gets a WebSocket
+   * ping frame; a session whose ping has waited {@code pongTimeout} or longer on the sandbox clock
+   * without a pong is closed (code 1008) instead. Returns how many sessions it closed.
+   *
+   * <p>OkHttp's WebSocket has no public way to send a ping on demand, so this goes through {@link
+   * OkHttpPings}: call it only while the endpoint sends nothing else on these sessions (in tests:
+   * after the client received everything published), since that frame is written outside OkHttp's
+   * writer queue.
+   */
+  public int ping(Duration pongTimeout) {
+    Instant now = clock.instant();
+    int closed = 0;
+    for (Session s : sessions) {
+      switch (s.nextPing(now, s.pongsReceived(), pongTimeout)) {
+        case SEND -> OkHttpPings.ping(s.socket);
+        case CLOSE -> {
+          s.socket.close(1008, "pong timeout");
+          sessions.remove(s);
+          closed++;
+        }
+        case WAIT -> { }
+      }
+    }
+    return closed;
+  }
+
+  /** What a ping round does with one session. */
+  public enum PingAction {
+    /** Send a ping: every earlier ping was answered. */
+    SEND,
+    /** A ping is unanswered, but for less than the pong timeout. */
+    WAIT,
+    /** A ping stayed unanswered for the pong timeout: the server closes the connection. */
+    CLOSE
   }
 
   /** One open session. */
@@ -85,6 +129,8 @@ public final class StreamSessions {
     private final int number;
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
     private final AtomicInteger received = new AtomicInteger();
+    private int pingsSent;
+    private Instant lastPingAt = Instant.MIN;
 
     Session(WebSocket socket, Instant openedAt, int number) {
       this.socket = socket;
@@ -110,6 +156,29 @@ public final class StreamSessions {
     /** The topics (provider stream names) it is subscribed to, modifiable by the endpoint. */
     public Set<String> topics() {
       return topics;
+    }
+
+    /** Pong frames the client sent back so far (OkHttp counts them on the server's socket). */
+    public int pongsReceived() {
+      return OkHttpPings.pongsReceived(socket);
+    }
+
+    /** Pings sent to this session so far. */
+    public synchronized int pingsSent() {
+      return pingsSent;
+    }
+
+    /**
+     * Decides one ping round at {@code now}, given the pongs the session received so far, and
+     * counts the ping when the answer is {@link PingAction#SEND}.
+     */
+    public synchronized PingAction nextPing(Instant now, int pongsReceived, Duration pongTimeout) {
+      if (pongsReceived < pingsSent) {
+        return now.isBefore(lastPingAt.plus(pongTimeout)) ? PingAction.WAIT : PingAction.CLOSE;
+      }
+      pingsSent++;
+      lastPingAt = now;
+      return PingAction.SEND;
     }
 
     /** Counts one incoming message and returns the count so far. */

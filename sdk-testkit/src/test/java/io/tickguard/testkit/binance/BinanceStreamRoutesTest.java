@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tickguard.testkit.MutableClock;
 import io.tickguard.testkit.SandboxJson;
 import io.tickguard.testkit.SandboxServer;
+import io.tickguard.testkit.stream.StreamSessions;
 import io.tickguard.testkit.stream.WsProbe;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +90,28 @@ class BinanceStreamRoutesTest {
       streams.enforceLifetime();
 
       assertThat(ws.nextClose()).startsWith("1001");
+    }
+  }
+
+  @Test
+  void theServerPingsEveryConnectionAndCountsThePongsOkHttpSendsBack() throws Exception {
+    try (WsProbe ws = new WsProbe(sandbox, "/stream")) {
+      ws.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@trade\"],\"id\":1}");
+      ws.next();
+      StreamSessions.Session session = streams.openSessions().get(0);
+
+      streams.ping();
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      while (session.pongsReceived() < 1 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+
+      assertThat(session.pingsSent()).isEqualTo(1);
+      assertThat(session.pongsReceived()).isEqualTo(1);
+      clock.advance(BinanceStreamRoutes.PING_INTERVAL);
+      streams.ping();
+      assertThat(session.pingsSent()).isEqualTo(2);
+      assertThat(streams.pongTimeoutCloses()).isZero();
     }
   }
 }

@@ -3,7 +3,9 @@ package io.tickguard.crypto.coinbase.stream;
 import io.tickguard.core.ApiClient;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
+import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.auth.ApiCredentials;
+import io.tickguard.core.auth.KeyType;
 import io.tickguard.core.stream.MessageSigner;
 import io.tickguard.core.stream.StreamLimits;
 import io.tickguard.core.throttle.LimitPreset;
@@ -52,9 +54,19 @@ public final class CoinbaseMarketStream {
       this.api = Objects.requireNonNull(api, "api");
     }
 
-    /** Authenticates every subscribe message with a fresh JWT of this CDP key (public channels work without). */
+    /**
+     * Authenticates every subscribe message with a fresh JWT of this CDP key (public channels work
+     * without): ES256 for an EC P-256 key, EdDSA for an Ed25519 key.
+     *
+     * @throws InvalidRequestException for any other kind of key
+     */
     public Builder cdpKey(ApiCredentials credentials) {
-      this.cdpKey = Objects.requireNonNull(credentials, "credentials");
+      Objects.requireNonNull(credentials, "credentials");
+      if (credentials.keyType() != KeyType.EC_P256 && credentials.keyType() != KeyType.ED25519) {
+        throw new InvalidRequestException("credentials", "Coinbase CDP keys for streams are EC P-256 (ES256 JWTs)"
+            + " or Ed25519 (EdDSA JWTs), not " + credentials.keyType() + ": use the key Coinbase's CDP portal issued");
+      }
+      this.cdpKey = credentials;
       return this;
     }
 

@@ -14,9 +14,10 @@ import java.util.Objects;
 
 /**
  * Adds a fresh CDP JWT to every Coinbase {@code subscribe}/{@code unsubscribe} message, as Coinbase
- * requires for WebSocket messages: ES256, {@code kid} and {@code sub} the key name, {@code iss}
- * {@code cdp}, valid 120 seconds from now on {@code clock}, and, unlike a REST JWT, no {@code uri}
- * claim. The token is never logged.
+ * requires for WebSocket messages: ES256 for an EC P-256 CDP key, EdDSA for an Ed25519 one (header
+ * {@code alg} {@code EdDSA}, the raw 64-byte Ed25519 signature), {@code kid} and {@code sub} the key
+ * name, {@code iss} {@code cdp}, valid 120 seconds from now on {@code clock}, and, unlike a REST JWT,
+ * no {@code uri} claim. The token is never logged.
  */
 public final class CoinbaseWsJwt implements MessageSigner {
   /** How long each JWT is valid. */
@@ -25,16 +26,25 @@ public final class CoinbaseWsJwt implements MessageSigner {
 
   private final ApiCredentials credentials;
   private final Clock clock;
-  private final Signatures ecdsa = new Signatures("SHA256withECDSA");
+  private final boolean eddsa;
+  private final Signatures signatures;
   private final SecureRandom random = new SecureRandom();
 
-  /** Signs with {@code credentials} (an EC P-256 CDP key) on {@code clock} (Coinbase's clock when known). */
+  /**
+   * Signs with {@code credentials} (an EC P-256 or Ed25519 CDP key) on {@code clock} (Coinbase's
+   * clock when known).
+   *
+   * @throws IllegalArgumentException for any other kind of key
+   */
   public CoinbaseWsJwt(ApiCredentials credentials, Clock clock) {
     this.credentials = Objects.requireNonNull(credentials, "credentials");
     this.clock = Objects.requireNonNull(clock, "clock");
-    if (credentials.keyType() != KeyType.EC_P256) {
-      throw new IllegalArgumentException("Coinbase WebSocket JWTs need an EC P-256 CDP key, not " + credentials.keyType());
+    if (credentials.keyType() != KeyType.EC_P256 && credentials.keyType() != KeyType.ED25519) {
+      throw new IllegalArgumentException(
+          "Coinbase WebSocket JWTs need an EC P-256 or Ed25519 CDP key, not " + credentials.keyType());
     }
+    this.eddsa = credentials.keyType() == KeyType.ED25519;
+    this.signatures = new Signatures(eddsa ? "Ed25519" : "SHA256withECDSA");
   }
 
   @Override
@@ -50,12 +60,13 @@ public final class CoinbaseWsJwt implements MessageSigner {
     random.nextBytes(nonce);
     long now = clock.instant().getEpochSecond();
     String kid = json(credentials.apiKey());
-    String header = "{\"alg\":\"ES256\",\"kid\":" + kid + ",\"nonce\":\"" + HexFormat.of().formatHex(nonce) + "\",\"typ\":\"JWT\"}";
+    String header = "{\"alg\":\"" + (eddsa ? "EdDSA" : "ES256") + "\",\"kid\":" + kid + ",\"nonce\":\"" + HexFormat.of().formatHex(nonce) + "\",\"typ\":\"JWT\"}";
     String claims = "{\"sub\":" + kid + ",\"iss\":\"cdp\",\"nbf\":" + now + ",\"exp\":" + (now + LIFETIME_SECONDS) + "}";
     String input = B64URL.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
         + B64URL.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
-    byte[] der = ecdsa.sign(credentials, input.getBytes(StandardCharsets.US_ASCII));
-    return input + "." + B64URL.encodeToString(EcdsaSignatures.derToJose(der, 32));
+    byte[] signature = signatures.sign(credentials, input.getBytes(StandardCharsets.US_ASCII));
+    // Ed25519 signatures are already the raw 64 bytes a JWS carries; ECDSA's DER becomes R || S.
+    return input + "." + B64URL.encodeToString(eddsa ? signature : EcdsaSignatures.derToJose(signature, 32));
   }
 
   /** A JSON string of a key name (CDP names are {@code organizations/{org}/apiKeys/{key}}). */

@@ -38,8 +38,13 @@ class CoinbaseMarketStreamSandboxTest {
   private static final Symbol BTC = Symbol.of("BTC", "USDT");
   private static final Subscription BOOK = new Subscription(BTC, StreamChannel.BOOK);
 
+  private static final String ED_KEY_NAME = "organizations/sbx-org/apiKeys/sbx-ed25519-key";
+  private static final String MISMATCHED_KEY_NAME = "organizations/sbx-org/apiKeys/sbx-registered-as-ec";
+
   private final KeyPair key = p256();
-  private final CoinbaseStreamRoutes streams = new CoinbaseStreamRoutes(31, "BTC-USDT").cdpKey(KEY_NAME, key.getPublic());
+  private final KeyPair edKey = ed25519();
+  private final CoinbaseStreamRoutes streams = new CoinbaseStreamRoutes(31, "BTC-USDT").cdpKey(KEY_NAME, key.getPublic())
+      .cdpKey(ED_KEY_NAME, edKey.getPublic()).cdpKey(MISMATCHED_KEY_NAME, key.getPublic());
   private final SandboxServer sandbox = SandboxServer.builder().demoRoutes(false).routes(streams).start();
   private final CoinbaseClient client = CoinbaseClient.builder().config(sandbox.clientConfig()).build();
   private final StreamRecorder recorder = new StreamRecorder();
@@ -63,8 +68,19 @@ class CoinbaseMarketStreamSandboxTest {
     }
   }
 
+  private static KeyPair ed25519() {
+    try {
+      return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private MarketStream open() {
-    ApiCredentials cdp = ApiCredentials.ecP256(KEY_NAME, Secret.ofBytes(Pem.encode("PRIVATE KEY", key.getPrivate().getEncoded())));
+    return open(ApiCredentials.ecP256(KEY_NAME, Secret.ofBytes(Pem.encode("PRIVATE KEY", key.getPrivate().getEncoded()))));
+  }
+
+  private MarketStream open(ApiCredentials cdp) {
     return client.streams().baseUrl(sandbox.baseUrl()).cdpKey(cdp).listener(recorder)
         // Larger than every event a test publishes at once: a busy machine slows the listener, and
         // these tests are about books, not backpressure (BackpressureSandboxTest covers that).
@@ -151,5 +167,42 @@ class CoinbaseMarketStreamSandboxTest {
 
       assertThat(events).anyMatch(e -> e instanceof BookInvalidated i && i.reason() == BookInvalidated.Reason.DISCONNECTED);
     }
+  }
+
+  @Test
+  void anEd25519CdpKeySignsEverySubscribeWithAnEdDsaJwtTheSandboxVerifies() {
+    ApiCredentials ed = ApiCredentials.ed25519(ED_KEY_NAME, Secret.ofBytes(Pem.encode("PRIVATE KEY", edKey.getPrivate().getEncoded())));
+    try (MarketStream stream = open(ed)) {
+      stream.subscribe(List.of(BOOK));
+      Await.until("synced", () -> stream.book(BTC).isPresent());
+      catchUp(stream);
+
+      // The sandbox takes only EdDSA for this Ed25519 key: every accepted subscribe carried one.
+      assertThat(streams.acceptedJwts()).isPositive();
+      assertThat(streams.refusedJwts()).isZero();
+      assertThat(events).noneMatch(e -> e instanceof BookInvalidated);
+    }
+  }
+
+  @Test
+  void anEdDsaJwtForAKeyRegisteredAsEcIsRefused() {
+    ApiCredentials ed = ApiCredentials.ed25519(
+        MISMATCHED_KEY_NAME, Secret.ofBytes(Pem.encode("PRIVATE KEY", edKey.getPrivate().getEncoded())));
+    try (MarketStream stream = open(ed)) {
+      stream.subscribe(List.of(BOOK));
+      Await.until("the sandbox refused the subscribe's JWT", () -> streams.refusedJwts() > 0);
+
+      assertThat(streams.acceptedJwts()).isZero();
+      assertThat(stream.book(BTC)).isEmpty();
+    }
+  }
+
+  @Test
+  void aKeyOfAnotherKindIsRefusedBeforeAnyConnection() {
+    ApiCredentials hmac = ApiCredentials.hmac("key", Secret.of("secret".toCharArray()));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.streams().cdpKey(hmac))
+        .isInstanceOfSatisfying(io.tickguard.core.InvalidRequestException.class,
+            e -> assertThat(e.field()).isEqualTo("credentials"))
+        .hasMessageContaining("Ed25519");
   }
 }
