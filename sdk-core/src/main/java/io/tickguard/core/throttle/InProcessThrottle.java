@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -198,6 +199,7 @@ public final class InProcessThrottle implements Throttle {
   private void park(long grantAt, long start, long bound) {
     long until = grantAt;
     long deadline = start + bound;
+    long realStart = System.nanoTime();
     while (true) {
       long now = clock.millis();
       if (until > now) {
@@ -208,6 +210,15 @@ public final class InProcessThrottle implements Throttle {
           throw new TickGuardException("Interrupted while waiting for rate-limit permits of " + name, e);
         }
         now = clock.millis();
+        if (now < until && System.nanoTime() - realStart > TimeUnit.MILLISECONDS.toNanos(bound)) {
+          // The clock did not reach the end of the wait (a frozen or stepped-back clock): the wait is
+          // still bounded, in real time, by the same bound.
+          boolean serverPause;
+          synchronized (lock) {
+            serverPause = pausedUntil > now;
+          }
+          throw RateLimitedException.clientSide(serverPause ? SERVER_PAUSE : name, Duration.ofMillis(until - now));
+        }
       }
       synchronized (lock) {
         failIfBanned(now);

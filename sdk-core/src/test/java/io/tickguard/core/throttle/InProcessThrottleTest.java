@@ -180,4 +180,18 @@ class InProcessThrottleTest {
     // It may count at the server in the 12:01 minute, so the next grant is 12:02, not 12:01.
     assertThat(throttle.acquire(ping())).isEqualTo(Duration.ofMillis(60_050));
   }
+
+  @Test
+  void aWaitOnAClockThatNeverMovesStillEndsWithinTheBoundInRealTime() {
+    // A frozen clock with the real sleeper (a test clock, or a clock stepped back): the permit's time
+    // never comes, so only the real-time guard ends the wait, typed, instead of parking forever.
+    java.time.Clock frozen = java.time.Clock.fixed(java.time.Instant.parse("2024-05-01T12:00:00Z"), java.time.ZoneOffset.UTC);
+    Throttle throttle = InProcessThrottle.builder("frozen").clock(frozen).edgeGuard(Duration.ZERO)
+        .limit(RateLimit.fixedWindow("REQUEST_WEIGHT", 100, Duration.ofMinutes(1)))
+        .maxWait(Duration.ofMillis(1500)).build();
+    throttle.acquire(ping());
+    throttle.onResponse(ping(), Responses.of(429, "Retry-After", "1")); // a 1 s pause the frozen clock never ends
+    assertThatThrownBy(() -> throttle.acquire(ping()))
+        .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.clientSide()).isTrue());
+  }
 }
