@@ -28,11 +28,15 @@ public final class MockApi implements AutoCloseable {
     }
   }
 
-  /** A loopback configuration with the clock fixed at {@link #NOW}. */
+  /**
+   * A loopback configuration with the clock fixed at {@link #NOW} and one attempt per call: the tests
+   * script one answer per request, so the default policy's retries would wait for answers never queued.
+   */
   public ClientConfig config() {
     return ClientConfig.builder(server.url("/").toString())
         .allowPlaintextLoopback(true)
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+        .resilience(io.tickguard.core.resilience.ResiliencePolicy.none())
         .build();
   }
 

@@ -85,9 +85,10 @@ public final class CandlePages {
         throw new InvalidResponseException("candles[" + i + "].openTime",
             "candle opening at " + c.openTime() + " lies outside the window asked, " + from + " to " + to);
       }
-      if (last != null && !c.openTime().isAfter(last.openTime())) {
+      // Non-decreasing, not strictly: Kraken's documented OHLC sample repeats an open time.
+      if (last != null && c.openTime().isBefore(last.openTime())) {
         throw new InvalidResponseException("candles[" + i + "].openTime",
-            "candles must be in strictly increasing time order; " + c.openTime() + " follows " + last.openTime());
+            "candles must be in time order; " + c.openTime() + " follows " + last.openTime());
       }
       last = c;
     }

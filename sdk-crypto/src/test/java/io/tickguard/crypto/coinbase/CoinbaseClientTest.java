@@ -361,9 +361,10 @@ class CoinbaseClientTest {
   }
 
   @Test
-  void candlesBeyondTheDocumentedMaximumAreRefusedBeforeSending() {
+  void candlesBeyondThePagingBoundAreRefusedBeforeSending() {
+    // 350 a request is paged (CandlePagingTest); a window past CandlePages.MAX_CANDLES is refused.
     Instant from = Instant.ofEpochSecond(1703995200);
-    assertThatThrownBy(() -> client.candles(BTC_USD, Interval.ONE_MINUTE, from, from.plusSeconds(350 * 60)))
+    assertThatThrownBy(() -> client.candles(BTC_USD, Interval.ONE_MINUTE, from, from.plusSeconds(10_001L * 60)))
         .isInstanceOf(InvalidRequestException.class);
     assertThat(server.requestCount()).isZero();
   }

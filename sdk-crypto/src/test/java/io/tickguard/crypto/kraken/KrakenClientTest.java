@@ -202,10 +202,11 @@ class KrakenClientTest {
   }
 
   @Test
-  void candlesAfterTheWindowAreLeftOut() {
-    fixture("ohlc.json");
+  void aWindowBeforeTheOldestCandleKrakenKeepsIsRefusedOnFromNotAnsweredEmpty() {
+    fixture("ohlc.json"); // Kraken answers with candles from its oldest kept one onwards
     Instant to = Instant.ofEpochSecond(1548115199);
-    assertThat(client.candles(BTC_USD, Interval.ONE_HOUR, to.minusSeconds(7200), to)).isEmpty();
+    assertThatThrownBy(() -> client.candles(BTC_USD, Interval.ONE_HOUR, to.minusSeconds(7200), to))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.getMessage()).contains("oldest it has"));
   }
 
   @Test
