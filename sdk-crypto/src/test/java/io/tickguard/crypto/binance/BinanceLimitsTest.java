@@ -37,7 +37,7 @@ class BinanceLimitsTest {
   void everyEndpointCountsOnlyAgainstGroupsThePresetHas() throws Exception {
     Set<String> groups = BinanceLimits.spot().limits().stream().map(RateLimit::group).collect(Collectors.toSet());
     List<Endpoint> all = endpoints();
-    assertThat(all).hasSize(9);
+    assertThat(all).hasSize(10); // apiRestrictions (the key permission audit) and ticker/price (last price) included
     assertThat(all).allSatisfy(e -> {
       assertThat(e.limits()).containsExactly(BinanceEndpoints.REQUEST_WEIGHT);
       assertThat(groups).containsAll(e.limits());
