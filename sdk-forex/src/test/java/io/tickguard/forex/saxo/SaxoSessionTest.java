@@ -81,7 +81,8 @@ class SaxoSessionTest {
   @Test
   void sessionSurvivesThirtyExpiriesUnderEightThreadsWithTheStreamReauthorizedAndARestartResumes() throws Exception {
     Path file = dir.resolve("saxo.token");
-    RecordingStore store = new RecordingStore(new FileTokenStore(file));
+    FileTokenStore firstProcessFile = new FileTokenStore(file);
+    RecordingStore store = new RecordingStore(firstProcessFile);
     String context;
     try (SaxoClient saxo = sandbox.builder(store).streamScheduler(scheduler).build()) {
       saxo.login(sandbox.browser());
@@ -133,6 +134,7 @@ class SaxoSessionTest {
       assertThat(stream.state().isFinal()).isFalse();
     }
 
+    firstProcessFile.close(); // the first process ends: its lock on the token file goes with it
     // A new process: the file holds the last rotated refresh token; no login needed.
     try (SaxoClient restarted = sandbox.client(new FileTokenStore(file))) {
       assertThat(restarted.hasSession()).isTrue();
