@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.OptionSpec;
 class GuideNamesExistTest {
   private static final Path DOCS = Path.of("..", "docs");
   private static final List<String> PACKAGES = List.of("io.tickguard.core", "io.tickguard.core.tls", "io.tickguard.core.throttle", "io.tickguard.core.security",
-      "io.tickguard.core.resilience", "io.tickguard.core.token", "io.tickguard.core.stream", "io.tickguard.market", "io.tickguard.crypto", "io.tickguard.crypto.binance",
+      "io.tickguard.core.resilience", "io.tickguard.core.token", "io.tickguard.core.stream", "io.tickguard.market", "io.tickguard.market.insightease", "io.tickguard.crypto", "io.tickguard.crypto.binance",
       "io.tickguard.crypto.kraken", "io.tickguard.crypto.coinbase", "io.tickguard.crypto.insightease", "io.tickguard.forex.oanda",
       "io.tickguard.forex.insightease", "io.tickguard.forex.saxo");
   private static final Pattern SECTION = Pattern.compile("^## `([A-Za-z.]+)`\\s*$");

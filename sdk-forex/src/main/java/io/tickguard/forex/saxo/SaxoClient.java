@@ -446,6 +446,13 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
     streaming.close();
     tokenHttp.dispatcher().executorService().shutdown();
     tokenHttp.connectionPool().evictAll();
+    if (store instanceof AutoCloseable closeable) {
+      try {
+        closeable.close(); // a FileTokenStore's lock: the next client (a restart, the next CLI command) may open it
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(SaxoClient.class).debug("Closing the token store failed ({})", e.getClass().getSimpleName());
+      }
+    }
   }
 
   // ---- Uics ------------------------------------------------------------------------------------
@@ -579,7 +586,11 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
       return this;
     }
 
-    /** Where the refresh token lives (default in memory: a restart needs a new login). */
+    /**
+     * Where the refresh token lives (default in memory: a restart needs a new login). The client
+     * owns the store: {@link SaxoClient#close()} closes it when it is {@link AutoCloseable} (a
+     * {@code FileTokenStore} then releases its file).
+     */
     public Builder tokenStore(TokenStore store) {
       this.store = Objects.requireNonNull(store, "store");
       return this;

@@ -308,13 +308,21 @@ public final class FeedStream implements MarketStream {
       onOverflow.run();
     }
 
-    /** A session that failed (its own buffer overflowed, reconnects ran out) fails the queue too. */
+    /**
+     * A session that failed (its own buffer overflowed, reconnects ran out) fails the queue, and the
+     * whole subscription with it, as the queue's own overflow does: otherwise a subscribe after it
+     * would be accepted, depending on which of the two buffers overflowed first.
+     */
     @Override
-    public synchronized void signal(StreamSignal signal) {
-      if (signal instanceof StreamSignal.Closed c && c.failure().isPresent() && overflow == null) {
+    public void signal(StreamSignal signal) {
+      synchronized (this) {
+        if (!(signal instanceof StreamSignal.Closed c && c.failure().isPresent() && overflow == null)) {
+          return;
+        }
         overflow = c.failure().get();
         notifyAll();
       }
+      onOverflow.run(); // outside this lock, as in event(): it takes the stream's
     }
 
     @Override
