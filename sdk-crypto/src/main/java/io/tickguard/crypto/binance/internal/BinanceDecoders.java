@@ -381,11 +381,4 @@ public final class BinanceDecoders {
     }
     return value;
   }
-
-  private static <T> T required(T value, String path) {
-    if (value == null) {
-      throw new InvalidResponseException(path, "Field " + path + " is missing");
-    }
-    return value;
-  }
 }
