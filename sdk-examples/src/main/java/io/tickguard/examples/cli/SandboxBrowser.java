@@ -32,11 +32,12 @@ final class SandboxBrowser implements AuthorizationBrowser {
     // The login waits for the redirect on this thread's caller: visit the pages on another thread.
     CompletableFuture.runAsync(() -> {
       String location;
-      try (Response page = login.newCall(new Request.Builder().url(HttpUrl.get(authorize)).build()).execute()) {
-        location = java.util.Objects.requireNonNullElse(page.header("Location"), "");
-        if (page.code() != 302 || location.isEmpty()) {
+      try (Response page = login.newCall(new Request.Builder().url(HttpUrl.get(authorize.toString())).build()).execute()) {
+        String redirect = page.header("Location");
+        if (page.code() != 302 || redirect == null || redirect.isEmpty()) {
           throw new AuthenticationException("the sandbox's login page answered " + page.code() + " without a redirect");
         }
+        location = redirect;
       } catch (IOException e) {
         throw new AuthenticationException("the sandbox's login page could not be opened (" + e.getClass().getSimpleName() + ")");
       }
