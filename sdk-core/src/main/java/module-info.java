@@ -37,6 +37,6 @@ module io.tickguard.core {
   exports io.tickguard.core.token;
   exports io.tickguard.core.validate;
 
-  // Coinbase's WebSocket JWTs reuse the ES256 signing blocks behind Signers.es256Jwt.
+  // Coinbase's WebSocket JWTs reuse the JWT signer behind Signers.jwt (ES256 and EdDSA).
   exports io.tickguard.core.auth.internal to io.tickguard.crypto;
 }

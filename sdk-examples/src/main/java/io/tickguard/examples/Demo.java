@@ -113,7 +113,8 @@ public final class Demo {
 
   private static BinanceClient.Builder binance(SandboxServer sandbox) {
     return BinanceClient.builder().config(sandbox.clientConfig())
-        .credentials(ApiCredentials.hmac(SandboxServer.DEMO_API_KEY, Secret.of(SandboxServer.DEMO_API_SECRET.toCharArray())));
+        .credentials(ApiCredentials.hmac(ProviderSandbox.BINANCE_API_KEY,
+            Secret.of(ProviderSandbox.BINANCE_API_SECRET.toCharArray())));
   }
 
   private static String tokenRotation(SandboxServer sandbox) {

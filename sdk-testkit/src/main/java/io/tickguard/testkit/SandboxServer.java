@@ -52,7 +52,12 @@ import okhttp3.Protocol;
  * <p>Thread-safe; serves many connections at once (HTTP/1.1, one thread per connection).
  */
 public final class SandboxServer implements AutoCloseable {
-  /** The demo API key with market-data, account and trade scopes. */
+  /**
+   * The demo API key of the generic {@code /demo/v1} routes, with market-data, account and trade
+   * scopes and no IP allow-list. Used against a provider's routes it is over-privileged for a
+   * read-only client, and the key permission audit says so: each provider's own demo key
+   * ({@code ProviderSandbox.BINANCE_API_KEY}, ...) is the least-privilege one.
+   */
   public static final String DEMO_API_KEY = "sandbox-key";
   /** The demo API key's secret (a sandbox value, not a secret anywhere else). */
   public static final String DEMO_API_SECRET = "sandbox-secret";

@@ -1,12 +1,12 @@
 package io.tickguard.core.auth;
 
 import io.tickguard.core.auth.internal.AsymmetricSigner;
-import io.tickguard.core.auth.internal.Es256JwtSigner;
 import io.tickguard.core.auth.internal.HmacSigner;
+import io.tickguard.core.auth.internal.JwtSigner;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.Function;
@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The generic building blocks of {@link RequestSigner}s: HMAC, Ed25519, RSA and ES256 JWT over an
+ * The generic building blocks of {@link RequestSigner}s: HMAC, Ed25519, RSA and ES256/EdDSA JWTs over an
  * input the caller describes. Core knows no provider: each provider package composes its own scheme
  * from these blocks (Binance's {@code BinanceSigners}, Kraken's {@code KrakenSigners}, Coinbase's
  * {@code CoinbaseSigners}) and tests it against its provider's published vectors; see {@code
@@ -144,16 +144,27 @@ public final class Signers {
 
   /** An ES256 JWT signer with its issuer, lifetime and nonce source chosen (tests fix the nonce). */
   public static RequestSigner es256Jwt(String issuer, Duration lifetime, Supplier<byte[]> nonceBytes) {
-    return new Es256JwtSigner(JsonMapper.builder().build(), issuer, lifetime, nonceBytes);
+    return new JwtSigner(JsonMapper.builder().build(), issuer, lifetime, nonceBytes, EnumSet.of(KeyType.EC_P256));
   }
 
   /** An ES256 JWT signer whose header nonce is 16 random bytes per token. */
   public static RequestSigner es256Jwt(String issuer, Duration lifetime) {
-    SecureRandom random = new SecureRandom();
-    return es256Jwt(issuer, lifetime, () -> {
-      byte[] nonce = new byte[16];
-      random.nextBytes(nonce);
-      return nonce;
-    });
+    return es256Jwt(issuer, lifetime, JwtSigner.randomNonces());
+  }
+
+  /**
+   * A JWT signer whose algorithm follows the key: {@code ES256} for an {@link KeyType#EC_P256} key,
+   * {@code EdDSA} for an {@link KeyType#ED25519} key; the same header ({@code alg}, {@code kid},
+   * {@code nonce}, {@code typ}) and claims ({@code sub}, {@code iss}, {@code nbf}, {@code exp},
+   * {@code uri}) either way. Issuer, lifetime and nonce source chosen (tests fix the nonce).
+   */
+  public static RequestSigner jwt(String issuer, Duration lifetime, Supplier<byte[]> nonceBytes) {
+    return new JwtSigner(JsonMapper.builder().build(), issuer, lifetime, nonceBytes,
+        EnumSet.of(KeyType.EC_P256, KeyType.ED25519));
+  }
+
+  /** {@link #jwt(String, Duration, Supplier)} with 16 random bytes per token as the header nonce. */
+  public static RequestSigner jwt(String issuer, Duration lifetime) {
+    return jwt(issuer, lifetime, JwtSigner.randomNonces());
   }
 }

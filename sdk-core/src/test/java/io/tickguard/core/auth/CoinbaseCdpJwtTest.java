@@ -150,6 +150,32 @@ class CoinbaseCdpJwtTest {
         .hasMessageContaining("EC P-256");
   }
 
+  @Test
+  void es256OnlySignerRefusesAnEd25519KeyAndTheCdpSignerSignsItWithEdDsa() throws Exception {
+    KeyPair ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    ApiCredentials edKey = ApiCredentials.ofPrivateKey(KEY_NAME, KeyType.ED25519, ed.getPrivate());
+    SigningInput input = new SigningInput("GET", "api.coinbase.com", "/api/v3/brokerage/accounts", "limit=5", "",
+        NOW, "1700000000", 1);
+
+    assertThatThrownBy(() -> cdpJwt().sign(input, edKey))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EC P-256").hasMessageContaining("ED25519");
+
+    RequestSignature signed = Signers.jwt("cdp", java.time.Duration.ofSeconds(120)).sign(input, edKey);
+    String[] parts = signed.value().split("\\.");
+    assertThat(part(signed.value(), 0).get("alg").asString()).isEqualTo("EdDSA");
+    JsonNode claims = part(signed.value(), 1);
+    assertThat(claims.get("uri").asString()).isEqualTo("GET api.coinbase.com/api/v3/brokerage/accounts");
+    assertThat(claims.get("exp").asLong() - claims.get("nbf").asLong()).isEqualTo(120);
+    assertThat(signed.payload().algorithm()).isEqualTo("EdDSA-JWT");
+    Signature verifier = Signature.getInstance("Ed25519");
+    verifier.initVerify(ed.getPublic());
+    verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+    assertThat(verifier.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+    // The same signer still signs an EC P-256 key with ES256.
+    assertThat(part(Signers.jwt("cdp", java.time.Duration.ofSeconds(120)).sign(input, credentials).value(), 0)
+        .get("alg").asString()).isEqualTo("ES256");
+  }
+
   /**
    * Verifies a JOSE {@code R || S} signature with the JDK, converting to DER with Bouncy Castle's
    * ASN.1 classes: independent of TickGuard's own converter, so a bug there cannot hide here.

@@ -44,9 +44,10 @@ import java.util.concurrent.Executor;
 
 /**
  * Coinbase Advanced Trade market data over the TickGuard pipeline. Market data uses the public
- * routes; {@link #balances()} needs a CDP key ({@link CoinbaseKeys#cdp(String, Secret)} given to {@link
- * Builder#credentials(ApiCredentials)}), which signs
- * an ES256 JWT per request, and grants {@link io.tickguard.core.auth.Scope#ACCOUNT_READ}.
+ * routes; {@link #balances()} needs a CDP key ({@link CoinbaseKeys#cdp(String, Secret)} for an ECDSA
+ * key, {@link CoinbaseKeys#cdpEd25519(String, Secret)} for an Ed25519 key, given to {@link
+ * Builder#credentials(ApiCredentials)}), which signs an ES256 or EdDSA JWT per request, and grants
+ * {@link io.tickguard.core.auth.Scope#ACCOUNT_READ}.
  */
 public final class CoinbaseClient implements CryptoMarketData {
   /** The production API. */
@@ -62,8 +63,10 @@ public final class CoinbaseClient implements CryptoMarketData {
    * signs with CDP JWTs in {@code Authorization}, which core redacts already; these are registered
    * with its redactor so that an answer or proxy page quoting one is scrubbed too.
    */
-  static final List<String> LEGACY_KEY_HEADERS =
-      List.of("CB-ACCESS-KEY", "CB-ACCESS-SIGN", "CB-ACCESS-PASSPHRASE");
+  static final List<String> LEGACY_KEY_HEADERS = CoinbaseAuth.EXCHANGE_SECRET_HEADERS;
+
+  /** The CDP key kinds: ECDSA (ES256 JWTs) and Ed25519 (EdDSA JWTs). */
+  private static final Set<KeyType> CDP_KEY_TYPES = Set.of(KeyType.EC_P256, KeyType.ED25519);
 
   private static final Map<Interval, String> GRANULARITY = Map.of(
       Interval.ONE_MINUTE, "ONE_MINUTE", Interval.FIVE_MINUTES, "FIVE_MINUTE",
@@ -235,20 +238,23 @@ public final class CoinbaseClient implements CryptoMarketData {
   }
 
   /**
-   * How {@link #balances()} authenticates a CDP API key: an ES256 JWT per request ({@link
+   * How {@link #balances()} authenticates a CDP API key: a JWT per request, ES256 for an EC P-256
+   * key and EdDSA for an Ed25519 key ({@link
    * CoinbaseSigners#cdpJwt()}: {@code iss} {@code cdp}, {@code sub} and {@code kid} the key name,
    * {@code nbf} now, {@code exp} two minutes later, {@code uri} {@code "GET host/path"}, a random
    * header nonce) sent as {@code Authorization: Bearer}. Timestamps come from {@code clock}; pass
    * a {@link ServerClock} to sign on Coinbase's time (the builder does when given credentials).
    *
-   * @param credentials an {@link io.tickguard.core.auth.KeyType#EC_P256} key
+   * @param credentials an {@link io.tickguard.core.auth.KeyType#EC_P256} or {@link
+   *     io.tickguard.core.auth.KeyType#ED25519} key
    * @param clock the clock JWT times are taken from (the configuration's clock in a client)
+   * @throws InvalidRequestException on {@code credentials} for any other kind of key
    */
   public static SigningAuthenticator cdpAuthenticator(ApiCredentials credentials, Clock clock) {
     Objects.requireNonNull(credentials, "credentials");
-    if (credentials.keyType() != KeyType.EC_P256) {
-      throw new InvalidRequestException(
-          "credentials", "Coinbase CDP keys are EC P-256 (ES256 JWTs), not " + credentials.keyType());
+    if (!CDP_KEY_TYPES.contains(credentials.keyType())) {
+      throw new InvalidRequestException("credentials", "Coinbase CDP keys are EC P-256 (ES256 JWTs, CoinbaseKeys.cdp)"
+          + " or Ed25519 (EdDSA JWTs, CoinbaseKeys.cdpEd25519), not " + credentials.keyType());
     }
     return cdpAuthenticator(CredentialsProvider.of(credentials), clock);
   }
@@ -259,8 +265,14 @@ public final class CoinbaseClient implements CryptoMarketData {
         .credentials(credentials)
         .signer(CoinbaseSigners.cdpJwt())
         .placement(AttachRule.builder().signatureAsBearerToken().build())
-        .serverClock(clock instanceof ServerClock server ? server : ServerClock.uncorrected(Objects.requireNonNull(clock, "clock")))
+        .serverClock(signingClock(clock))
         .build();
+  }
+
+  /** {@code clock} as the signing clock: a {@link ServerClock} as is, any other uncorrected. */
+  static ServerClock signingClock(Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    return clock instanceof ServerClock server ? server : ServerClock.uncorrected(clock);
   }
 
   /** Builds a {@link CoinbaseClient}. */
@@ -275,12 +287,13 @@ public final class CoinbaseClient implements CryptoMarketData {
 
     /**
      * Coinbase Advanced Trade keys are CDP API keys: EC P-256 credentials signing ES256 JWTs, made
-     * with {@link CoinbaseKeys#cdp(String, Secret)}. Each request then carries a fresh two-minute
-     * JWT as a bearer token; see {@link #cdpAuthenticator}.
+     * with {@link CoinbaseKeys#cdp(String, Secret)}, or Ed25519 credentials signing EdDSA JWTs, made
+     * with {@link CoinbaseKeys#cdpEd25519(String, Secret)}. Each request then carries a fresh
+     * two-minute JWT as a bearer token; see {@link #cdpAuthenticator}.
      */
     @Override
     protected Set<KeyType> acceptedKeyTypes() {
-      return Set.of(KeyType.EC_P256);
+      return CDP_KEY_TYPES;
     }
 
     @Override

@@ -11,9 +11,14 @@ public final class CoinbaseSigners {
 
   private CoinbaseSigners() {}
 
-  /** CDP API keys (Advanced Trade): a two-minute ES256 JWT per request, issuer {@code cdp}, random header nonce. */
+  /**
+   * CDP API keys (Advanced Trade): a two-minute JWT per request, issuer {@code cdp}, random header
+   * nonce, {@code uri} claim {@code "METHOD host/path"}; ES256 for an EC P-256 key, EdDSA for an
+   * Ed25519 key. The WebSocket tokens ({@code CoinbaseWsJwt}) come from the same signer, without
+   * {@code uri}.
+   */
   public static RequestSigner cdpJwt() {
-    return Signers.es256Jwt("cdp", CDP_JWT_LIFETIME);
+    return Signers.jwt("cdp", CDP_JWT_LIFETIME);
   }
 
   /**

@@ -8,7 +8,9 @@ import io.tickguard.core.auth.Scope;
 import io.tickguard.core.auth.Secret;
 import io.tickguard.core.pem.Pem;
 import io.tickguard.core.security.KeyAuditPolicy;
+import io.tickguard.core.security.Egress;
 import io.tickguard.core.security.KeyPermissionReport;
+import io.tickguard.core.security.KeyRestrictedException;
 import io.tickguard.core.security.OverPrivilegedKeyException;
 import io.tickguard.core.security.SecurityEvent;
 import io.tickguard.core.security.SecurityEventKind;
@@ -22,6 +24,7 @@ import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.ServedRequest;
 import io.tickguard.testkit.binance.BinanceRoutes;
 import io.tickguard.testkit.coinbase.CoinbaseRoutes;
+import io.tickguard.testkit.providers.ProviderSandbox;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -38,7 +41,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The start-up key permission audit against the sandbox's Binance {@code apiRestrictions} and
  * Coinbase {@code key_permissions}: an over-privileged key is reported once, refused under STRICT
- * before any other call, and a least-privilege key passes silently.
+ * before any other call, and a least-privilege key passes silently; the sandbox's own demo keys are
+ * least-privilege and its named over-privileged keys are reported.
  */
 class KeyPermissionAuditSandboxTest {
   private static final String KEY = "audit-hmac-key-0001";
@@ -191,5 +195,76 @@ class KeyPermissionAuditSandboxTest {
       assertThat(Set.copyOf(client.security().keyPermissionReport().orElseThrow().granted()))
           .containsExactlyInAnyOrder(Scope.MARKET_DATA, Scope.ACCOUNT_READ);
     }
+  }
+
+  // ---- the sandbox's own demo keys -----------------------------------------------------------
+
+  private BinanceClient.Builder binanceDemo(ApiCredentials credentials, Egress egress) {
+    sandbox = ProviderSandbox.BINANCE.install(SandboxServer.builder().clock(clock)).start();
+    return BinanceClient.builder()
+        .config(sandbox.clientConfigBuilder().clock(clock).egress(egress)
+            .security(SecurityOptions.builder().listener(events::add).build()).build())
+        .credentials(credentials);
+  }
+
+  private CoinbaseClient.Builder coinbaseDemo(ApiCredentials credentials) {
+    sandbox = ProviderSandbox.COINBASE.install(SandboxServer.builder().clock(clock)).start();
+    return CoinbaseClient.builder()
+        .config(sandbox.clientConfigBuilder().clock(clock).security(SecurityOptions.builder().listener(events::add).build()).build())
+        .credentials(credentials);
+  }
+
+  @Test
+  void binanceDemoKeyOfTheDefaultSandboxIsLeastPrivilegeReadOnlyAndIpRestricted() {
+    try (BinanceClient client = binanceDemo(ProviderSandbox.BINANCE.demoCredentials(), Egress.direct())
+        .keyPermissionAudit(KeyAuditPolicy.STRICT).build()) {
+      KeyPermissionReport report = client.security().keyPermissionReport().orElseThrow();
+      assertThat(report.status()).isEqualTo(KeyPermissionReport.Status.LEAST_PRIVILEGE);
+      assertThat(report.ipRestricted()).contains(true);
+      assertThat(report.granted()).containsExactlyInAnyOrder(Scope.MARKET_DATA, Scope.ACCOUNT_READ);
+      assertThat(client.balances()).isNotEmpty();
+      assertThat(events).isEmpty();
+    }
+  }
+
+  @Test
+  void binanceDemoKeyIsRefusedFromAnotherAddressThan127_0_0_1() {
+    try (BinanceClient client = binanceDemo(ProviderSandbox.BINANCE.demoCredentials(), Egress.direct().bindTo("127.0.0.2"))
+        .keyPermissionAudit(KeyAuditPolicy.OFF).build()) {
+      assertThatThrownBy(client::balances).isInstanceOfSatisfying(KeyRestrictedException.class,
+          e -> assertThat(e.providerCode()).contains("-2015"));
+    }
+  }
+
+  @Test
+  void coinbaseDemoKeyOfTheDefaultSandboxIsLeastPrivilege() {
+    try (CoinbaseClient client = coinbaseDemo(ProviderSandbox.COINBASE.demoCredentials())
+        .keyPermissionAudit(KeyAuditPolicy.STRICT).build()) {
+      KeyPermissionReport report = client.security().keyPermissionReport().orElseThrow();
+      assertThat(report.status()).isEqualTo(KeyPermissionReport.Status.LEAST_PRIVILEGE);
+      assertThat(report.rawPermissions()).containsExactly("can_view=true", "can_trade=false", "can_transfer=false");
+      assertThat(client.balances()).isNotEmpty();
+      assertThat(events).isEmpty();
+    }
+  }
+
+  @Test
+  void sandboxsNamedOverPrivilegedKeysAreReportedForBinanceAndCoinbase() {
+    ApiCredentials binanceKey = ApiCredentials.hmac(ProviderSandbox.BINANCE_OVER_PRIVILEGED_API_KEY,
+        Secret.of(ProviderSandbox.BINANCE_OVER_PRIVILEGED_API_SECRET.toCharArray()));
+    try (BinanceClient client = binanceDemo(binanceKey, Egress.direct()).build()) {
+      KeyPermissionReport report = client.security().keyPermissionReport().orElseThrow();
+      assertThat(report.findings()).extracting(KeyPermissionReport.Finding::code)
+          .containsExactly("SCOPE_NOT_DECLARED", "SCOPE_NOT_DECLARED", "NO_IP_RESTRICTION");
+      assertThat(report.findings()).extracting(f -> f.scope().orElse(null)).containsExactly(Scope.TRADE, Scope.WITHDRAW, null);
+    }
+    sandbox.close();
+    events.clear();
+    ApiCredentials coinbaseKey = CoinbaseKeys.cdp(ProviderSandbox.COINBASE_OVER_PRIVILEGED_KEY_NAME,
+        Secret.of(ProviderSandbox.coinbasePrivateKeyPem()));
+    assertThatThrownBy(() -> coinbaseDemo(coinbaseKey).keyPermissionAudit(KeyAuditPolicy.STRICT).build())
+        .isInstanceOfSatisfying(OverPrivilegedKeyException.class, e -> assertThat(e.report().findings())
+            .extracting(f -> f.scope().orElse(null)).containsExactly(Scope.TRADE, Scope.WITHDRAW));
+    assertThat(events).extracting(SecurityEvent::kind).containsExactly(SecurityEventKind.OVER_PRIVILEGED_KEY);
   }
 }

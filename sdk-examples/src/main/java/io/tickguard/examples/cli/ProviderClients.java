@@ -80,7 +80,7 @@ final class ProviderClients {
   /** The sandbox's demo key for {@code provider}. */
   static ProviderKey sandboxKey(Provider provider) {
     return switch (provider) {
-      case BINANCE -> new ProviderKey(Optional.of(SandboxServer.DEMO_API_KEY), secret(SandboxServer.DEMO_API_SECRET.toCharArray()));
+      case BINANCE -> new ProviderKey(Optional.of(ProviderSandbox.BINANCE_API_KEY), secret(ProviderSandbox.BINANCE_API_SECRET.toCharArray()));
       case KRAKEN -> new ProviderKey(Optional.of(ProviderSandbox.KRAKEN_API_KEY), secret(ProviderSandbox.KRAKEN_PRIVATE_KEY.toCharArray()));
       case COINBASE -> new ProviderKey(Optional.of(ProviderSandbox.COINBASE_KEY_NAME), secret(ProviderSandbox.coinbasePrivateKeyPem()));
       case INSIGHTEASE -> new ProviderKey(Optional.empty(), secret(SandboxServer.DEMO_API_KEY.toCharArray()));

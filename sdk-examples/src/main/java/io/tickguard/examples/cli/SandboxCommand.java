@@ -129,7 +129,7 @@ final class SandboxCommand implements Callable<Integer> {
     List<String> exports = new ArrayList<>();
     for (ProviderSandbox p : chosen) {
       exports.add(switch (p) {
-        case BINANCE -> "BINANCE_API_KEY=" + SandboxServer.DEMO_API_KEY + " BINANCE_API_SECRET=" + SandboxServer.DEMO_API_SECRET;
+        case BINANCE -> "BINANCE_API_KEY=" + ProviderSandbox.BINANCE_API_KEY + " BINANCE_API_SECRET=" + ProviderSandbox.BINANCE_API_SECRET;
         case KRAKEN -> "KRAKEN_API_KEY=" + ProviderSandbox.KRAKEN_API_KEY + " KRAKEN_PRIVATE_KEY=" + ProviderSandbox.KRAKEN_PRIVATE_KEY;
         case COINBASE -> "COINBASE_KEY_NAME=" + ProviderSandbox.COINBASE_KEY_NAME + " COINBASE_PRIVATE_KEY_FILE=" + coinbaseKey;
         case INSIGHTEASE -> "INSIGHTEASE_API_KEY=" + SandboxServer.DEMO_API_KEY;

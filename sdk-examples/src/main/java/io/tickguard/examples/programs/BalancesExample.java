@@ -38,7 +38,8 @@ public final class BalancesExample {
     }
     try (SandboxServer sandbox = ProviderSandbox.BINANCE.install(SandboxServer.builder()).start();
          BinanceClient binance = BinanceClient.builder().config(sandbox.clientConfig())
-             .credentials(ApiCredentials.hmac(SandboxServer.DEMO_API_KEY, Secret.of(SandboxServer.DEMO_API_SECRET.toCharArray())))
+             .credentials(ApiCredentials.hmac(ProviderSandbox.BINANCE_API_KEY,
+                 Secret.of(ProviderSandbox.BINANCE_API_SECRET.toCharArray())))
              .build()) {
       print(binance.balances(), out);
     }

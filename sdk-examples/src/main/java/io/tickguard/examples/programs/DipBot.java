@@ -96,7 +96,8 @@ public final class DipBot {
     }
     try (SandboxServer sandbox = ProviderSandbox.BINANCE.install(SandboxServer.builder()).start();
          BinanceClient binance = BinanceClient.builder().config(sandbox.clientConfig())
-             .credentials(ApiCredentials.hmac(SandboxServer.DEMO_API_KEY, Secret.of(SandboxServer.DEMO_API_SECRET.toCharArray())))
+             .credentials(ApiCredentials.hmac(ProviderSandbox.BINANCE_API_KEY,
+                 Secret.of(ProviderSandbox.BINANCE_API_SECRET.toCharArray())))
              .build()) {
       new DipBot(binance, btc, 5, new BigDecimal("0.0001")).run(10, Duration.ofSeconds(1), System.out);
     }

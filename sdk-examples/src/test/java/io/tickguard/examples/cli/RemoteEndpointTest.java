@@ -3,6 +3,7 @@ package io.tickguard.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickguard.testkit.SandboxServer;
+import io.tickguard.testkit.providers.ProviderSandbox;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +52,8 @@ class RemoteEndpointTest {
   void standaloneSandboxIsReachedWithBaseUrlCaFileAndPin() {
     assertThat(cli.run(remote("ticker", "BTC/USDT"))).as(cli.err()).isZero();
     assertThat(cli.out()).contains("BTC/USDT");
-    cli.env.put("BINANCE_API_KEY", SandboxServer.DEMO_API_KEY);
-    cli.env.put("BINANCE_API_SECRET", SandboxServer.DEMO_API_SECRET);
+    cli.env.put("BINANCE_API_KEY", ProviderSandbox.BINANCE_API_KEY);
+    cli.env.put("BINANCE_API_SECRET", ProviderSandbox.BINANCE_API_SECRET);
     assertThat(cli.run(remote("balances"))).as(cli.err()).isZero();
     assertThat(cli.out()).contains("asset");
     assertThat(cli.sandboxesStarted).as("nothing embedded when --base-url is given").hasValue(0);
@@ -60,8 +61,8 @@ class RemoteEndpointTest {
 
   @Test
   void doctorPassesEveryCheckAgainstAPinnedSandbox() {
-    cli.env.put("BINANCE_API_KEY", SandboxServer.DEMO_API_KEY);
-    cli.env.put("BINANCE_API_SECRET", SandboxServer.DEMO_API_SECRET);
+    cli.env.put("BINANCE_API_KEY", ProviderSandbox.BINANCE_API_KEY);
+    cli.env.put("BINANCE_API_SECRET", ProviderSandbox.BINANCE_API_SECRET);
     assertThat(cli.run(remote("doctor"))).as(cli.out() + cli.err()).isZero();
     assertThat(cli.out()).containsPattern("pass +tls +TLSv1\\.[23] ")
         .containsPattern("pass +pin +served key sha256/")
@@ -124,7 +125,7 @@ class RemoteEndpointTest {
   void sandboxCommandPrintsUrlCaFilePinAndDemoKeys() {
     assertThat(cli.run("sandbox", "--exit", "--providers", "binance,coinbase")).as(cli.err()).isZero();
     assertThat(cli.out()).contains("base URL    https://127.0.0.1:", "CA file     /", "pin         sha256/",
-        "export BINANCE_API_KEY=sandbox-key BINANCE_API_SECRET=sandbox-secret", "COINBASE_PRIVATE_KEY_FILE=/",
+        "export BINANCE_API_KEY=sandbox-binance-key BINANCE_API_SECRET=sandbox-binance-secret", "COINBASE_PRIVATE_KEY_FILE=/",
         "tickguard ticker BTC/USDT --base-url https://127.0.0.1:");
     assertThat(cli.run("sandbox", "--exit", "--providers", "bitstamp")).isEqualTo(2);
   }

@@ -2,7 +2,7 @@ package io.tickguard.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tickguard.testkit.SandboxServer;
+import io.tickguard.testkit.providers.ProviderSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -119,7 +119,7 @@ class TickGuardCliTest {
   void verboseShowsTheAuditTrailWithoutSecrets() {
     assertThat(cli.run("balances", "--verbose")).as(cli.err()).isZero();
     assertThat(cli.err()).contains("audit: GET 127.0.0.1 /api/v3/account", "status 200", "attempt 1")
-        .doesNotContain(SandboxServer.DEMO_API_SECRET, "signature=");
+        .doesNotContain(ProviderSandbox.BINANCE_API_SECRET, "signature=");
   }
 
   @Test

@@ -24,6 +24,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -46,8 +47,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code /api/v3/brokerage/market}, {@code /api/v3/brokerage/time}, and
  * {@code GET /api/v3/brokerage/accounts} with cursor pagination behind a CDP bearer JWT.
  *
- * <p>What is enforced: the JWT ({@link CdpJwtVerifier}: ES256 signature against a registered EC
- * P-256 public key, known {@code kid}/{@code sub}, {@code iss cdp}, {@code uri} equal to
+ * <p>What is enforced: the JWT ({@link CdpJwtVerifier}: an ES256 signature against a registered EC
+ * P-256 public key or an EdDSA signature against a registered Ed25519 one, the header's {@code alg}
+ * the key's own, known {@code kid}/{@code sub}, {@code iss cdp}, {@code uri} equal to
  * {@code "METHOD host/path"}, {@code nbf <= now < exp} on the sandbox clock with at most two
  * minutes of lifetime, one use per nonce) answering 401 {@code UNAUTHENTICATED}; the key's scope
  * ({@link Scope#ACCOUNT_READ}, else 403 {@code PERMISSION_DENIED}); the documented limits, public
@@ -91,11 +93,14 @@ public final class CoinbaseRoutes implements ProviderRoutes {
 
   /**
    * Accepts the CDP key {@code keyName} ({@code organizations/.../apiKeys/...}) whose JWTs verify
-   * with {@code publicKey}, an EC P-256 key, granting {@code scopes}.
+   * with {@code publicKey}, granting {@code scopes}: an EC P-256 key (ES256 JWTs) or an Ed25519 key
+   * (EdDSA JWTs), the two kinds the CDP portal issues.
    */
   public CoinbaseRoutes cdpKey(String keyName, PublicKey publicKey, Scope... scopes) {
-    if (!(publicKey instanceof ECPublicKey ec) || ec.getParams().getCurve().getField().getFieldSize() != 256) {
-      throw new IllegalArgumentException("CDP JWT keys are EC P-256");
+    boolean p256 = publicKey instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() == 256;
+    boolean ed25519 = publicKey instanceof EdECPublicKey ed && "Ed25519".equalsIgnoreCase(ed.getParams().getName());
+    if (!p256 && !ed25519) {
+      throw new IllegalArgumentException("CDP JWT keys are EC P-256 or Ed25519");
     }
     Set<Scope> set = scopes.length == 0 ? Set.of() : Set.copyOf(EnumSet.of(scopes[0], scopes));
     keys.put(keyName, new CdpKey(publicKey, set));

@@ -4,6 +4,7 @@ import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.Scope;
 import io.tickguard.core.auth.Secret;
 import io.tickguard.core.pem.Pem;
+import io.tickguard.testkit.ApiKey;
 import io.tickguard.testkit.ProviderRoutes;
 import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.binance.BinanceRoutes;
@@ -23,6 +24,7 @@ import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,9 +34,15 @@ import java.util.Optional;
  * sandbox accepts. {@link #install} adds a provider's routes and keys to a sandbox being built; the
  * credentials are constants (and, for Coinbase, a P-256 key generated once per process) so that a
  * client can be pointed at the sandbox without any real key.
+ *
+ * <p>The demo keys are least-privilege, as a production key should be: read-only (market data and
+ * account reads, the scopes a client declares by default) and, for Binance, whose permission model
+ * has an IP allow-list, accepted only from {@code 127.0.0.1}; TickGuard's start-up key permission
+ * audit therefore finds nothing to report. The {@code *_OVER_PRIVILEGED_*} keys are the opposite on
+ * purpose (trading and withdrawals, no IP restriction), for tests and demos of that audit.
  */
 public enum ProviderSandbox {
-  /** Binance spot; HMAC key {@link SandboxServer#DEMO_API_KEY} / {@link SandboxServer#DEMO_API_SECRET}. */
+  /** Binance spot; HMAC key {@link #BINANCE_API_KEY} / {@link #BINANCE_API_SECRET}. */
   BINANCE,
   /** Kraken spot; API key {@link #KRAKEN_API_KEY}, base64 private key {@link #KRAKEN_PRIVATE_KEY}. */
   KRAKEN,
@@ -53,6 +61,18 @@ public enum ProviderSandbox {
    */
   SAXO;
 
+  /** The sandbox's Binance demo key: market data and account reads only, accepted only from 127.0.0.1. */
+  public static final String BINANCE_API_KEY = "sandbox-binance-key";
+  /** The Binance demo key's secret (a sandbox value, not a secret anywhere else). */
+  public static final String BINANCE_API_SECRET = "sandbox-binance-secret";
+  /**
+   * A Binance key the sandbox lets trade and withdraw from any address: over-privileged on purpose,
+   * so that the key permission audit reports it ({@code TRADE}, {@code WITHDRAW}, no IP restriction).
+   */
+  public static final String BINANCE_OVER_PRIVILEGED_API_KEY = "sandbox-binance-overprivileged-key";
+  /** The over-privileged Binance key's secret. */
+  public static final String BINANCE_OVER_PRIVILEGED_API_SECRET = "sandbox-binance-overprivileged-secret";
+
   /** The sandbox's Kraken API key. */
   public static final String KRAKEN_API_KEY = "sandbox-kraken-key";
 
@@ -60,8 +80,14 @@ public enum ProviderSandbox {
   public static final String KRAKEN_PRIVATE_KEY = Base64.getEncoder().encodeToString(
       "tickguard-sandbox-kraken-private-key-not-a-real-secret-0000000000".getBytes(StandardCharsets.US_ASCII));
 
-  /** The sandbox's Coinbase CDP key name. */
+  /** The sandbox's Coinbase CDP key name: view permission only (market data and account reads). */
   public static final String COINBASE_KEY_NAME = "organizations/tickguard-sandbox/apiKeys/sandbox-key";
+  /**
+   * A Coinbase CDP key name with the same private key ({@link #coinbasePrivateKeyPem()}) that the
+   * sandbox lets view, trade and transfer: over-privileged on purpose, for the key permission audit.
+   */
+  public static final String COINBASE_OVER_PRIVILEGED_KEY_NAME =
+      "organizations/tickguard-sandbox/apiKeys/sandbox-overprivileged-key";
 
   /** Generated on first use: a sandbox process and its in-process clients share it. */
   private static final class CoinbaseKey {
@@ -104,7 +130,11 @@ public enum ProviderSandbox {
   /** Adds this provider's routes and demo credentials to {@code sandbox}. */
   public SandboxServer.Builder install(SandboxServer.Builder sandbox) {
     return switch (this) {
-      case BINANCE -> sandbox.routes(new BinanceRoutes()); // signs with the demo HMAC key
+      case BINANCE -> sandbox.routes(new BinanceRoutes())
+          .apiKey(new ApiKey(BINANCE_API_KEY, ascii(BINANCE_API_SECRET), EnumSet.of(Scope.MARKET_DATA, Scope.ACCOUNT_READ))
+              .allowOnlyFrom("127.0.0.1"))
+          .apiKey(new ApiKey(BINANCE_OVER_PRIVILEGED_API_KEY, ascii(BINANCE_OVER_PRIVILEGED_API_SECRET),
+              EnumSet.of(Scope.MARKET_DATA, Scope.ACCOUNT_READ, Scope.TRADE, Scope.WITHDRAW)));
       case KRAKEN -> sandbox.routes(new KrakenRoutes())
           .apiKey(KRAKEN_API_KEY, KRAKEN_PRIVATE_KEY, Scope.MARKET_DATA, Scope.ACCOUNT_READ);
       case COINBASE -> sandbox.routes(coinbaseRoutes());
@@ -131,18 +161,20 @@ public enum ProviderSandbox {
   }
 
   private static ProviderRoutes coinbaseRoutes() {
-    return new CoinbaseRoutes().cdpKey(COINBASE_KEY_NAME, CoinbaseKey.PAIR.getPublic(), Scope.MARKET_DATA, Scope.ACCOUNT_READ);
+    return new CoinbaseRoutes().cdpKey(COINBASE_KEY_NAME, CoinbaseKey.PAIR.getPublic(), Scope.MARKET_DATA, Scope.ACCOUNT_READ)
+        .cdpKey(COINBASE_OVER_PRIVILEGED_KEY_NAME, CoinbaseKey.PAIR.getPublic(),
+            Scope.MARKET_DATA, Scope.ACCOUNT_READ, Scope.TRADE, Scope.WITHDRAW);
   }
 
   /**
    * This provider's demo credentials as a client takes them, with the default scopes (market data
-   * and account reads, which the sandbox grants the demo keys): HMAC for Binance and Kraken, the CDP P-256 key for
+   * and account reads, exactly what the sandbox grants the demo keys): HMAC for Binance and Kraken, the CDP P-256 key for
    * Coinbase, the bare API key for Insightease, the personal access token for OANDA, the public app key that
    * starts Saxo's PKCE login. Only this sandbox accepts them.
    */
   public ApiCredentials demoCredentials() {
     return switch (this) {
-      case BINANCE -> ApiCredentials.hmac(SandboxServer.DEMO_API_KEY, text(SandboxServer.DEMO_API_SECRET));
+      case BINANCE -> ApiCredentials.hmac(BINANCE_API_KEY, text(BINANCE_API_SECRET));
       case KRAKEN -> ApiCredentials.hmac(KRAKEN_API_KEY, text(KRAKEN_PRIVATE_KEY));
       case COINBASE -> ApiCredentials.ecP256(COINBASE_KEY_NAME, coinbaseKey());
       case INSIGHTEASE -> ApiCredentials.apiKeyOnly(SandboxServer.DEMO_API_KEY);
@@ -155,7 +187,11 @@ public enum ProviderSandbox {
   }
 
   private static Secret text(String value) {
-    return Secret.ofBytes(value.getBytes(StandardCharsets.US_ASCII));
+    return Secret.ofBytes(ascii(value));
+  }
+
+  private static byte[] ascii(String value) {
+    return value.getBytes(StandardCharsets.US_ASCII);
   }
 
   private static Secret coinbaseKey() {
@@ -170,7 +206,7 @@ public enum ProviderSandbox {
   /** One line telling a client of this provider how to authenticate to the sandbox. */
   public String credentialsHint() {
     return switch (this) {
-      case BINANCE -> "binance      HMAC key " + SandboxServer.DEMO_API_KEY + " / secret " + SandboxServer.DEMO_API_SECRET;
+      case BINANCE -> "binance      HMAC key " + BINANCE_API_KEY + " / secret " + BINANCE_API_SECRET + " (read-only, from 127.0.0.1)";
       case KRAKEN -> "kraken       API key " + KRAKEN_API_KEY + " / private key " + KRAKEN_PRIVATE_KEY;
       case COINBASE -> "coinbase     CDP key " + COINBASE_KEY_NAME + " / EC private key in the coinbase PEM file";
       case INSIGHTEASE -> "insightease  api_key " + SandboxServer.DEMO_API_KEY;

@@ -14,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Mints CDP JWTs for the route tests, independently of core's signer, so that each claim can be
- * broken on purpose. Signs with the JDK's raw {@code R || S} ECDSA format, as JOSE wants.
+ * broken on purpose. Signs with the JDK's raw {@code R || S} ECDSA format, as JOSE wants, or with
+ * Ed25519 (whose signature already is the raw 64 bytes) when the key is an Ed25519 key.
  */
 final class CdpTokens {
   private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
@@ -30,6 +31,19 @@ final class CdpTokens {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  static KeyPair newEd25519() {
+    try {
+      return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An Ed25519 key's token as Coinbase documents it: {@link #claims} with {@code alg EdDSA}. */
+  static Claims eddsaClaims(String keyName, String uri, long nbf) {
+    return claims(keyName, uri, nbf).withAlg("EdDSA");
   }
 
   /** A token as Coinbase documents it, for {@code uri}, valid from {@code nbf} for {@code lifetime} seconds. */
@@ -68,7 +82,8 @@ final class CdpTokens {
       ObjectNode body = SandboxJson.object().put("sub", sub).put("iss", iss).put("nbf", nbf).put("exp", exp).put("uri", uri);
       String input = b64(SandboxJson.write(header)) + "." + b64(SandboxJson.write(body));
       try {
-        Signature s = Signature.getInstance("SHA256withECDSAinP1363Format");
+        Signature s = Signature.getInstance(
+            key instanceof java.security.interfaces.EdECPrivateKey ? "Ed25519" : "SHA256withECDSAinP1363Format");
         s.initSign(key);
         s.update(input.getBytes(StandardCharsets.US_ASCII));
         return input + "." + B64URL.encodeToString(s.sign());

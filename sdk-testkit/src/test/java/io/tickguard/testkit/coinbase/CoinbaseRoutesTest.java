@@ -26,11 +26,14 @@ import tools.jackson.databind.JsonNode;
 class CoinbaseRoutesTest {
   private static final String KEY = "organizations/org-1/apiKeys/key-1";
   private static final String NO_SCOPE_KEY = "organizations/org-1/apiKeys/market-only";
+  private static final String ED_KEY = "organizations/org-1/apiKeys/ed25519-key";
   private static final String ACCOUNTS = "/api/v3/brokerage/accounts";
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00.250Z"));
   private final KeyPair key = CdpTokens.newP256();
   private final KeyPair other = CdpTokens.newP256();
+  private final KeyPair edKey = CdpTokens.newEd25519();
+  private final KeyPair otherEd = CdpTokens.newEd25519();
   private final OkHttpClient http = new OkHttpClient();
   private SandboxServer sandbox;
 
@@ -39,7 +42,8 @@ class CoinbaseRoutesTest {
     sandbox = SandboxServer.builder().clock(clock).plaintext(true).demoRoutes(false)
         .routes(new CoinbaseRoutes().maxAccountsPage(3).publicRequestsPerSecond(5).privateRequestsPerSecond(4)
             .cdpKey(KEY, key.getPublic(), Scope.MARKET_DATA, Scope.ACCOUNT_READ)
-            .cdpKey(NO_SCOPE_KEY, other.getPublic(), Scope.MARKET_DATA))
+            .cdpKey(NO_SCOPE_KEY, other.getPublic(), Scope.MARKET_DATA)
+            .cdpKey(ED_KEY, edKey.getPublic(), Scope.MARKET_DATA, Scope.ACCOUNT_READ))
         .start();
   }
 
@@ -244,6 +248,33 @@ class CoinbaseRoutesTest {
     assertUnauthenticated(CdpTokens.claims(KEY, uri(ACCOUNTS), now() + 5).sign(key.getPrivate()), "not valid yet");
     clock.advance(Duration.ofSeconds(-119));
     assertThat(get(sandbox.url(ACCOUNTS), token).status()).isEqualTo(200);
+  }
+
+  @Test
+  void ed25519KeyRestJwtIsVerifiedWithItsUriClaimTimesAndKid() throws IOException {
+    CdpTokens.Claims good = CdpTokens.eddsaClaims(ED_KEY, uri(ACCOUNTS), now());
+    assertThat(get(sandbox.url(ACCOUNTS), good.sign(edKey.getPrivate())).status()).isEqualTo(200);
+    assertUnauthenticated(good.withNonce("e1").withUri(uri("/api/v3/brokerage/orders")).sign(edKey.getPrivate()),
+        "uri claim does not match");
+    assertUnauthenticated(good.withNonce("e2").sign(otherEd.getPrivate()), "invalid signature");
+    assertUnauthenticated(good.withNonce("e3").withAlg("ES256").sign(edKey.getPrivate()), "alg must be EdDSA for this key");
+    assertUnauthenticated(CdpTokens.eddsaClaims(KEY, uri(ACCOUNTS), now()).sign(edKey.getPrivate()),
+        "alg must be ES256 for this key");
+    assertUnauthenticated(CdpTokens.eddsaClaims("organizations/x/apiKeys/nobody", uri(ACCOUNTS), now())
+        .sign(edKey.getPrivate()), "unknown key");
+    String expiring = good.withNonce("e4").sign(edKey.getPrivate());
+    assertUnauthenticated(CdpTokens.eddsaClaims(ED_KEY, uri(ACCOUNTS), now() + 5).sign(edKey.getPrivate()), "not valid yet");
+    clock.advance(Duration.ofSeconds(120));
+    assertUnauthenticated(expiring, "token expired");
+  }
+
+  @Test
+  void cdpKeysOfAnotherCurveAreRefused() throws Exception {
+    java.security.KeyPairGenerator p384 = java.security.KeyPairGenerator.getInstance("EC");
+    p384.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
+    java.security.PublicKey wrongCurve = p384.generateKeyPair().getPublic();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CoinbaseRoutes().cdpKey("k", wrongCurve))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EC P-256 or Ed25519");
   }
 
   @Test
