@@ -168,4 +168,22 @@ class ThrottleSendTimeRecheckTest {
       others.shutdownNow();
     }
   }
+
+  @Test
+  void aThrottleWaitLongerThanTheCallsDeadlineIsRefusedNamingTheDeadlineAndNothingIsSent() {
+    // maxWait is 5 minutes, the wait a whole window (60 s): the 20 s deadline is the shorter bound.
+    try (ApiClient client = client(Duration.ofSeconds(20))) {
+      for (int i = 0; i < BUDGET; i++) {
+        assertThat(ping(client)).isEqualTo(200);
+      }
+      assertThatThrownBy(() -> ping(client))
+          .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+            assertThat(e.clientSide()).isTrue();
+            assertThat(e.waitBound()).contains(RateLimitedException.WaitBound.CALL_DEADLINE);
+            assertThat(e.retryAfter()).contains(Duration.ofMillis(WINDOW_MS));
+          });
+      assertThat(received).hasValue(BUDGET);
+      assertThat(clock.millis()).isEqualTo(W0); // refused up front: no parking
+    }
+  }
 }
