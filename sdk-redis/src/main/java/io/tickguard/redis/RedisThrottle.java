@@ -6,7 +6,6 @@ import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.RateLimitedException;
-import io.tickguard.core.RateLimitedException.WaitBound;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.throttle.InProcessThrottle;
 import io.tickguard.core.throttle.LimitPreset;
@@ -17,6 +16,7 @@ import io.tickguard.core.throttle.Throttle;
 import io.tickguard.core.throttle.UsageHeader;
 import io.tickguard.core.throttle.internal.FixedWindows;
 import io.tickguard.core.throttle.internal.LimitTable;
+import io.tickguard.core.throttle.internal.WaitLimit;
 import io.tickguard.redis.internal.LuaScript;
 import io.tickguard.redis.internal.Outage;
 import io.tickguard.redis.internal.ServerWait;
@@ -185,23 +185,13 @@ public final class RedisThrottle implements Throttle {
    */
   @Override
   public Permit beforeSend(ApiRequest request, Permit permit, Duration timeLeft) {
-    if (permit.coversSendAt(clock.millis())) {
-      return permit;
-    }
-    List<Limit> windows = table.forRequest(request).stream().filter(Limit::fixed).toList();
-    if (windows.isEmpty()) {
-      return permit;
-    }
-    LOG.debug("Permit of {} granted at {} was not sent by {}; charging it again to the current window of fleet"
-        + " throttle {}", request.endpoint().name(), permit.grantedAt().orElse(null), permit.sendBy().orElse(null), name);
-    return take(request, windows, timeLeft).waitedAlso(permit.waited());
+    List<Limit> late = table.lateWindows(request, permit, clock.millis());
+    return late.isEmpty() ? permit : take(request, late, timeLeft).waitedAlso(permit.waited());
   }
 
   private Permit take(ApiRequest request, List<Limit> limits, Duration timeLeft) {
-    long maxWaitMillis = maxWait.toMillis();
-    long left = Math.max(0, timeLeft.toMillis());
-    WaitBound boundKind = left < maxWaitMillis ? WaitBound.CALL_DEADLINE : WaitBound.MAX_WAIT;
-    long bound = Math.min(maxWaitMillis, left);
+    WaitLimit limit = WaitLimit.of(maxWait, timeLeft);
+    long bound = limit.millis();
     long start = clock.millis();
     if (!outage.shouldTry()) {
       return degraded(request, limits, timeLeft);
@@ -234,12 +224,12 @@ public final class RedisThrottle implements Throttle {
                 + " (maxWaiters); retry in " + wait.toMillis() + " ms or raise maxWaiters",
             ErrorDetails.none(), window, wait, true, false);
       }
-      throw RateLimitedException.clientSide(window, wait, boundKind, Duration.ofMillis(bound));
+      throw limit.refusal(window, wait.toMillis());
     }
     if (at > now) {
       waiters.incrementAndGet();
       try {
-        park(at, start, bound, boundKind);
+        park(at, start, limit);
       } finally {
         waiters.decrementAndGet();
       }
@@ -252,7 +242,8 @@ public final class RedisThrottle implements Throttle {
   }
 
   /** Parks until {@code grantAt}, then until any fleet-wide pause that began meanwhile has passed. */
-  private void park(long grantAt, long start, long bound, WaitBound boundKind) {
+  private void park(long grantAt, long start, WaitLimit limit) {
+    long bound = limit.millis();
     long until = grantAt;
     long deadline = start + bound;
     while (true) {
@@ -282,8 +273,7 @@ public final class RedisThrottle implements Throttle {
         return;
       }
       if (paused > deadline) {
-        throw RateLimitedException.clientSide(InProcessThrottle.SERVER_PAUSE, Duration.ofMillis(paused - now),
-            boundKind, Duration.ofMillis(bound));
+        throw limit.refusal(InProcessThrottle.SERVER_PAUSE, paused - now);
       }
       until = paused;
     }

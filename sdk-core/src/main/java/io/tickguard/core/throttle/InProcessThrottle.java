@@ -4,11 +4,11 @@ import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.RateLimitedException;
-import io.tickguard.core.RateLimitedException.WaitBound;
 import io.tickguard.core.internal.RetryAfter;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.throttle.internal.LimitState;
 import io.tickguard.core.throttle.internal.LimitTable;
+import io.tickguard.core.throttle.internal.WaitLimit;
 import io.tickguard.core.throttle.internal.PacedState;
 import io.tickguard.core.throttle.internal.UsageReader;
 import java.time.Clock;
@@ -136,31 +136,14 @@ public final class InProcessThrottle implements Throttle {
    */
   @Override
   public Permit beforeSend(ApiRequest request, Permit permit, Duration timeLeft) {
-    long now = clock.millis();
-    if (permit.coversSendAt(now)) {
-      return permit;
-    }
-    List<LimitState> windows = new ArrayList<>();
-    for (LimitState s : table.forRequest(request)) {
-      if (s.sendBy(permit.grantedAtMillis()) != Long.MAX_VALUE) {
-        windows.add(s);
-      }
-    }
-    if (windows.isEmpty()) {
-      return permit;
-    }
-    LOG.debug("Permit of {} granted at {} was not sent by {}; charging it again to the current window of throttle {}",
-        request.endpoint().name(), permit.grantedAt().orElse(null), permit.sendBy().orElse(null), name);
-    Permit again = take(request, windows, timeLeft);
-    return again.waitedAlso(permit.waited());
+    List<LimitState> late = table.lateWindows(request, permit, clock.millis());
+    return late.isEmpty() ? permit : take(request, late, timeLeft).waitedAlso(permit.waited());
   }
 
   private Permit take(ApiRequest request, List<LimitState> states, Duration timeLeft) {
     int weight = request.weight();
-    long maxWaitMillis = maxWait.toMillis();
-    long left = Math.max(0, timeLeft.toMillis());
-    WaitBound boundKind = left < maxWaitMillis ? WaitBound.CALL_DEADLINE : WaitBound.MAX_WAIT;
-    long bound = Math.min(maxWaitMillis, left);
+    WaitLimit limit = WaitLimit.of(maxWait, timeLeft);
+    long bound = limit.millis();
     long start = clock.millis();
     long grantAt;
     long sendBy = Long.MAX_VALUE;
@@ -186,7 +169,7 @@ public final class InProcessThrottle implements Throttle {
       }
       long wait = at - now;
       if (wait > bound) {
-        throw RateLimitedException.clientSide(blocking, Duration.ofMillis(wait), boundKind, Duration.ofMillis(bound));
+        throw limit.refusal(blocking, wait);
       }
       if (wait > 0 && waiters >= maxWaiters) {
         throw new RateLimitedException(
@@ -204,7 +187,7 @@ public final class InProcessThrottle implements Throttle {
       }
     }
     try {
-      park(grantAt, start, bound, boundKind);
+      park(grantAt, start, limit);
     } finally {
       if (grantAt > start) {
         synchronized (lock) {
@@ -216,7 +199,8 @@ public final class InProcessThrottle implements Throttle {
   }
 
   /** Parks until {@code grantAt}, then until any server pause that began meanwhile has passed. */
-  private void park(long grantAt, long start, long bound, WaitBound boundKind) {
+  private void park(long grantAt, long start, WaitLimit limit) {
+    long bound = limit.millis();
     long until = grantAt;
     long deadline = start + bound;
     long realStart = System.nanoTime();
@@ -237,8 +221,7 @@ public final class InProcessThrottle implements Throttle {
           synchronized (lock) {
             serverPause = pausedUntil > now;
           }
-          throw RateLimitedException.clientSide(serverPause ? SERVER_PAUSE : name, Duration.ofMillis(until - now),
-              boundKind, Duration.ofMillis(bound));
+          throw limit.refusal(serverPause ? SERVER_PAUSE : name, until - now);
         }
       }
       synchronized (lock) {
@@ -247,8 +230,7 @@ public final class InProcessThrottle implements Throttle {
           return;
         }
         if (pausedUntil > deadline) {
-          throw RateLimitedException.clientSide(SERVER_PAUSE, Duration.ofMillis(pausedUntil - now),
-              boundKind, Duration.ofMillis(bound));
+          throw limit.refusal(SERVER_PAUSE, pausedUntil - now);
         }
         until = pausedUntil;
       }

@@ -5,6 +5,7 @@ import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.TickGuardException;
+import io.tickguard.core.throttle.Permit;
 import io.tickguard.core.throttle.RateLimit;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The windows of one throttle, whatever keeps their counts (local state, or a Redis key): indexed by
@@ -24,6 +27,8 @@ import java.util.function.Function;
  * @param <W> what the throttle keeps per window
  */
 public final class LimitTable<W> {
+  private static final Logger LOG = LoggerFactory.getLogger(LimitTable.class);
+
   private final String throttle;
   private final Function<W, RateLimit> limitOf;
   private final Map<String, List<W>> byGroup = new LinkedHashMap<>();
@@ -85,6 +90,28 @@ public final class LimitTable<W> {
       }
     }
     return windows;
+  }
+
+  /**
+   * The windows {@code permit} must be charged to again when it is sent at {@code now}: every fixed
+   * window of {@code request} once the permit is past its {@link Permit#sendBy()}, none while it is
+   * in time (or when the request counts against no fixed window).
+   */
+  public List<W> lateWindows(ApiRequest request, Permit permit, long now) {
+    if (permit.coversSendAt(now)) {
+      return List.of();
+    }
+    List<W> late = new ArrayList<>();
+    for (W w : forRequest(request)) {
+      if (limitOf.apply(w).kind() == RateLimit.Kind.FIXED_WINDOW) {
+        late.add(w);
+      }
+    }
+    if (!late.isEmpty()) {
+      LOG.debug("Permit of {} granted at {} was not sent by {}; charging it again to the current window of throttle {}",
+          request.endpoint().name(), permit.grantedAt().orElse(null), permit.sendBy().orElse(null), throttle);
+    }
+    return late;
   }
 
   /**
