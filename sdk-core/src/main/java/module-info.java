@@ -39,4 +39,6 @@ module io.tickguard.core {
 
   // Coinbase's WebSocket JWTs reuse the JWT signer behind Signers.jwt (ES256 and EdDSA).
   exports io.tickguard.core.auth.internal to io.tickguard.crypto;
+  // The fleet throttle keeps the same windows as the in-process one: one window arithmetic for both.
+  exports io.tickguard.core.throttle.internal to io.tickguard.redis;
 }

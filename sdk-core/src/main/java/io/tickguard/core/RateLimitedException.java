@@ -17,6 +17,18 @@ public class RateLimitedException extends TickGuardException {
   private final String window;
   private final boolean clientSide;
   private final boolean banned;
+  private final WaitBound waitBound;
+
+  /**
+   * What ended a client-side wait for permits: the throttle's own {@code maxWait}, or the time left
+   * before the call's deadline ({@code callTimeout}), whichever was shorter.
+   */
+  public enum WaitBound {
+    /** The throttle's {@code maxWait} was the shorter bound. */
+    MAX_WAIT,
+    /** The call's remaining deadline was the shorter bound: the call would have been cancelled while waiting. */
+    CALL_DEADLINE
+  }
 
   /** A refusal by the client-side throttle. */
   public static RateLimitedException clientSide(String window, Duration retryAfter) {
@@ -26,6 +38,21 @@ public class RateLimitedException extends TickGuardException {
         ErrorDetails.none(), window, retryAfter, true, false);
   }
 
+  /**
+   * A refusal by the client-side throttle whose wait of {@code retryAfter} exceeds {@code bound}
+   * (of length {@code boundLength}); nothing was sent and no permit was taken.
+   */
+  public static RateLimitedException clientSide(String window, Duration retryAfter, WaitBound bound, Duration boundLength) {
+    String ended = bound == WaitBound.CALL_DEADLINE
+        ? "the call's deadline (" + boundLength.toMillis() + " ms left of callTimeout); retry in " + retryAfter.toMillis()
+            + " ms or give the call a longer callTimeout"
+        : "the throttle's maxWait (" + boundLength.toMillis() + " ms); retry in " + retryAfter.toMillis()
+            + " ms or raise maxWait";
+    return new RateLimitedException(
+        "Client-side rate limit '" + window + "' has no permits within " + ended + "; nothing was sent",
+        ErrorDetails.none(), window, retryAfter, true, false, bound);
+  }
+
   public RateLimitedException(
       String message,
       ErrorDetails details,
@@ -33,11 +60,27 @@ public class RateLimitedException extends TickGuardException {
       Duration retryAfter,
       boolean clientSide,
       boolean banned) {
+    this(message, details, window, retryAfter, clientSide, banned, null);
+  }
+
+  private RateLimitedException(
+      String message, ErrorDetails details, String window, Duration retryAfter, boolean clientSide,
+      boolean banned, WaitBound waitBound) {
     super(message, details, null);
     this.window = window;
     this.retryAfter = retryAfter;
     this.clientSide = clientSide;
     this.banned = banned;
+    this.waitBound = waitBound;
+  }
+
+  /**
+   * For a client-side refusal because the wait for permits was too long: which bound it exceeded.
+   * Empty for the provider's refusals and for client-side refusals of another kind (a ban, a full
+   * queue, a request heavier than its window).
+   */
+  public Optional<WaitBound> waitBound() {
+    return Optional.ofNullable(waitBound);
   }
 
   /** How long to wait before calling again, when the throttle or the server said so. */

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A signed call observed at each stage, in order, over TLS: Guard first (nothing is encoded before
  * it), the provider-clock resync as a separate, complete pipeline call before the attempt (never
- * inside Sign), Response outside Resilience, Auth/Observe/Throttle per attempt, Sign last.
+ * inside Sign), Response outside Resilience, Auth/Observe/Throttle per attempt,
+ * then on the connection the throttle's send-time check, Sign last.
  */
 class StageOrderTest {
   private static final Endpoint TIME = Endpoint.builder("time", HttpMethod.GET, "/api/v3/time").build();
@@ -106,8 +107,8 @@ class StageOrderTest {
     List<String> timeCall = List.of(
         "time: >Guard /", "time: >ClockSync /api/v3/time", "time: >Response /api/v3/time",
         "time: >Resilience /api/v3/time", "time: >Auth#1 /api/v3/time", "time: >Observe#1 /api/v3/time",
-        "time: >Decode#1 /api/v3/time", "time: >Throttle#1 /api/v3/time", "time: >Sign#1 /api/v3/time",
-        "<Sign", "<Throttle", "<Decode", "<Observe", "<Auth", "<Resilience", "<Response", "<ClockSync", "<Guard");
+        "time: >Decode#1 /api/v3/time", "time: >Throttle#1 /api/v3/time", "time: >SendCheck#1 /api/v3/time",
+        "time: >Sign#1 /api/v3/time", "<Sign", "<SendCheck", "<Throttle", "<Decode", "<Observe", "<Auth", "<Resilience", "<Response", "<ClockSync", "<Guard");
     List<String> expected = new java.util.ArrayList<>();
     expected.add("account: >Guard /");
     expected.add("account: >ClockSync /api/v3/account/A1");
@@ -115,8 +116,8 @@ class StageOrderTest {
     expected.addAll(List.of(
         "account: >Response /api/v3/account/A1", "account: >Resilience /api/v3/account/A1",
         "account: >Auth#1 /api/v3/account/A1", "account: >Observe#1 /api/v3/account/A1",
-        "account: >Decode#1 /api/v3/account/A1", "account: >Throttle#1 /api/v3/account/A1", "account: >Sign#1 /api/v3/account/A1",
-        "<Sign", "<Throttle", "<Decode", "<Observe", "<Auth", "<Resilience", "<Response", "<ClockSync", "<Guard"));
+        "account: >Decode#1 /api/v3/account/A1", "account: >Throttle#1 /api/v3/account/A1",
+        "account: >SendCheck#1 /api/v3/account/A1", "account: >Sign#1 /api/v3/account/A1", "<Sign", "<SendCheck", "<Throttle", "<Decode", "<Observe", "<Auth", "<Resilience", "<Response", "<ClockSync", "<Guard"));
     assertThat(trace).containsExactlyElementsOf(expected);
     // No stage before the network saw a signature; the server received the signed request.
     assertThat(seen).containsExactly("/api/v3/time", "/api/v3/account/A1 signed");

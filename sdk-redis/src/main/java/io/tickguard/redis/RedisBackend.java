@@ -14,6 +14,8 @@ import io.lettuce.core.resource.Delay;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.tickguard.core.TransportException;
+import io.tickguard.redis.internal.Outage;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -125,6 +127,24 @@ public final class RedisBackend implements AutoCloseable {
    * The key {@code prefix + "{" + tag + "}:" + suffix}: every key of one throttle or session
    * carries the same hash tag, so Redis Cluster keeps them on one node for the atomic scripts.
    */
+  /**
+   * {@code name} when it can tag this backend's keys (1-64 of {@code [A-Za-z0-9_.:-]}); else an
+   * {@link io.tickguard.core.InvalidRequestException} naming the field, with {@code example}.
+   */
+  static String requireName(String name, String example) {
+    if (name == null || !name.matches("[A-Za-z0-9_.:-]{1,64}")) {
+      throw new io.tickguard.core.InvalidRequestException(
+          "name", "name: 1-64 of [A-Za-z0-9_.:-] (it tags the Redis keys), such as '" + example + "'");
+    }
+    return name;
+  }
+
+  /** The health tracking of {@code component} on {@code clock}, reporting to {@code listener}. */
+  static Outage outage(String component, Clock clock, Duration recheck, RedisHealthListener listener) {
+    return new Outage(component, clock, recheck, listener::onRedisUnavailable, listener::onRedisRecovered,
+        listener::onDegradedCall);
+  }
+
   String key(String tag, String suffix) {
     return keyPrefix + "{" + tag + "}:" + suffix;
   }

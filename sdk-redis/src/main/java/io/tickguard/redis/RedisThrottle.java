@@ -4,14 +4,19 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.ScriptOutputType;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ErrorDetails;
+import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.throttle.InProcessThrottle;
 import io.tickguard.core.throttle.LimitPreset;
+import io.tickguard.core.throttle.Permit;
 import io.tickguard.core.throttle.RateLimit;
 import io.tickguard.core.throttle.Sleeper;
 import io.tickguard.core.throttle.Throttle;
 import io.tickguard.core.throttle.UsageHeader;
+import io.tickguard.core.throttle.internal.FixedWindows;
+import io.tickguard.core.throttle.internal.LimitTable;
+import io.tickguard.core.throttle.internal.WaitLimit;
 import io.tickguard.redis.internal.LuaScript;
 import io.tickguard.redis.internal.Outage;
 import io.tickguard.redis.internal.ServerWait;
@@ -77,15 +82,13 @@ public final class RedisThrottle implements Throttle {
   private final Duration recheck;
   private final String serverKey;
   private final long ttlMillis;
-  private final Map<String, List<Limit>> limitsByGroup;
-  private final List<Limit> everyRequest;
-  private final Map<String, Limit> limitsById;
+  private final LimitTable<Limit> table;
   private final List<UsageHeader> usageHeaders;
   private final OfflineUsage offline = new OfflineUsage();
   private final AtomicInteger waiters = new AtomicInteger();
 
   /** One limit window with its Redis key. */
-  record Limit(RateLimit limit, String key) {
+  record Limit(RateLimit limit, String key, long guardMillis) {
     String param() {
       return limit.kind() == RateLimit.Kind.FIXED_WINDOW
           ? Long.toString(limit.interval().toMillis())
@@ -94,6 +97,15 @@ public final class RedisThrottle implements Throttle {
 
     String kind() {
       return limit.kind() == RateLimit.Kind.FIXED_WINDOW ? "0" : "1";
+    }
+
+    boolean fixed() {
+      return limit.kind() == RateLimit.Kind.FIXED_WINDOW;
+    }
+
+    /** Before when a permit granted at {@code at} must be sent; see {@link FixedWindows#sendBy}. */
+    long sendBy(long at) {
+      return fixed() ? FixedWindows.sendBy(at, limit.interval().toMillis(), guardMillis) : Long.MAX_VALUE;
     }
   }
 
@@ -110,37 +122,27 @@ public final class RedisThrottle implements Throttle {
     this.degradation = b.degradation;
     this.serverKey = redis.key(name, "server");
     this.recheck = b.recheckInterval;
-    Map<String, List<Limit>> byGroup = new LinkedHashMap<>();
-    List<Limit> all = new ArrayList<>();
-    Map<String, Limit> byId = new LinkedHashMap<>();
+    this.table = new LimitTable<>(name, b.limits, limit -> new Limit(limit, redis.key(name, "limit:" + limit.id()),
+        limit.kind() == RateLimit.Kind.FIXED_WINDOW ? FixedWindows.guard(edgeGuardMillis, limit.interval().toMillis()) : 0),
+        Limit::limit);
     long longest = 0;
     for (RateLimit limit : b.limits) {
-      Limit l = new Limit(limit, redis.key(name, "limit:" + limit.id()));
-      if (byId.putIfAbsent(limit.id(), l) != null) {
-        throw new IllegalArgumentException("Two limits with the same id " + limit.id());
-      }
-      (limit.appliesToEveryRequest() ? all : byGroup.computeIfAbsent(limit.group(), g -> new ArrayList<>())).add(l);
       long span = limit.kind() == RateLimit.Kind.FIXED_WINDOW
           ? limit.interval().toMillis()
           : (long) Math.ceil(limit.limit() / limit.decayPerSecond() * 1000);
       longest = Math.max(longest, span);
     }
     for (UsageHeader h : b.usageHeaders) {
-      if (!byId.containsKey(h.limitId())) {
-        throw new IllegalArgumentException(
-            "Usage header " + h.header() + " maps to unknown limit " + h.limitId() + "; known: " + byId.keySet());
+      if (!table.byId().containsKey(h.limitId())) {
+        throw new InvalidRequestException("usageHeader",
+            "Usage header " + h.header() + " maps to unknown limit " + h.limitId() + "; known: " + table.byId().keySet());
       }
     }
-    this.limitsByGroup = byGroup;
-    this.everyRequest = all;
-    this.limitsById = byId;
     this.usageHeaders = List.copyOf(b.usageHeaders);
     // Keys only need to outlive the longest window plus any reservation: Redis forgets idle budgets.
     this.ttlMillis = Math.max(60_000, 2 * longest + maxWait.toMillis() + banWithoutRetryAfter.toMillis());
     this.fallback = degradation.failsClosed() ? null : fallbackThrottle(b);
-    RedisHealthListener listener = b.listener;
-    this.outage = new Outage("throttle " + name, clock, b.recheckInterval,
-        listener::onRedisUnavailable, listener::onRedisRecovered, listener::onDegradedCall);
+    this.outage = RedisBackend.outage("throttle " + name, clock, b.recheckInterval, b.listener);
   }
 
   /** Starts a throttle with {@code preset}'s limits and usage headers; its name tags its Redis keys. */
@@ -163,65 +165,87 @@ public final class RedisThrottle implements Throttle {
 
   @Override
   public Duration acquire(ApiRequest request) {
-    List<Limit> limits = limitsFor(request);
-    int weight = request.weight();
-    for (Limit l : limits) {
-      long cost = l.limit().cost(weight);
-      if (cost > l.limit().limit()) {
-        throw new RateLimitedException(
-            "Request to " + request.endpoint().name() + " costs " + cost + " but window " + l.limit().id()
-                + " allows only " + l.limit().limit() + "; it can never be sent",
-            ErrorDetails.none(), l.limit().id(), null, true, false);
-      }
-    }
+    return reserve(request, NO_DEADLINE).waited();
+  }
+
+  @Override
+  public Duration acquire(ApiRequest request, Duration timeLeft) {
+    return reserve(request, timeLeft).waited();
+  }
+
+  @Override
+  public Permit reserve(ApiRequest request, Duration timeLeft) {
+    return take(request, table.forRequest(request), timeLeft);
+  }
+
+  /**
+   * Charges {@code permit}'s request again, fleet-wide, when it can no longer be sent in the windows
+   * it was charged to (see {@link InProcessThrottle#beforeSend}): every fixed window of the request,
+   * at the earliest time from now, under the same bounds as a first grant.
+   */
+  @Override
+  public Permit beforeSend(ApiRequest request, Permit permit, Duration timeLeft) {
+    List<Limit> late = table.lateWindows(request, permit, clock.millis());
+    return late.isEmpty() ? permit : take(request, late, timeLeft).waitedAlso(permit.waited());
+  }
+
+  private Permit take(ApiRequest request, List<Limit> limits, Duration timeLeft) {
+    WaitLimit limit = WaitLimit.of(maxWait, timeLeft);
+    long bound = limit.millis();
     long start = clock.millis();
     if (!outage.shouldTry()) {
-      return degraded(request, limits);
+      return degraded(request, limits, timeLeft);
     }
     List<Long> reply;
     long now;
     boolean mayWait = waiters.get() < maxWaiters;
     try {
-      offline.flush(this);
       now = clock.millis();
-      reply = ACQUIRE.run(redis.commands(), ScriptOutputType.MULTI, keys(limits), args(limits, weight, now, mayWait));
+      reply = outage.run(() -> {
+        offline.flush(this);
+        return ACQUIRE.run(redis.commands(), ScriptOutputType.MULTI, keys(limits), args(limits, request.weight(), now,
+            mayWait ? bound : 0));
+      });
     } catch (RedisException e) {
-      outage.failed(e);
-      return degraded(request, limits);
+      return degraded(request, limits, timeLeft);
     }
-    outage.succeeded();
     long status = reply.get(0);
     long at = reply.get(1);
     int blocking = (int) (long) reply.get(2);
     if (status == 2) {
-      throw banned(at, now);
+      throw LimitTable.banned("this fleet", InProcessThrottle.SERVER_BAN, at, now);
     }
     if (status == 1) {
       String window = blocking == 0 ? InProcessThrottle.SERVER_PAUSE : limits.get(blocking - 1).limit().id();
       Duration wait = Duration.ofMillis(at - now);
-      if (!mayWait && wait.toMillis() <= maxWait.toMillis()) {
+      if (!mayWait && wait.toMillis() <= bound) {
         throw new RateLimitedException(
             "Client-side throttle " + name + " already has " + waiters.get() + " callers waiting in this process"
                 + " (maxWaiters); retry in " + wait.toMillis() + " ms or raise maxWaiters",
             ErrorDetails.none(), window, wait, true, false);
       }
-      throw RateLimitedException.clientSide(window, wait);
+      throw limit.refusal(window, wait.toMillis());
     }
     if (at > now) {
       waiters.incrementAndGet();
       try {
-        park(at, start);
+        park(at, start, limit);
       } finally {
         waiters.decrementAndGet();
       }
     }
-    return Duration.ofMillis(Math.max(0, clock.millis() - start));
+    long sendBy = Long.MAX_VALUE;
+    for (Limit l : limits) {
+      sendBy = Math.min(sendBy, l.sendBy(at));
+    }
+    return Permit.of(Duration.ofMillis(Math.max(0, clock.millis() - start)), at, sendBy);
   }
 
   /** Parks until {@code grantAt}, then until any fleet-wide pause that began meanwhile has passed. */
-  private void park(long grantAt, long start) {
+  private void park(long grantAt, long start, WaitLimit limit) {
+    long bound = limit.millis();
     long until = grantAt;
-    long deadline = start + maxWait.toMillis();
+    long deadline = start + bound;
     while (true) {
       long now = clock.millis();
       if (until > now) {
@@ -235,28 +259,27 @@ public final class RedisThrottle implements Throttle {
       }
       List<String> state;
       try {
-        state = redis.commands().hmget(serverKey, "paused", "banned").stream()
+        state = outage.run(() -> redis.commands().hmget(serverKey, "paused", "banned")).stream()
             .map(kv -> kv.getValueOrElse(null)).toList();
       } catch (RedisException e) {
-        outage.failed(e);
         return; // the permits were reserved before Redis went away: the call may go
       }
       long banned = UsageValues.parse(state.get(1));
       if (banned > now) {
-        throw banned(banned, now);
+        throw LimitTable.banned("this fleet", InProcessThrottle.SERVER_BAN, banned, now);
       }
       long paused = UsageValues.parse(state.get(0));
       if (paused <= now) {
         return;
       }
       if (paused > deadline) {
-        throw RateLimitedException.clientSide(InProcessThrottle.SERVER_PAUSE, Duration.ofMillis(paused - now));
+        throw limit.refusal(InProcessThrottle.SERVER_PAUSE, paused - now);
       }
       until = paused;
     }
   }
 
-  private Duration degraded(ApiRequest request, List<Limit> limits) {
+  private Permit degraded(ApiRequest request, List<Limit> limits, Duration timeLeft) {
     outage.degradedCall();
     if (fallback == null) {
       throw new RateLimitedException(
@@ -265,9 +288,9 @@ public final class RedisThrottle implements Throttle {
               + " calling with a share of the limit meanwhile",
           ErrorDetails.none(), REDIS_UNAVAILABLE, recheck, true, false);
     }
-    Duration waited = fallback.acquire(request);
+    Permit permit = fallback.reserve(request, timeLeft);
     offline.record(limits, request.weight(), clock.millis());
-    return waited;
+    return permit;
   }
 
   private String[] keys(List<Limit> limits) {
@@ -279,10 +302,10 @@ public final class RedisThrottle implements Throttle {
     return keys;
   }
 
-  private String[] args(List<Limit> limits, int weight, long now, boolean mayWait) {
+  private String[] args(List<Limit> limits, int weight, long now, long bound) {
     String[] args = new String[5 + 4 * limits.size()];
     args[0] = Long.toString(now);
-    args[1] = Long.toString(mayWait ? maxWait.toMillis() : 0);
+    args[1] = Long.toString(bound);
     args[2] = Long.toString(edgeGuardMillis);
     args[3] = Long.toString(ttlMillis);
     args[4] = Integer.toString(limits.size());
@@ -295,30 +318,6 @@ public final class RedisThrottle implements Throttle {
       args[b + 3] = Long.toString(l.limit().cost(weight));
     }
     return args;
-  }
-
-  private RateLimitedException banned(long bannedUntil, long now) {
-    Duration left = Duration.ofMillis(bannedUntil - now);
-    return new RateLimitedException(
-        "The provider banned this fleet (HTTP 418) until " + Instant.ofEpochMilli(bannedUntil)
-            + "; nothing was sent. Calls fail fast for another " + left.toSeconds()
-            + " s; slow down before the ban grows",
-        ErrorDetails.none(), InProcessThrottle.SERVER_BAN, left, true, true);
-  }
-
-  private List<Limit> limitsFor(ApiRequest request) {
-    List<Limit> limits = new ArrayList<>(everyRequest);
-    for (String group : request.endpoint().limits()) {
-      List<Limit> forGroup = limitsByGroup.get(group);
-      if (forGroup == null) {
-        throw new TickGuardException(
-            "Endpoint " + request.endpoint().name() + " counts against limit group '" + group
-                + "' but throttle " + name + " has no window for it; add a RateLimit for '" + group
-                + "' or use the provider's preset");
-      }
-      limits.addAll(forGroup);
-    }
-    return limits;
   }
 
   @Override
@@ -334,7 +333,7 @@ public final class RedisThrottle implements Throttle {
         if (value < 0) {
           continue;
         }
-        Limit l = limitsById.get(h.limitId());
+        Limit l = table.byId().get(h.limitId());
         if (h.meaning() == UsageHeader.Meaning.USED) {
           observe(l, "used", now, value);
         } else {
@@ -418,7 +417,7 @@ public final class RedisThrottle implements Throttle {
 
   @Override
   public String toString() {
-    return "RedisThrottle{" + name + ", " + limitsById.keySet() + ", " + redis + "}";
+    return "RedisThrottle{" + name + ", " + table.byId().keySet() + ", " + redis + "}";
   }
 
   /**
@@ -431,8 +430,7 @@ public final class RedisThrottle implements Throttle {
 
     synchronized void record(List<Limit> limits, int weight, long at) {
       for (Limit l : limits) {
-        long index = l.limit().kind() == RateLimit.Kind.FIXED_WINDOW
-            ? Math.floorDiv(at, l.limit().interval().toMillis()) : 0;
+        long index = l.fixed() ? FixedWindows.index(at, l.limit().interval().toMillis()) : 0;
         long[] entry = byLimit.computeIfAbsent(l.limit().id(), id -> new long[] {index, 0});
         if (entry[0] != index) {
           entry[0] = index;
@@ -454,9 +452,8 @@ public final class RedisThrottle implements Throttle {
       long now = throttle.clock.millis();
       try {
         for (Map.Entry<String, long[]> e : pending.entrySet()) {
-          Limit l = throttle.limitsById.get(e.getKey());
-          boolean current = l.limit().kind() != RateLimit.Kind.FIXED_WINDOW
-              || e.getValue()[0] == Math.floorDiv(now, l.limit().interval().toMillis());
+          Limit l = throttle.table.byId().get(e.getKey());
+          boolean current = !l.fixed() || e.getValue()[0] == FixedWindows.index(now, l.limit().interval().toMillis());
           if (current) {
             throttle.observe(l, "add", now, e.getValue()[1]);
           }
@@ -494,11 +491,7 @@ public final class RedisThrottle implements Throttle {
 
     private Builder(RedisBackend redis, String name) {
       this.redis = Objects.requireNonNull(redis, "redis");
-      if (name == null || !name.matches("[A-Za-z0-9_.:-]{1,64}")) {
-        throw new io.tickguard.core.InvalidRequestException(
-            "name", "name: 1-64 of [A-Za-z0-9_.:-] (it tags the Redis keys), such as 'binance-spot'");
-      }
-      this.name = name;
+      this.name = RedisBackend.requireName(name, "binance-spot");
     }
 
     /** Adds a limit window. */
@@ -534,7 +527,7 @@ public final class RedisThrottle implements Throttle {
     /** The most callers of this process that may be waiting at once; more fail at once. */
     public Builder maxWaiters(int maxWaiters) {
       if (maxWaiters < 0) {
-        throw new io.tickguard.core.InvalidRequestException("maxWaiters", "maxWaiters: must be >= 0");
+        throw new InvalidRequestException("maxWaiters", "maxWaiters: must be >= 0");
       }
       this.maxWaiters = maxWaiters;
       return this;
@@ -579,7 +572,7 @@ public final class RedisThrottle implements Throttle {
     /** Builds the throttle; at least one limit is required. */
     public RedisThrottle build() {
       if (limits.isEmpty()) {
-        throw new io.tickguard.core.InvalidRequestException(
+        throw new InvalidRequestException(
             "limits", "Throttle " + name + " has no limits: add a preset or RateLimit, or use Throttle.unlimited()");
       }
       return new RedisThrottle(this);
@@ -588,7 +581,7 @@ public final class RedisThrottle implements Throttle {
     private static Duration nonNegative(Duration d, String what) {
       Objects.requireNonNull(d, what);
       if (d.isNegative()) {
-        throw new io.tickguard.core.InvalidRequestException(what, what + ": must not be negative");
+        throw new InvalidRequestException(what, what + ": must not be negative");
       }
       return d;
     }

@@ -93,9 +93,7 @@ public final class RedisTokenSession implements TokenStore, RefreshCoordinator {
     this.tokenKey = redis.key(name, "token");
     this.lockKey = redis.key(name, "lock");
     this.fenceKey = redis.key(name, "fence");
-    RedisHealthListener listener = b.listener;
-    this.outage = new Outage("token session " + name, clock, Duration.ZERO,
-        listener::onRedisUnavailable, listener::onRedisRecovered, listener::onDegradedCall);
+    this.outage = RedisBackend.outage("token session " + name, clock, Duration.ZERO, b.listener);
   }
 
   /** Starts a session named {@code name} (its Redis keys), encrypted with {@code encryption}. */
@@ -260,11 +258,8 @@ public final class RedisTokenSession implements TokenStore, RefreshCoordinator {
   /** Runs one Redis step; an unreachable Redis fails closed with a {@link TransportException}. */
   private <T> T call(Supplier<T> step) {
     try {
-      T result = step.get();
-      outage.succeeded();
-      return result;
+      return outage.run(step);
     } catch (RedisException e) {
-      outage.failed(e);
       outage.degradedCall();
       throw new TransportException("Redis for token session " + name + " is unreachable (" + e.getClass().getSimpleName()
           + "); no instance refreshes alone, as that could spend the refresh token twice. Current access tokens stay"
@@ -296,10 +291,7 @@ public final class RedisTokenSession implements TokenStore, RefreshCoordinator {
 
     private Builder(RedisBackend redis, String name, TokenEncryption encryption) {
       this.redis = Objects.requireNonNull(redis, "redis");
-      if (name == null || !name.matches("[A-Za-z0-9_.:-]{1,64}")) {
-        throw new InvalidRequestException("name", "name: 1-64 of [A-Za-z0-9_.:-] (it tags the Redis keys), such as 'saxo-live'");
-      }
-      this.name = name;
+      this.name = RedisBackend.requireName(name, "saxo-live");
       this.encryption = Objects.requireNonNull(encryption, "encryption");
     }
 

@@ -100,8 +100,11 @@ class FleetThrottleHammerTest {
         backends.add(backend);
         RedisThrottle throttle = RedisThrottle.builder(backend, binanceStyle())
             .clock(clock).sleeper(time).maxWait(Duration.ofMinutes(2)).build();
+        // The throttle waits up to a (virtual) minute for the next window: the call's deadline, which
+        // now bounds that wait too, must be longer than maxWait for maxWait to be the bound.
         ClientConfig config = ClientConfig.builder(server.url("/").toString()).allowPlaintextLoopback(true)
-            .clock(clock).throttle(throttle).connectionPool(THREADS, Duration.ofMinutes(1)).build();
+            .clock(clock).throttle(throttle).connectionPool(THREADS, Duration.ofMinutes(1))
+            .callTimeout(Duration.ofMinutes(3)).build();
         clients.add(ApiClient.builder(config).build());
       }
       ExecutorService pool = Executors.newFixedThreadPool(INSTANCES * THREADS);

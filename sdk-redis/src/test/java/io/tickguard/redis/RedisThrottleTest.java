@@ -10,6 +10,7 @@ import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.throttle.InProcessThrottle;
 import io.tickguard.core.throttle.LimitPreset;
+import io.tickguard.core.throttle.Permit;
 import io.tickguard.core.throttle.RateLimit;
 import io.tickguard.core.throttle.UsageHeader;
 import io.tickguard.testkit.MutableClock;
@@ -283,5 +284,60 @@ class RedisThrottleTest {
     }
     assertThat(refused).hasValue(1);
     assertThat(parks).isEmpty();
+  }
+
+  @Test
+  void aWaitBeyondTheCallsDeadlineIsRefusedNamingTheDeadlineAndTakesNothing() {
+    RedisThrottle a = instance(preset()).maxWait(Duration.ofSeconds(2)).build();
+    RedisThrottle b = instance(preset()).maxWait(Duration.ofSeconds(2)).build();
+    a.acquire(request(WEIGHTED));
+    a.acquire(request(WEIGHTED)); // 8 of 10: a weight of 5 waits for the next second
+    assertThatThrownBy(() -> b.acquire(request(HEAVY), Duration.ofMillis(500)))
+        .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+          assertThat(e.clientSide()).isTrue();
+          assertThat(e.waitBound()).contains(RateLimitedException.WaitBound.CALL_DEADLINE);
+          assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+          assertThat(e.getMessage()).contains("call's deadline (500 ms left");
+        });
+    // Nothing taken: 2 weight still fit in this second.
+    b.acquire(request(LIGHT), Duration.ofMillis(500));
+    b.acquire(request(LIGHT), Duration.ofMillis(500));
+    assertThat(parks).isEmpty();
+  }
+
+  @Test
+  void aWaitBeyondMaxWaitWithALongerDeadlineIsRefusedNamingMaxWait() {
+    RedisThrottle a = instance(preset()).maxWait(Duration.ofMillis(500)).build();
+    a.acquire(request(WEIGHTED));
+    a.acquire(request(WEIGHTED));
+    assertThatThrownBy(() -> a.acquire(request(HEAVY), Duration.ofSeconds(30)))
+        .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+          assertThat(e.waitBound()).contains(RateLimitedException.WaitBound.MAX_WAIT);
+          assertThat(e.getMessage()).contains("maxWait (500 ms)");
+        });
+    // Within both bounds the caller waits its turn.
+    RedisThrottle patient = instance(preset()).maxWait(Duration.ofSeconds(2)).build();
+    patient.acquire(request(HEAVY), Duration.ofSeconds(30));
+    assertThat(parks).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aPermitSentAfterItsWindowEndedIsChargedAgainForTheWholeFleet() {
+    RedisThrottle a = instance(preset()).maxWait(Duration.ofSeconds(2)).edgeGuard(Duration.ofMillis(100)).build();
+    RedisThrottle b = instance(preset()).maxWait(Duration.ofSeconds(2)).edgeGuard(Duration.ofMillis(100)).build();
+    clock.advance(Duration.ofMillis(850)); // outside the last 100 ms of the second
+    Permit permit = a.reserve(request(WEIGHTED), Duration.ofSeconds(30));
+    assertThat(permit.sendBy()).contains(clock.instant().plusMillis(50));
+    assertThat(a.beforeSend(request(WEIGHTED), permit, Duration.ofSeconds(30))).isSameAs(permit);
+    clock.advance(Duration.ofMillis(200)); // delayed into the next second, where the server counts it
+    Permit again = a.beforeSend(request(WEIGHTED), permit, Duration.ofSeconds(30));
+    assertThat(again.grantedAt()).contains(clock.instant());
+    // The other instance sees 4 of the new second's 10 taken: 6 more fit, the 7th waits.
+    for (int i = 0; i < 6; i++) {
+      b.acquire(request(LIGHT), Duration.ofSeconds(30));
+    }
+    assertThat(parks).isEmpty();
+    b.acquire(request(LIGHT), Duration.ofSeconds(30));
+    assertThat(parks).hasSize(1);
   }
 }

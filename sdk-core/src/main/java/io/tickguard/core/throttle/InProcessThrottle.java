@@ -7,13 +7,14 @@ import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.internal.RetryAfter;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.throttle.internal.LimitState;
+import io.tickguard.core.throttle.internal.LimitTable;
+import io.tickguard.core.throttle.internal.WaitLimit;
 import io.tickguard.core.throttle.internal.PacedState;
 import io.tickguard.core.throttle.internal.UsageReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
@@ -64,9 +65,7 @@ public final class InProcessThrottle implements Throttle {
   private final int maxWaiters;
   private final Duration pauseWithoutRetryAfter;
   private final Duration banWithoutRetryAfter;
-  private final Map<String, List<LimitState>> statesByGroup;
-  private final List<LimitState> everyRequest;
-  private final Map<String, LimitState> statesById;
+  private final LimitTable<LimitState> table;
   private final UsageReader usageReader;
 
   private final Object lock = new Object();
@@ -82,30 +81,17 @@ public final class InProcessThrottle implements Throttle {
     this.maxWaiters = b.maxWaiters;
     this.pauseWithoutRetryAfter = b.pauseWithoutRetryAfter;
     this.banWithoutRetryAfter = b.banWithoutRetryAfter;
-    Map<String, List<LimitState>> byGroup = new LinkedHashMap<>();
-    List<LimitState> all = new ArrayList<>();
-    Map<String, LimitState> byId = new LinkedHashMap<>();
-    for (RateLimit limit : b.limits) {
+    this.table = new LimitTable<>(name, b.limits, limit -> {
       LimitState window = LimitState.of(limit, b.edgeGuard.toMillis());
-      LimitState state = b.mode == ThrottleMode.PACED && ThrottleMode.paces(limit) ? new PacedState(window) : window;
-      if (byId.putIfAbsent(limit.id(), state) != null) {
-        throw new InvalidRequestException("limit", "Two limits with the same id " + limit.id());
-      }
-      if (limit.appliesToEveryRequest()) {
-        all.add(state);
-      } else {
-        byGroup.computeIfAbsent(limit.group(), g -> new ArrayList<>()).add(state);
-      }
-    }
+      return b.mode == ThrottleMode.PACED && ThrottleMode.paces(limit) ? new PacedState(window) : window;
+    }, LimitState::limit);
+    Map<String, LimitState> byId = table.byId();
     for (UsageHeader h : b.usageHeaders) {
       if (h.perGroup() ? byId.keySet().stream().noneMatch(id -> id.endsWith(h.limitId())) : !byId.containsKey(h.limitId())) {
         throw new InvalidRequestException("usageHeader", 
             "Usage header " + h.header() + " maps to unknown limit " + h.limitId() + "; known: " + byId.keySet());
       }
     }
-    this.statesByGroup = byGroup;
-    this.everyRequest = all;
-    this.statesById = byId;
     this.usageReader = new UsageReader(b.usageHeaders);
   }
 
@@ -129,27 +115,43 @@ public final class InProcessThrottle implements Throttle {
 
   @Override
   public Duration acquire(ApiRequest request) {
-    return acquire(request, maxWait);
+    return reserve(request, NO_DEADLINE).waited();
   }
 
   @Override
   public Duration acquire(ApiRequest request, Duration timeLeft) {
-    long bound = Math.min(maxWait.toMillis(), Math.max(0, timeLeft.toMillis()));
-    List<LimitState> states = statesFor(request);
+    return reserve(request, timeLeft).waited();
+  }
+
+  @Override
+  public Permit reserve(ApiRequest request, Duration timeLeft) {
+    return take(request, table.forRequest(request), timeLeft);
+  }
+
+  /**
+   * Charges {@code permit}'s request again when it can no longer be sent in the windows it was
+   * charged to: every fixed window of the request is charged at the earliest time from now, under
+   * the same bounds as a first grant. The first charge stays counted (the server may not have seen
+   * it, but handing it back could only let a window overfill).
+   */
+  @Override
+  public Permit beforeSend(ApiRequest request, Permit permit, Duration timeLeft) {
+    List<LimitState> late = table.lateWindows(request, permit, clock.millis());
+    return late.isEmpty() ? permit : take(request, late, timeLeft).waitedAlso(permit.waited());
+  }
+
+  private Permit take(ApiRequest request, List<LimitState> states, Duration timeLeft) {
     int weight = request.weight();
+    WaitLimit limit = WaitLimit.of(maxWait, timeLeft);
+    long bound = limit.millis();
     long start = clock.millis();
     long grantAt;
+    long sendBy = Long.MAX_VALUE;
     synchronized (lock) {
       long now = clock.millis();
       failIfBanned(now);
       for (LimitState s : states) {
         s.prune(now);
-        if (s.limit().cost(weight) > s.limit().limit()) {
-          throw new RateLimitedException(
-              "Request to " + request.endpoint().name() + " costs " + s.limit().cost(weight) + " but window "
-                  + s.limit().id() + " allows only " + s.limit().limit() + "; it can never be sent",
-              ErrorDetails.none(), s.limit().id(), null, true, false);
-        }
       }
       long at = Math.max(now, pausedUntil);
       String blocking = pausedUntil > now ? SERVER_PAUSE : null;
@@ -167,7 +169,7 @@ public final class InProcessThrottle implements Throttle {
       }
       long wait = at - now;
       if (wait > bound) {
-        throw RateLimitedException.clientSide(blocking, Duration.ofMillis(wait));
+        throw limit.refusal(blocking, wait);
       }
       if (wait > 0 && waiters >= maxWaiters) {
         throw new RateLimitedException(
@@ -177,6 +179,7 @@ public final class InProcessThrottle implements Throttle {
       }
       for (LimitState s : states) {
         s.take(at, s.limit().cost(weight));
+        sendBy = Math.min(sendBy, s.sendBy(at));
       }
       grantAt = at;
       if (wait > 0) {
@@ -184,7 +187,7 @@ public final class InProcessThrottle implements Throttle {
       }
     }
     try {
-      park(grantAt, start, bound);
+      park(grantAt, start, limit);
     } finally {
       if (grantAt > start) {
         synchronized (lock) {
@@ -192,11 +195,12 @@ public final class InProcessThrottle implements Throttle {
         }
       }
     }
-    return Duration.ofMillis(Math.max(0, clock.millis() - start));
+    return Permit.of(Duration.ofMillis(Math.max(0, clock.millis() - start)), grantAt, sendBy);
   }
 
   /** Parks until {@code grantAt}, then until any server pause that began meanwhile has passed. */
-  private void park(long grantAt, long start, long bound) {
+  private void park(long grantAt, long start, WaitLimit limit) {
+    long bound = limit.millis();
     long until = grantAt;
     long deadline = start + bound;
     long realStart = System.nanoTime();
@@ -217,7 +221,7 @@ public final class InProcessThrottle implements Throttle {
           synchronized (lock) {
             serverPause = pausedUntil > now;
           }
-          throw RateLimitedException.clientSide(serverPause ? SERVER_PAUSE : name, Duration.ofMillis(until - now));
+          throw limit.refusal(serverPause ? SERVER_PAUSE : name, until - now);
         }
       }
       synchronized (lock) {
@@ -226,7 +230,7 @@ public final class InProcessThrottle implements Throttle {
           return;
         }
         if (pausedUntil > deadline) {
-          throw RateLimitedException.clientSide(SERVER_PAUSE, Duration.ofMillis(pausedUntil - now));
+          throw limit.refusal(SERVER_PAUSE, pausedUntil - now);
         }
         until = pausedUntil;
       }
@@ -235,28 +239,8 @@ public final class InProcessThrottle implements Throttle {
 
   private void failIfBanned(long now) {
     if (bannedUntil > now) {
-      Duration left = Duration.ofMillis(bannedUntil - now);
-      throw new RateLimitedException(
-          "The provider banned this client (HTTP 418) until " + Instant.ofEpochMilli(bannedUntil)
-              + "; nothing was sent. Calls fail fast for another " + left.toSeconds()
-              + " s; slow down before the ban grows",
-          ErrorDetails.none(), SERVER_BAN, left, true, true);
+      throw LimitTable.banned("this client", SERVER_BAN, bannedUntil, now);
     }
-  }
-
-  private List<LimitState> statesFor(ApiRequest request) {
-    List<LimitState> states = new ArrayList<>(everyRequest);
-    for (String group : request.endpoint().limits()) {
-      List<LimitState> forGroup = statesByGroup.get(group);
-      if (forGroup == null) {
-        throw new TickGuardException(
-            "Endpoint " + request.endpoint().name() + " counts against limit group '" + group
-                + "' but throttle " + name + " has no window for it; add a RateLimit for '" + group
-                + "' or use the provider's preset");
-      }
-      states.addAll(forGroup);
-    }
-    return states;
   }
 
   @Override
@@ -264,7 +248,7 @@ public final class InProcessThrottle implements Throttle {
     long now = clock.millis();
     int code = response.code();
     synchronized (lock) {
-      usageReader.read(response, request.endpoint().limits(), now, statesById);
+      usageReader.read(response, request.endpoint().limits(), now, table.byId());
       if (code == 429) {
         Duration pause = retryAfter(response).orElse(pauseWithoutRetryAfter);
         pausedUntil = Math.max(pausedUntil, now + pause.toMillis());
@@ -300,7 +284,7 @@ public final class InProcessThrottle implements Throttle {
 
   @Override
   public String toString() {
-    return "InProcessThrottle{" + name + ", " + statesById.keySet() + "}";
+    return "InProcessThrottle{" + name + ", " + table.byId().keySet() + "}";
   }
 
   /**

@@ -26,11 +26,40 @@ public interface Throttle {
    * Like {@link #acquire(ApiRequest)}, but refuses (client side, nothing taken) when the permits
    * cannot be had within {@code timeLeft} either: the call's deadline would cancel it while it
    * waits, and a permit taken for a cancelled call is spent for nothing. The default ignores
-   * {@code timeLeft}; throttles that wait should honour it.
+   * {@code timeLeft}; throttles that wait should honour it, and say which bound ended the wait
+   * ({@link RateLimitedException#waitBound()}).
    */
   default Duration acquire(ApiRequest request, Duration timeLeft) {
     return acquire(request);
   }
+
+  /**
+   * What the pipeline calls for each attempt: {@link #acquire(ApiRequest, Duration)}, returning a
+   * {@link Permit} that remembers the windows it was charged to, so that {@link #beforeSend} can
+   * check it again at the last moment before the request leaves. The default returns an {@link
+   * Permit#unbounded unbounded} permit: a throttle that keeps fixed windows should override both.
+   *
+   * @param timeLeft the time left before the call's deadline; {@link #NO_DEADLINE} for none
+   */
+  default Permit reserve(ApiRequest request, Duration timeLeft) {
+    return Permit.unbounded(acquire(request, timeLeft));
+  }
+
+  /**
+   * Called by the pipeline on the established connection, right before {@code request} is signed
+   * and written. When {@code permit} can no longer be sent in the windows it was charged to ({@link
+   * Permit#coversSendAt}: the time between the grant and the send carried it past a window's edge),
+   * the request is charged again to the windows it will now count in, waiting within {@code
+   * timeLeft} and the throttle's {@code maxWait}, or refused with a client-side {@link
+   * RateLimitedException} (nothing is sent). Returns the permit to send with (the same one when it
+   * still holds). The default returns {@code permit} unchanged.
+   */
+  default Permit beforeSend(ApiRequest request, Permit permit, Duration timeLeft) {
+    return permit;
+  }
+
+  /** The {@code timeLeft} of a call without a deadline (a stream connect): only {@code maxWait} bounds its waits. */
+  Duration NO_DEADLINE = Duration.ofMillis(Long.MAX_VALUE);
 
   /**
    * Feeds the server's view back: usage headers, {@code Retry-After}, 429 and 418. Must not consume

@@ -60,12 +60,17 @@ class ArchitectureTest {
             .as("providers never depend on each other"),
         noClasses().that().resideOutsideOfPackage("io.tickguard.core..")
             .should().dependOnClassesThat(
-                resideInAPackage("io.tickguard.core..internal..").and(not(resideInAPackage("io.tickguard.core.auth.internal"))))
+                resideInAPackage("io.tickguard.core..internal..").and(not(resideInAPackage("io.tickguard.core.auth.internal")))
+                    .and(not(resideInAPackage("io.tickguard.core.throttle.internal"))))
             .as("only core uses io.tickguard.core..internal.. (module-info exports none of it)")
             .allowEmptyShould(true),
         noClasses().that().resideOutsideOfPackages("io.tickguard.core..", "io.tickguard.crypto..")
             .should().dependOnClassesThat().resideInAPackage("io.tickguard.core.auth.internal")
             .as("only core and crypto use io.tickguard.core.auth.internal (module-info exports it to crypto alone)")
+            .allowEmptyShould(true),
+        noClasses().that().resideOutsideOfPackages("io.tickguard.core..", "io.tickguard.redis..")
+            .should().dependOnClassesThat().resideInAPackage("io.tickguard.core.throttle.internal")
+            .as("only core and redis use io.tickguard.core.throttle.internal (module-info exports it to redis alone)")
             .allowEmptyShould(true),
         noClasses().that().resideOutsideOfPackages("io.tickguard.market..", "io.tickguard.crypto..", "io.tickguard.forex..")
             .should().dependOnClassesThat().resideInAPackage("io.tickguard.market..internal..")

@@ -1,10 +1,12 @@
 package io.tickguard.redis.internal;
 
+import io.lettuce.core.RedisException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +78,22 @@ public final class Outage {
           component, reason, recheckMillis);
       quietly(() -> onLost.accept(component, reason));
     }
+  }
+
+  /**
+   * Runs one Redis step of this component: success marks Redis reachable, a Lettuce {@link
+   * RedisException} marks it lost and is rethrown for the caller to degrade or fail as its policy says.
+   */
+  public <T> T run(Supplier<T> step) {
+    T result;
+    try {
+      result = step.get();
+    } catch (RedisException e) {
+      failed(e);
+      throw e;
+    }
+    succeeded();
+    return result;
   }
 
   /** A Redis call succeeded. */

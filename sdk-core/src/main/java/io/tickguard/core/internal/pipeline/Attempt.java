@@ -1,18 +1,21 @@
 package io.tickguard.core.internal.pipeline;
 
 import io.tickguard.core.TickGuardException;
+import io.tickguard.core.throttle.Permit;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * One attempt of a call, carried as an OkHttp tag from the Resilience stage inward: its number, and
- * the time the Throttle stage waited for it (which the Observe stage reports), whether its request
+ * the permit the Throttle stage took for it and how long it waited (which the Observe stage
+ * reports), whether its request
  * started on the wire (the Sign stage marks it, on an established connection, just before the
  * request is written), and an error the provider reported inside a 2xx body.
  */
 public final class Attempt {
   private final int number;
   private volatile Duration throttleWait = Duration.ZERO;
+  private volatile Permit permit;
   private volatile boolean transmitted;
   private volatile TickGuardException bodyFailure;
   private volatile int bodyFailureStatus;
@@ -33,8 +36,14 @@ public final class Attempt {
     return throttleWait;
   }
 
-  void throttled(Duration waited) {
-    this.throttleWait = waited;
+  void throttled(Permit permit) {
+    this.permit = permit;
+    this.throttleWait = permit.waited();
+  }
+
+  /** The permit the Throttle stage took for this attempt, or {@code null} before it ran. */
+  Permit permit() {
+    return permit;
   }
 
   /**

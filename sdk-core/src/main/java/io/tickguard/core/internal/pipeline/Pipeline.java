@@ -46,6 +46,8 @@ import okhttp3.WebSocketListener;
  *   <li>{@link DecodeStage Decode}: a 2xx answer is decoded within its attempt, so an error inside
  *       an HTTP 200 acts as the status it stands for on the stages above;
  *   <li>{@link ThrottleStage Throttle}: permits per attempt, server feedback;
+ *   <li>{@link SendCheckStage SendCheck} (network level): the throttle's permit still counts where it
+ *       was charged, or is charged again, right before the request leaves;
  *   <li>{@link SignStage Sign} (network level): attach and sign on the connection, per transmission
  *       (for a WebSocket upgrade, which OkHttp runs without network interceptors, the innermost
  *       application stage);
@@ -106,6 +108,8 @@ public final class Pipeline {
         security.usageMonitor(), authenticator));
     add(http, trace, new DecodeStage(responses));
     add(http, trace, new ThrottleStage());
+    Stage sendCheck = new SendCheckStage();
+    http.addNetworkInterceptor(trace == null ? sendCheck : new TracedStage(sendCheck, trace));
     Stage sign = new SignStage(authenticator);
     http.addNetworkInterceptor(trace == null ? sign : new TracedStage(sign, trace));
     this.idempotentHttp = http.build();
@@ -114,6 +118,7 @@ public final class Pipeline {
     // OkHttp runs no network interceptors for a WebSocket upgrade: there, Sign is the innermost
     // application stage instead (same pool, dispatcher and TLS).
     this.webSocketHttp = idempotentHttp.newBuilder()
+        .addInterceptor(trace == null ? sendCheck : new TracedStage(sendCheck, trace))
         .addInterceptor(trace == null ? sign : new TracedStage(sign, trace)).build();
   }
 

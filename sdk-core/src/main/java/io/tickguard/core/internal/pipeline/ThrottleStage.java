@@ -1,8 +1,8 @@
 package io.tickguard.core.internal.pipeline;
 
+import io.tickguard.core.throttle.Permit;
+import io.tickguard.core.throttle.Throttle;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.Optional;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -11,7 +11,8 @@ import okhttp3.Response;
  * against (waiting in FIFO order up to the throttle's bound, else a client-side
  * {@code RateLimitedException}), then feeds the server's view back (usage headers, 429, 418). It
  * runs per attempt, inside Resilience, so a retry pays for itself. A wait that would outlast the
- * call's deadline is refused up front, with no permit taken. A stream connect counts against
+ * call's deadline is refused up front, with no permit taken ({@link SendCheckStage} checks the
+ * permit again right before the request leaves). A stream connect counts against
  * the stream's connect limit instead of the client's request limits.
  */
 final class ThrottleStage implements Stage {
@@ -31,13 +32,10 @@ final class ThrottleStage implements Stage {
     if (chain.call().isCanceled()) {
       throw new IOException("Canceled"); // the call's deadline passed: take no permit for it
     }
-    Optional<Duration> timeLeft = call.timeLeft();
-    Duration waited = timeLeft.isPresent()
-        ? call.throttle().acquire(call.request(), timeLeft.get())
-        : call.throttle().acquire(call.request());
+    Permit permit = call.throttle().reserve(call.request(), call.timeLeft().orElse(Throttle.NO_DEADLINE));
     Attempt attempt = request.tag(Attempt.class);
     if (attempt != null) {
-      attempt.throttled(waited);
+      attempt.throttled(permit); // SendCheck looks at it again on the connection
     }
     Response response = chain.proceed(request);
     call.throttle().onResponse(call.request(), response);

@@ -25,8 +25,7 @@ final class FixedWindowState implements LimitState {
   FixedWindowState(RateLimit limit, long edgeGuardMillis) {
     this.limit = limit;
     this.intervalMillis = limit.interval().toMillis();
-    // A guard as long as the window would charge every request twice; cap it at half a window.
-    this.edgeGuardMillis = Math.min(edgeGuardMillis, intervalMillis / 2);
+    this.edgeGuardMillis = FixedWindows.guard(edgeGuardMillis, intervalMillis);
   }
 
   @Override
@@ -38,7 +37,7 @@ final class FixedWindowState implements LimitState {
   public long earliestAt(long t, long cost) {
     long at = Math.max(t, Math.max(lastGrant, blockedUntil));
     while (true) {
-      long index = Math.floorDiv(at, intervalMillis);
+      long index = FixedWindows.index(at, intervalMillis);
       boolean fits = usedIn(index) + cost <= limit.limit();
       if (fits && inEdge(at)) {
         fits = usedIn(index + 1) + cost <= limit.limit();
@@ -52,7 +51,7 @@ final class FixedWindowState implements LimitState {
 
   @Override
   public void take(long t, long cost) {
-    long index = Math.floorDiv(t, intervalMillis);
+    long index = FixedWindows.index(t, intervalMillis);
     used.merge(index, cost, Long::sum);
     if (inEdge(t)) {
       used.merge(index + 1, cost, Long::sum);
@@ -62,13 +61,17 @@ final class FixedWindowState implements LimitState {
 
   @Override
   public void prune(long now) {
-    used.headMap(Math.floorDiv(now, intervalMillis)).clear();
+    used.headMap(FixedWindows.index(now, intervalMillis)).clear();
   }
 
   @Override
   public void observeUsed(long now, long serverUsed) {
-    long index = Math.floorDiv(now, intervalMillis);
-    used.merge(index, serverUsed, Math::max);
+    used.merge(FixedWindows.index(now, intervalMillis), serverUsed, Math::max);
+  }
+
+  @Override
+  public long sendBy(long grantedAt) {
+    return FixedWindows.sendBy(grantedAt, intervalMillis, edgeGuardMillis);
   }
 
   @Override
@@ -81,6 +84,6 @@ final class FixedWindowState implements LimitState {
   }
 
   private boolean inEdge(long t) {
-    return edgeGuardMillis > 0 && Math.floorMod(t, intervalMillis) >= intervalMillis - edgeGuardMillis;
+    return FixedWindows.inEdge(t, intervalMillis, edgeGuardMillis);
   }
 }

@@ -27,6 +27,15 @@ public interface LimitState {
   /** The server reports {@code used} of this limit at {@code now}; local state only ever rises. */
   void observeUsed(long now, long used);
 
+  /**
+   * The time before which a permit this state granted at {@code grantedAt} must be sent to count
+   * where it was charged (see {@link FixedWindows#sendBy}); {@link Long#MAX_VALUE} when a later send
+   * can only count less (a decaying counter).
+   */
+  default long sendBy(long grantedAt) {
+    return Long.MAX_VALUE;
+  }
+
   /** Nothing is granted before {@code until} (server says the budget is spent until then). */
   void blockUntil(long until);
 

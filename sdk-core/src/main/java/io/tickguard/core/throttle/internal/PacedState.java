@@ -49,6 +49,11 @@ public final class PacedState implements LimitState {
   }
 
   @Override
+  public long sendBy(long grantedAt) {
+    return window.sendBy(grantedAt);
+  }
+
+  @Override
   public void blockUntil(long until) {
     window.blockUntil(until);
   }
