@@ -2,7 +2,6 @@ package io.tickguard.benchmarks;
 
 import io.tickguard.benchmarks.fixture.SignedBookTickerCall;
 import io.tickguard.core.auth.ApiCredentials;
-import io.tickguard.core.auth.Freshness;
 import io.tickguard.core.auth.RequestSignature;
 import io.tickguard.core.auth.RequestSigner;
 import io.tickguard.core.auth.Secret;
@@ -15,7 +14,6 @@ import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import okhttp3.Request;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -48,10 +46,7 @@ public class HmacThreadsBenchmark {
     public void prepare() {
       Instant now = Instant.ofEpochMilli(1_700_000_000_000L);
       canonical = SignedBookTickerCall.rawQuery(now.toEpochMilli());
-      Request request = new Request.Builder()
-          .url("https://api.example.com" + SignedBookTickerCall.PATH + "?" + canonical)
-          .build();
-      input = SigningInput.of(request, new Freshness(now, Long.toString(now.toEpochMilli()), now.toEpochMilli()));
+      input = SignedBookTickerCall.signingInput(now);
       credentials = ApiCredentials.hmac(SignedBookTickerCall.API_KEY,
           Secret.ofBytes(SignedBookTickerCall.SECRET.getBytes(StandardCharsets.UTF_8)));
     }

@@ -9,15 +9,11 @@ import io.tickguard.crypto.binance.BinanceClient;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import okhttp3.CertificatePinner;
-import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.tls.HandshakeCertificates;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -53,12 +49,7 @@ public class LastPriceState {
         .throttle(SignedBookTickerCall.throttle()) // never waits: the benchmark measures bookkeeping, not pacing
         .build();
 
-    HandshakeCertificates trust = server.rawTrust();
-    raw = new OkHttpClient.Builder()
-        .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
-        .certificatePinner(new CertificatePinner.Builder().add(server.baseUrl().host(), server.pin()).build())
-        .connectionPool(new ConnectionPool(16, 5, TimeUnit.MINUTES))
-        .build();
+    raw = server.pinnedRawClient(16);
     rawUrl = server.baseUrl().newBuilder().encodedPath("/api/v3/ticker/price").addQueryParameter("symbol", "BTCUSDT").build();
 
     callTickGuard(); // fail the trial at once if either side is broken
@@ -74,8 +65,7 @@ public class LastPriceState {
   @TearDown(Level.Trial)
   public void stop() {
     tickGuard.close();
-    raw.dispatcher().executorService().shutdown();
-    raw.connectionPool().evictAll();
+    LoopbackTlsServer.shutDown(raw);
     server.close();
   }
 
