@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -20,7 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
  * values of the wrong JSON type, so a decoder must refuse it and name the field it refused.
  */
 public final class WireMutations {
-  private static final Pattern NUMERIC = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MAX_VARIANTS = 400;
 
@@ -34,9 +32,10 @@ public final class WireMutations {
    * @param accepted whether the documented answer itself decoded
    * @param rendersOnSuccess paths rendered decoding the documented answer (0 when lazy)
    * @param refusals refusals of variants naming a field outside the constant names
-   * @param eagerlyNamed the fields of those refusals whose names were not rendered lazily
+   * @param eagerlyNamed the fields of those refusals whose names were not rendered lazily, comma
+   *     separated; empty when every refusal was named lazily
    */
-  public record LazyNaming(boolean accepted, long rendersOnSuccess, int refusals, List<String> eagerlyNamed) {}
+  public record LazyNaming(boolean accepted, long rendersOnSuccess, int refusals, String eagerlyNamed) {}
 
   /**
    * Decodes {@code sample} and each of its {@link #retypeEachNestedScalar retyped variants} with
@@ -49,7 +48,7 @@ public final class WireMutations {
     try {
       decode.accept(sample);
     } catch (TickGuardException refused) {
-      return new LazyNaming(false, 0, 0, List.of());
+      return new LazyNaming(false, 0, 0, "");
     }
     long rendersOnSuccess = renders.getAsLong() - before;
     int refusals = 0;
@@ -67,7 +66,7 @@ public final class WireMutations {
         }
       }
     }
-    return new LazyNaming(true, rendersOnSuccess, refusals, List.copyOf(eager));
+    return new LazyNaming(true, rendersOnSuccess, refusals, String.join(", ", eager));
   }
 
   /**
@@ -123,8 +122,26 @@ public final class WireMutations {
     return false;
   }
 
+  /** {@code -12.5}-style text: an optional minus, digits, optionally a dot and digits. */
+  private static boolean isPlainDecimal(String text) {
+    int i = text.startsWith("-") ? 1 : 0;
+    int digits = 0;
+    int dot = -1;
+    for (; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '.' && dot < 0 && digits > 0) {
+        dot = i;
+      } else if (c >= '0' && c <= '9') {
+        digits++;
+      } else {
+        return false;
+      }
+    }
+    return digits > 0 && dot != text.length() - 1;
+  }
+
   private static JsonNode retyped(JsonNode v) {
-    if (v.isNumber() || v.isString() && NUMERIC.matcher(v.stringValue()).matches()) {
+    if (v.isNumber() || v.isString() && isPlainDecimal(v.stringValue())) {
       return NODES.stringNode("not-a-number");
     }
     if (v.isString()) {
