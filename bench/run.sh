@@ -5,6 +5,7 @@
 # Usage: bench/run.sh [extra JMH arguments, e.g. a benchmark regex like 'Decode']
 #   MAVEN_ARGS=-o bench/run.sh     build offline (Maven reads MAVEN_ARGS itself)
 #   RESULTS_DIR=/tmp/x bench/run.sh  write results elsewhere (default bench/results)
+#   JMH_TIMING="-f 1 -wi 1 -w 1s -i 1 -r 1s" bench/run.sh Regex   a short smoke run
 #
 # Run nothing else heavy meanwhile: the round-trip benchmarks share the CPUs with the server.
 set -euo pipefail
@@ -18,7 +19,10 @@ mkdir -p "$results_dir"
 
 # One fork, short warmup and measurement: 29 benchmarks x ~12 s. -prof gc adds the allocation
 # per operation (gc.alloc.rate.norm). Fixed heap so GC sizing does not drift between benchmarks.
-jmh_args=(-f 1 -wi 2 -w 2s -i 3 -r 2s -prof gc
+# JMH refuses an option given twice, so a shorter smoke run replaces the timing through JMH_TIMING,
+# e.g. JMH_TIMING="-f 1 -wi 1 -w 1s -i 1 -r 1s" bench/run.sh 'LastPrice|HmacThreads'.
+read -r -a timing <<< "${JMH_TIMING:--f 1 -wi 2 -w 2s -i 3 -r 2s}"
+jmh_args=("${timing[@]}" -prof gc
   -jvmArgsAppend "-Xms2g -Xmx2g -Djava.net.preferIPv4Stack=true"
   -rf json -rff "$results_dir/results.json")
 

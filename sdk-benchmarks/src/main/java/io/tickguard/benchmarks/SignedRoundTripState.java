@@ -10,15 +10,11 @@ import io.tickguard.core.ClientConfig;
 import io.tickguard.core.ResponseDecoder;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import okhttp3.CertificatePinner;
-import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.tls.HandshakeCertificates;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -61,12 +57,7 @@ public class SignedRoundTripState {
         .build();
     tickGuard = ApiClient.builder(config).authenticator(SignedBookTickerCall.authenticator()).build();
 
-    HandshakeCertificates trust = server.rawTrust();
-    raw = new OkHttpClient.Builder()
-        .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
-        .certificatePinner(new CertificatePinner.Builder().add(server.baseUrl().host(), server.pin()).build())
-        .connectionPool(new ConnectionPool(16, 5, TimeUnit.MINUTES))
-        .build();
+    raw = server.pinnedRawClient(16);
     rawUrl = server.baseUrl().resolve(SignedBookTickerCall.PATH);
     rawHmac = SignedBookTickerCall.rawHmac();
 
@@ -100,8 +91,7 @@ public class SignedRoundTripState {
   @TearDown(Level.Trial)
   public void stop() {
     tickGuard.close();
-    raw.dispatcher().executorService().shutdown();
-    raw.connectionPool().evictAll();
+    LoopbackTlsServer.shutDown(raw);
     server.close();
   }
 

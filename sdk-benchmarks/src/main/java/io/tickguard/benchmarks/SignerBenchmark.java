@@ -3,7 +3,6 @@ package io.tickguard.benchmarks;
 import io.tickguard.benchmarks.fixture.RawHmac;
 import io.tickguard.benchmarks.fixture.SignedBookTickerCall;
 import io.tickguard.core.auth.ApiCredentials;
-import io.tickguard.core.auth.Freshness;
 import io.tickguard.core.auth.KeyType;
 import io.tickguard.core.auth.RequestSignature;
 import io.tickguard.core.auth.RequestSigner;
@@ -21,7 +20,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
-import okhttp3.Request;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -63,10 +61,7 @@ public class SignerBenchmark {
   public void prepare() throws GeneralSecurityException {
     Instant now = Instant.ofEpochMilli(1_700_000_000_000L);
     rawCanonical = SignedBookTickerCall.rawQuery(now.toEpochMilli());
-    Request request = new Request.Builder()
-        .url("https://api.example.com" + SignedBookTickerCall.PATH + "?" + rawCanonical)
-        .build();
-    input = SigningInput.of(request, new Freshness(now, Long.toString(now.toEpochMilli()), now.toEpochMilli()));
+    input = SignedBookTickerCall.signingInput(now);
     rawHmac = SignedBookTickerCall.rawHmac();
 
     byte[] secret = SignedBookTickerCall.SECRET.getBytes(StandardCharsets.UTF_8);

@@ -83,8 +83,11 @@ public final class ForexValidators {
   /** Refuses quotes with a time in the future beyond the tolerance. */
   public Validator<List<Quote>> quotes() {
     return list -> {
+      Instant limit = timestamps.clock().instant().plus(timestamps.futureTolerance());
       for (int i = 0; i < list.size(); i++) {
-        timestamps.notFuture(list.get(i).time(), "[" + i + "].time");
+        if (list.get(i).time().isAfter(limit)) {
+          timestamps.notFuture(list.get(i).time(), "[" + i + "].time"); // the name only for a refusal
+        }
       }
     };
   }
@@ -96,20 +99,22 @@ public final class ForexValidators {
   public Validator<List<FxCandle>> candles(CurrencyPair pair, Granularity granularity) {
     return list -> {
       Instant previous = null;
+      Instant limit = timestamps.clock().instant().plus(timestamps.futureTolerance());
       for (int i = 0; i < list.size(); i++) {
         FxCandle c = list.get(i);
-        String at = "[" + i + "]";
-        timestamps.notFuture(c.time(), at + ".time");
+        if (c.time().isAfter(limit)) {
+          timestamps.notFuture(c.time(), "[" + i + "].time"); // the name only for a refusal
+        }
         if (previous != null && !c.time().isAfter(previous)) {
           throw new InvalidResponseException(
-              at + ".time", "Candles must be oldest first without repeats; " + c.time() + " follows " + previous);
+              "[" + i + "].time", "Candles must be oldest first without repeats; " + c.time() + " follows " + previous);
         }
         if (!c.pair().equals(pair)) {
-          throw new InvalidResponseException(at + ".pair", "Asked for " + pair + " candles, got " + c.pair());
+          throw new InvalidResponseException("[" + i + "].pair", "Asked for " + pair + " candles, got " + c.pair());
         }
         if (c.granularity() != granularity) {
           throw new InvalidResponseException(
-              at + ".granularity", "Asked for " + granularity + " candles, got " + c.granularity());
+              "[" + i + "].granularity", "Asked for " + granularity + " candles, got " + c.granularity());
         }
         previous = c.time();
       }

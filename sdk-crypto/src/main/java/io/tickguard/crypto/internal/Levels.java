@@ -1,5 +1,6 @@
 package io.tickguard.crypto.internal;
 
+import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.market.InvalidValueException;
@@ -24,25 +25,33 @@ public final class Levels {
    * max} levels (the depth asked) is refused while reading, before a hostile answer fills memory.
    */
   public static List<PriceLevel> read(JsonStream in, String path, int max) {
-    in.next(JsonToken.START_ARRAY, path);
+    return read(in, JsonPath.ROOT, path, max);
+  }
+
+  /** {@link #read(JsonStream, String, int)} of the array {@code member} below {@code at}, named only on refusal. */
+  public static List<PriceLevel> read(JsonStream in, JsonPath at, String member, int max) {
+    in.next();
+    JsonStream.expect(in.current(), JsonToken.START_ARRAY, at.member(member));
     List<PriceLevel> out = new ArrayList<>();
     for (int i = 0; in.nextElement(); i++) {
-      requireWithin(i, max, path);
+      if (i >= max) {
+        requireWithin(i, max, at.member(member).self()); // throws, naming the side
+      }
       if (in.current() != JsonToken.START_ARRAY) {
-        JsonStream.expect(in.current(), JsonToken.START_ARRAY, at(path, i, ""));
+        JsonStream.expect(in.current(), JsonToken.START_ARRAY, at.child(member, i));
       }
       in.next();
       BigDecimal price = in.decimalOrNull();
       if (price == null) {
-        throw in.invalidDecimal(at(path, i, ".price"));
+        throw in.invalidDecimal(at.child(member, i).field("price"));
       }
       in.next();
       BigDecimal size = in.decimalOrNull();
       if (size == null) {
-        throw in.invalidDecimal(at(path, i, ".size"));
+        throw in.invalidDecimal(at.child(member, i).field("size"));
       }
       in.skipRestOfArray();
-      out.add(level(price, size, path, i));
+      out.add(level(price, size, at, member, i));
     }
     return out;
   }
@@ -54,6 +63,16 @@ public final class Levels {
   public static void requireWithin(int index, int max, String path) {
     if (index >= max) {
       throw new InvalidResponseException(path, "Field " + path + " has more than the " + max + " entries asked for");
+    }
+  }
+
+  /** A level, or an {@link InvalidResponseException} on {@code member[i].field} below {@code at}. */
+  public static PriceLevel level(BigDecimal price, BigDecimal size, JsonPath at, String member, int i) {
+    try {
+      return new PriceLevel(price, size);
+    } catch (InvalidValueException e) {
+      String field = at.child(member, i).field(e.field());
+      throw new InvalidResponseException(field, "Invalid value at " + field + ": " + e.reason());
     }
   }
 

@@ -11,6 +11,7 @@ import io.tickguard.forex.Granularity;
 import io.tickguard.forex.Ohlc;
 import io.tickguard.forex.Quote;
 import io.tickguard.forex.QuoteStatus;
+import io.tickguard.market.internal.JsonPath;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,10 +29,10 @@ final class SaxoDecoders {
    * The quote of one InfoPrice (a REST item, a subscription snapshot item, or a snapshot with
    * streaming deltas applied).
    *
-   * @param path the JSON path of {@code price}, for error messages
+   * @param path the JSON path of {@code price}, rendered for error messages only
    */
-  static Quote quote(JsonNode price, CurrencyPair pair, String path) {
-    JsonNode q = SaxoJson.field(price, "Quote", path + ".Quote");
+  static Quote quote(JsonNode price, CurrencyPair pair, JsonPath path) {
+    JsonNode q = SaxoJson.field(price, "Quote", path);
     JsonNode error = q.get("ErrorCode");
     if (error != null && error.isString() && !error.stringValue().equals("None")) {
       String code = error.stringValue();
@@ -42,15 +43,16 @@ final class SaxoDecoders {
       }
       throw new ProviderException("Saxo has no price for " + pair + " (" + code + ")", details);
     }
-    BigDecimal bid = SaxoJson.decimal(q, "Bid", path + ".Quote.Bid");
-    BigDecimal ask = SaxoJson.decimal(q, "Ask", path + ".Quote.Ask");
-    Instant time = SaxoJson.time(price, "LastUpdated", path + ".LastUpdated");
+    JsonPath quote = path.member("Quote");
+    BigDecimal bid = SaxoJson.decimal(q, "Bid", quote);
+    BigDecimal ask = SaxoJson.decimal(q, "Ask", quote);
+    Instant time = SaxoJson.time(price, "LastUpdated", path);
     boolean tradable = "Tradable".equals(textOr(q, "PriceTypeBid")) && "Tradable".equals(textOr(q, "PriceTypeAsk"));
     int pip = pipLocation(price.get("DisplayAndFormat")).orElse(pair.conventionalPipLocation());
     try {
       return new Quote(pair, bid, ask, time, tradable ? QuoteStatus.TRADEABLE : QuoteStatus.INDICATIVE, pip, false);
     } catch (RuntimeException e) {
-      throw new InvalidResponseException(path + ".Quote", "Saxo quote for " + pair + " is invalid: " + e.getMessage());
+      throw new InvalidResponseException(path.field("Quote"), "Saxo quote for " + pair + " is invalid: " + e.getMessage());
     }
   }
 
@@ -63,12 +65,13 @@ final class SaxoDecoders {
     java.util.Map<CurrencyPair, Quote> found = new java.util.LinkedHashMap<>();
     for (int i = 0; i < data.size(); i++) {
       JsonNode item = data.get(i);
-      int uic = SaxoJson.integer(item, "Uic", "Data[" + i + "].Uic");
+      JsonPath at = JsonPath.element("Data", i);
+      int uic = SaxoJson.integer(item, "Uic", at);
       CurrencyPair pair = byUic.get(uic);
       if (pair == null || !asked.contains(pair)) {
         throw new InvalidResponseException("Data[" + i + "].Uic", "Saxo answered Uic " + uic + ", which was not asked for");
       }
-      if (found.put(pair, quote(item, pair, "Data[" + i + "]")) != null) {
+      if (found.put(pair, quote(item, pair, at)) != null) {
         throw new InvalidResponseException("Data[" + i + "].Uic", "Saxo answered Uic " + uic + " twice");
       }
     }
@@ -90,27 +93,27 @@ final class SaxoDecoders {
     Instant previous = null;
     for (int i = 0; i < data.size(); i++) {
       JsonNode s = data.get(i);
-      String p = "Data[" + i + "]";
-      Instant time = SaxoJson.time(s, "Time", p + ".Time");
+      JsonPath p = JsonPath.element("Data", i);
+      Instant time = SaxoJson.time(s, "Time", p);
       if (previous != null && !time.isAfter(previous)) {
-        throw new InvalidResponseException(p + ".Time", "Saxo chart samples are not in ascending time order");
+        throw new InvalidResponseException(p.field("Time"), "Saxo chart samples are not in ascending time order");
       }
       previous = time;
       if (time.isBefore(from) || time.isAfter(to)) {
         continue;
       }
       try {
-        Ohlc bid = new Ohlc(SaxoJson.decimal(s, "OpenBid", p + ".OpenBid"), SaxoJson.decimal(s, "HighBid", p + ".HighBid"),
-            SaxoJson.decimal(s, "LowBid", p + ".LowBid"), SaxoJson.decimal(s, "CloseBid", p + ".CloseBid"));
-        Ohlc ask = new Ohlc(SaxoJson.decimal(s, "OpenAsk", p + ".OpenAsk"), SaxoJson.decimal(s, "HighAsk", p + ".HighAsk"),
-            SaxoJson.decimal(s, "LowAsk", p + ".LowAsk"), SaxoJson.decimal(s, "CloseAsk", p + ".CloseAsk"));
+        Ohlc bid = new Ohlc(SaxoJson.decimal(s, "OpenBid", p), SaxoJson.decimal(s, "HighBid", p),
+            SaxoJson.decimal(s, "LowBid", p), SaxoJson.decimal(s, "CloseBid", p));
+        Ohlc ask = new Ohlc(SaxoJson.decimal(s, "OpenAsk", p), SaxoJson.decimal(s, "HighAsk", p),
+            SaxoJson.decimal(s, "LowAsk", p), SaxoJson.decimal(s, "CloseAsk", p));
         boolean complete = !time.plus(granularity.duration().orElseThrow()).isAfter(now);
         candles.add(new FxCandle(pair, granularity, time, Optional.of(bid), Optional.of(ask), Optional.empty(),
             Optional.empty(), complete));
       } catch (InvalidResponseException e) {
         throw e;
       } catch (RuntimeException e) {
-        throw new InvalidResponseException(p, "Saxo chart sample " + i + " of " + pair + " is inconsistent: " + e.getMessage());
+        throw new InvalidResponseException(p.self(), "Saxo chart sample " + i + " of " + pair + " is inconsistent: " + e.getMessage());
       }
     }
     return candles;
@@ -122,27 +125,27 @@ final class SaxoDecoders {
     List<FxInstrument> out = new ArrayList<>(data.size());
     for (int i = 0; i < data.size(); i++) {
       JsonNode d = data.get(i);
-      String p = "Data[" + i + "]";
-      String assetType = SaxoJson.text(d, "AssetType", p + ".AssetType");
+      JsonPath p = JsonPath.element("Data", i);
+      String assetType = SaxoJson.text(d, "AssetType", p);
       if (!assetType.equals("FxSpot")) {
-        throw new InvalidResponseException(p + ".AssetType", "Saxo answered a " + assetType + " where FxSpot was asked");
+        throw new InvalidResponseException(p.field("AssetType"), "Saxo answered a " + assetType + " where FxSpot was asked");
       }
-      String symbol = SaxoJson.text(d, "Symbol", p + ".Symbol");
+      String symbol = SaxoJson.text(d, "Symbol", p);
       if (!symbol.matches("[A-Z]{6}")) {
-        throw new InvalidResponseException(p + ".Symbol", "Saxo FxSpot symbol is not two ISO currencies: " + symbol);
+        throw new InvalidResponseException(p.field("Symbol"), "Saxo FxSpot symbol is not two ISO currencies: " + symbol);
       }
       CurrencyPair pair = CurrencyPair.of(symbol.substring(0, 3), symbol.substring(3));
-      int uic = SaxoJson.integer(d, "Uic", p + ".Uic");
+      int uic = SaxoJson.integer(d, "Uic", p);
       JsonNode format = d.get("Format");
       OptionalInt decimals = displayPrecision(format);
       Optional<BigDecimal> minimum = d.has("MinimumTradeSize")
-          ? Optional.of(SaxoJson.decimal(d, "MinimumTradeSize", p + ".MinimumTradeSize"))
-          : d.has("IncrementSize") ? Optional.of(SaxoJson.decimal(d, "IncrementSize", p + ".IncrementSize")) : Optional.empty();
+          ? Optional.of(SaxoJson.decimal(d, "MinimumTradeSize", p))
+          : d.has("IncrementSize") ? Optional.of(SaxoJson.decimal(d, "IncrementSize", p)) : Optional.empty();
       try {
         out.add(new FxInstrument(pair, Integer.toString(uic), pipLocation(format).orElse(pair.conventionalPipLocation()),
             decimals, minimum));
       } catch (RuntimeException e) {
-        throw new InvalidResponseException(p, "Saxo instrument " + symbol + " is invalid: " + e.getMessage());
+        throw new InvalidResponseException(p.self(), "Saxo instrument " + symbol + " is invalid: " + e.getMessage());
       }
     }
     return out;

@@ -1,6 +1,7 @@
 package io.tickguard.forex.saxo;
 
 import io.tickguard.core.InvalidResponseException;
+import io.tickguard.market.internal.JsonPath;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -72,6 +73,41 @@ final class SaxoJson {
       throw new InvalidResponseException(path, "Saxo " + path + " must be a JSON array, was " + v.getNodeType());
     }
     return v;
+  }
+
+  // Lazily named reads: the same checks, the path rendered from {@code at} only when a value is refused.
+
+  static JsonNode field(JsonNode node, String name, JsonPath at) {
+    JsonNode v = node == null ? null : node.get(name);
+    return v == null || v.isNull() ? field(node, name, at.field(name)) : v;
+  }
+
+  static BigDecimal decimal(JsonNode node, String name, JsonPath at) {
+    JsonNode v = field(node, name, at);
+    return v.isNumber() ? v.decimalValue() : decimal(node, name, at.field(name));
+  }
+
+  static String text(JsonNode node, String name, JsonPath at) {
+    JsonNode v = field(node, name, at);
+    return v.isString() ? v.stringValue() : text(node, name, at.field(name));
+  }
+
+  static int integer(JsonNode node, String name, JsonPath at) {
+    JsonNode v = field(node, name, at);
+    return v.isIntegralNumber() && v.canConvertToInt() ? v.intValue() : integer(node, name, at.field(name));
+  }
+
+  static Instant time(JsonNode node, String name, JsonPath at) {
+    String text = text(node, name, at);
+    try {
+      Instant t = Instant.parse(text);
+      if (!t.isBefore(EARLIEST)) {
+        return t;
+      }
+    } catch (DateTimeParseException e) {
+      // refused below, naming the field
+    }
+    return time(node, name, at.field(name));
   }
 
   /**

@@ -10,6 +10,7 @@ import io.tickguard.forex.ForexValidators;
 import io.tickguard.forex.Quote;
 import io.tickguard.forex.QuoteEvent;
 import io.tickguard.forex.StreamGap;
+import io.tickguard.market.internal.JsonPath;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * #referenceId()} may be read from any thread.
  */
 final class SaxoPricingProtocol implements StreamProtocol<QuoteEvent> {
+  private static final JsonPath SNAPSHOT = JsonPath.ROOT.member("Snapshot");
   private final Map<Integer, CurrencyPair> byUic;
   private final BiFunction<String, Map<Integer, CurrencyPair>, JsonNode> subscriber;
   private final ForexValidators validators;
@@ -149,14 +151,15 @@ final class SaxoPricingProtocol implements StreamProtocol<QuoteEvent> {
     List<Quote> first = new java.util.ArrayList<>();
     for (int i = 0; i < data.size(); i++) {
       JsonNode item = data.get(i);
-      int uic = SaxoJson.integer(item, "Uic", "Snapshot.Data[" + i + "].Uic");
+      JsonPath at = SNAPSHOT.child("Data", i);
+      int uic = SaxoJson.integer(item, "Uic", at);
       CurrencyPair pair = byUic.get(uic);
       if (pair == null) {
-        throw new InvalidResponseException("Snapshot.Data[" + i + "].Uic", "Saxo's snapshot holds Uic " + uic + ", which was not asked");
+        throw new InvalidResponseException(at.field("Uic"), "Saxo's snapshot holds Uic " + uic + ", which was not asked");
       }
       ObjectNode copy = (ObjectNode) item.deepCopy();
       fresh.put(uic, copy);
-      first.add(SaxoDecoders.quote(copy, pair, "Snapshot.Data[" + i + "]"));
+      first.add(SaxoDecoders.quote(copy, pair, at));
     }
     if (!fresh.keySet().equals(byUic.keySet())) {
       throw new InvalidResponseException("Snapshot.Data", "Saxo's snapshot lacks some of the Uics asked: " + byUic.keySet());
@@ -176,17 +179,18 @@ final class SaxoPricingProtocol implements StreamProtocol<QuoteEvent> {
     }
     for (int i = 0; i < payload.size(); i++) {
       JsonNode update = payload.get(i);
-      int uic = SaxoJson.integer(update, "Uic", "payload[" + i + "].Uic");
+      JsonPath at = JsonPath.element("payload", i);
+      int uic = SaxoJson.integer(update, "Uic", at);
       CurrencyPair pair = byUic.get(uic);
       if (pair == null) {
-        throw new InvalidResponseException("payload[" + i + "].Uic", "Saxo sent an update for Uic " + uic + ", which is not streamed");
+        throw new InvalidResponseException(at.field("Uic"), "Saxo sent an update for Uic " + uic + ", which is not streamed");
       }
       ObjectNode snapshot = snapshots.get(uic);
       if (snapshot == null) {
-        throw new InvalidResponseException("payload[" + i + "].Uic", "Saxo sent a delta for Uic " + uic + " before its snapshot");
+        throw new InvalidResponseException(at.field("Uic"), "Saxo sent a delta for Uic " + uic + " before its snapshot");
       }
       SaxoJson.merge(snapshot, update);
-      emitter.event(new QuoteEvent.Price(validators.flagStale(SaxoDecoders.quote(snapshot, pair, "payload[" + i + "]"))));
+      emitter.event(new QuoteEvent.Price(validators.flagStale(SaxoDecoders.quote(snapshot, pair, at))));
     }
   }
 

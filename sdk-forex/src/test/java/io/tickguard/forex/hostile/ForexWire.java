@@ -14,7 +14,15 @@ import io.tickguard.core.internal.BufferedApiResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import io.tickguard.market.internal.JsonPath;
+import io.tickguard.testkit.WireMutations;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import okhttp3.Headers;
 
 /**
@@ -27,6 +35,9 @@ public final class ForexWire {
   public static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-02T12:00:00Z"), ZoneOffset.UTC);
   private static final ApiRequest REQUEST = Endpoint.builder("fuzz", HttpMethod.GET, "/fuzz").build().request().build();
   private static final int[] STATUSES = {400, 401, 403, 404, 405, 429, 500, 503};
+
+  private static final Set<String> NOT_SAMPLES = Set.of("empty", "empty-array", "empty-object", "not-json", "null", "deep-nesting");
+  private static final List<String> MUTANTS = List.of(".huge-number", ".negative-number", ".string-as-object", ".truncated");
 
   private ForexWire() {}
 
@@ -51,5 +62,32 @@ public final class ForexWire {
     TickGuardException mapped = decoder.decode(response(status, body), ErrorDetails.ofStatus(status, null));
     assertThat(mapped).isNotNull();
     assertThat(mapped.getMessage()).isNotBlank();
+  }
+
+  /**
+   * Decodes every documented sample committed in the fuzz input folder {@code inputs} (a classpath
+   * folder; the generic and mutated inputs are left out) and its retyped variants with {@code
+   * decoder}: no path is rendered on success and every refusal naming a field outside {@code
+   * constantNames} rendered its path lazily. Returns the number of such refusals.
+   */
+  public static int assertLazyNaming(ResponseDecoder<?> decoder, String inputs, Set<String> constantNames) throws Exception {
+    URL dir = ForexWire.class.getResource(inputs);
+    assertThat(dir).as("fuzz inputs %s", inputs).isNotNull();
+    List<Path> samples;
+    try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
+      samples = files.filter(f -> !NOT_SAMPLES.contains(f.getFileName().toString()))
+          .filter(f -> MUTANTS.stream().noneMatch(m -> f.getFileName().toString().endsWith(m)))
+          .sorted()
+          .toList();
+    }
+    int refusals = 0;
+    for (Path sample : samples) {
+      WireMutations.LazyNaming seen = WireMutations.lazyNaming(Files.readAllBytes(sample),
+          body -> decoder.decode(response(200, body)), JsonPath::rendersOnThisThread, constantNames);
+      assertThat(seen.rendersOnSuccess()).as("paths rendered decoding %s", sample.getFileName()).isZero();
+      assertThat(seen.eagerlyNamed()).as("fields of %s named without a lazy path", sample.getFileName()).isEmpty();
+      refusals += seen.refusals();
+    }
+    return refusals;
   }
 }

@@ -1,5 +1,6 @@
 package io.tickguard.forex.saxo;
 
+import io.tickguard.market.internal.JsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -73,7 +74,7 @@ class SaxoWireFuzzTest {
         throw new InvalidResponseException("payload[" + i + "].Uic", "not streamed");
       }
       SaxoJson.merge(snapshot, update);
-      Quote quote = SaxoDecoders.quote(snapshot, GBPAUD, "payload[" + i + "]");
+      Quote quote = SaxoDecoders.quote(snapshot, GBPAUD, JsonPath.element("payload", i));
       assertThat(quote.bid()).isLessThanOrEqualTo(quote.ask());
     }
   }

@@ -1,5 +1,6 @@
 package io.tickguard.forex.saxo;
 
+import io.tickguard.market.internal.JsonPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +48,7 @@ class SaxoWireTest {
 
     // The sample's LastUpdated is Saxo's placeholder 0001-01-01: the only field changed for this check.
     item.put("LastUpdated", "2017-05-18T10:00:00Z");
-    Quote q = SaxoDecoders.quote(item, GBPAUD, "Data[0]");
+    Quote q = SaxoDecoders.quote(item, GBPAUD, JsonPath.element("Data", 0));
 
     assertThat(q.bid()).hasToString("1.74858");
     assertThat(q.ask()).hasToString("1.74948");
@@ -75,7 +76,7 @@ class SaxoWireTest {
     assertThat(sub.get("ReferenceId").stringValue()).isEqualTo("IP89383");
     ObjectNode item = (ObjectNode) sub.get("Snapshot").get("Data").get(1).deepCopy();
     item.put("LastUpdated", "2017-05-18T10:00:00Z");
-    assertThat(SaxoDecoders.quote(item, GBPCAD, "Snapshot.Data[1]").ask()).hasToString("1.76278");
+    assertThat(SaxoDecoders.quote(item, GBPCAD, JsonPath.ROOT.member("Snapshot").child("Data", 1)).ask()).hasToString("1.76278");
   }
 
   @Test
@@ -84,7 +85,7 @@ class SaxoWireTest {
     JsonNode delta = StrictJson.mapper().readTree("{\"LastUpdated\":\"2017-05-18T10:00:01Z\",\"Quote\":{\"Bid\":1.74860},\"Uic\":22}");
 
     SaxoJson.merge(snapshot, delta);
-    Quote q = SaxoDecoders.quote(snapshot, GBPAUD, "payload[0]");
+    Quote q = SaxoDecoders.quote(snapshot, GBPAUD, JsonPath.element("payload", 0));
 
     assertThat(q.bid()).hasToString("1.74860");
     assertThat(q.ask()).as("not in the delta: kept from the snapshot").hasToString("1.74948");

@@ -10,6 +10,9 @@ public final class JsonPath {
   /** The top of the document: fields below it are named as they are ({@code serverTime}). */
   public static final JsonPath ROOT = new JsonPath(null, "", -1);
 
+  /** Renders on each thread; only failures render, so this stays zero across a successful decode. */
+  private static final ThreadLocal<long[]> RENDERS = ThreadLocal.withInitial(() -> new long[1]);
+
   private final JsonPath parent;
   private final String name;
   private final int index;
@@ -46,13 +49,26 @@ public final class JsonPath {
     return prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1);
   }
 
+  /**
+   * How many paths this thread has rendered as text so far. Tests read it around a successful decode
+   * (it must not move) and around a refused one (it must: the message came from the lazy path).
+   */
+  public static long rendersOnThisThread() {
+    return RENDERS.get()[0];
+  }
+
   /** The prefix, with its trailing dot ({@code balances[3].}); empty for {@link #ROOT}. */
   @Override
   public String toString() {
+    RENDERS.get()[0]++;
+    return render();
+  }
+
+  private String render() {
     if (parent == null) {
       return "";
     }
-    StringBuilder out = new StringBuilder(parent.toString()).append(name);
+    StringBuilder out = new StringBuilder(parent.render()).append(name);
     if (index >= 0) {
       out.append('[').append(index).append(']');
     }

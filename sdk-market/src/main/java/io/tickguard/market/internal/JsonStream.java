@@ -354,6 +354,11 @@ public final class JsonStream implements AutoCloseable {
       if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
         return parser.getLongValue();
       }
+    } else if (current() == JsonToken.VALUE_STRING) {
+      String digits = text();
+      if (Integers.isLong(digits)) {
+        return Long.parseLong(digits); // Coinbase's heartbeat_counter, Kraken's ids: digits as a string
+      }
     }
     return integer(at.field(field));
   }
@@ -373,6 +378,31 @@ public final class JsonStream implements AutoCloseable {
   public boolean bool(JsonPath at, String field) {
     JsonToken t = current();
     return t == JsonToken.VALUE_TRUE || (t != JsonToken.VALUE_FALSE ? bool(at.field(field)) : false);
+  }
+
+  /** Advances and reads a decimal, naming {@code at.field} on failure. */
+  public BigDecimal nextDecimal(JsonPath at, String field) {
+    next();
+    return decimal(at, field);
+  }
+
+  /** Advances and reads an integer, naming {@code at.field} on failure. */
+  public long nextInteger(JsonPath at, String field) {
+    next();
+    return integer(at, field);
+  }
+
+  /** Advances and reads a string, naming {@code at.field} on failure. */
+  public String nextString(JsonPath at, String field) {
+    next();
+    return string(at, field);
+  }
+
+  /** Requires {@code actual} to be {@code expected}; {@code at} names the value itself on failure. */
+  public static void expect(JsonToken actual, JsonToken expected, JsonPath at) {
+    if (actual != expected) {
+      expect(actual, expected, at.self());
+    }
   }
 
   /** Advances and reads a string. */

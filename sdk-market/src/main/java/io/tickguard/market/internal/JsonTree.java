@@ -165,6 +165,21 @@ public final class JsonTree {
     return v == null || v.isNull() ? Optional.empty() : Optional.of(decimalOf(v, name, at));
   }
 
+  /** {@code value} (an array element, say) as a decimal, naming {@code at.field} on failure. */
+  public static BigDecimal decimal(JsonNode value, JsonPath at, String field) {
+    return value == null ? decimal(null, at.field(field)) : decimalOf(value, field, at);
+  }
+
+  /** {@code value} as a string, naming {@code at.field} on failure. */
+  public static String text(JsonNode value, JsonPath at, String field) {
+    return value != null && value.isString() ? value.stringValue() : text(value, at.field(field));
+  }
+
+  /** {@code node} when it is an array; {@code at} names it otherwise. */
+  public static JsonNode array(JsonNode node, JsonPath at) {
+    return node != null && node.isArray() ? node : array(node, at.self());
+  }
+
   private static BigDecimal decimalOf(JsonNode v, String name, JsonPath at) {
     if (v.isString()) {
       String text = v.stringValue();
@@ -179,6 +194,9 @@ public final class JsonTree {
     JsonNode v = required(node, name, at);
     if (v.isIntegralNumber() && v.canConvertToLong()) {
       return v.longValue();
+    }
+    if (v.isString() && Integers.isLong(v.stringValue())) {
+      return Long.parseLong(v.stringValue()); // Unix seconds written as a string of digits
     }
     return integer(v, at.field(name));
   }

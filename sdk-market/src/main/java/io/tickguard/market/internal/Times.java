@@ -41,6 +41,29 @@ public final class Times {
     return Instant.ofEpochSecond(seconds);
   }
 
+  /** {@link #iso(String, String)}, naming {@code at.field} only when refused. */
+  public static Instant iso(String text, JsonPath at, String field) {
+    Instant t;
+    try {
+      t = Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return iso(text, at.field(field)); // throws, naming the field
+    }
+    return inRange(t, at, field);
+  }
+
+  /** {@code seconds} since the epoch, range-checked, naming {@code at.field} only when refused. */
+  public static Instant epochSeconds(long seconds, JsonPath at, String field) {
+    return seconds >= 0 && seconds <= LATEST.getEpochSecond()
+        ? Instant.ofEpochSecond(seconds) : epochSeconds(seconds, at.field(field));
+  }
+
+  /** Decimal seconds since the epoch, range-checked, naming {@code at.field} only when refused. */
+  public static Instant epochSeconds(BigDecimal seconds, JsonPath at, String field) {
+    return seconds.signum() >= 0 && seconds.compareTo(LATEST_SECONDS) < 0
+        ? epochSeconds(seconds, "") : epochSeconds(seconds, at.field(field));
+  }
+
   /** {@code millis} since the epoch, range-checked, naming {@code at.field} only when refused. */
   public static Instant epochMillis(long millis, JsonPath at, String field) {
     return millis >= 0 && millis / 1000 <= LATEST.getEpochSecond()
@@ -67,6 +90,11 @@ public final class Times {
     long whole = seconds.longValue(); // exact: the range check above bounds it
     int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).intValue(); // in [0, 1e9)
     return Instant.ofEpochSecond(whole, nanos);
+  }
+
+  /** {@code t} when it lies in the range, naming {@code at.field} only when refused. */
+  public static Instant inRange(Instant t, JsonPath at, String field) {
+    return t.isBefore(EARLIEST) || t.isAfter(LATEST) ? inRange(t, at.field(field)) : t;
   }
 
   /** {@code t} when it lies in [{@link #EARLIEST}, {@link #LATEST}]. */

@@ -14,6 +14,7 @@ import io.tickguard.crypto.Side;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
+import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
 import io.tickguard.market.internal.JsonTree;
 import io.tickguard.crypto.internal.Levels;
@@ -33,6 +34,9 @@ import tools.jackson.databind.JsonNode;
  * first; they are returned oldest first, as {@link io.tickguard.crypto.CryptoMarketData} promises.
  */
 public final class CoinbaseDecoders {
+  /** The order book's members sit below {@code pricebook}. */
+  private static final JsonPath PRICEBOOK = JsonPath.ROOT.member("pricebook");
+
   private CoinbaseDecoders() {}
 
   /** {@code time}: {@code {"iso":"...","epochSeconds":"...","epochMillis":"..."}}. */
@@ -49,26 +53,26 @@ public final class CoinbaseDecoders {
       JsonNode products = JsonTree.array(JsonTree.object(r.json(), "body"), "products", "products");
       List<Instrument> out = new ArrayList<>(products.size());
       for (int i = 0; i < products.size(); i++) {
-        String path = "products[" + i + "]";
-        out.add(instrument(JsonTree.object(products.get(i), path), path + "."));
+        JsonPath path = JsonPath.element("products", i);
+        out.add(instrument(JsonTree.object(products.get(i), path), path));
       }
       return List.copyOf(out);
     };
   }
 
-  private static Instrument instrument(JsonNode p, String path) {
-    String productId = JsonTree.text(p, "product_id", path + "product_id");
-    String base = p.has("base_currency_id") ? JsonTree.text(p, "base_currency_id", path + "base_currency_id") : null;
-    String quote = p.has("quote_currency_id") ? JsonTree.text(p, "quote_currency_id", path + "quote_currency_id") : null;
+  private static Instrument instrument(JsonNode p, JsonPath path) {
+    String productId = JsonTree.text(p, "product_id", path);
+    String base = p.has("base_currency_id") ? JsonTree.text(p, "base_currency_id", path) : null;
+    String quote = p.has("quote_currency_id") ? JsonTree.text(p, "quote_currency_id", path) : null;
     Symbol symbol = base != null && quote != null
         ? Models.build(path, () -> Symbol.of(base, quote))
         : CoinbaseSymbolMapper.INSTANCE.fromProvider(productId)
-            .orElseThrow(() -> new InvalidResponseException(path + "product_id", "Cannot read product " + productId));
-    Optional<BigDecimal> tick = JsonTree.optionalDecimal(p, "quote_increment", path + "quote_increment");
-    Optional<BigDecimal> lot = JsonTree.optionalDecimal(p, "base_increment", path + "base_increment");
-    Optional<BigDecimal> minNotional = JsonTree.optionalDecimal(p, "quote_min_size", path + "quote_min_size");
-    String status = JsonTree.text(p, "status", path + "status");
-    boolean disabled = p.has("trading_disabled") && JsonTree.bool(p, "trading_disabled", path + "trading_disabled");
+            .orElseThrow(() -> new InvalidResponseException(path.field("product_id"), "Cannot read product " + productId));
+    Optional<BigDecimal> tick = JsonTree.optionalDecimal(p, "quote_increment", path);
+    Optional<BigDecimal> lot = JsonTree.optionalDecimal(p, "base_increment", path);
+    Optional<BigDecimal> minNotional = JsonTree.optionalDecimal(p, "quote_min_size", path);
+    String status = JsonTree.text(p, "status", path);
+    boolean disabled = p.has("trading_disabled") && JsonTree.bool(p, "trading_disabled", path);
     return Models.build(path, () -> new Instrument(symbol, productId, tick, lot, minNotional, status(status, disabled)));
   }
 
@@ -140,7 +144,7 @@ public final class CoinbaseDecoders {
     List<Trade> out = new ArrayList<>();
     for (int i = 0; in.nextElement(); i++) {
       Levels.requireWithin(i, limit, "trades");
-      String path = "trades[" + i + "]";
+      JsonPath path = JsonPath.element("trades", i);
       JsonStream.expect(in.current(), JsonToken.START_OBJECT, path);
       String id = null;
       BigDecimal price = null;
@@ -151,30 +155,30 @@ public final class CoinbaseDecoders {
         in.next();
         switch (name) {
           case "trade_id":
-            id = in.string(path + ".trade_id");
+            id = in.string(path, "trade_id");
             break;
           case "price":
-            price = in.decimal(path + ".price");
+            price = in.decimal(path, "price");
             break;
           case "size":
-            size = in.decimal(path + ".size");
+            size = in.decimal(path, "size");
             break;
           case "time":
-            time = in.string(path + ".time");
+            time = in.string(path, "time");
             break;
           case "side":
-            side = side(in.string(path + ".side"));
+            side = side(in.string(path, "side"));
             break;
           default:
             in.skipCurrent();
         }
       }
-      String tradeId = required(id, path + ".trade_id");
-      BigDecimal p = required(price, path + ".price");
-      BigDecimal s = required(size, path + ".size");
-      Instant t = Times.iso(required(time, path + ".time"), path + ".time");
+      String tradeId = required(id, path, "trade_id");
+      BigDecimal p = required(price, path, "price");
+      BigDecimal s = required(size, path, "size");
+      Instant t = Times.iso(required(time, path, "time"), path, "time");
       Side sd = side;
-      out.add(Models.build(path + ".", () -> new Trade(tradeId, p, s, sd, t)));
+      out.add(Models.build(path, () -> new Trade(tradeId, p, s, sd, t)));
     }
     return out;
   }
@@ -221,10 +225,10 @@ public final class CoinbaseDecoders {
     for (String name = in.nextName(); name != null; name = in.nextName()) {
       switch (name) {
         case "bids":
-          bids = levels(in, "pricebook.bids", limit);
+          bids = levels(in, "bids", limit);
           break;
         case "asks":
-          asks = levels(in, "pricebook.asks", limit);
+          asks = levels(in, "asks", limit);
           break;
         case "time":
           time = Optional.of(Times.iso(in.nextString("pricebook.time"), "pricebook.time"));
@@ -245,31 +249,40 @@ public final class CoinbaseDecoders {
     return Models.build("pricebook.", () -> new OrderBook(symbol, b, a, t));
   }
 
-  private static List<PriceLevel> levels(JsonStream in, String path, int limit) {
-    in.next(JsonToken.START_ARRAY, path);
+  private static List<PriceLevel> levels(JsonStream in, String member, int limit) {
+    in.next();
+    JsonStream.expect(in.current(), JsonToken.START_ARRAY, PRICEBOOK.member(member));
     List<PriceLevel> out = new ArrayList<>();
     for (int i = 0; in.nextElement(); i++) {
-      Levels.requireWithin(i, limit, path);
+      if (i >= limit) {
+        Levels.requireWithin(i, limit, PRICEBOOK.field(member)); // throws, naming the side
+      }
       if (in.current() != JsonToken.START_OBJECT) {
-        JsonStream.expect(in.current(), JsonToken.START_OBJECT, path + "[" + i + "]");
+        JsonStream.expect(in.current(), JsonToken.START_OBJECT, PRICEBOOK.child(member, i));
       }
       BigDecimal price = null;
       BigDecimal size = null;
       for (String name = in.nextName(); name != null; name = in.nextName()) {
         in.next();
-        if (name.equals("price")) {
-          price = in.decimal(path, i, ".price");
-        } else if (name.equals("size")) {
-          size = in.decimal(path, i, ".size");
+        if (name.equals("price") || name.equals("size")) {
+          BigDecimal d = in.decimalOrNull();
+          if (d == null) {
+            throw in.invalidDecimal(PRICEBOOK.child(member, i).field(name));
+          }
+          if (name.equals("price")) {
+            price = d;
+          } else {
+            size = d;
+          }
         } else {
           in.skipCurrent();
         }
       }
       if (price == null || size == null) {
-        String field = path + "[" + i + "]" + (price == null ? ".price" : ".size");
+        String field = PRICEBOOK.child(member, i).field(price == null ? "price" : "size");
         throw new InvalidResponseException(field, "Field " + field + " is missing");
       }
-      out.add(Levels.level(price, size, path, i));
+      out.add(Levels.level(price, size, PRICEBOOK, member, i));
     }
     return out;
   }
@@ -302,7 +315,7 @@ public final class CoinbaseDecoders {
     List<Candle> out = new ArrayList<>();
     for (int i = 0; in.nextElement(); i++) {
       Levels.requireWithin(i, count, "candles");
-      String path = "candles[" + i + "]";
+      JsonPath path = JsonPath.element("candles", i);
       JsonStream.expect(in.current(), JsonToken.START_OBJECT, path);
       Long start = null;
       BigDecimal open = null;
@@ -314,34 +327,34 @@ public final class CoinbaseDecoders {
         in.next();
         switch (name) {
           case "start":
-            start = in.integer(path + ".start");
+            start = in.integer(path, "start");
             break;
           case "open":
-            open = in.decimal(path + ".open");
+            open = in.decimal(path, "open");
             break;
           case "high":
-            high = in.decimal(path + ".high");
+            high = in.decimal(path, "high");
             break;
           case "low":
-            low = in.decimal(path + ".low");
+            low = in.decimal(path, "low");
             break;
           case "close":
-            close = in.decimal(path + ".close");
+            close = in.decimal(path, "close");
             break;
           case "volume":
-            volume = in.decimal(path + ".volume");
+            volume = in.decimal(path, "volume");
             break;
           default:
             in.skipCurrent();
         }
       }
-      Instant t = Times.epochSeconds(required(start, path + ".start"), path + ".start");
-      BigDecimal o = required(open, path + ".open");
-      BigDecimal h = required(high, path + ".high");
-      BigDecimal l = required(low, path + ".low");
-      BigDecimal c = required(close, path + ".close");
-      BigDecimal v = required(volume, path + ".volume");
-      out.add(Models.build(path + ".", () -> new Candle(t, interval, o, h, l, c, v)));
+      Instant t = Times.epochSeconds(required(start, path, "start"), path, "start");
+      BigDecimal o = required(open, path, "open");
+      BigDecimal h = required(high, path, "high");
+      BigDecimal l = required(low, path, "low");
+      BigDecimal c = required(close, path, "close");
+      BigDecimal v = required(volume, path, "volume");
+      out.add(Models.build(path, () -> new Candle(t, interval, o, h, l, c, v)));
     }
     return out;
   }
@@ -353,13 +366,13 @@ public final class CoinbaseDecoders {
       JsonNode accounts = JsonTree.array(n, "accounts", "accounts");
       List<Balance> out = new ArrayList<>(accounts.size());
       for (int i = 0; i < accounts.size(); i++) {
-        String path = "accounts[" + i + "].";
-        JsonNode a = JsonTree.object(accounts.get(i), "accounts[" + i + "]");
-        String currency = JsonTree.text(a, "currency", path + "currency");
-        BigDecimal free = JsonTree.decimal(JsonTree.object(a, "available_balance", path + "available_balance"),
-            "value", path + "available_balance.value");
+        JsonPath path = JsonPath.element("accounts", i);
+        JsonNode a = JsonTree.object(accounts.get(i), path);
+        String currency = JsonTree.text(a, "currency", path);
+        BigDecimal free = JsonTree.decimal(JsonTree.object(a, "available_balance", path),
+            "value", path.member("available_balance"));
         BigDecimal hold = a.has("hold")
-            ? JsonTree.decimal(JsonTree.object(a, "hold", path + "hold"), "value", path + "hold.value")
+            ? JsonTree.decimal(JsonTree.object(a, "hold", path), "value", path.member("hold"))
             : BigDecimal.ZERO;
         out.add(Models.build(path, () -> new Balance(currency, free, hold)));
       }
@@ -371,6 +384,10 @@ public final class CoinbaseDecoders {
 
   /** A page of balances and the cursor of the next one. */
   public record AccountsPage(List<Balance> balances, Optional<String> next) {}
+
+  private static <T> T required(T value, JsonPath at, String field) {
+    return value != null ? value : required(value, at.field(field)); // the name is built only when missing
+  }
 
   private static <T> T required(T value, String path) {
     if (value == null) {

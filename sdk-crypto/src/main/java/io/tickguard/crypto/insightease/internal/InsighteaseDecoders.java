@@ -10,6 +10,7 @@ import io.tickguard.crypto.Interval;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.market.insightease.internal.InsighteaseEnvelope;
+import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonTree;
 import io.tickguard.market.internal.Models;
 import io.tickguard.market.internal.Times;
@@ -44,10 +45,10 @@ public final class InsighteaseDecoders {
       JsonNode items = JsonTree.array(envelope.response(r), "response");
       List<Instrument> out = new ArrayList<>(items.size());
       for (int i = 0; i < items.size(); i++) {
-        String path = "response[" + i + "].";
-        String wire = JsonTree.text(JsonTree.object(items.get(i), "response[" + i + "]"), "symbol", path + "symbol");
+        JsonPath path = JsonPath.element("response", i);
+        String wire = JsonTree.text(JsonTree.object(items.get(i), path), "symbol", path);
         Symbol symbol = InsighteaseSymbolMapper.INSTANCE.fromProvider(wire)
-            .orElseThrow(() -> new InvalidResponseException(path + "symbol", "Cannot read symbol " + wire));
+            .orElseThrow(() -> new InvalidResponseException(path.field("symbol"), "Cannot read symbol " + wire));
         out.add(Models.build(path, () -> new Instrument(symbol, wire, Optional.empty(), Optional.empty(),
             Optional.empty(), new InstrumentStatus(InstrumentStatus.Kind.UNKNOWN, "unspecified"))));
       }
@@ -61,22 +62,22 @@ public final class InsighteaseDecoders {
       JsonNode items = JsonTree.array(envelope.response(r), "response");
       Map<Symbol, Ticker> found = new HashMap<>();
       for (int i = 0; i < items.size(); i++) {
-        String path = "response[" + i + "].";
-        JsonNode n = JsonTree.object(items.get(i), "response[" + i + "]");
-        String wire = JsonTree.text(n, "s", path + "s");
+        JsonPath path = JsonPath.element("response", i);
+        JsonNode n = JsonTree.object(items.get(i), path);
+        String wire = JsonTree.text(n, "s", path);
         Symbol symbol = InsighteaseSymbolMapper.INSTANCE.fromProvider(wire).filter(asked::contains)
-            .orElseThrow(() -> new InvalidResponseException(path + "s", "Unexpected symbol " + wire + " in the response"));
-        BigDecimal last = JsonTree.decimal(n, "c", path + "c");
+            .orElseThrow(() -> new InvalidResponseException(path.field("s"), "Unexpected symbol " + wire + " in the response"));
+        BigDecimal last = JsonTree.decimal(n, "c", path);
         BigDecimal bid = bidOrAsk(n, "b", path);
         BigDecimal ask = bidOrAsk(n, "a", path);
-        Optional<BigDecimal> open = JsonTree.optionalDecimal(n, "o", path + "o");
-        Optional<BigDecimal> high = JsonTree.optionalDecimal(n, "h", path + "h");
-        Optional<BigDecimal> low = JsonTree.optionalDecimal(n, "l", path + "l");
-        Optional<BigDecimal> volume = JsonTree.optionalDecimal(n, "v", path + "v");
+        Optional<BigDecimal> open = JsonTree.optionalDecimal(n, "o", path);
+        Optional<BigDecimal> high = JsonTree.optionalDecimal(n, "h", path);
+        Optional<BigDecimal> low = JsonTree.optionalDecimal(n, "l", path);
+        Optional<BigDecimal> volume = JsonTree.optionalDecimal(n, "v", path);
         Optional<Instant> time = time(n, path);
         Ticker ticker = Models.build(path, () -> new Ticker(symbol, last, bid, ask, open, high, low, volume, time));
         if (found.put(symbol, ticker) != null) {
-          throw new InvalidResponseException(path + "s", "Symbol " + symbol + " appears twice in the response");
+          throw new InvalidResponseException(path.field("s"), "Symbol " + symbol + " appears twice in the response");
         }
       }
       List<Ticker> out = new ArrayList<>(asked.size());
@@ -101,24 +102,25 @@ public final class InsighteaseDecoders {
       if (!response.isArray() && !response.isObject()) {
         throw new InvalidResponseException("response", "Field response must be a list of candles");
       }
-      List<Map.Entry<String, JsonNode>> items = new ArrayList<>();
+      List<Map.Entry<JsonPath, JsonNode>> items = new ArrayList<>();
       if (response.isArray()) {
         for (int i = 0; i < response.size(); i++) {
-          items.add(Map.entry("response[" + i + "]", response.get(i)));
+          items.add(Map.entry(JsonPath.element("response", i), response.get(i)));
         }
       } else {
-        response.properties().forEach(e -> items.add(Map.entry("response." + e.getKey(), e.getValue())));
+        JsonPath keyed = JsonPath.ROOT.member("response");
+        response.properties().forEach(e -> items.add(Map.entry(keyed.member(e.getKey()), e.getValue())));
       }
       List<Candle> out = new ArrayList<>(items.size());
-      for (Map.Entry<String, JsonNode> item : items) {
-        String path = item.getKey() + ".";
-        JsonNode n = JsonTree.object(item.getValue(), item.getKey());
-        Instant t = JsonTree.epochSeconds(n, "t", path + "t");
-        BigDecimal o = JsonTree.decimal(n, "o", path + "o");
-        BigDecimal h = JsonTree.decimal(n, "h", path + "h");
-        BigDecimal l = JsonTree.decimal(n, "l", path + "l");
-        BigDecimal c = JsonTree.decimal(n, "c", path + "c");
-        BigDecimal v = JsonTree.decimal(n, "v", path + "v");
+      for (Map.Entry<JsonPath, JsonNode> item : items) {
+        JsonPath path = item.getKey();
+        JsonNode n = JsonTree.object(item.getValue(), path);
+        Instant t = JsonTree.epochSeconds(n, "t", path);
+        BigDecimal o = JsonTree.decimal(n, "o", path);
+        BigDecimal h = JsonTree.decimal(n, "h", path);
+        BigDecimal l = JsonTree.decimal(n, "l", path);
+        BigDecimal c = JsonTree.decimal(n, "c", path);
+        BigDecimal v = JsonTree.decimal(n, "v", path);
         Candle candle = Models.build(path, () -> new Candle(t, interval, o, h, l, c, v));
         if (!t.isBefore(from) && !t.isAfter(to)) {
           out.add(candle);
@@ -129,27 +131,31 @@ public final class InsighteaseDecoders {
     };
   }
 
-  private static BigDecimal bidOrAsk(JsonNode n, String name, String path) {
+  private static BigDecimal bidOrAsk(JsonNode n, String name, JsonPath path) {
     if (n.get(name) == null || n.get(name).isNull()) {
-      throw new InvalidResponseException(path + name,
-          "Field " + path + name + " is missing: Insightease sends bid and ask only on plans that include them");
+      String field = path.field(name);
+      throw new InvalidResponseException(field,
+          "Field " + field + " is missing: Insightease sends bid and ask only on plans that include them");
     }
-    return JsonTree.decimal(n, name, path + name);
+    return JsonTree.decimal(n, name, path);
   }
 
-  private static Optional<Instant> time(JsonNode n, String path) {
+  private static Optional<Instant> time(JsonNode n, JsonPath path) {
     JsonNode t = n.get("t");
     if (t != null && !t.isNull()) {
-      return Optional.of(Times.epochSeconds(JsonTree.integer(t, path + "t"), path + "t"));
+      return Optional.of(JsonTree.epochSeconds(n, "t", path));
     }
     JsonNode tm = n.get("tm");
     if (tm != null && !tm.isNull()) {
-      String text = JsonTree.text(tm, path + "tm");
+      String text = JsonTree.text(tm, path, "tm");
+      Instant parsed;
       try {
-        return Optional.of(Times.inRange(LocalDateTime.parse(text, TM).toInstant(ZoneOffset.UTC), path + "tm"));
+        parsed = LocalDateTime.parse(text, TM).toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
-        throw new InvalidResponseException(path + "tm", "Field " + path + "tm must be yyyy-MM-dd HH:mm:ss");
+        String field = path.field("tm");
+        throw new InvalidResponseException(field, "Field " + field + " must be yyyy-MM-dd HH:mm:ss");
       }
+      return Optional.of(Times.inRange(parsed, path, "tm"));
     }
     return Optional.empty();
   }

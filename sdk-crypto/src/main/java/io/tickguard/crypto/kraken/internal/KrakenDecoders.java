@@ -14,6 +14,7 @@ import io.tickguard.crypto.Side;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
+import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
 import io.tickguard.market.internal.Times;
 import io.tickguard.market.internal.JsonTree;
@@ -38,6 +39,9 @@ public final class KrakenDecoders {
   /** The most decimals an asset is divisible into (Ether's wei is 10^-18); a scale beyond is refused. */
   static final int MAX_DECIMALS = 18;
 
+  /** Every pair, order book, trade list and balance sits below {@code result}. */
+  private static final JsonPath RESULT = JsonPath.ROOT.member("result");
+
   private KrakenDecoders() {}
 
   /** {@code Time}: {@code result.unixtime} in seconds. */
@@ -50,19 +54,18 @@ public final class KrakenDecoders {
     return r -> {
       List<Instrument> out = new ArrayList<>();
       for (Map.Entry<String, JsonNode> e : KrakenEnvelope.result(r).properties()) {
-        String path = "result." + e.getKey() + ".";
-        JsonNode p = JsonTree.object(e.getValue(), "result." + e.getKey());
-        String altname = JsonTree.text(p, "altname", path + "altname");
-        String wsname = p.has("wsname") ? JsonTree.text(p, "wsname", path + "wsname") : altname;
+        JsonPath path = RESULT.member(e.getKey());
+        JsonNode p = JsonTree.object(e.getValue(), path);
+        String altname = JsonTree.text(p, "altname", path);
+        String wsname = p.has("wsname") ? JsonTree.text(p, "wsname", path) : altname;
         Symbol symbol = KrakenSymbolMapper.INSTANCE.fromProvider(wsname)
-            .orElseThrow(() -> new InvalidResponseException(path + "wsname", "Cannot read pair " + wsname));
-        Optional<BigDecimal> tick = JsonTree.optionalDecimal(p, "tick_size", path + "tick_size");
+            .orElseThrow(() -> new InvalidResponseException(path.field("wsname"), "Cannot read pair " + wsname));
+        Optional<BigDecimal> tick = JsonTree.optionalDecimal(p, "tick_size", path);
         Optional<BigDecimal> lot = p.has("lot_decimals")
-            ? Optional.of(BigDecimal.ONE.movePointLeft(
-                (int) JsonTree.integer(p, "lot_decimals", path + "lot_decimals", 0, MAX_DECIMALS)))
+            ? Optional.of(BigDecimal.ONE.movePointLeft((int) JsonTree.integer(p, "lot_decimals", path, 0, MAX_DECIMALS)))
             : Optional.empty();
-        Optional<BigDecimal> costMin = JsonTree.optionalDecimal(p, "costmin", path + "costmin");
-        String status = p.has("status") ? JsonTree.text(p, "status", path + "status") : "online";
+        Optional<BigDecimal> costMin = JsonTree.optionalDecimal(p, "costmin", path);
+        String status = p.has("status") ? JsonTree.text(p, "status", path) : "online";
         out.add(Models.build(path, () -> new Instrument(symbol, altname, tick, lot, costMin, status(status))));
       }
       return List.copyOf(out);
@@ -92,12 +95,12 @@ public final class KrakenDecoders {
     return r -> {
       Map<Symbol, Ticker> found = new HashMap<>();
       for (Map.Entry<String, JsonNode> e : KrakenEnvelope.result(r).properties()) {
-        String path = "result." + e.getKey() + ".";
-        Symbol symbol = pairOf(e.getKey(), asked, asked.size() == 1, "result." + e.getKey());
-        Ticker t = ticker(symbol, JsonTree.object(e.getValue(), "result." + e.getKey()), path);
+        JsonPath path = RESULT.member(e.getKey());
+        Symbol symbol = pairOf(e.getKey(), asked, asked.size() == 1, path);
+        Ticker t = ticker(symbol, JsonTree.object(e.getValue(), path), path);
         if (found.put(symbol, t) != null) {
           // Two keys for one pair (XBTUSD and XXBTZUSD): which one is right cannot be known.
-          throw new InvalidResponseException("result." + e.getKey(), "Pair " + symbol + " appears twice in the response");
+          throw new InvalidResponseException(path.self(), "Pair " + symbol + " appears twice in the response");
         }
       }
       List<Ticker> out = new ArrayList<>(asked.size());
@@ -112,7 +115,7 @@ public final class KrakenDecoders {
     };
   }
 
-  private static Ticker ticker(Symbol symbol, JsonNode t, String path) {
+  private static Ticker ticker(Symbol symbol, JsonNode t, JsonPath path) {
     BigDecimal ask = first(t, "a", path);
     BigDecimal bid = first(t, "b", path);
     BigDecimal last = first(t, "c", path);
@@ -120,23 +123,23 @@ public final class KrakenDecoders {
     Optional<BigDecimal> volume = Optional.of(second(t, "v", path));
     Optional<BigDecimal> low = Optional.of(second(t, "l", path));
     Optional<BigDecimal> high = Optional.of(second(t, "h", path));
-    Optional<BigDecimal> open = JsonTree.optionalDecimal(t, "o", path + "o");
+    Optional<BigDecimal> open = JsonTree.optionalDecimal(t, "o", path);
     return Models.build(path, () -> new Ticker(symbol, last, bid, ask, open, high, low, volume, Optional.empty()));
   }
 
-  private static BigDecimal first(JsonNode t, String name, String path) {
-    return JsonTree.decimal(JsonTree.array(t, name, path + name).get(0), path + name + "[0]");
+  private static BigDecimal first(JsonNode t, String name, JsonPath path) {
+    return JsonTree.decimal(JsonTree.array(t, name, path).get(0), path, name + "[0]");
   }
 
-  private static BigDecimal second(JsonNode t, String name, String path) {
-    return JsonTree.decimal(JsonTree.array(t, name, path + name).get(1), path + name + "[1]");
+  private static BigDecimal second(JsonNode t, String name, JsonPath path) {
+    return JsonTree.decimal(JsonTree.array(t, name, path).get(1), path, name + "[1]");
   }
 
   /**
    * The asked symbol a result key names. A key this mapper cannot read is accepted only when a
    * single pair was asked and the key is the only one (Kraken renames pairs, it never adds any).
    */
-  private static Symbol pairOf(String key, List<Symbol> asked, boolean single, String path) {
+  private static Symbol pairOf(String key, List<Symbol> asked, boolean single, JsonPath path) {
     Optional<Symbol> read = KrakenSymbolMapper.INSTANCE.fromProvider(key);
     if (read.isPresent() && asked.contains(read.get())) {
       return read.get();
@@ -144,7 +147,7 @@ public final class KrakenDecoders {
     if (read.isEmpty() && single) {
       return asked.get(0);
     }
-    throw new InvalidResponseException(path, "Unexpected pair " + key + " in the response; asked for " + asked);
+    throw new InvalidResponseException(path.self(), "Unexpected pair " + key + " in the response; asked for " + asked);
   }
 
   /** {@code Depth}: streamed; {@code result.<pair>.asks/bids} of {@code [price, volume, timestamp]}. */
@@ -153,9 +156,9 @@ public final class KrakenDecoders {
       JsonStream.expect(in.current(), JsonToken.START_OBJECT, "result");
       OrderBook book = null;
       for (String key = in.nextName(); key != null; key = in.nextName()) {
-        String path = "result." + key;
+        JsonPath path = RESULT.member(key);
         if (book != null) {
-          throw new InvalidResponseException(path, "Expected one pair in the result, found a second: " + key);
+          throw new InvalidResponseException(path.self(), "Expected one pair in the result, found a second: " + key);
         }
         pairOf(key, List.of(symbol), true, path);
         book = book(in, symbol, path, count);
@@ -167,25 +170,26 @@ public final class KrakenDecoders {
     });
   }
 
-  private static OrderBook book(JsonStream in, Symbol symbol, String path, int count) {
-    in.next(JsonToken.START_OBJECT, path);
+  private static OrderBook book(JsonStream in, Symbol symbol, JsonPath path, int count) {
+    in.next();
+    JsonStream.expect(in.current(), JsonToken.START_OBJECT, path);
     List<PriceLevel> bids = null;
     List<PriceLevel> asks = null;
     for (String name = in.nextName(); name != null; name = in.nextName()) {
       if (name.equals("bids")) {
-        bids = Levels.read(in, path + ".bids", count);
+        bids = Levels.read(in, path, "bids", count);
       } else if (name.equals("asks")) {
-        asks = Levels.read(in, path + ".asks", count);
+        asks = Levels.read(in, path, "asks", count);
       } else {
         in.skipNext();
       }
     }
     if (bids == null || asks == null) {
-      throw new InvalidResponseException(path + (bids == null ? ".bids" : ".asks"), "Book side is missing");
+      throw new InvalidResponseException(path.field(bids == null ? "bids" : "asks"), "Book side is missing");
     }
     List<PriceLevel> b = bids;
     List<PriceLevel> a = asks;
-    return Models.build(path + ".", () -> new OrderBook(symbol, b, a, Optional.empty()));
+    return Models.build(path, () -> new OrderBook(symbol, b, a, Optional.empty()));
   }
 
   /**
@@ -201,12 +205,12 @@ public final class KrakenDecoders {
           in.skipNext();
           continue;
         }
-        String path = "result." + key;
+        JsonPath path = RESULT.member(key);
         if (trades != null) {
-          throw new InvalidResponseException(path, "Expected one pair in the result, found a second: " + key);
+          throw new InvalidResponseException(path.self(), "Expected one pair in the result, found a second: " + key);
         }
         pairOf(key, List.of(symbol), true, path);
-        trades = tradeList(in, path, count);
+        trades = tradeList(in, key, count);
       }
       if (trades == null) {
         throw new InvalidResponseException("result", "No trades for " + symbol + " in the response");
@@ -215,26 +219,29 @@ public final class KrakenDecoders {
     });
   }
 
-  private static List<Trade> tradeList(JsonStream in, String path, int count) {
-    in.next(JsonToken.START_ARRAY, path);
+  private static List<Trade> tradeList(JsonStream in, String key, int count) {
+    in.next();
+    JsonStream.expect(in.current(), JsonToken.START_ARRAY, RESULT.member(key));
     List<Trade> out = new ArrayList<>();
     for (int i = 0; in.nextElement(); i++) {
-      Levels.requireWithin(i, count, path);
-      String at = path + "[" + i + "]";
+      if (i >= count) {
+        Levels.requireWithin(i, count, RESULT.field(key)); // throws, naming the list
+      }
+      JsonPath at = RESULT.child(key, i);
       JsonStream.expect(in.current(), JsonToken.START_ARRAY, at);
-      BigDecimal price = in.nextDecimal(at + ".price");
-      BigDecimal volume = in.nextDecimal(at + ".volume");
-      BigDecimal seconds = in.nextDecimal(at + ".time");
-      Side side = side(in.nextString(at + ".side"));
+      BigDecimal price = in.nextDecimal(at, "price");
+      BigDecimal volume = in.nextDecimal(at, "volume");
+      BigDecimal seconds = in.nextDecimal(at, "time");
+      Side side = side(in.nextString(at, "side"));
       in.skipNext(); // order type: market or limit
       in.skipNext(); // misc
-      String id = in.nextElement() ? String.valueOf(in.integer(at + ".trade_id", 0, Long.MAX_VALUE)) : null;
+      String id = in.nextElement() ? String.valueOf(in.integer(at, "trade_id", 0, Long.MAX_VALUE)) : null;
       if (id != null) {
         in.skipRestOfArray();
       }
       String tradeId = id != null ? id : seconds.toPlainString() + "-" + i;
-      Instant time = Times.epochSeconds(seconds, at + ".time");
-      out.add(Models.build(at + ".", () -> new Trade(tradeId, price, volume, side, time)));
+      Instant time = Times.epochSeconds(seconds, at, "time");
+      out.add(Models.build(at, () -> new Trade(tradeId, price, volume, side, time)));
     }
     return List.copyOf(out);
   }
@@ -263,12 +270,12 @@ public final class KrakenDecoders {
           in.skipNext();
           continue;
         }
-        String path = "result." + key;
+        JsonPath path = RESULT.member(key);
         if (candles != null) {
-          throw new InvalidResponseException(path, "Expected one pair in the result, found a second: " + key);
+          throw new InvalidResponseException(path.self(), "Expected one pair in the result, found a second: " + key);
         }
         pairOf(key, List.of(symbol), true, path);
-        candles = candleList(in, path, interval, to);
+        candles = candleList(in, key, interval, to);
       }
       if (candles == null) {
         throw new InvalidResponseException("result", "No candles for " + symbol + " in the response");
@@ -277,21 +284,22 @@ public final class KrakenDecoders {
     });
   }
 
-  private static List<Candle> candleList(JsonStream in, String path, Interval interval, Instant to) {
-    in.next(JsonToken.START_ARRAY, path);
+  private static List<Candle> candleList(JsonStream in, String key, Interval interval, Instant to) {
+    in.next();
+    JsonStream.expect(in.current(), JsonToken.START_ARRAY, RESULT.member(key));
     List<Candle> out = new ArrayList<>();
     for (int i = 0; in.nextElement(); i++) {
-      String at = path + "[" + i + "]";
+      JsonPath at = RESULT.child(key, i);
       JsonStream.expect(in.current(), JsonToken.START_ARRAY, at);
-      Instant openTime = Times.epochSeconds(in.nextInteger(at + ".time"), at + ".time");
-      BigDecimal open = in.nextDecimal(at + ".open");
-      BigDecimal high = in.nextDecimal(at + ".high");
-      BigDecimal low = in.nextDecimal(at + ".low");
-      BigDecimal close = in.nextDecimal(at + ".close");
+      Instant openTime = Times.epochSeconds(in.nextInteger(at, "time"), at, "time");
+      BigDecimal open = in.nextDecimal(at, "open");
+      BigDecimal high = in.nextDecimal(at, "high");
+      BigDecimal low = in.nextDecimal(at, "low");
+      BigDecimal close = in.nextDecimal(at, "close");
       in.skipNext(); // vwap
-      BigDecimal volume = in.nextDecimal(at + ".volume");
+      BigDecimal volume = in.nextDecimal(at, "volume");
       in.skipRestOfArray();
-      Candle c = Models.build(at + ".", () -> new Candle(openTime, interval, open, high, low, close, volume));
+      Candle c = Models.build(at, () -> new Candle(openTime, interval, open, high, low, close, volume));
       if (!openTime.isAfter(to)) {
         out.add(c);
       }
@@ -308,10 +316,9 @@ public final class KrakenDecoders {
     return r -> {
       List<Balance> out = new ArrayList<>();
       for (Map.Entry<String, JsonNode> e : KrakenEnvelope.result(r).properties()) {
-        String path = "result." + e.getKey();
-        BigDecimal amount = JsonTree.decimal(e.getValue(), path);
+        BigDecimal amount = JsonTree.decimal(e.getValue(), RESULT, e.getKey());
         String unified = KrakenSymbolMapper.unifiedAsset(e.getKey());
-        out.add(Models.build(path + ".", () -> new Balance(unified, amount, BigDecimal.ZERO, e.getKey())));
+        out.add(Models.build(RESULT.member(e.getKey()), () -> new Balance(unified, amount, BigDecimal.ZERO, e.getKey())));
       }
       return List.copyOf(out);
     };

@@ -4,6 +4,7 @@ import io.tickguard.core.InvalidResponseException;
 import io.tickguard.market.InvalidValueException;
 import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
+import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,17 +17,28 @@ import tools.jackson.core.JsonToken;
 public final class WireLevels {
   private WireLevels() {}
 
-  /** Reads {@code [["price","size", ...], ...]} (the reader is on its {@code START_ARRAY}) into {@code out}. */
-  public static void readPairs(JsonStream in, BookSide side, String path, List<LevelChange> out) {
-    JsonStream.expect(in.current(), JsonToken.START_ARRAY, path);
+  /**
+   * Reads {@code [["price","size", ...], ...]} (the reader is on its {@code START_ARRAY}) into {@code
+   * out}; the array is {@code member} below {@code at}, named in errors only.
+   */
+  public static void readPairs(JsonStream in, BookSide side, JsonPath at, String member, List<LevelChange> out) {
+    JsonStream.expect(in.current(), JsonToken.START_ARRAY, at.member(member));
     for (int i = 0; in.nextElement(); i++) {
       if (in.current() != JsonToken.START_ARRAY) {
-        JsonStream.expect(in.current(), JsonToken.START_ARRAY, path + "[" + i + "]");
+        JsonStream.expect(in.current(), JsonToken.START_ARRAY, at.child(member, i));
       }
-      BigDecimal price = in.nextDecimal(path, i, "[0]");
-      BigDecimal size = in.nextDecimal(path, i, "[1]");
+      in.next();
+      BigDecimal price = in.decimalOrNull();
+      if (price == null) {
+        throw in.invalidDecimal(at.child(member, i).self() + "[0]");
+      }
+      in.next();
+      BigDecimal size = in.decimalOrNull();
+      if (size == null) {
+        throw in.invalidDecimal(at.child(member, i).self() + "[1]");
+      }
       in.skipRestOfArray();
-      out.add(change(side, price, size, path, i));
+      out.add(change(side, price, size, at, member, i));
     }
   }
 
@@ -56,47 +68,48 @@ public final class WireLevels {
    * Reads {@code [{...}, ...]} (the reader is on its {@code START_ARRAY} token {@code t}) with members
    * named by {@code names} into {@code out}; other members are skipped, a missing one is refused.
    */
-  public static void readObjects(JsonStream in, JsonToken t, String path, ObjectLevel names, List<LevelChange> out) {
-    JsonStream.expect(t, JsonToken.START_ARRAY, path);
+  public static void readObjects(JsonStream in, JsonToken t, JsonPath at, String member, ObjectLevel names, List<LevelChange> out) {
+    JsonStream.expect(t, JsonToken.START_ARRAY, at.member(member));
     for (int i = 0; in.nextElement(); i++) {
-      JsonStream.expect(in.current(), JsonToken.START_OBJECT, path + "[" + i + "]");
+      JsonPath el = at.child(member, i);
+      JsonStream.expect(in.current(), JsonToken.START_OBJECT, el);
       BookSide side = names.side();
       BigDecimal price = null;
       BigDecimal size = null;
       for (String name = in.nextName(); name != null; name = in.nextName()) {
         in.next();
         if (name.equals(names.price())) {
-          price = in.decimal(path, i, "." + name);
+          price = in.decimal(el, name);
         } else if (name.equals(names.size())) {
-          size = in.decimal(path, i, "." + name);
+          size = in.decimal(el, name);
         } else if (name.equals(names.sideMember())) {
-          side = side(in.string(path + "[" + i + "]." + name), path + "[" + i + "]." + name);
+          side = side(in.string(el, name), el, name);
         } else {
           in.skipCurrent();
         }
       }
       if (side == null || price == null || size == null) {
-        String field = path + "[" + i + "]." + (side == null ? names.sideMember() : price == null ? names.price() : names.size());
+        String field = el.field(side == null ? names.sideMember() : price == null ? names.price() : names.size());
         throw new InvalidResponseException(field, "Field " + field + " is missing");
       }
-      out.add(change(side, price, size, path, i));
+      out.add(change(side, price, size, at, member, i));
     }
   }
 
-  private static BookSide side(String text, String field) {
+  private static BookSide side(String text, JsonPath at, String field) {
     return switch (text) {
       case "bid" -> BookSide.BID;
       case "offer", "ask" -> BookSide.ASK;
-      default -> throw new InvalidResponseException(field, "Field " + field + " must be bid or offer");
+      default -> throw new InvalidResponseException(at.field(field), "Field " + at.field(field) + " must be bid or offer");
     };
   }
 
-  /** A change, or an {@link InvalidResponseException} on {@code path[i]}. */
-  public static LevelChange change(BookSide side, BigDecimal price, BigDecimal size, String path, int i) {
+  /** A change, or an {@link InvalidResponseException} on {@code member[i]} below {@code at}. */
+  public static LevelChange change(BookSide side, BigDecimal price, BigDecimal size, JsonPath at, String member, int i) {
     try {
       return new LevelChange(side, price, size);
     } catch (InvalidValueException e) {
-      String field = path + "[" + i + "]." + e.field();
+      String field = at.child(member, i).field(e.field());
       throw new InvalidResponseException(field, "Invalid value at " + field + ": " + e.reason());
     }
   }

@@ -14,6 +14,7 @@ import io.tickguard.forex.internal.WireNumbers;
 import io.tickguard.market.InvalidValueException;
 import io.tickguard.market.insightease.internal.InsighteaseEnvelope;
 import io.tickguard.market.internal.Decimals;
+import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonTree;
 import io.tickguard.market.internal.Models;
 import java.math.BigDecimal;
@@ -47,6 +48,9 @@ public final class InsighteaseForexDecoders {
   private static final Pattern PRICE_1X = Pattern.compile("price_1x_([A-Z]{3})");
   private static final DateTimeFormatter SERVER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
 
+  private static final long LATEST_SECOND = 253_402_300_799L; // 9999-12-31T23:59:59Z
+  private static final JsonPath RESPONSE = JsonPath.ROOT.member("response");
+
   private InsighteaseForexDecoders() {}
 
   /** {@code list?type=forex}: the pairs, with the vendor's decimals when given. */
@@ -55,15 +59,15 @@ public final class InsighteaseForexDecoders {
       JsonNode list = JsonTree.array(envelope.response(r), "response");
       List<FxInstrument> out = new ArrayList<>(list.size());
       for (int i = 0; i < list.size(); i++) {
-        String path = "response[" + i + "].";
-        JsonNode n = JsonTree.object(list.get(i), "response[" + i + "]");
-        String symbol = JsonTree.text(n, "symbol", path + "symbol");
+        JsonPath path = JsonPath.element("response", i);
+        JsonNode n = JsonTree.object(list.get(i), path);
+        String symbol = JsonTree.text(n, "symbol", path);
         Optional<CurrencyPair> pair = pair(symbol);
         if (pair.isEmpty()) {
           continue; // not a currency pair (an index or a commodity the listing mixes in)
         }
         OptionalInt decimals = n.has("decimal")
-            ? OptionalInt.of(WireNumbers.intIn(JsonTree.integer(n, "decimal", path + "decimal"), 0, 12, path + "decimal"))
+            ? OptionalInt.of(WireNumbers.intIn(JsonTree.integer(n, "decimal", path), 0, 12, path, "decimal"))
             : OptionalInt.empty();
         out.add(Models.build(path, () -> new FxInstrument(
             pair.get(), symbol, pair.get().conventionalPipLocation(), decimals, Optional.empty())));
@@ -78,13 +82,13 @@ public final class InsighteaseForexDecoders {
       JsonNode list = JsonTree.array(envelope.response(r), "response");
       Map<CurrencyPair, InsighteaseForexTicker> byPair = new LinkedHashMap<>();
       for (int i = 0; i < list.size(); i++) {
-        String path = "response[" + i + "].";
-        InsighteaseForexTicker t = ticker(JsonTree.object(list.get(i), "response[" + i + "]"), path);
+        JsonPath path = JsonPath.element("response", i);
+        InsighteaseForexTicker t = ticker(JsonTree.object(list.get(i), path), path);
         if (!asked.contains(t.pair())) {
-          throw new InvalidResponseException(path + "s", "Insightease answered " + t.pair() + ", which was not asked");
+          throw new InvalidResponseException(path.field("s"), "Insightease answered " + t.pair() + ", which was not asked");
         }
         if (byPair.put(t.pair(), t) != null) {
-          throw new InvalidResponseException(path + "s", "Insightease answered " + t.pair() + " twice");
+          throw new InvalidResponseException(path.field("s"), "Insightease answered " + t.pair() + " twice");
         }
       }
       List<InsighteaseForexTicker> out = new ArrayList<>(asked.size());
@@ -99,19 +103,19 @@ public final class InsighteaseForexDecoders {
     };
   }
 
-  private static InsighteaseForexTicker ticker(JsonNode n, String path) {
+  private static InsighteaseForexTicker ticker(JsonNode n, JsonPath path) {
     String symbolKey = n.has("s") ? "s" : "symbol";
-    String symbol = JsonTree.text(n, symbolKey, path + symbolKey);
+    String symbol = JsonTree.text(n, symbolKey, path);
     CurrencyPair pair = pair(symbol).orElseThrow(() -> new InvalidResponseException(
-        path + symbolKey, "Field " + path + symbolKey + " is not a currency pair: " + symbol));
+        path.field(symbolKey), "Field " + path.field(symbolKey) + " is not a currency pair: " + symbol));
     String closeKey = n.has("c") ? "c" : "price";
-    BigDecimal close = JsonTree.decimal(n, closeKey, path + closeKey);
+    BigDecimal close = JsonTree.decimal(n, closeKey, path);
     String changeKey = n.has("ch") ? "ch" : "change";
-    BigDecimal change = signed(JsonTree.text(n, changeKey, path + changeKey), path + changeKey);
+    BigDecimal change = signed(JsonTree.text(n, changeKey, path), path, changeKey);
     String percentKey = n.has("cp") ? "cp" : "change_percentage";
-    BigDecimal percent = percent(JsonTree.text(n, percentKey, path + percentKey), path + percentKey);
+    BigDecimal percent = percent(JsonTree.text(n, percentKey, path), path, percentKey);
     String timeKey = n.has("t") ? "t" : "timestamp";
-    Instant time = seconds(JsonTree.required(n, timeKey, path + timeKey), path + timeKey);
+    Instant time = seconds(JsonTree.required(n, timeKey, path), path, timeKey);
     return Models.build(path, () -> new InsighteaseForexTicker(pair,
         optional(n, "o", path), optional(n, "h", path), optional(n, "l", path), close,
         optional(n, "b", path), optional(n, "a", path), optional(n, "sp", path), change, percent, time));
@@ -129,21 +133,21 @@ public final class InsighteaseForexDecoders {
       Iterator<Map.Entry<String, JsonNode>> it = keyed.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
-        String path = "response." + e.getKey();
+        JsonPath path = RESPONSE.member(e.getKey());
         if (!SECONDS.matcher(e.getKey()).matches()) {
-          throw new InvalidResponseException(path, "History is keyed by Unix seconds; '" + e.getKey() + "' is not one");
+          throw new InvalidResponseException(path.self(), "History is keyed by Unix seconds; '" + e.getKey() + "' is not one");
         }
         Instant time = Instant.ofEpochSecond(Long.parseLong(e.getKey()));
         JsonNode c = JsonTree.object(e.getValue(), path);
-        if (c.has("t") && !seconds(c.get("t"), path + ".t").equals(time)) {
-          throw new InvalidResponseException(path + ".t", "The candle's t disagrees with its key " + e.getKey());
+        if (c.has("t") && !seconds(c.get("t"), path, "t").equals(time)) {
+          throw new InvalidResponseException(path.field("t"), "The candle's t disagrees with its key " + e.getKey());
         }
-        Ohlc mid = Models.build(path + ".", () -> new Ohlc(
-            JsonTree.decimal(c, "o", path + ".o"), JsonTree.decimal(c, "h", path + ".h"),
-            JsonTree.decimal(c, "l", path + ".l"), JsonTree.decimal(c, "c", path + ".c")));
-        Optional<BigDecimal> volume = JsonTree.optionalDecimal(c, "v", path + ".v");
+        Ohlc mid = Models.build(path, () -> new Ohlc(
+            JsonTree.decimal(c, "o", path), JsonTree.decimal(c, "h", path),
+            JsonTree.decimal(c, "l", path), JsonTree.decimal(c, "c", path)));
+        Optional<BigDecimal> volume = JsonTree.optionalDecimal(c, "v", path);
         boolean complete = granularity.duration().map(d -> !time.plus(d).isAfter(now)).orElse(false);
-        out.add(Models.build(path + ".", () -> new FxCandle(
+        out.add(Models.build(path, () -> new FxCandle(
             pair, granularity, time, Optional.empty(), Optional.empty(), Optional.of(mid), volume, complete)));
       }
       out.sort(Comparator.comparing(FxCandle::time));
@@ -167,8 +171,8 @@ public final class InsighteaseForexDecoders {
           throw new InvalidResponseException("response." + name, "Insightease converted " + m.group(1) + ", which was not asked");
         }
       }
-      BigDecimal price = JsonTree.decimal(response, "price_1x_" + from.code(), "response.price_1x_" + from.code());
-      JsonTree.decimal(response, "price_1x_" + to.code(), "response.price_1x_" + to.code());
+      BigDecimal price = JsonTree.decimal(response, "price_1x_" + from.code(), RESPONSE);
+      JsonTree.decimal(response, "price_1x_" + to.code(), RESPONSE);
       JsonNode info = JsonTree.object(JsonTree.object(r.json(), "body"), "info", "info");
       Instant time = serverTime(JsonTree.text(info, "server_time", "info.server_time"));
       return Models.build("response.", () -> new ConversionLeg(new CurrencyPair(from, to), price, false, time));
@@ -183,8 +187,29 @@ public final class InsighteaseForexDecoders {
     }
   }
 
-  private static Optional<BigDecimal> optional(JsonNode n, String name, String path) {
-    return JsonTree.optionalDecimal(n, name, path + name);
+  private static Optional<BigDecimal> optional(JsonNode n, String name, JsonPath path) {
+    return JsonTree.optionalDecimal(n, name, path);
+  }
+
+  private static BigDecimal signed(String text, JsonPath at, String field) {
+    String digits = text.startsWith("+") ? text.substring(1) : text;
+    BigDecimal d = digits.startsWith("-+") ? null : Decimals.parseOrNull(digits);
+    return d != null ? d : signed(text, at.field(field)); // refuses, naming the field
+  }
+
+  private static BigDecimal percent(String text, JsonPath at, String field) {
+    return PERCENT.matcher(text).matches()
+        ? signed(text.substring(0, text.length() - 1), at, field) : percent(text, at.field(field));
+  }
+
+  private static Instant seconds(JsonNode node, JsonPath at, String field) {
+    long value = -1;
+    if (node.isString() && SECONDS.matcher(node.stringValue()).matches()) {
+      value = Long.parseLong(node.stringValue());
+    } else if (node.isIntegralNumber() && node.canConvertToLong()) {
+      value = node.longValue(); // the README sample's JSON integer
+    }
+    return value >= 0 && value <= LATEST_SECOND ? Instant.ofEpochSecond(value) : seconds(node, at.field(field));
   }
 
   /** {@code "+0.00234"}, {@code "-0.00056"} or {@code "0"}: a plain decimal with an optional sign. */
@@ -214,7 +239,7 @@ public final class InsighteaseForexDecoders {
     } else {
       throw new InvalidResponseException(path, "Field " + path + " is not Unix seconds");
     }
-    if (value > 253_402_300_799L) { // 9999-12-31T23:59:59Z
+    if (value > LATEST_SECOND) {
       throw new InvalidResponseException(path, "Field " + path + " is beyond year 9999: " + value);
     }
     return Instant.ofEpochSecond(value);

@@ -14,6 +14,7 @@ import io.tickguard.forex.QuoteStatus;
 import io.tickguard.forex.internal.WireNumbers;
 import io.tickguard.forex.oanda.OandaAccountSummary;
 import io.tickguard.market.InvalidValueException;
+import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonTree;
 import io.tickguard.market.internal.Models;
 import io.tickguard.market.internal.Times;
@@ -42,19 +43,18 @@ public final class OandaDecoders {
       JsonNode list = JsonTree.array(JsonTree.object(r.json(), "body"), "instruments", "instruments");
       List<FxInstrument> out = new ArrayList<>(list.size());
       for (int i = 0; i < list.size(); i++) {
-        String path = "instruments[" + i + "].";
-        JsonNode n = JsonTree.object(list.get(i), "instruments[" + i + "]");
-        String type = JsonTree.text(n, "type", path + "type");
-        String name = JsonTree.text(n, "name", path + "name");
+        JsonPath path = JsonPath.element("instruments", i);
+        JsonNode n = JsonTree.object(list.get(i), path);
+        String type = JsonTree.text(n, "type", path);
+        String name = JsonTree.text(n, "name", path);
         Optional<CurrencyPair> pair = pair(name);
         if (!(type.equals("CURRENCY") || type.equals("METAL")) || pair.isEmpty()) {
           continue;
         }
-        int pip = WireNumbers.intIn(JsonTree.integer(n, "pipLocation", path + "pipLocation"),
-            Pips.MIN_LOCATION, Pips.MAX_LOCATION, path + "pipLocation");
-        int precision = WireNumbers.intIn(JsonTree.integer(n, "displayPrecision", path + "displayPrecision"),
-            0, 12, path + "displayPrecision");
-        Optional<BigDecimal> minimum = JsonTree.optionalDecimal(n, "minimumTradeSize", path + "minimumTradeSize");
+        int pip = WireNumbers.intIn(JsonTree.integer(n, "pipLocation", path),
+            Pips.MIN_LOCATION, Pips.MAX_LOCATION, path, "pipLocation");
+        int precision = WireNumbers.intIn(JsonTree.integer(n, "displayPrecision", path), 0, 12, path, "displayPrecision");
+        Optional<BigDecimal> minimum = JsonTree.optionalDecimal(n, "minimumTradeSize", path);
         out.add(Models.build(path, () -> new FxInstrument(pair.get(), name, pip, OptionalInt.of(precision), minimum)));
       }
       return List.copyOf(out);
@@ -70,13 +70,13 @@ public final class OandaDecoders {
       JsonNode list = JsonTree.array(JsonTree.object(r.json(), "body"), "prices", "prices");
       Map<CurrencyPair, Quote> byPair = new LinkedHashMap<>();
       for (int i = 0; i < list.size(); i++) {
-        String path = "prices[" + i + "]";
-        Quote q = price(JsonTree.object(list.get(i), path), path + ".", pipLocation);
+        JsonPath path = JsonPath.element("prices", i);
+        Quote q = price(JsonTree.object(list.get(i), path), path, pipLocation);
         if (!asked.contains(q.pair())) {
-          throw new InvalidResponseException(path + ".instrument", "OANDA answered " + q.pair() + ", which was not asked");
+          throw new InvalidResponseException(path.field("instrument"), "OANDA answered " + q.pair() + ", which was not asked");
         }
         if (byPair.put(q.pair(), q) != null) {
-          throw new InvalidResponseException(path + ".instrument", "OANDA answered " + q.pair() + " twice");
+          throw new InvalidResponseException(path.field("instrument"), "OANDA answered " + q.pair() + " twice");
         }
       }
       List<Quote> out = new ArrayList<>(asked.size());
@@ -97,11 +97,11 @@ public final class OandaDecoders {
    * empty bucket list, which the spec allows) is refused: OANDA then offers only closeout prices,
    * which are never dealt on, and TickGuard does not substitute them.
    */
-  public static Quote price(JsonNode p, String path, Function<CurrencyPair, Integer> pipLocation) {
-    String name = JsonTree.text(p, "instrument", path + "instrument");
+  public static Quote price(JsonNode p, JsonPath path, Function<CurrencyPair, Integer> pipLocation) {
+    String name = JsonTree.text(p, "instrument", path);
     CurrencyPair pair = pair(name).orElseThrow(() -> new InvalidResponseException(
-        path + "instrument", "Field " + path + "instrument is not a currency pair: " + name));
-    Instant time = Times.iso(JsonTree.text(p, "time", path + "time"), path + "time");
+        path.field("instrument"), "Field " + path.field("instrument") + " is not a currency pair: " + name));
+    Instant time = Times.iso(JsonTree.text(p, "time", path), path, "time");
     BigDecimal bid = best(p, "bids", path);
     BigDecimal ask = best(p, "asks", path);
     QuoteStatus status = status(p, path);
@@ -109,28 +109,30 @@ public final class OandaDecoders {
     return Models.build(path, () -> new Quote(pair, bid, ask, time, status, pip, false));
   }
 
-  private static BigDecimal best(JsonNode p, String side, String path) {
-    JsonNode buckets = JsonTree.array(p, side, path + side);
+  private static BigDecimal best(JsonNode p, String side, JsonPath path) {
+    JsonNode buckets = JsonTree.array(p, side, path);
     if (buckets.isEmpty()) {
-      throw new InvalidResponseException(path + side, "OANDA has no " + side + " liquidity for this instrument now;"
+      throw new InvalidResponseException(path.field(side), "OANDA has no " + side + " liquidity for this instrument now;"
           + " only closeout prices, which are never dealt on");
     }
-    JsonNode first = JsonTree.object(buckets.get(0), path + side + "[0]");
-    return JsonTree.decimal(first, "price", path + side + "[0].price");
+    JsonPath best = path.child(side, 0);
+    return JsonTree.decimal(JsonTree.object(buckets.get(0), best), "price", best);
   }
 
-  private static QuoteStatus status(JsonNode p, String path) {
+  private static QuoteStatus status(JsonNode p, JsonPath path) {
     if (p.has("tradeable")) {
-      return JsonTree.bool(p, "tradeable", path + "tradeable") ? QuoteStatus.TRADEABLE : QuoteStatus.INDICATIVE;
+      return JsonTree.bool(p, "tradeable", path) ? QuoteStatus.TRADEABLE : QuoteStatus.INDICATIVE;
     }
-    String status = JsonTree.text(p, "status", path + "tradeable");
+    JsonNode wire = p.get("status");
+    // Neither field: the message names tradeable, the field the current spec documents.
+    String status = wire != null && wire.isString() ? wire.stringValue() : JsonTree.text(p, "status", path.field("tradeable"));
     switch (status) {
       case "tradeable":
         return QuoteStatus.TRADEABLE;
       case "non-tradeable":
         return QuoteStatus.INDICATIVE;
       default:
-        throw new InvalidResponseException(path + "status", "OANDA marked the price '" + status + "'; it is not a price");
+        throw new InvalidResponseException(path.field("status"), "OANDA marked the price '" + status + "'; it is not a price");
     }
   }
 
@@ -149,14 +151,14 @@ public final class OandaDecoders {
       JsonNode list = JsonTree.array(body, "candles", "candles");
       List<FxCandle> out = new ArrayList<>(list.size());
       for (int i = 0; i < list.size(); i++) {
-        String path = "candles[" + i + "].";
-        JsonNode c = JsonTree.object(list.get(i), "candles[" + i + "]");
-        Instant time = Times.iso(JsonTree.text(c, "time", path + "time"), path + "time");
+        JsonPath path = JsonPath.element("candles", i);
+        JsonNode c = JsonTree.object(list.get(i), path);
+        Instant time = Times.iso(JsonTree.text(c, "time", path), path, "time");
         Optional<Ohlc> bid = ohlc(c, "bid", path);
         Optional<Ohlc> ask = ohlc(c, "ask", path);
         Optional<Ohlc> mid = ohlc(c, "mid", path);
-        long volume = JsonTree.integer(c, "volume", path + "volume");
-        boolean complete = JsonTree.bool(c, "complete", path + "complete");
+        long volume = JsonTree.integer(c, "volume", path);
+        boolean complete = JsonTree.bool(c, "complete", path);
         out.add(Models.build(path, () -> new FxCandle(
             pair, granularity, time, bid, ask, mid, Optional.of(BigDecimal.valueOf(volume)), complete)));
       }
@@ -164,16 +166,16 @@ public final class OandaDecoders {
     };
   }
 
-  private static Optional<Ohlc> ohlc(JsonNode candle, String component, String path) {
+  private static Optional<Ohlc> ohlc(JsonNode candle, String component, JsonPath path) {
     if (!candle.has(component)) {
       return Optional.empty();
     }
-    String p = path + component + ".";
-    JsonNode d = JsonTree.object(candle, component, path + component);
-    BigDecimal o = JsonTree.decimal(d, "o", p + "o");
-    BigDecimal h = JsonTree.decimal(d, "h", p + "h");
-    BigDecimal l = JsonTree.decimal(d, "l", p + "l");
-    BigDecimal c = JsonTree.decimal(d, "c", p + "c");
+    JsonPath p = path.member(component);
+    JsonNode d = JsonTree.object(candle, component, path);
+    BigDecimal o = JsonTree.decimal(d, "o", p);
+    BigDecimal h = JsonTree.decimal(d, "h", p);
+    BigDecimal l = JsonTree.decimal(d, "l", p);
+    BigDecimal c = JsonTree.decimal(d, "c", p);
     return Optional.of(Models.build(p, () -> new Ohlc(o, h, l, c)));
   }
 

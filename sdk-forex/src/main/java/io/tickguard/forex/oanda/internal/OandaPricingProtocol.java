@@ -85,7 +85,7 @@ public final class OandaPricingProtocol implements StreamProtocol<QuoteEvent> {
     if (kind != null && !kind.equals("PRICE")) {
       return; // a line type this client does not read; it still proves the connection alive
     }
-    Quote q = OandaDecoders.price(n, "", pipLocation);
+    Quote q = OandaDecoders.price(n, io.tickguard.market.internal.JsonPath.ROOT, pipLocation);
     if (!pairs.contains(q.pair())) {
       throw new InvalidResponseException("instrument", "The stream sent " + q.pair() + ", which was not subscribed");
     }

@@ -3,6 +3,7 @@ package io.tickguard.crypto.binance.stream.internal;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
+import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
 import io.tickguard.crypto.stream.internal.WireLevels;
 import java.math.BigDecimal;
@@ -19,6 +20,9 @@ import tools.jackson.core.JsonToken;
  * instance per feed, reused for every message on the reader thread.
  */
 final class BinanceMessage {
+  /** The combined stream's payload, below which the event's fields sit. */
+  private static final JsonPath DATA = JsonPath.ROOT.member("data");
+
   String stream;
   String event;
   String symbol;
@@ -52,7 +56,7 @@ final class BinanceMessage {
     clear();
     try (JsonStream in = JsonStream.of(text)) {
       in.next(JsonToken.START_OBJECT, "message");
-      fields(in, "");
+      fields(in, JsonPath.ROOT);
       in.end();
     }
     return this;
@@ -76,14 +80,14 @@ final class BinanceMessage {
     changes = null;
   }
 
-  private void fields(JsonStream in, String path) {
+  private void fields(JsonStream in, JsonPath path) {
     for (String name = in.nextName(); name != null; name = in.nextName()) {
       JsonToken t = in.next();
       switch (name) {
-        case "stream" -> stream = in.string(path + "stream");
+        case "stream" -> stream = in.string(path, "stream");
         case "data" -> {
           JsonStream.expect(t, JsonToken.START_OBJECT, "data");
-          fields(in, "data.");
+          fields(in, DATA);
         }
         case "result" -> {
           hasResult = true;
@@ -94,43 +98,43 @@ final class BinanceMessage {
             hasId = false;
           } else {
             hasId = true;
-            id = in.integer(path + "id");
+            id = in.integer(path, "id");
           }
         }
         case "code" -> {
           hasCode = true;
-          code = in.integer(path + "code");
+          code = in.integer(path, "code");
         }
-        case "msg" -> msg = in.string(path + "msg");
-        case "e" -> event = in.string(path + "e");
-        case "E" -> eventTime = in.integer(path + "E");
-        case "s" -> symbol = in.string(path + "s");
-        case "t" -> tradeId = in.integer(path + "t");
-        case "T" -> tradeTime = in.integer(path + "T");
-        case "U" -> firstUpdateId = in.integer(path + "U");
-        case "u" -> finalUpdateId = in.integer(path + "u");
-        case "m" -> buyerMaker = in.bool(path + "m");
-        case "p" -> p = in.decimal(path + "p");
-        case "q" -> q = in.decimal(path + "q");
-        case "c" -> c = in.decimal(path + "c");
-        case "o" -> o = in.decimal(path + "o");
-        case "h" -> h = in.decimal(path + "h");
-        case "l" -> l = in.decimal(path + "l");
-        case "v" -> v = in.decimal(path + "v");
-        case "B" -> bQty = in.decimal(path + "B");
-        case "A" -> aQty = in.decimal(path + "A");
+        case "msg" -> msg = in.string(path, "msg");
+        case "e" -> event = in.string(path, "e");
+        case "E" -> eventTime = in.integer(path, "E");
+        case "s" -> symbol = in.string(path, "s");
+        case "t" -> tradeId = in.integer(path, "t");
+        case "T" -> tradeTime = in.integer(path, "T");
+        case "U" -> firstUpdateId = in.integer(path, "U");
+        case "u" -> finalUpdateId = in.integer(path, "u");
+        case "m" -> buyerMaker = in.bool(path, "m");
+        case "p" -> p = in.decimal(path, "p");
+        case "q" -> q = in.decimal(path, "q");
+        case "c" -> c = in.decimal(path, "c");
+        case "o" -> o = in.decimal(path, "o");
+        case "h" -> h = in.decimal(path, "h");
+        case "l" -> l = in.decimal(path, "l");
+        case "v" -> v = in.decimal(path, "v");
+        case "B" -> bQty = in.decimal(path, "B");
+        case "A" -> aQty = in.decimal(path, "A");
         case "b" -> {
           if (t == JsonToken.START_ARRAY) {
-            levels(in, BookSide.BID, path + "b");
+            levels(in, BookSide.BID, path, "b");
           } else {
-            b = in.decimal(path + "b");
+            b = in.decimal(path, "b");
           }
         }
         case "a" -> {
           if (t == JsonToken.START_ARRAY) {
-            levels(in, BookSide.ASK, path + "a");
+            levels(in, BookSide.ASK, path, "a");
           } else {
-            a = in.decimal(path + "a");
+            a = in.decimal(path, "a");
           }
         }
         default -> in.skipCurrent();
@@ -138,11 +142,11 @@ final class BinanceMessage {
     }
   }
 
-  private void levels(JsonStream in, BookSide side, String path) {
+  private void levels(JsonStream in, BookSide side, JsonPath path, String member) {
     if (changes == null) {
       changes = new ArrayList<>();
     }
-    WireLevels.readPairs(in, side, path, changes);
+    WireLevels.readPairs(in, side, path, member, changes);
   }
 
   /** The field, or an exception naming it when the event lacks it. */

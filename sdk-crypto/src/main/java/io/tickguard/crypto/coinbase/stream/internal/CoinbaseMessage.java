@@ -1,6 +1,7 @@
 package io.tickguard.crypto.coinbase.stream.internal;
 
 import io.tickguard.crypto.book.LevelChange;
+import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
 import io.tickguard.crypto.stream.internal.WireLevels;
 import java.math.BigDecimal;
@@ -69,17 +70,17 @@ final class CoinbaseMessage {
   private void events(JsonStream in, JsonToken t) {
     JsonStream.expect(t, JsonToken.START_ARRAY, "events");
     for (int i = 0; in.nextElement(); i++) {
-      String path = "events[" + i + "].";
-      JsonStream.expect(in.current(), JsonToken.START_OBJECT, "events[" + i + "]");
+      JsonPath path = JsonPath.element("events", i);
+      JsonStream.expect(in.current(), JsonToken.START_OBJECT, path);
       Event e = new Event();
       for (String name = in.nextName(); name != null; name = in.nextName()) {
         JsonToken v = in.next();
         switch (name) {
-          case "type" -> e.type = in.string(path + "type");
-          case "product_id" -> e.productId = in.string(path + "product_id");
-          case "updates" -> e.updates = updates(in, v, path + "updates");
-          case "trades", "tickers" -> items(in, v, e, path + name);
-          case "heartbeat_counter" -> e.heartbeatCounter = in.integer(path + "heartbeat_counter");
+          case "type" -> e.type = in.string(path, "type");
+          case "product_id" -> e.productId = in.string(path, "product_id");
+          case "updates" -> e.updates = updates(in, v, path);
+          case "trades", "tickers" -> items(in, v, e, path, name);
+          case "heartbeat_counter" -> e.heartbeatCounter = in.integer(path, "heartbeat_counter");
           default -> in.skipCurrent();
         }
       }
@@ -87,33 +88,33 @@ final class CoinbaseMessage {
     }
   }
 
-  private static List<LevelChange> updates(JsonStream in, JsonToken t, String path) {
+  private static List<LevelChange> updates(JsonStream in, JsonToken t, JsonPath path) {
     List<LevelChange> out = new ArrayList<>();
-    WireLevels.readObjects(in, t, path, WireLevels.ObjectLevel.sided("price_level", "new_quantity", "side"), out);
+    WireLevels.readObjects(in, t, path, "updates", WireLevels.ObjectLevel.sided("price_level", "new_quantity", "side"), out);
     return out;
   }
 
-  private static void items(JsonStream in, JsonToken t, Event e, String path) {
-    JsonStream.expect(t, JsonToken.START_ARRAY, path);
+  private static void items(JsonStream in, JsonToken t, Event e, JsonPath path, String member) {
+    JsonStream.expect(t, JsonToken.START_ARRAY, path.member(member));
     for (int i = 0; in.nextElement(); i++) {
-      String p = path + "[" + i + "].";
-      JsonStream.expect(in.current(), JsonToken.START_OBJECT, path + "[" + i + "]");
+      JsonPath p = path.child(member, i);
+      JsonStream.expect(in.current(), JsonToken.START_OBJECT, p);
       Item item = new Item();
       for (String name = in.nextName(); name != null; name = in.nextName()) {
         in.next();
         switch (name) {
-          case "product_id" -> item.productId = in.string(p + "product_id");
-          case "trade_id" -> item.tradeId = in.string(p + "trade_id");
-          case "price" -> item.price = in.decimal(p + "price");
-          case "size" -> item.size = in.decimal(p + "size");
-          case "side" -> item.side = in.string(p + "side");
-          case "time" -> item.time = in.string(p + "time");
-          case "best_bid" -> item.bestBid = in.decimal(p + "best_bid");
-          case "best_ask" -> item.bestAsk = in.decimal(p + "best_ask");
-          case "low_24_h" -> item.low = in.decimal(p + "low_24_h");
-          case "high_24_h" -> item.high = in.decimal(p + "high_24_h");
-          case "volume_24_h" -> item.volume = in.decimal(p + "volume_24_h");
-          case "price_percent_chg_24_h" -> item.changePercent = in.decimal(p + "price_percent_chg_24_h");
+          case "product_id" -> item.productId = in.string(p, "product_id");
+          case "trade_id" -> item.tradeId = in.string(p, "trade_id");
+          case "price" -> item.price = in.decimal(p, "price");
+          case "size" -> item.size = in.decimal(p, "size");
+          case "side" -> item.side = in.string(p, "side");
+          case "time" -> item.time = in.string(p, "time");
+          case "best_bid" -> item.bestBid = in.decimal(p, "best_bid");
+          case "best_ask" -> item.bestAsk = in.decimal(p, "best_ask");
+          case "low_24_h" -> item.low = in.decimal(p, "low_24_h");
+          case "high_24_h" -> item.high = in.decimal(p, "high_24_h");
+          case "volume_24_h" -> item.volume = in.decimal(p, "volume_24_h");
+          case "price_percent_chg_24_h" -> item.changePercent = in.decimal(p, "price_percent_chg_24_h");
           default -> in.skipCurrent();
         }
       }

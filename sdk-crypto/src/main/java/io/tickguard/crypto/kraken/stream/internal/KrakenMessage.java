@@ -3,6 +3,7 @@ package io.tickguard.crypto.kraken.stream.internal;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
+import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
 import io.tickguard.crypto.stream.internal.WireLevels;
 import java.math.BigDecimal;
@@ -92,33 +93,33 @@ final class KrakenMessage {
   private void data(JsonStream in, JsonToken t) {
     JsonStream.expect(t, JsonToken.START_ARRAY, "data");
     for (int i = 0; in.nextElement(); i++) {
-      String path = "data[" + i + "].";
-      JsonStream.expect(in.current(), JsonToken.START_OBJECT, "data[" + i + "]");
+      JsonPath path = JsonPath.element("data", i);
+      JsonStream.expect(in.current(), JsonToken.START_OBJECT, path);
       Item item = new Item();
       for (String name = in.nextName(); name != null; name = in.nextName()) {
         JsonToken v = in.next();
         switch (name) {
-          case "symbol" -> item.symbol = in.string(path + "symbol");
-          case "side" -> item.side = in.string(path + "side");
-          case "price" -> item.price = in.decimal(path + "price");
-          case "qty" -> item.qty = in.decimal(path + "qty");
-          case "trade_id" -> item.tradeId = in.decimal(path + "trade_id").toPlainString();
-          case "timestamp" -> item.timestamp = in.string(path + "timestamp");
-          case "bid" -> item.bid = in.decimal(path + "bid");
-          case "bid_qty" -> item.bidQty = in.decimal(path + "bid_qty");
-          case "ask" -> item.ask = in.decimal(path + "ask");
-          case "ask_qty" -> item.askQty = in.decimal(path + "ask_qty");
-          case "last" -> item.last = in.decimal(path + "last");
-          case "volume" -> item.volume = in.decimal(path + "volume");
-          case "low" -> item.low = in.decimal(path + "low");
-          case "high" -> item.high = in.decimal(path + "high");
-          case "change" -> item.change = in.decimal(path + "change");
-          case "bids" -> levels(in, v, item, BookSide.BID, path + "bids");
-          case "asks" -> levels(in, v, item, BookSide.ASK, path + "asks");
-          case "checksum" -> item.checksum = unsigned32(in.decimal(path + "checksum"), path + "checksum");
-          case "connection_id" -> item.connectionId = integer(in.decimal(path + "connection_id"), path + "connection_id");
-          case "system" -> item.system = in.string(path + "system");
-          case "api_version" -> item.apiVersion = in.string(path + "api_version");
+          case "symbol" -> item.symbol = in.string(path, "symbol");
+          case "side" -> item.side = in.string(path, "side");
+          case "price" -> item.price = in.decimal(path, "price");
+          case "qty" -> item.qty = in.decimal(path, "qty");
+          case "trade_id" -> item.tradeId = in.decimal(path, "trade_id").toPlainString();
+          case "timestamp" -> item.timestamp = in.string(path, "timestamp");
+          case "bid" -> item.bid = in.decimal(path, "bid");
+          case "bid_qty" -> item.bidQty = in.decimal(path, "bid_qty");
+          case "ask" -> item.ask = in.decimal(path, "ask");
+          case "ask_qty" -> item.askQty = in.decimal(path, "ask_qty");
+          case "last" -> item.last = in.decimal(path, "last");
+          case "volume" -> item.volume = in.decimal(path, "volume");
+          case "low" -> item.low = in.decimal(path, "low");
+          case "high" -> item.high = in.decimal(path, "high");
+          case "change" -> item.change = in.decimal(path, "change");
+          case "bids" -> levels(in, v, item, BookSide.BID, path, "bids");
+          case "asks" -> levels(in, v, item, BookSide.ASK, path, "asks");
+          case "checksum" -> item.checksum = unsigned32(in.decimal(path, "checksum"), path, "checksum");
+          case "connection_id" -> item.connectionId = integer(in.decimal(path, "connection_id"), path, "connection_id");
+          case "system" -> item.system = in.string(path, "system");
+          case "api_version" -> item.apiVersion = in.string(path, "api_version");
           default -> in.skipCurrent();
         }
       }
@@ -127,25 +128,27 @@ final class KrakenMessage {
   }
 
   /** {@code [{"price":..,"qty":..}, ...]}; a quantity of zero removes the level. */
-  private static void levels(JsonStream in, JsonToken t, Item item, BookSide side, String path) {
+  private static void levels(JsonStream in, JsonToken t, Item item, BookSide side, JsonPath path, String member) {
     if (item.changes == null) {
       item.changes = new ArrayList<>();
     }
-    WireLevels.readObjects(in, t, path, WireLevels.ObjectLevel.of("price", "qty", side), item.changes);
+    WireLevels.readObjects(in, t, path, member, WireLevels.ObjectLevel.of("price", "qty", side), item.changes);
   }
 
-  private static long unsigned32(BigDecimal value, String field) {
-    BigInteger v = integer(value, field);
+  private static long unsigned32(BigDecimal value, JsonPath at, String name) {
+    BigInteger v = integer(value, at, name);
     if (v.signum() < 0 || v.bitLength() > 32) {
+      String field = at.field(name);
       throw new InvalidResponseException(field, "Field " + field + " must be an unsigned 32-bit integer");
     }
     return v.longValue();
   }
 
-  private static BigInteger integer(BigDecimal value, String field) {
+  private static BigInteger integer(BigDecimal value, JsonPath at, String name) {
     try {
       return value.toBigIntegerExact();
     } catch (ArithmeticException e) {
+      String field = at.field(name);
       throw new InvalidResponseException(field, "Field " + field + " must be an integer");
     }
   }
