@@ -3,7 +3,6 @@ package io.tickguard.testkit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -127,10 +126,10 @@ public final class ConnectProxy implements AutoCloseable {
       upstream.connect(new InetSocketAddress(host, Integer.parseInt(target.substring(colon + 1))));
       tunnels.add(new Tunnel(target, clientAddress, 200));
       answer(client, 200, "Connection established");
-      threads.execute(() -> pipe(upstream, client));
-      pipe(client, upstream);
+      threads.execute(() -> Tunnels.pipe(upstream, client));
+      Tunnels.pipe(client, upstream);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(client);
+      Tunnels.closeQuietly(client);
     }
   }
 
@@ -162,37 +161,11 @@ public final class ConnectProxy implements AutoCloseable {
     return List.of();
   }
 
-  private static void pipe(Socket from, Socket to) {
-    byte[] buffer = new byte[8192];
-    try {
-      InputStream in = from.getInputStream();
-      OutputStream out = to.getOutputStream();
-      int n;
-      while ((n = in.read(buffer)) != -1) {
-        out.write(buffer, 0, n);
-        out.flush();
-      }
-    } catch (IOException ignored) {
-      // the other side closed
-    } finally {
-      closeQuietly(from);
-      closeQuietly(to);
-    }
-  }
-
-  private static void closeQuietly(Socket s) {
-    try {
-      s.close();
-    } catch (IOException ignored) {
-      // closing
-    }
-  }
-
   /** Stops accepting and closes every connection. */
   @Override
   public void close() throws IOException {
     server.close();
-    open.forEach(ConnectProxy::closeQuietly);
+    open.forEach(Tunnels::closeQuietly);
     threads.shutdownNow();
   }
 }
