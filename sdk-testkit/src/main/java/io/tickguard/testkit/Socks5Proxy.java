@@ -5,15 +5,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A small SOCKS5 proxy (RFC 1928, CONNECT only) on 127.0.0.1 for egress tests: it optionally demands
@@ -21,7 +18,7 @@ import java.util.concurrent.Executors;
  * targets (from a chosen local address, its "egress IP"), and records every request it saw. It
  * never reads inside the tunnel: TLS stays end to end. Not a general proxy: loopback only, for tests.
  */
-public final class Socks5Proxy implements AutoCloseable {
+public final class Socks5Proxy extends LoopbackProxy {
   /**
    * One SOCKS5 exchange the proxy saw.
    *
@@ -35,24 +32,17 @@ public final class Socks5Proxy implements AutoCloseable {
    */
   public record Request(String target, int addressType, String client, String user, String outcome) {}
 
-  private final ServerSocket server;
   private final String user;
   private final String password;
   private final InetAddress upstreamLocal;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "tickguard-test-socks5-proxy");
-    t.setDaemon(true);
-    return t;
-  });
   private final List<Request> requests = new CopyOnWriteArrayList<>();
-  private final List<Socket> open = new CopyOnWriteArrayList<>();
 
   private Socks5Proxy(String user, String password, InetAddress upstreamLocal) throws IOException {
+    super("tickguard-test-socks5-proxy");
     this.user = user;
     this.password = password;
     this.upstreamLocal = upstreamLocal;
-    this.server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-    threads.execute(this::acceptLoop);
+    listen();
   }
 
   /** A proxy that asks for no credentials and connects upstream from 127.0.0.1. */
@@ -69,29 +59,13 @@ public final class Socks5Proxy implements AutoCloseable {
         InetAddress.getByName(upstreamLocal));
   }
 
-  /** The port the proxy listens on (host 127.0.0.1). */
-  public int port() {
-    return server.getLocalPort();
-  }
-
   /** Every exchange so far, in order. */
   public List<Request> requests() {
     return new ArrayList<>(requests);
   }
 
-  private void acceptLoop() {
-    while (!server.isClosed()) {
-      try {
-        Socket client = server.accept();
-        open.add(client);
-        threads.execute(() -> serve(client));
-      } catch (IOException e) {
-        return; // closed
-      }
-    }
-  }
-
-  private void serve(Socket client) {
+  @Override
+  void serve(Socket client) {
     String clientAddress = ((InetSocketAddress) client.getRemoteSocketAddress()).getAddress().getHostAddress();
     try {
       DataInputStream in = new DataInputStream(client.getInputStream());
@@ -130,7 +104,7 @@ public final class Socks5Proxy implements AutoCloseable {
       }
       connect(client, in, out, clientAddress, authenticated);
     } catch (IOException | RuntimeException e) {
-      Tunnels.closeQuietly(client);
+      closeQuietly(client);
     }
   }
 
@@ -156,7 +130,7 @@ public final class Socks5Proxy implements AutoCloseable {
       return;
     }
     Socket upstream = new Socket();
-    open.add(upstream);
+    track(upstream);
     try {
       upstream.bind(new InetSocketAddress(upstreamLocal, 0));
       upstream.connect(new InetSocketAddress(resolved, port));
@@ -168,8 +142,7 @@ public final class Socks5Proxy implements AutoCloseable {
     }
     requests.add(new Request(target, type, clientAddress, authenticated, "tunnel"));
     reply(out, 0);
-    threads.execute(() -> Tunnels.pipe(upstream, client));
-    Tunnels.pipe(client, upstream);
+    tunnel(client, upstream);
   }
 
   /** The first loopback address {@code host} resolves to here (the proxy's side), or null. */
@@ -210,11 +183,4 @@ public final class Socks5Proxy implements AutoCloseable {
     return new String(bytes(in, n), StandardCharsets.UTF_8);
   }
 
-  /** Stops accepting and closes every connection. */
-  @Override
-  public void close() throws IOException {
-    server.close();
-    open.forEach(Tunnels::closeQuietly);
-    threads.shutdownNow();
-  }
 }
