@@ -4,6 +4,7 @@ import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.CertificatePinningException;
 import io.tickguard.core.ClockSkewException;
 import io.tickguard.core.PermissionDeniedException;
+import io.tickguard.core.ProviderException;
 import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.security.EgressException;
@@ -20,6 +21,10 @@ public final class SecurityClassifier {
   /** Provider codes that mean "the key's IP allow-list or permissions refused the call". */
   private static final Set<String> RESTRICTION_CODES = Set.of("-2014", "-2015");
   private static final String KRAKEN_PERMISSION = "EGeneral:Permission denied";
+  /** Words of a provider's stream error that mean the credentials were refused. */
+  private static final java.util.regex.Pattern AUTH_WORDS = java.util.regex.Pattern.compile(
+      "(?i)authenticat|unauthori[sz]ed|forbidden|permission denied|invalid (api[ -]?)?key|unknown (api[ -]?)?key"
+          + "|invalid signature|signature (is )?(invalid|mismatch)|jwt|token (is )?(expired|invalid)|expired token");
 
   private SecurityClassifier() {}
 
@@ -51,6 +56,31 @@ public final class SecurityClassifier {
       return Optional.empty();
     }
     return Optional.of(SecurityEvent.of(kind, at, host, endpoint, safeCode(code), detail));
+  }
+
+  /**
+   * The event {@code e} stands for when it ended or refused a stream: everything {@link #eventFor}
+   * knows, plus what only streams send. A provider error message on an open stream carries no HTTP
+   * status, so a {@link PermissionDeniedException} there is the provider's refusal (scopes are checked
+   * before connecting), and a provider error whose code or message speaks of authentication, keys,
+   * signatures, tokens or permission (Coinbase {@code "authentication failure"}, Kraken {@code
+   * EAPI:Invalid key}) is a rejected credential. The provider's text only classifies: the event's
+   * detail is TickGuard's own.
+   */
+  public static Optional<SecurityEvent> eventForStream(TickGuardException e, Instant at, String host, String endpoint) {
+    Optional<SecurityEvent> known = eventFor(e, at, host, endpoint);
+    if (known.isPresent()) {
+      return known;
+    }
+    boolean refused = e instanceof PermissionDeniedException
+        || e instanceof ProviderException && (AUTH_WORDS.matcher(e.providerCode().orElse("")).find()
+            || AUTH_WORDS.matcher(e.details().providerMessage().orElse("")).find());
+    if (!refused) {
+      return Optional.empty();
+    }
+    String code = e.providerCode().orElse("");
+    return Optional.of(SecurityEvent.of(SecurityEventKind.CREDENTIAL_REJECTED, at, host, endpoint, safeCode(code),
+        "the provider refused the stream's credentials"));
   }
 
   /** Whether {@code e} is a provider refusal for the key's restrictions (IP allow-list or permissions). */
