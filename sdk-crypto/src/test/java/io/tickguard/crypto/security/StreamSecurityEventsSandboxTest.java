@@ -22,8 +22,6 @@ import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.ServedCertificate;
 import io.tickguard.testkit.coinbase.CoinbaseStreamRoutes;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,7 +38,7 @@ class StreamSecurityEventsSandboxTest {
   private static final String KEY_NAME = "organizations/sbx-org/apiKeys/sbx-stream-key";
   private static final Subscription BOOK = new Subscription(Symbol.of("BTC", "USDT"), StreamChannel.BOOK);
 
-  private final KeyPair key = p256();
+  private final KeyPair key = KeyPermissionAuditSandboxTest.p256();
   private final CoinbaseStreamRoutes streams = new CoinbaseStreamRoutes(31, "BTC-USDT").cdpKey(KEY_NAME, key.getPublic());
   private final SandboxServer sandbox = SandboxServer.builder().demoRoutes(false).routes(streams).start();
   private final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
@@ -53,16 +51,6 @@ class StreamSecurityEventsSandboxTest {
       client.close();
     }
     sandbox.close();
-  }
-
-  private static KeyPair p256() {
-    try {
-      KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-      g.initialize(new ECGenParameterSpec("secp256r1"));
-      return g.generateKeyPair();
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private MarketStream open(AnomalyPolicy policy) {
