@@ -61,20 +61,20 @@ public final class SecurityClassifier {
   /**
    * The event {@code e} stands for when it ended or refused a stream: everything {@link #eventFor}
    * knows, plus what only streams send. A provider error message on an open stream carries no HTTP
-   * status, so a {@link PermissionDeniedException} there is the provider's refusal (scopes are checked
-   * before connecting), and a provider error whose code or message speaks of authentication, keys,
-   * signatures, tokens or permission (Coinbase {@code "authentication failure"}, Kraken {@code
-   * EAPI:Invalid key}) is a rejected credential. The provider's text only classifies: the event's
-   * detail is TickGuard's own.
+   * status; when its code or message speaks of authentication, keys, signatures, tokens or
+   * permission (Coinbase {@code "authentication failure"}, Kraken {@code EAPI:Invalid key}) it is a
+   * rejected credential. The provider's text only classifies: the event's detail is TickGuard's own.
    */
   public static Optional<SecurityEvent> eventForStream(TickGuardException e, Instant at, String host, String endpoint) {
     Optional<SecurityEvent> known = eventFor(e, at, host, endpoint);
     if (known.isPresent()) {
       return known;
     }
-    boolean refused = e instanceof PermissionDeniedException
-        || e instanceof ProviderException && (AUTH_WORDS.matcher(e.providerCode().orElse("")).find()
-            || AUTH_WORDS.matcher(e.details().providerMessage().orElse("")).find());
+    // Only the provider's own words count: a PermissionDeniedException without them is the
+    // client's scope check refusing before anything was sent, not a provider refusal.
+    boolean providerRefusal = e instanceof ProviderException || e instanceof PermissionDeniedException;
+    boolean refused = providerRefusal && (AUTH_WORDS.matcher(e.providerCode().orElse("")).find()
+        || AUTH_WORDS.matcher(e.details().providerMessage().orElse("")).find());
     if (!refused) {
       return Optional.empty();
     }
