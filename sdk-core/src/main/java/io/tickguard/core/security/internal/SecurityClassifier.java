@@ -13,6 +13,7 @@ import io.tickguard.core.security.SecurityEvent;
 import io.tickguard.core.security.SecurityEventKind;
 import io.tickguard.core.tls.TlsHandshakeException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,10 +22,11 @@ public final class SecurityClassifier {
   /** Provider codes that mean "the key's IP allow-list or permissions refused the call". */
   private static final Set<String> RESTRICTION_CODES = Set.of("-2014", "-2015");
   private static final String KRAKEN_PERMISSION = "EGeneral:Permission denied";
-  /** Words of a provider's stream error that mean the credentials were refused. */
-  private static final java.util.regex.Pattern AUTH_WORDS = java.util.regex.Pattern.compile(
-      "(?i)authenticat|unauthori[sz]ed|forbidden|permission denied|invalid (api[ -]?)?key|unknown (api[ -]?)?key"
-          + "|invalid signature|signature (is )?(invalid|mismatch)|jwt|token (is )?(expired|invalid)|expired token");
+  /** Words (lower case) of a provider's stream error that mean the credentials were refused. */
+  private static final List<String> AUTH_WORDS = List.of("authenticat", "unauthorized", "unauthorised", "forbidden",
+      "permission denied", "invalid key", "invalid api key", "invalid api-key", "invalid apikey", "unknown key",
+      "unknown api key", "invalid signature", "signature invalid", "signature mismatch", "jwt", "token expired",
+      "expired token", "invalid token", "token invalid");
 
   private SecurityClassifier() {}
 
@@ -73,14 +75,19 @@ public final class SecurityClassifier {
     // Only the provider's own words count: a PermissionDeniedException without them is the
     // client's scope check refusing before anything was sent, not a provider refusal.
     boolean providerRefusal = e instanceof ProviderException || e instanceof PermissionDeniedException;
-    boolean refused = providerRefusal && (AUTH_WORDS.matcher(e.providerCode().orElse("")).find()
-        || AUTH_WORDS.matcher(e.details().providerMessage().orElse("")).find());
+    boolean refused = providerRefusal && (speaksOfCredentials(e.providerCode().orElse(""))
+        || speaksOfCredentials(e.details().providerMessage().orElse("")));
     if (!refused) {
       return Optional.empty();
     }
     String code = e.providerCode().orElse("");
     return Optional.of(SecurityEvent.of(SecurityEventKind.CREDENTIAL_REJECTED, at, host, endpoint, safeCode(code),
         "the provider refused the stream's credentials"));
+  }
+
+  private static boolean speaksOfCredentials(String text) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    return AUTH_WORDS.stream().anyMatch(lower::contains);
   }
 
   /** Whether {@code e} is a provider refusal for the key's restrictions (IP allow-list or permissions). */
