@@ -28,8 +28,8 @@ final class ProxyOption {
       if (proxy != null) {
         parse(proxy);
       }
-      if (bind != null) {
-        Egress.direct().bindTo(bind);
+      if (bind != null && Egress.direct().bindTo(bind).localAddress().isEmpty()) {
+        throw new IllegalArgumentException("--bind needs a local IP address"); // bindTo throws first
       }
     } catch (InvalidRequestException | IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
