@@ -115,9 +115,19 @@ class SecretsNeverLoggedTest {
           failures.add(e);
         }
       }
-      text += " " + logs.text() + " " + egress + " " + egress.describe();
+      // The same through SOCKS5 (RFC 1929 credentials): a proxy that is down.
+      io.tickguard.core.security.Egress socks = io.tickguard.core.security.Egress.socks5("127.0.0.1", deadPort())
+          .withProxyCredentials("bot", io.tickguard.core.auth.Secret.of(PROXY_PASSWORD.toCharArray())).bindTo("127.0.0.1");
+      try (ApiClient client = leakyClient(config.newBuilder().egress(socks).build())) {
+        try {
+          client.execute(ACCOUNT.request().build(), ApiResponse::json);
+        } catch (TickGuardException e) {
+          failures.add(e);
+        }
+      }
+      text += " " + logs.text() + " " + egress + " " + egress.describe() + " " + socks + " " + socks.describe();
     }
-    assertThat(failures).hasSize(6);
+    assertThat(failures).hasSize(7);
     assertThat(events).extracting(io.tickguard.core.security.SecurityEvent::kind).contains(
         io.tickguard.core.security.SecurityEventKind.CREDENTIAL_REJECTED, io.tickguard.core.security.SecurityEventKind.RATE_LIMITED,
         io.tickguard.core.security.SecurityEventKind.ANOMALY, io.tickguard.core.security.SecurityEventKind.KILL_SWITCH_ENGAGED,

@@ -3,10 +3,8 @@ package io.tickguard.testkit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,8 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A small HTTP CONNECT proxy on 127.0.0.1 for egress tests: it tunnels to loopback targets only,
@@ -23,7 +19,7 @@ import java.util.concurrent.Executors;
  * address (its "egress IP"), and records every CONNECT it saw. It never reads inside the tunnel: TLS
  * stays end to end. Not a general proxy: loopback only, for tests.
  */
-public final class ConnectProxy implements AutoCloseable {
+public final class ConnectProxy extends LoopbackProxy {
   /**
    * One CONNECT the proxy answered.
    *
@@ -33,23 +29,16 @@ public final class ConnectProxy implements AutoCloseable {
    */
   public record Tunnel(String target, String client, int status) {}
 
-  private final ServerSocket server;
   private final String expectedAuthorization;
   private final InetAddress upstreamLocal;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "tickguard-test-connect-proxy");
-    t.setDaemon(true);
-    return t;
-  });
   private final List<Tunnel> tunnels = new CopyOnWriteArrayList<>();
-  private final List<Socket> open = new CopyOnWriteArrayList<>();
 
   private ConnectProxy(String user, String password, InetAddress upstreamLocal) throws IOException {
+    super("tickguard-test-connect-proxy");
     this.expectedAuthorization = user == null ? null
         : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.ISO_8859_1));
     this.upstreamLocal = upstreamLocal;
-    this.server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-    threads.execute(this::acceptLoop);
+    listen();
   }
 
   /** A proxy that asks for no credentials and connects upstream from 127.0.0.1. */
@@ -66,29 +55,13 @@ public final class ConnectProxy implements AutoCloseable {
         InetAddress.getByName(upstreamLocal));
   }
 
-  /** The port the proxy listens on (host 127.0.0.1). */
-  public int port() {
-    return server.getLocalPort();
-  }
-
   /** Every CONNECT answered so far, in order. */
   public List<Tunnel> tunnels() {
     return new ArrayList<>(tunnels);
   }
 
-  private void acceptLoop() {
-    while (!server.isClosed()) {
-      try {
-        Socket client = server.accept();
-        open.add(client);
-        threads.execute(() -> serve(client));
-      } catch (IOException e) {
-        return; // closed
-      }
-    }
-  }
-
-  private void serve(Socket client) {
+  @Override
+  void serve(Socket client) {
     try {
       InputStream in = client.getInputStream();
       List<String> head = readHead(in);
@@ -122,13 +95,12 @@ public final class ConnectProxy implements AutoCloseable {
         return;
       }
       Socket upstream = new Socket();
-      open.add(upstream);
+      track(upstream);
       upstream.bind(new InetSocketAddress(upstreamLocal, 0));
       upstream.connect(new InetSocketAddress(host, Integer.parseInt(target.substring(colon + 1))));
       tunnels.add(new Tunnel(target, clientAddress, 200));
       answer(client, 200, "Connection established");
-      threads.execute(() -> pipe(upstream, client));
-      pipe(client, upstream);
+      tunnel(client, upstream);
     } catch (IOException | RuntimeException e) {
       closeQuietly(client);
     }
@@ -162,37 +134,4 @@ public final class ConnectProxy implements AutoCloseable {
     return List.of();
   }
 
-  private static void pipe(Socket from, Socket to) {
-    byte[] buffer = new byte[8192];
-    try {
-      InputStream in = from.getInputStream();
-      OutputStream out = to.getOutputStream();
-      int n;
-      while ((n = in.read(buffer)) != -1) {
-        out.write(buffer, 0, n);
-        out.flush();
-      }
-    } catch (IOException ignored) {
-      // the other side closed
-    } finally {
-      closeQuietly(from);
-      closeQuietly(to);
-    }
-  }
-
-  private static void closeQuietly(Socket s) {
-    try {
-      s.close();
-    } catch (IOException ignored) {
-      // closing
-    }
-  }
-
-  /** Stops accepting and closes every connection. */
-  @Override
-  public void close() throws IOException {
-    server.close();
-    open.forEach(ConnectProxy::closeQuietly);
-    threads.shutdownNow();
-  }
 }

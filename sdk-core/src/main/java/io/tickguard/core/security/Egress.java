@@ -65,38 +65,49 @@ public final class Egress {
     return new Egress(Route.HTTP_CONNECT_PROXY, host(host), port(port), null, null, null);
   }
 
-  /** Through the SOCKS5 proxy at {@code host:port} (no proxy authentication, no local bind). */
+  /**
+   * Through the SOCKS5 proxy at {@code host:port}. TickGuard runs the SOCKS5 handshake itself (RFC
+   * 1928) and sends the provider's host name to the proxy, which resolves it: the local resolver
+   * never sees it. Add {@link #withProxyCredentials} for username/password authentication (RFC 1929)
+   * and {@link #bindTo} for the local address of the connection to the proxy.
+   */
   public static Egress socks5(String host, int port) {
     return new Egress(Route.SOCKS5_PROXY, host(host), port(port), null, null, null);
   }
 
   /**
-   * Authenticates to the HTTP proxy with Basic credentials when it asks (407). The password stays
-   * a {@link Secret}: it is never logged, never in an event, message or metric tag.
+   * Authenticates to the proxy: HTTP Basic when an HTTP proxy asks (407); username/password (RFC
+   * 1929, the only method then offered) with a SOCKS5 proxy. The credentials belong to this client
+   * alone (the process-global {@code java.net.Authenticator} is never used). The password stays a
+   * {@link Secret}: it is never logged, never in an event, message or metric tag.
    */
   public Egress withProxyCredentials(String user, Secret password) {
     Objects.requireNonNull(user, "proxyUser");
     Objects.requireNonNull(password, "proxyPassword");
-    if (route != Route.HTTP_CONNECT_PROXY) {
+    if (route == Route.DIRECT) {
       throw new InvalidRequestException("proxyCredentials",
-          "Proxy credentials apply to an HTTP CONNECT proxy only; this egress is " + route);
+          "Proxy credentials need a proxy: start from Egress.httpProxy(host, port) or Egress.socks5(host, port)");
     }
     if (!user.matches("[\\x21-\\x39\\x3b-\\x7e]{1,128}")) {
       throw new InvalidRequestException("proxyUser", "proxyUser must be 1-128 printable ASCII characters without ':' or spaces");
+    }
+    byte[] pw = password.bytes();
+    int length = pw.length;
+    java.util.Arrays.fill(pw, (byte) 0);
+    if (length < 1 || length > 255) {
+      throw new InvalidRequestException("proxyPassword",
+          "proxyPassword must be 1-255 bytes (UTF-8); the password itself is not shown");
     }
     return new Egress(route, proxyHost, proxyPort, user, password, localAddress);
   }
 
   /**
-   * Opens every connection (to the provider, or to the HTTP proxy) from {@code literalAddress}, an
-   * IPv4 or IPv6 literal of this machine. Not available with SOCKS5, whose sockets the JDK opens.
+   * Opens every connection (to the provider, or to the HTTP or SOCKS5 proxy) from {@code
+   * literalAddress}, an IPv4 or IPv6 literal of this machine. An address that cannot be bound is an
+   * {@link EgressException}, never a connection from another address.
    */
   public Egress bindTo(String literalAddress) {
     Objects.requireNonNull(literalAddress, "localAddress");
-    if (route == Route.SOCKS5_PROXY) {
-      throw new InvalidRequestException("localAddress",
-          "bindTo is not available with a SOCKS5 proxy; bind the proxy itself, or use an HTTP CONNECT proxy");
-    }
     if (!literalAddress.matches("[0-9.]+|[0-9a-fA-F:]+")) {
       throw new InvalidRequestException("localAddress", "localAddress must be an IP literal, not a host name: '" + literalAddress + "'");
     }
@@ -117,7 +128,11 @@ public final class Egress {
     return proxyHost == null ? Optional.empty() : Optional.of(InetSocketAddress.createUnresolved(proxyHost, proxyPort));
   }
 
-  /** The JDK proxy OkHttp is given ({@link Proxy#NO_PROXY} when direct). */
+  /**
+   * The route as a JDK proxy ({@link Proxy#NO_PROXY} when direct). For SOCKS5 this is a description
+   * only: TickGuard does not hand it to OkHttp, it runs the SOCKS5 handshake itself so that the
+   * credentials stay with this client.
+   */
   public Proxy proxy() {
     return switch (route) {
       case DIRECT -> Proxy.NO_PROXY;

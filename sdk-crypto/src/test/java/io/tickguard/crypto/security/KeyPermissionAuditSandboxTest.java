@@ -142,7 +142,7 @@ class KeyPermissionAuditSandboxTest {
 
   // ---- Coinbase -----------------------------------------------------------------------------
 
-  private static KeyPair p256() {
+  static KeyPair p256() { // also used by StreamSecurityEventsSandboxTest
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
       g.initialize(new ECGenParameterSpec("secp256r1"));

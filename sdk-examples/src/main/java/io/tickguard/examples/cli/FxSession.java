@@ -47,7 +47,7 @@ final class FxSession implements AutoCloseable {
       SandboxServer server = Progress.during(context, "starting the embedded " + provider.id() + " sandbox",
           () -> context.sandboxes().start(List.of(provider.sandbox()), connection.seed, 0));
       try {
-        ClientConfig config = server.clientConfigBuilder().callTimeout(connection.timeout).metrics(audit).build();
+        ClientConfig config = connection.egress(server.clientConfigBuilder(), context).callTimeout(connection.timeout).metrics(audit).build();
         ForexMarketData client = switch (provider) {
           case OANDA -> OandaClient.builder().config(config).credentials(OandaKeys.token(OandaRoutes.DEMO_TOKEN))
               .accountId(OandaRoutes.DEMO_ACCOUNT).build();
@@ -74,8 +74,8 @@ final class FxSession implements AutoCloseable {
       }
     }
     String url = connection.baseUrl != null ? connection.baseUrl : defaultBaseUrl(provider);
-    ClientConfig config = ClientConfig.builder(url).callTimeout(connection.timeout).metrics(audit)
-        .tls(MarketSession.tls(connection.caFile, connection.pins, FxConnectionOptions.host(url))).build();
+    ClientConfig config = connection.egress(ClientConfig.builder(url), context).callTimeout(connection.timeout).metrics(audit)
+        .tls(MarketSession.tls(connection.caFile, connection.pins, EndpointOptions.host(url))).build();
     return new FxSession(provider, remote(provider, config, connection, context.env()), Optional.empty());
   }
 

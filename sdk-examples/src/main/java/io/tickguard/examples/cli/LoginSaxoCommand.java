@@ -63,14 +63,14 @@ final class LoginSaxoCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "login saxo needs --live or --base-url: the embedded sandbox logs its demo user in by itself");
     }
-    ConnectionOptions.validateEndpoint(spec, live, baseUrl, caFile, pins, null, timeout);
+    EndpointOptions.validateEndpoint(spec, live, baseUrl, caFile, pins, null, timeout);
     CliContext context = parent.root.context();
     Output out = new Output(context, output);
     Path file = tokenFile != null ? tokenFile : FxConnectionOptions.defaultTokenFile();
     ownerOnlyDirectory(file.toAbsolutePath().getParent());
     String url = live ? "https://gateway.saxobank.com/sim/openapi/" : baseUrl;
     SaxoUrls urls = live ? SaxoUrls.simulation() : FxSession.saxoUrls(HttpUrl.get(baseUrl));
-    ClientConfig config = ClientConfig.builder(url).tls(MarketSession.tls(caFile, pins, FxConnectionOptions.host(url)))
+    ClientConfig config = ClientConfig.builder(url).tls(MarketSession.tls(caFile, pins, EndpointOptions.host(url)))
         .metrics(new AuditTrail(context.err(), output.verbose)).build();
     try (SaxoClient saxo = saxoClient(context.env(), urls, config, file)) {
       saxo.login(uri -> {

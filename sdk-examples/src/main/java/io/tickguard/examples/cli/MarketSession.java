@@ -47,7 +47,7 @@ final class MarketSession implements AutoCloseable {
       SandboxServer server = Progress.during(context, "starting the embedded " + provider.id() + " sandbox",
           () -> context.sandboxes().start(List.of(provider.sandbox()), connection.seed, 0));
       try {
-        ClientConfig config = server.clientConfigBuilder().callTimeout(connection.timeout).metrics(audit)
+        ClientConfig config = connection.egress(server.clientConfigBuilder(), context).callTimeout(connection.timeout).metrics(audit)
             .security(io.tickguard.core.security.SecurityOptions.builder().listener(audit).build()).build();
         CryptoMarketData client = ProviderClients.client(provider, config, Optional.of(ProviderClients.sandboxKey(provider)));
         context.err().println("sandbox: " + provider.id() + " format at " + server.baseUrl()
@@ -66,9 +66,9 @@ final class MarketSession implements AutoCloseable {
       throw ProviderKey.missing(provider, provider.id() + " needs its key for every call");
     }
     String url = connection.baseUrl != null ? connection.baseUrl : ProviderClients.defaultBaseUrl(provider);
-    ClientConfig config = ClientConfig.builder(url).callTimeout(connection.timeout).metrics(audit)
+    ClientConfig config = connection.egress(ClientConfig.builder(url), context).callTimeout(connection.timeout).metrics(audit)
             .security(io.tickguard.core.security.SecurityOptions.builder().listener(audit).build())
-        .tls(tls(connection.caFile, connection.pins, connection.host(url))).build();
+        .tls(tls(connection.caFile, connection.pins, EndpointOptions.host(url))).build();
     MarketSession session = new MarketSession(provider, ProviderClients.client(provider, config, key), Optional.empty(), config,
         key.isPresent(), audit);
     session.streamBaseUrl = connection.baseUrl; // --base-url (a standalone sandbox) serves its streams too

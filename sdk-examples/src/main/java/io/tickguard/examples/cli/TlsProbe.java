@@ -27,13 +27,20 @@ import okhttp3.CertificatePinner;
  */
 record TlsProbe(String protocol, String cipherSuite, String leafPin) {
 
-  /** Handshakes with {@code url}'s host, trusting what {@code tls} trusts, hostname verified. */
-  static TlsProbe handshake(String url, TlsConfig tls, Duration timeout) throws IOException, GeneralSecurityException {
+  /**
+   * Handshakes with {@code url}'s host, trusting what {@code tls} trusts, hostname verified, from
+   * {@code local} when given (a direct connection: callers with a proxy must not probe this way).
+   */
+  static TlsProbe handshake(String url, TlsConfig tls, Duration timeout, java.util.Optional<java.net.InetAddress> local)
+      throws IOException, GeneralSecurityException {
     URI uri = URI.create(url);
     int port = uri.getPort() == -1 ? 443 : uri.getPort();
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trustManagers(tls), null);
     try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+      if (local.isPresent()) {
+        socket.bind(new InetSocketAddress(local.get(), 0));
+      }
       socket.connect(new InetSocketAddress(uri.getHost(), port), (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
       socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
       SSLParameters parameters = socket.getSSLParameters();

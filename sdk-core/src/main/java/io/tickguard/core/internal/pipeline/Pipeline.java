@@ -153,6 +153,14 @@ public final class Pipeline {
     return out;
   }
 
+  /**
+   * Reports {@code e}, which refused or ended a stream of {@code endpoint} on {@code host}, to the
+   * security monitor when it is a security event (see {@link SecurityClassifier#eventForStream}).
+   */
+  public void reportedStream(TickGuardException e, String endpoint, String host) {
+    SecurityClassifier.eventForStream(e, config.clock().instant(), host, endpoint).ifPresent(security::onEvent);
+  }
+
   /** The client's security monitor. */
   public SecurityMonitor security() {
     return security;

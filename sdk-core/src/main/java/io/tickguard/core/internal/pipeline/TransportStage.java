@@ -107,6 +107,11 @@ final class TransportStage {
    * goes to the proxy), a refused CONNECT tunnel or proxy authentication.
    */
   private static boolean isEgressFailure(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof io.tickguard.core.security.internal.Socks5Exception) {
+        return true;
+      }
+    }
     if (e instanceof java.net.ConnectException || e instanceof java.net.NoRouteToHostException
         || e instanceof java.net.BindException) {
       return true;

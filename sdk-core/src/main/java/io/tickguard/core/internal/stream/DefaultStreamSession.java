@@ -8,6 +8,7 @@ import io.tickguard.core.PermissionDeniedException;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.TransportException;
 import io.tickguard.core.internal.pipeline.Pipeline;
+import io.tickguard.core.security.KillSwitchEngagedException;
 import io.tickguard.core.stream.OpenReason;
 import io.tickguard.core.stream.StreamClosedException;
 import io.tickguard.core.stream.StreamEmitter;
@@ -150,6 +151,7 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
       }
     } catch (TickGuardException e) {
       audit.connectFailed(number, Duration.ofNanos(System.nanoTime() - start), e);
+      report(e);
       throw e;
     }
     audit.connected(number, connection.status(), Duration.ofNanos(System.nanoTime() - start), waited);
@@ -175,6 +177,7 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
       }
       dropConnection(live);
       retire(live, e);
+      report(e);
       throw e;
     }
     buffer.signal(new StreamSignal.Connected(number, reason));
@@ -222,11 +225,29 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
     }
   }
 
-  /** Failures a new attempt cannot fix: a refused request, credentials, a pin, a handshake. */
+  /**
+   * Failures a new attempt cannot fix: a refused request, credentials, a pin, a handshake, the
+   * client's engaged kill switch (it stops stream connects as it stops calls, until reset).
+   */
   private static boolean permanent(TickGuardException e) {
     return e instanceof InvalidRequestException || e instanceof PermissionDeniedException
         || e instanceof AuthenticationException || e instanceof CertificatePinningException
-        || e instanceof TlsHandshakeException;
+        || e instanceof TlsHandshakeException || e instanceof KillSwitchEngagedException;
+  }
+
+  /**
+   * Tells the client's security monitor (listener, anomaly detector, kill switch) about a failure
+   * that refused a connect, a subscribe or an open connection, as a REST call's would be.
+   */
+  private void report(TickGuardException e) {
+    if (e == null || e instanceof StreamClosedException) {
+      return;
+    }
+    try {
+      pipeline.reportedStream(e, name(), baseUrl.host());
+    } catch (RuntimeException ignored) {
+      // Monitoring must never change how the stream fails.
+    }
   }
 
   private void retryLater(TickGuardException cause) {
@@ -319,6 +340,7 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
       state = StreamState.RECONNECTING;
       cancelTimers();
     }
+    report(cause);
     connectionEnded(reason);
     dropConnection(live);
     retire(live, cause);

@@ -4,6 +4,7 @@ import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.CertificatePinningException;
 import io.tickguard.core.ClockSkewException;
 import io.tickguard.core.PermissionDeniedException;
+import io.tickguard.core.ProviderException;
 import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.security.EgressException;
@@ -12,6 +13,7 @@ import io.tickguard.core.security.SecurityEvent;
 import io.tickguard.core.security.SecurityEventKind;
 import io.tickguard.core.tls.TlsHandshakeException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,6 +22,11 @@ public final class SecurityClassifier {
   /** Provider codes that mean "the key's IP allow-list or permissions refused the call". */
   private static final Set<String> RESTRICTION_CODES = Set.of("-2014", "-2015");
   private static final String KRAKEN_PERMISSION = "EGeneral:Permission denied";
+  /** Words (lower case) of a provider's stream error that mean the credentials were refused. */
+  private static final List<String> AUTH_WORDS = List.of("authenticat", "unauthorized", "unauthorised", "forbidden",
+      "permission denied", "invalid key", "invalid api key", "invalid api-key", "invalid apikey", "unknown key",
+      "unknown api key", "invalid signature", "signature invalid", "signature mismatch", "jwt", "token expired",
+      "expired token", "invalid token", "token invalid");
 
   private SecurityClassifier() {}
 
@@ -51,6 +58,36 @@ public final class SecurityClassifier {
       return Optional.empty();
     }
     return Optional.of(SecurityEvent.of(kind, at, host, endpoint, safeCode(code), detail));
+  }
+
+  /**
+   * The event {@code e} stands for when it ended or refused a stream: everything {@link #eventFor}
+   * knows, plus what only streams send. A provider error message on an open stream carries no HTTP
+   * status; when its code or message speaks of authentication, keys, signatures, tokens or
+   * permission (Coinbase {@code "authentication failure"}, Kraken {@code EAPI:Invalid key}) it is a
+   * rejected credential. The provider's text only classifies: the event's detail is TickGuard's own.
+   */
+  public static Optional<SecurityEvent> eventForStream(TickGuardException e, Instant at, String host, String endpoint) {
+    Optional<SecurityEvent> known = eventFor(e, at, host, endpoint);
+    if (known.isPresent()) {
+      return known;
+    }
+    // Only the provider's own words count: a PermissionDeniedException without them is the
+    // client's scope check refusing before anything was sent, not a provider refusal.
+    boolean providerRefusal = e instanceof ProviderException || e instanceof PermissionDeniedException;
+    boolean refused = providerRefusal && (speaksOfCredentials(e.providerCode().orElse(""))
+        || speaksOfCredentials(e.details().providerMessage().orElse("")));
+    if (!refused) {
+      return Optional.empty();
+    }
+    String code = e.providerCode().orElse("");
+    return Optional.of(SecurityEvent.of(SecurityEventKind.CREDENTIAL_REJECTED, at, host, endpoint, safeCode(code),
+        "the provider refused the stream's credentials"));
+  }
+
+  private static boolean speaksOfCredentials(String text) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    return AUTH_WORDS.stream().anyMatch(lower::contains);
   }
 
   /** Whether {@code e} is a provider refusal for the key's restrictions (IP allow-list or permissions). */
