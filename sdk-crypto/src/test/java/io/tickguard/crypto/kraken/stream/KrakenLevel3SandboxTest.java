@@ -3,6 +3,10 @@ package io.tickguard.crypto.kraken.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickguard.core.auth.ApiCredentials;
+import io.tickguard.core.security.SecurityEvent;
+import io.tickguard.core.security.SecurityEventListener;
+import io.tickguard.core.security.SecurityOptions;
+import io.tickguard.crypto.LogCapture;
 import io.tickguard.core.auth.Scope;
 import io.tickguard.core.auth.Secret;
 import io.tickguard.core.resilience.ResiliencePolicy;
@@ -60,11 +64,14 @@ class KrakenLevel3SandboxTest {
   private final SandboxServer sandbox = SandboxServer.builder().clock(clock).demoRoutes(false).routes(streams)
       .routes(KrakenRoutes.builder().callCounter(1000, 10).webSocketTokens(streams.tokens()).build())
       .apiKey(KEY, SECRET, Scope.MARKET_DATA, Scope.ACCOUNT_READ).start();
+  private final List<SecurityEvent> securityEvents = new CopyOnWriteArrayList<>();
   private final KrakenClient client = KrakenClient.builder()
-      .config(sandbox.clientConfigBuilder().clock(clock).resilience(ResiliencePolicy.none()).build())
+      .config(sandbox.clientConfigBuilder().clock(clock).resilience(ResiliencePolicy.none())
+          .security(SecurityOptions.builder().listener(SecurityEventListener.logging().andThen(securityEvents::add)).build())
+          .build())
       .credentials(ApiCredentials.hmac(KEY, Secret.of(SECRET.toCharArray()))).build();
   private final StreamRecorder recorder = new StreamRecorder();
-  /** Every token the stream received, to prove none leaks (see KrakenTokenNeverLoggedTest). */
+  /** Every token the stream received, to prove none leaks. */
   final List<String> tokensSeen = new CopyOnWriteArrayList<>();
 
   @AfterEach
@@ -197,6 +204,76 @@ class KrakenLevel3SandboxTest {
       assertThat(recorder.signals).as("the sandbox never refused a token")
           .noneMatch(s -> s instanceof StreamSignal.Resubscribed);
     }
+  }
+
+  /**
+   * In the style of core's {@code SecretsNeverLoggedTest}: a token fetched, used, refused, fetched
+   * again, and finally a fresh token refused so that the stream fails; no token may appear in any
+   * log line (TRACE and up), security event, exception message or stack trace, signal, event or
+   * {@code toString}.
+   */
+  @Test
+  void noTokenReachesLogsSecurityEventsExceptionsSignalsEventsOrToString() {
+    String text;
+    try (LogCapture logs = new LogCapture(); MarketStream stream = open()) {
+      stream.subscribe(List.of(ORDERS));
+      Await.until("the first snapshot", () -> snapshots() == 1);
+      streams.tokens().expireAll();
+      streams.dropConnections();
+      Await.until("the orders resynced", () -> snapshots() == 2);
+
+      streams.tokens().expireAll();
+      sandbox.close(); // nothing answers: the stream logs its reconnect attempts and failures
+      Await.until("a reconnect attempt failed", () -> recorder.signals.stream().anyMatch(s -> s instanceof StreamSignal.Reconnecting));
+      text = logs.text();
+    }
+    KrakenWsToken described = new KrakenWsToken(Secret.of(tokensSeen.get(0).toCharArray()), clock.instant(), Duration.ofMinutes(15));
+    StringBuilder all = new StringBuilder(text).append(described);
+    securityEvents.forEach(e -> all.append('\n').append(e));
+    recorder.events.forEach(e -> all.append('\n').append(e));
+    recorder.signals.forEach(s -> {
+      all.append('\n').append(s);
+      if (s instanceof StreamSignal.Disconnected d && d.cause().isPresent()) {
+        all.append(stackTrace(d.cause().get()));
+      }
+      if (s instanceof StreamSignal.Closed c && c.failure().isPresent()) {
+        all.append(stackTrace(c.failure().get()));
+      }
+    });
+
+    assertThat(tokensSeen).hasSize(2);
+    assertThat(text).as("the capture saw the stream's own lines").contains("Stream");
+    for (String token : tokensSeen) {
+      assertThat(all.toString()).doesNotContain(token);
+    }
+  }
+
+  @Test
+  void aFreshTokenRefusedAgainFailsTheLevel3ConnectionWithAnAuthenticationException() {
+    try (MarketStream stream = client.streams().baseUrl(sandbox.baseUrl()).listener(recorder).clock(clock)
+        .tokens(() -> {
+          KrakenWsToken t = client.webSocketToken();
+          streams.tokens().expireAll(); // Kraken refuses every token: a key without the WebSocket permission
+          return t;
+        })
+        .reconnect(ReconnectPolicy.builder().baseDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(50)).build())
+        .open()) {
+      stream.subscribe(List.of(ORDERS));
+      Await.until("the stream failed", () -> recorder.signals.stream().anyMatch(s -> s instanceof StreamSignal.Closed));
+
+      StreamSignal.Closed closed = (StreamSignal.Closed) recorder.signals.stream()
+          .filter(s -> s instanceof StreamSignal.Closed).findFirst().orElseThrow();
+      assertThat(closed.failure()).hasValueSatisfying(e -> assertThat(e)
+          .isInstanceOf(io.tickguard.core.AuthenticationException.class).hasMessageContaining("WebSocket interface"));
+      assertThat(streams.tokens().issuedCount()).isEqualTo(2);
+      assertThat(recorder.events).noneMatch(e -> e instanceof OrdersSnapshotEvent);
+    }
+  }
+
+  private static String stackTrace(Throwable t) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    t.printStackTrace(new java.io.PrintWriter(out));
+    return out.toString();
   }
 
   @Test
