@@ -3,6 +3,7 @@ package io.tickguard.crypto.coinbase.stream.internal;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.market.internal.JsonStream;
 import io.tickguard.crypto.stream.internal.WireLevels;
+import io.tickguard.crypto.stream.internal.WireObjects;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,44 +48,35 @@ final class CoinbaseMessage {
   }
 
   static CoinbaseMessage read(String text) {
-    CoinbaseMessage m = new CoinbaseMessage();
-    try (JsonStream in = JsonStream.of(text)) {
-      in.next(JsonToken.START_OBJECT, "message");
-      for (String name = in.nextName(); name != null; name = in.nextName()) {
-        JsonToken t = in.next();
-        switch (name) {
-          case "channel" -> m.channel = in.string("channel");
-          case "type" -> m.type = in.string("type");
-          case "message" -> m.message = in.string("message");
-          case "sequence_num" -> m.sequence = in.integer("sequence_num");
-          case "events" -> m.events(in, t);
-          default -> in.skipCurrent();
-        }
-      }
-      in.end();
-    }
-    return m;
+    return WireObjects.message(text, new CoinbaseMessage(), CoinbaseMessage::member);
   }
 
-  private void events(JsonStream in, JsonToken t) {
-    JsonStream.expect(t, JsonToken.START_ARRAY, "events");
-    for (int i = 0; in.nextElement(); i++) {
-      String path = "events[" + i + "].";
-      JsonStream.expect(in.current(), JsonToken.START_OBJECT, "events[" + i + "]");
-      Event e = new Event();
-      for (String name = in.nextName(); name != null; name = in.nextName()) {
-        JsonToken v = in.next();
-        switch (name) {
-          case "type" -> e.type = in.string(path + "type");
-          case "product_id" -> e.productId = in.string(path + "product_id");
-          case "updates" -> e.updates = updates(in, v, path + "updates");
-          case "trades", "tickers" -> items(in, v, e, path + name);
-          case "heartbeat_counter" -> e.heartbeatCounter = in.integer(path + "heartbeat_counter");
-          default -> in.skipCurrent();
-        }
+  private static boolean member(JsonStream in, CoinbaseMessage m, String name, JsonToken t, String path) {
+    switch (name) {
+      case "channel" -> m.channel = in.string("channel");
+      case "type" -> m.type = in.string("type");
+      case "message" -> m.message = in.string("message");
+      case "sequence_num" -> m.sequence = in.integer("sequence_num");
+      case "events" -> WireObjects.array(in, t, "events", Event::new, CoinbaseMessage::event, m.events::add);
+      default -> {
+        return false;
       }
-      events.add(e);
     }
+    return true;
+  }
+
+  private static boolean event(JsonStream in, Event e, String name, JsonToken v, String path) {
+    switch (name) {
+      case "type" -> e.type = in.string(path + "type");
+      case "product_id" -> e.productId = in.string(path + "product_id");
+      case "updates" -> e.updates = updates(in, v, path + "updates");
+      case "trades", "tickers" -> WireObjects.array(in, v, path + name, Item::new, CoinbaseMessage::item, e.items::add);
+      case "heartbeat_counter" -> e.heartbeatCounter = in.integer(path + "heartbeat_counter");
+      default -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<LevelChange> updates(JsonStream in, JsonToken t, String path) {
@@ -93,31 +85,24 @@ final class CoinbaseMessage {
     return out;
   }
 
-  private static void items(JsonStream in, JsonToken t, Event e, String path) {
-    JsonStream.expect(t, JsonToken.START_ARRAY, path);
-    for (int i = 0; in.nextElement(); i++) {
-      String p = path + "[" + i + "].";
-      JsonStream.expect(in.current(), JsonToken.START_OBJECT, path + "[" + i + "]");
-      Item item = new Item();
-      for (String name = in.nextName(); name != null; name = in.nextName()) {
-        in.next();
-        switch (name) {
-          case "product_id" -> item.productId = in.string(p + "product_id");
-          case "trade_id" -> item.tradeId = in.string(p + "trade_id");
-          case "price" -> item.price = in.decimal(p + "price");
-          case "size" -> item.size = in.decimal(p + "size");
-          case "side" -> item.side = in.string(p + "side");
-          case "time" -> item.time = in.string(p + "time");
-          case "best_bid" -> item.bestBid = in.decimal(p + "best_bid");
-          case "best_ask" -> item.bestAsk = in.decimal(p + "best_ask");
-          case "low_24_h" -> item.low = in.decimal(p + "low_24_h");
-          case "high_24_h" -> item.high = in.decimal(p + "high_24_h");
-          case "volume_24_h" -> item.volume = in.decimal(p + "volume_24_h");
-          case "price_percent_chg_24_h" -> item.changePercent = in.decimal(p + "price_percent_chg_24_h");
-          default -> in.skipCurrent();
-        }
+  private static boolean item(JsonStream in, Item item, String name, JsonToken v, String p) {
+    switch (name) {
+      case "product_id" -> item.productId = in.string(p + "product_id");
+      case "trade_id" -> item.tradeId = in.string(p + "trade_id");
+      case "price" -> item.price = in.decimal(p + "price");
+      case "size" -> item.size = in.decimal(p + "size");
+      case "side" -> item.side = in.string(p + "side");
+      case "time" -> item.time = in.string(p + "time");
+      case "best_bid" -> item.bestBid = in.decimal(p + "best_bid");
+      case "best_ask" -> item.bestAsk = in.decimal(p + "best_ask");
+      case "low_24_h" -> item.low = in.decimal(p + "low_24_h");
+      case "high_24_h" -> item.high = in.decimal(p + "high_24_h");
+      case "volume_24_h" -> item.volume = in.decimal(p + "volume_24_h");
+      case "price_percent_chg_24_h" -> item.changePercent = in.decimal(p + "price_percent_chg_24_h");
+      default -> {
+        return false;
       }
-      e.items.add(item);
     }
+    return true;
   }
 }

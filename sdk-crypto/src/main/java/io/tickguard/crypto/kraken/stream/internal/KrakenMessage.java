@@ -5,6 +5,7 @@ import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.market.internal.JsonStream;
 import io.tickguard.crypto.stream.internal.WireLevels;
+import io.tickguard.crypto.stream.internal.WireObjects;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -62,78 +63,69 @@ final class KrakenMessage {
   }
 
   static KrakenMessage read(String text) {
-    KrakenMessage m = new KrakenMessage();
-    try (JsonStream in = JsonStream.of(text)) {
-      in.next(JsonToken.START_OBJECT, "message");
-      for (String name = in.nextName(); name != null; name = in.nextName()) {
-        JsonToken t = in.next();
-        switch (name) {
-          case "channel" -> m.channel = in.string("channel");
-          case "type" -> m.type = in.string("type");
-          case "method" -> m.method = in.string("method");
-          case "success" -> m.success = in.bool("success");
-          case "error" -> m.error = in.string("error");
-          case "symbol" -> m.symbol = in.string("symbol");
-          case "req_id" -> m.reqId = integer(in.decimal("req_id"), "req_id").longValue();
-          case "result" -> m.result(in, t);
-          case "data" -> m.data(in, t);
-          default -> in.skipCurrent();
-        }
-      }
-      in.end();
-    }
-    return m;
+    return WireObjects.message(text, new KrakenMessage(), KrakenMessage::member);
   }
 
-  private void result(JsonStream in, JsonToken t) {
-    JsonStream.expect(t, JsonToken.START_OBJECT, "result");
-    for (String name = in.nextName(); name != null; name = in.nextName()) {
-      JsonToken v = in.next();
-      if (name.equals("symbol") && v == JsonToken.VALUE_STRING) {
-        resultSymbol = in.string("result.symbol");
-      } else if (name.equals("channel")) {
-        resultChannel = in.string("result.channel");
-      } else {
-        in.skipCurrent();
+  private static boolean member(JsonStream in, KrakenMessage m, String name, JsonToken t, String path) {
+    switch (name) {
+      case "channel" -> m.channel = in.string("channel");
+      case "type" -> m.type = in.string("type");
+      case "method" -> m.method = in.string("method");
+      case "success" -> m.success = in.bool("success");
+      case "error" -> m.error = in.string("error");
+      case "symbol" -> m.symbol = in.string("symbol");
+      case "req_id" -> m.reqId = integer(in.decimal("req_id"), "req_id").longValue();
+      case "result" -> {
+        JsonStream.expect(t, JsonToken.START_OBJECT, "result");
+        WireObjects.members(in, m, KrakenMessage::result, "result.");
+      }
+      case "data" -> WireObjects.array(in, t, "data", Item::new, KrakenMessage::item, m.items::add);
+      default -> {
+        return false;
       }
     }
+    return true;
   }
 
-  private void data(JsonStream in, JsonToken t) {
-    JsonStream.expect(t, JsonToken.START_ARRAY, "data");
-    for (int i = 0; in.nextElement(); i++) {
-      String path = "data[" + i + "].";
-      JsonStream.expect(in.current(), JsonToken.START_OBJECT, "data[" + i + "]");
-      Item item = new Item();
-      for (String name = in.nextName(); name != null; name = in.nextName()) {
-        JsonToken v = in.next();
-        switch (name) {
-          case "symbol" -> item.symbol = in.string(path + "symbol");
-          case "side" -> item.side = in.string(path + "side");
-          case "price" -> item.price = in.decimal(path + "price");
-          case "qty" -> item.qty = in.decimal(path + "qty");
-          case "trade_id" -> item.tradeId = in.decimal(path + "trade_id").toPlainString();
-          case "timestamp" -> item.timestamp = in.string(path + "timestamp");
-          case "bid" -> item.bid = in.decimal(path + "bid");
-          case "bid_qty" -> item.bidQty = in.decimal(path + "bid_qty");
-          case "ask" -> item.ask = in.decimal(path + "ask");
-          case "ask_qty" -> item.askQty = in.decimal(path + "ask_qty");
-          case "last" -> item.last = in.decimal(path + "last");
-          case "volume" -> item.volume = in.decimal(path + "volume");
-          case "low" -> item.low = in.decimal(path + "low");
-          case "high" -> item.high = in.decimal(path + "high");
-          case "change" -> item.change = in.decimal(path + "change");
-          case "bids" -> levels(in, v, item, BookSide.BID, path + "bids");
-          case "asks" -> levels(in, v, item, BookSide.ASK, path + "asks");
-          case "checksum" -> item.checksum = unsigned32(in.decimal(path + "checksum"), path + "checksum");
-          case "connection_id" -> item.connectionId = integer(in.decimal(path + "connection_id"), path + "connection_id");
-          case "system" -> item.system = in.string(path + "system");
-          case "api_version" -> item.apiVersion = in.string(path + "api_version");
-          default -> in.skipCurrent();
-        }
-      }
-      items.add(item);
+  private static boolean result(JsonStream in, KrakenMessage m, String name, JsonToken v, String path) {
+    if (name.equals("symbol") && v == JsonToken.VALUE_STRING) {
+      m.resultSymbol = in.string("result.symbol");
+    } else if (name.equals("channel")) {
+      m.resultChannel = in.string("result.channel");
+    } else {
+      return false;
     }
+    return true;
+  }
+
+  private static boolean item(JsonStream in, Item item, String name, JsonToken v, String path) {
+    switch (name) {
+      case "symbol" -> item.symbol = in.string(path + "symbol");
+      case "side" -> item.side = in.string(path + "side");
+      case "price" -> item.price = in.decimal(path + "price");
+      case "qty" -> item.qty = in.decimal(path + "qty");
+      case "trade_id" -> item.tradeId = in.decimal(path + "trade_id").toPlainString();
+      case "timestamp" -> item.timestamp = in.string(path + "timestamp");
+      case "bid" -> item.bid = in.decimal(path + "bid");
+      case "bid_qty" -> item.bidQty = in.decimal(path + "bid_qty");
+      case "ask" -> item.ask = in.decimal(path + "ask");
+      case "ask_qty" -> item.askQty = in.decimal(path + "ask_qty");
+      case "last" -> item.last = in.decimal(path + "last");
+      case "volume" -> item.volume = in.decimal(path + "volume");
+      case "low" -> item.low = in.decimal(path + "low");
+      case "high" -> item.high = in.decimal(path + "high");
+      case "change" -> item.change = in.decimal(path + "change");
+      case "bids" -> levels(in, v, item, BookSide.BID, path + "bids");
+      case "asks" -> levels(in, v, item, BookSide.ASK, path + "asks");
+      case "checksum" -> item.checksum = unsigned32(in.decimal(path + "checksum"), path + "checksum");
+      case "connection_id" -> item.connectionId = integer(in.decimal(path + "connection_id"), path + "connection_id");
+      case "system" -> item.system = in.string(path + "system");
+      case "api_version" -> item.apiVersion = in.string(path + "api_version");
+      default -> {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
