@@ -125,10 +125,10 @@ public final class KrakenMarketStream {
             + " from KrakenClient.streams() of a client built with credentials, or give tokens(...)");
       };
       KrakenTokenSource source = new KrakenTokenSource(fetch, clockOrNull() != null ? clockOrNull() : api.config().clock());
-      KrakenFeed.level3(source, l3);
+      new KrakenFeed(source, l3);
       String l3Host = level3BaseUrl;
       return new FeedStream(api, EnumSet.allOf(StreamChannel.class),
-          first -> first.channel() == StreamChannel.ORDERS ? KrakenFeed.level3(source, l3) : new KrakenFeed(p, d),
+          first -> first.channel() == StreamChannel.ORDERS ? new KrakenFeed(source, l3) : new KrakenFeed(p, d),
           protocol -> spec(protocol, source, l3Host), listenerOrNull(), capacity(), backpressure());
     }
 

@@ -270,6 +270,17 @@ class KrakenLevel3SandboxTest {
     }
   }
 
+  @Test
+  void withoutCredentialsALevel3SubscribeIsRefusedBeforeAnythingIsSent() {
+    try (KrakenClient anonymous = KrakenClient.builder().config(sandbox.clientConfigBuilder().clock(clock).build()).build();
+        MarketStream stream = anonymous.streams().baseUrl(sandbox.baseUrl()).listener(recorder).open()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> stream.subscribe(List.of(ORDERS)))
+          .isInstanceOf(io.tickguard.core.AuthenticationException.class).hasMessageContaining("credentials");
+      assertThat(streams.tokens().issuedCount()).isZero();
+      assertThat(stream.subscriptions()).isEmpty();
+    }
+  }
+
   private static String stackTrace(Throwable t) {
     java.io.StringWriter out = new java.io.StringWriter();
     t.printStackTrace(new java.io.PrintWriter(out));

@@ -75,8 +75,8 @@ public final class KrakenFeed implements Feed {
    * {@value KrakenL3Channel#MAX_SYMBOLS} symbols a connection) at {@code depth} (10, 100 or 1000),
    * whose messages get their token from {@code tokens} (the connection's message signer).
    */
-  public static KrakenFeed level3(KrakenTokenSource tokens, int depth) {
-    return new KrakenFeed(s -> {
+  public KrakenFeed(KrakenTokenSource tokens, int depth) {
+    this(s -> {
       throw new IllegalStateException("a level3 feed keeps no level2 book");
     }, DEFAULT_DEPTH, new KrakenL3Channel(Objects.requireNonNull(tokens, "tokens"), depth));
   }

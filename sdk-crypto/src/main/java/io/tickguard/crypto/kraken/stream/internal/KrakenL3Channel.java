@@ -61,11 +61,12 @@ final class KrakenL3Channel {
     return b == null ? 0 : b.resyncs();
   }
 
-  /** A new connection: every book waits for its snapshot, nothing is pending. */
+  /** A new connection: every book waits for its snapshot, nothing is pending, every symbol may retry once. */
   void reset() {
     books.values().forEach(KrakenL3Book::reset);
     resync.clear();
     retry.clear();
+    retried.clear();
   }
 
   /** Symbols whose checksum failed (unsubscribe, then subscribe), taken. */

@@ -41,7 +41,7 @@ class KrakenLevel3FeedTest {
   private final MutableClock clock = new MutableClock(T0);
   private final List<String> issued = new ArrayList<>();
   private final KrakenTokenSource tokens = new KrakenTokenSource(this::fetch, clock);
-  private final KrakenFeed feed = KrakenFeed.level3(tokens, 10);
+  private final KrakenFeed feed = new KrakenFeed(tokens, 10);
   private final RecordingOutput out = new RecordingOutput();
 
   private KrakenWsToken fetch() {
