@@ -17,6 +17,8 @@ import java.util.Objects;
  * on the wire is {@code 0.10000000} for a quantity precision of 8, and only that spelling hashes to
  * Kraken's value. The precisions are the instrument's {@code price_precision} and {@code
  * qty_precision} (REST {@code AssetPairs}: {@code pair_decimals} and {@code lot_decimals}).
+ *
+ * <p>{@link #level3} is the order-level variant of Kraken's {@code level3} channel.
  */
 public final class KrakenChecksum {
   /** The number of levels per side the checksum covers, whatever the subscribed depth. */
@@ -57,6 +59,39 @@ public final class KrakenChecksum {
     append(text, book.depth(BookSide.BID), i -> book.price(BookSide.BID, i), i -> book.size(BookSide.BID, i),
         "bids", pricePrecision, qtyPrecision);
     return text.crc32();
+  }
+
+  /**
+   * Kraken's {@code level3} checksum (WebSocket v2): the unsigned CRC-32 of every order of the top
+   * 10 ask price levels (lowest first) then of the top 10 bid price levels (highest first), orders of
+   * one level in queue priority, each limit price and quantity written exactly as Kraken sent it
+   * (full precision, so {@code 420.0} is {@code 4200}) without the decimal point and leading zeros.
+   *
+   * @param bids buy orders, best price first, each level's orders in queue priority
+   * @param asks sell orders, best price first, each level's orders in queue priority
+   */
+  public static long level3(List<BookOrder> bids, List<BookOrder> asks) {
+    Objects.requireNonNull(bids, "bids");
+    Objects.requireNonNull(asks, "asks");
+    ChecksumText text = new ChecksumText();
+    appendOrders(text, asks);
+    appendOrders(text, bids);
+    return text.crc32();
+  }
+
+  private static void appendOrders(ChecksumText text, List<BookOrder> orders) {
+    int levels = 0;
+    BigDecimal last = null;
+    for (BookOrder o : orders) {
+      if (last == null || o.limitPrice().compareTo(last) != 0) {
+        if (++levels > LEVELS) {
+          return;
+        }
+        last = o.limitPrice();
+      }
+      text.krakenDigits(o.limitPrice(), Math.max(0, o.limitPrice().scale()));
+      text.krakenDigits(o.quantity(), Math.max(0, o.quantity().scale()));
+    }
   }
 
   /** Level accessor: index to value. */

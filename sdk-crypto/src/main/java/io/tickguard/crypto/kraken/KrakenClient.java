@@ -4,6 +4,7 @@ import io.tickguard.crypto.internal.CandlePages;
 import io.tickguard.crypto.kraken.internal.KrakenDecoders;
 import io.tickguard.crypto.kraken.internal.KrakenErrorDecoder;
 import io.tickguard.crypto.kraken.internal.KrakenEndpoints;
+import io.tickguard.crypto.kraken.internal.KrakenWsTokens;
 import io.tickguard.core.ApiClient;
 import io.tickguard.core.ResponseDecoder;
 import io.tickguard.core.ApiRequest;
@@ -177,6 +178,16 @@ public final class KrakenClient implements CryptoMarketData {
   }
 
   /**
+   * A fresh WebSocket token from the signed {@code POST /0/private/GetWebSocketsToken} (one point on
+   * the private API counter; the key needs Kraken's "WebSocket interface" permission). Kraken lets a
+   * token establish a connection for 15 minutes; {@link #streams()} fetches, caches and refreshes
+   * tokens itself for authenticated channels ({@code level3}), so most users never call this.
+   */
+  public KrakenWsToken webSocketToken() {
+    return api.execute(KrakenWsTokens.ENDPOINT.request().build(), KrakenWsTokens.decoder(api.config().clock()));
+  }
+
+  /**
    * Runs {@code request}, to an endpoint this client does not wrap (a provider's new endpoint, an
    * order), through this client's whole pipeline: guard, throttle charging the endpoint's weight
    * against the limit groups it names, resilience, signing with the client's key and nonce (a {@code SIGNED} endpoint), decode with {@code decoder}. The endpoint
@@ -194,11 +205,13 @@ public final class KrakenClient implements CryptoMarketData {
 
   /**
    * A builder of WebSocket v2 market streams through this client's pipeline (its TLS and pins);
-   * book checksum precisions come from this client's {@link #instruments()}. Close streams before
+   * book checksum precisions come from this client's {@link #instruments()}, and the tokens of
+   * authenticated channels ({@code level3}) from {@link #webSocketToken()}. Close streams before
    * the client.
    */
   public io.tickguard.crypto.kraken.stream.KrakenMarketStream.Builder streams() {
-    return io.tickguard.crypto.kraken.stream.KrakenMarketStream.builder(core.api()).instruments(this::instruments);
+    return io.tickguard.crypto.kraken.stream.KrakenMarketStream.builder(core.api()).instruments(this::instruments)
+        .tokens(this::webSocketToken);
   }
 
   /**

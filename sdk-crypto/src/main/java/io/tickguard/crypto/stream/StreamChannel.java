@@ -9,5 +9,11 @@ public enum StreamChannel {
   /** The best bid and ask with sizes ({@link BestBidAskEvent}; Kraken and Coinbase deliver a {@link TickerEvent}). */
   BEST_BID_ASK,
   /** A local order book kept from the provider's snapshot and diffs ({@link BookSnapshotEvent}, {@link BookUpdateEvent}, {@link BookInvalidated}). */
-  BOOK
+  BOOK,
+  /**
+   * Every resting order of the book, order by order (level 3: {@link OrdersSnapshotEvent}, then
+   * {@link OrderEvent}s). Kraken only, and authenticated: the stream fetches the WebSocket token
+   * itself; other providers refuse it.
+   */
+  ORDERS
 }

@@ -5,10 +5,6 @@ import io.tickguard.market.insightease.InsighteaseLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.RateLimitedException;
@@ -18,6 +14,7 @@ import io.tickguard.core.throttle.Throttle;
 import io.tickguard.crypto.Candle;
 import io.tickguard.crypto.Instrument;
 import io.tickguard.crypto.Interval;
+import io.tickguard.crypto.LogCapture;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.testkit.SandboxServer;
@@ -34,7 +31,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * InsighteaseClient against the sandbox's {@link InsighteaseRoutes} over pinned TLS: every {@code
@@ -208,41 +204,5 @@ class InsighteaseSandboxTest {
     StringWriter out = new StringWriter();
     t.printStackTrace(new PrintWriter(out));
     return out.toString();
-  }
-
-  /** Captures every log event at TRACE while open. */
-  static final class LogCapture implements AutoCloseable {
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    private final Level previous = root.getLevel();
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-
-    LogCapture() {
-      appender.start();
-      root.addAppender(appender);
-      root.setLevel(Level.TRACE);
-    }
-
-    String text() {
-      List<ILoggingEvent> events;
-      synchronized (appender) {
-        events = List.copyOf(appender.list);
-      }
-      return events.stream().map(e -> {
-        StringBuilder sb = new StringBuilder(e.getLoggerName()).append(' ').append(e.getFormattedMessage());
-        if (e.getKeyValuePairs() != null) {
-          e.getKeyValuePairs().forEach(kv -> sb.append(' ').append(kv.key).append('=').append(kv.value));
-        }
-        for (var t = e.getThrowableProxy(); t != null; t = t.getCause()) {
-          sb.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
-        }
-        return sb.toString();
-      }).collect(Collectors.joining("\n"));
-    }
-
-    @Override
-    public void close() {
-      root.detachAppender(appender);
-      root.setLevel(previous);
-    }
   }
 }

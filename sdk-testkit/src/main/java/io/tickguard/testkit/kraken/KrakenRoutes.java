@@ -55,6 +55,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       {@code API-Sign} must be base64(HMAC-SHA512(base64decode(secret), path + SHA256(nonce + body)))
  *       with the key's secret (register it with its base64 text), and the {@code nonce} must be
  *       greater than the last one accepted for the key.
+ *   <li>{@code POST /0/private/GetWebSocketsToken}, signed the same way: {@code {"token":..,"expires":900}},
+ *       a token of the {@link KrakenWsTokenIssuer} given to the builder.
  * </ul>
  *
  * <p>Every answer is Kraken's envelope {@code {"error":[...],"result":...}}, errors included, with
@@ -93,6 +95,7 @@ public final class KrakenRoutes implements ProviderRoutes {
   private final double counterDecayPerSecond;
   private final RateLimitPolicy publicLimit;
   private final Map<String, String> balances;
+  private final KrakenWsTokenIssuer wsTokens;
   private final ConcurrentMap<String, Long> lastNonces = new ConcurrentHashMap<>();
   private SandboxContext context;
   private KrakenCallCounter counter;
@@ -104,6 +107,7 @@ public final class KrakenRoutes implements ProviderRoutes {
     this.counterDecayPerSecond = b.counterDecayPerSecond;
     this.publicLimit = b.publicLimit;
     this.balances = Map.copyOf(b.balances);
+    this.wsTokens = b.wsTokens != null ? b.wsTokens : new KrakenWsTokenIssuer();
   }
 
   /** Routes with Kraken's Starter-tier counter (15, decaying 0.33 per second) and 60 public calls a minute. */
@@ -144,6 +148,8 @@ public final class KrakenRoutes implements ProviderRoutes {
     // Private calls count per key, after the key is known: see signed().
     table.on("POST", "/0/private/Balance").unlimited().errors(errors("EAPI:Rate limit exceeded"))
         .handle(r -> signed(r, Scope.ACCOUNT_READ, this::balance));
+    table.on("POST", "/0/private/GetWebSocketsToken").unlimited().errors(errors("EAPI:Rate limit exceeded"))
+        .handle(r -> signed(r, Scope.MARKET_DATA, this::webSocketsToken));
   }
 
   // ---------------------------------------------------------------------------------- envelope
@@ -384,6 +390,14 @@ public final class KrakenRoutes implements ProviderRoutes {
     return ok(result);
   }
 
+  /** {@code {"token":"...","expires":900}}: a token the stream routes sharing the issuer accept for 15 minutes. */
+  private SandboxResponse webSocketsToken(SandboxRequest r, ApiKey key) {
+    ObjectNode result = SandboxJson.object();
+    result.put("token", wsTokens.issue(context.clock().instant()));
+    result.put("expires", KrakenWsTokenIssuer.VALIDITY.toSeconds());
+    return ok(result);
+  }
+
   /**
    * Kraken's {@code API-Sign}: base64(HMAC-SHA512(secret, path + SHA256(nonce + postData))).
    *
@@ -528,6 +542,7 @@ public final class KrakenRoutes implements ProviderRoutes {
     private RateLimitPolicy publicLimit =
         new RateLimitPolicy("PUBLIC", 60, Duration.ofMinutes(1), PUBLIC_USAGE_HEADER, 3, Duration.ofMinutes(1));
     private final Map<String, String> balances = new LinkedHashMap<>();
+    private KrakenWsTokenIssuer wsTokens;
 
     private Builder() {
       balances.put("ZUSD", "10000.0000");
@@ -556,6 +571,16 @@ public final class KrakenRoutes implements ProviderRoutes {
     public Builder balances(Map<String, String> balances) {
       this.balances.clear();
       this.balances.putAll(balances);
+      return this;
+    }
+
+    /**
+     * Issues {@code GetWebSocketsToken} tokens from {@code issuer}, the one the {@link
+     * KrakenStreamRoutes} serving {@code level3} check ({@code streams.tokens()}); by default the
+     * routes have an issuer of their own.
+     */
+    public Builder webSocketTokens(KrakenWsTokenIssuer issuer) {
+      this.wsTokens = Objects.requireNonNull(issuer, "issuer");
       return this;
     }
 

@@ -38,7 +38,13 @@ import tools.jackson.databind.JsonNode;
  * A level pushed out of the subscribed depth by an insert is not deleted on the wire; the client
  * truncates, as Kraken documents.
  *
- * <p>Faults: {@link #corruptNextChecksum} and {@link #dropConnections()}.
+ * <p>The authenticated {@code level3} channel ({@link KrakenLevel3}) checks the token of every
+ * subscribe against {@link #tokens()} and answers {@code ESession:Invalid session} (Kraken's error
+ * shape: {@code error}, {@code method}, {@code req_id}, {@code status}, {@code success}, {@code
+ * symbol}, {@code time_in}, {@code time_out}) for a token too old to establish a connection.
+ *
+ * <p>Faults: {@link #corruptNextChecksum}, {@link #dropConnections()}, and {@code
+ * tokens().expireAll()}.
  */
 public final class KrakenStreamRoutes implements LiveStreams {
   /** The connection id of every status message: Kraken's documented example, beyond {@code Long.MAX_VALUE}. */
@@ -51,6 +57,9 @@ public final class KrakenStreamRoutes implements LiveStreams {
   private volatile StreamSessions sessions;
   private volatile SandboxContext context;
   private final Map<StreamSessions.Session, Map<String, View>> views = new ConcurrentHashMap<>();
+  private final Map<StreamSessions.Session, Map<String, KrakenLevel3>> level3 = new ConcurrentHashMap<>();
+  private final Map<StreamSessions.Session, Set<String>> acceptedTokens = new ConcurrentHashMap<>();
+  private final KrakenWsTokenIssuer tokens = new KrakenWsTokenIssuer();
 
   /** Streams for the given canonical symbols ({@code BTC-USDT}), books seeded with {@code seed}. */
   public KrakenStreamRoutes(long seed, String... symbols) {
@@ -74,6 +83,14 @@ public final class KrakenStreamRoutes implements LiveStreams {
   /** The book feed of {@code symbol} (canonical, {@code BTC-USDT}): the truth to compare with. */
   public SimBookFeed feed(String symbol) {
     return Objects.requireNonNull(feeds.get(wire(symbol)), "no stream book for " + symbol);
+  }
+
+  /**
+   * The tokens the {@code level3} channel accepts: give it to {@code
+   * KrakenRoutes.builder().webSocketTokens(...)} so that REST issues them.
+   */
+  public KrakenWsTokenIssuer tokens() {
+    return tokens;
   }
 
   /** Connections accepted so far. */
@@ -152,6 +169,13 @@ public final class KrakenStreamRoutes implements LiveStreams {
             corrupt.remove(w);
             corruptThis = false;
           }
+        }
+      }
+      for (StreamSessions.Session s : sessions.open()) {
+        KrakenLevel3 orders = level3.getOrDefault(s, Map.of()).get(w);
+        String message = orders == null ? null : orders.update(d.bids(), d.asks(), context.clock().instant());
+        if (message != null) {
+          s.socket().send(message);
         }
       }
     }
@@ -258,6 +282,10 @@ public final class KrakenStreamRoutes implements LiveStreams {
       JsonNode params = request.path("params");
       String channel = params.path("channel").asString("");
       String now = Instant.now(context.clock()).toString();
+      if (channel.equals("level3")) {
+        level3(socket, request, method, params, now);
+        return;
+      }
       for (JsonNode sym : params.path("symbol")) {
         String w = sym.asString();
         SimBookFeed feed = feeds.get(w);
@@ -297,6 +325,47 @@ public final class KrakenStreamRoutes implements LiveStreams {
       }
     }
 
+    /**
+     * {@code level3}: the token must be one the issuer gave within 15 minutes, or one a subscription
+     * on this connection already succeeded with; otherwise Kraken's refusal, per symbol.
+     */
+    private void level3(WebSocket socket, JsonNode request, String method, JsonNode params, String now) {
+      String token = params.path("token").asString("");
+      Set<String> accepted = acceptedTokens.computeIfAbsent(session, k -> ConcurrentHashMap.newKeySet());
+      boolean valid = accepted.contains(token) || tokens.mayConnect(token, context.clock().instant());
+      String reqId = request.has("req_id") ? ",\"req_id\":" + request.get("req_id") : "";
+      int depth = params.path("depth").asInt(10);
+      Map<String, KrakenLevel3> mine = level3.computeIfAbsent(session, k -> new ConcurrentHashMap<>());
+      for (JsonNode sym : params.path("symbol")) {
+        String w = sym.asString();
+        SimBookFeed feed = feeds.get(w);
+        if (!valid) {
+          socket.send("{\"error\":\"ESession:Invalid session\",\"method\":\"" + method + "\"" + reqId
+              + ",\"status\":\"error\",\"success\":false,\"symbol\":\"" + w + "\",\"time_in\":\"" + now
+              + "\",\"time_out\":\"" + now + "\"}");
+          continue;
+        }
+        if (feed == null) {
+          socket.send("{\"method\":\"" + method + "\",\"error\":\"Currency pair not supported " + w
+              + "\",\"success\":false,\"symbol\":\"" + w + "\",\"time_in\":\"" + now + "\",\"time_out\":\"" + now + "\"}");
+          continue;
+        }
+        accepted.add(token);
+        socket.send("{\"method\":\"" + method + "\",\"result\":{\"channel\":\"level3\",\"depth\":" + depth
+            + ",\"snapshot\":true,\"symbol\":\"" + w + "\"},\"success\":true,\"time_in\":\"" + now + "\",\"time_out\":\""
+            + now + "\"" + reqId + "}");
+        if (method.equals("unsubscribe")) {
+          mine.remove(w);
+          continue;
+        }
+        KrakenLevel3 view = new KrakenLevel3(w, depth, feed);
+        synchronized (view) {
+          mine.put(w, view);
+          socket.send(view.snapshot(context.clock().instant()));
+        }
+      }
+    }
+
     @Override
     public void onClosing(WebSocket socket, int code, String reason) {
       socket.close(1000, null);
@@ -312,6 +381,8 @@ public final class KrakenStreamRoutes implements LiveStreams {
       if (session != null) {
         sessions.closed(session);
         views.remove(session);
+        level3.remove(session);
+        acceptedTokens.remove(session);
       }
     }
   }

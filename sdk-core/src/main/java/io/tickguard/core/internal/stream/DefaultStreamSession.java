@@ -294,7 +294,7 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
         protocol.onText(text, live.emitter);
       }
     } catch (TickGuardException e) {
-      onLost(connection, "a message was refused", e);
+      refused(connection, e);
     } catch (RuntimeException e) {
       onLost(connection, "a message was refused", refusedMessage(e));
     }
@@ -316,7 +316,7 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
         protocol.onBinary(bytes.asReadOnlyBuffer(), live.emitter);
       }
     } catch (TickGuardException e) {
-      onLost(connection, "a message was refused", e);
+      refused(connection, e);
     } catch (RuntimeException e) {
       onLost(connection, "a message was refused", refusedMessage(e));
     }
@@ -347,6 +347,20 @@ final class DefaultStreamSession<E> implements StreamSession<E>, ConnectionListe
     buffer.signal(new StreamSignal.Disconnected(connection.number(), reason, Optional.ofNullable(cause)));
     LOG.info("Stream {} lost connection {}: {}", name(), connection.number(), reason);
     retryLater(cause);
+  }
+
+  /**
+   * The protocol refused a message. The provider refusing the credentials themselves (an {@link
+   * AuthenticationException} or {@link PermissionDeniedException}: Kraken refusing a freshly fetched
+   * WebSocket token) ends the session, since a new connection would present them again; anything
+   * else loses the connection and reconnects.
+   */
+  private void refused(Connection connection, TickGuardException e) {
+    if (e instanceof AuthenticationException || e instanceof PermissionDeniedException) {
+      end(StreamState.FAILED, e);
+    } else {
+      onLost(connection, "a message was refused", e);
+    }
   }
 
   private Live liveFor(Connection connection) {

@@ -30,6 +30,14 @@ public interface Feed {
   /** How many more subscriptions this connection may carry (the provider's per-connection limit). */
   int capacityLeft();
 
+  /**
+   * Whether this connection may carry {@code subscription} (a provider may need separate
+   * connections for some channels: Kraken's authenticated {@code level3}). Default: yes.
+   */
+  default boolean carries(Subscription subscription) {
+    return true;
+  }
+
   /** Adds subscriptions; returns the messages to send now on an open connection. */
   List<String> subscribe(List<Subscription> subscriptions);
 

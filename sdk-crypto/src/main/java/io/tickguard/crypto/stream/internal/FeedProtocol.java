@@ -23,6 +23,11 @@ public final class FeedProtocol implements StreamProtocol<MarketEvent> {
     this.feed = feed;
   }
 
+  /** The feed this protocol runs (a provider's spec may depend on it: Kraken's level3 host). */
+  public Feed feed() {
+    return feed;
+  }
+
   @Override
   public List<String> onOpen(OpenReason reason) {
     return switch (reason) {

@@ -1,6 +1,7 @@
 package io.tickguard.crypto.stream.internal;
 
 import io.tickguard.core.ApiClient;
+import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.stream.Backpressure;
 import io.tickguard.core.stream.StreamClosedException;
 import io.tickguard.core.stream.StreamListener;
@@ -13,10 +14,12 @@ import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.book.LocalOrderBook;
 import io.tickguard.crypto.stream.MarketEvent;
 import io.tickguard.crypto.stream.MarketStream;
+import io.tickguard.crypto.stream.StreamChannel;
 import io.tickguard.crypto.stream.Subscription;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +37,8 @@ import java.util.function.Supplier;
  */
 public final class FeedStream implements MarketStream {
   private final ApiClient api;
-  private final Supplier<Feed> feeds;
+  private final Function<Subscription, Feed> feeds;
+  private final Set<StreamChannel> channels;
   private final Function<FeedProtocol, StreamSpec<MarketEvent>> specs;
   private final Delivery delivery;
   private final List<Connection> connections = new ArrayList<>();
@@ -53,7 +57,24 @@ public final class FeedStream implements MarketStream {
       StreamListener<MarketEvent> listener,
       int capacity,
       Backpressure backpressure) {
+    this(api, EnumSet.of(StreamChannel.TRADES, StreamChannel.TICKER, StreamChannel.BEST_BID_ASK, StreamChannel.BOOK),
+        first -> feeds.get(), specs, listener, capacity, backpressure);
+  }
+
+  /**
+   * A stream offering {@code channels}, whose new connections get a feed from {@code feeds} given
+   * the first subscription they will carry (a provider whose channels need separate connections).
+   */
+  public FeedStream(
+      ApiClient api,
+      Set<StreamChannel> channels,
+      Function<Subscription, Feed> feeds,
+      Function<FeedProtocol, StreamSpec<MarketEvent>> specs,
+      StreamListener<MarketEvent> listener,
+      int capacity,
+      Backpressure backpressure) {
     this.api = Objects.requireNonNull(api, "api");
+    this.channels = Set.copyOf(channels);
     this.feeds = Objects.requireNonNull(feeds, "feeds");
     this.specs = Objects.requireNonNull(specs, "specs");
     this.delivery = listener == null ? new Queue(capacity, backpressure, this::failed) : new Serialised(listener);
@@ -65,30 +86,47 @@ public final class FeedStream implements MarketStream {
       throw new StreamClosedException("The market stream is " + (closed ? "closed" : "failed: its consumer fell behind"));
     }
     Set<Subscription> wanted = new LinkedHashSet<>(subscriptions);
+    for (Subscription s : wanted) {
+      if (!channels.contains(s.channel())) {
+        throw new InvalidRequestException("channel", "This provider's stream has no " + s.channel()
+            + " channel; it offers " + channels);
+      }
+    }
     for (Connection c : connections) {
       wanted.removeAll(c.feed.subscriptions());
     }
     List<Subscription> left = new ArrayList<>(wanted);
     for (Connection c : connections) {
-      int room = Math.min(c.feed.capacityLeft(), left.size());
-      if (room > 0) {
-        List<Subscription> part = new ArrayList<>(left.subList(0, room));
-        left.subList(0, room).clear();
+      List<Subscription> part = take(left, c.feed);
+      if (!part.isEmpty()) {
         send(c, c.feed.subscribe(part));
       }
     }
     while (!left.isEmpty()) {
-      Feed feed = feeds.get();
-      int room = Math.min(feed.capacityLeft(), left.size());
-      if (room < 1) {
+      Feed feed = feeds.apply(left.get(0));
+      List<Subscription> part = take(left, feed);
+      if (part.isEmpty()) {
         throw new IllegalStateException("A new connection has no room for a subscription");
       }
-      feed.subscribe(new ArrayList<>(left.subList(0, room)));
-      left.subList(0, room).clear();
+      feed.subscribe(part);
       Connection c = new Connection(feed);
       c.session = api.openStream(specs.apply(new FeedProtocol(feed)), c);
       connections.add(c);
     }
+  }
+
+  /** Removes from {@code left} and returns what {@code feed} carries and has room for. */
+  private static List<Subscription> take(List<Subscription> left, Feed feed) {
+    int room = feed.capacityLeft();
+    List<Subscription> part = new ArrayList<>();
+    for (java.util.Iterator<Subscription> it = left.iterator(); it.hasNext() && part.size() < room; ) {
+      Subscription s = it.next();
+      if (feed.carries(s)) {
+        part.add(s);
+        it.remove();
+      }
+    }
+    return part;
   }
 
   @Override

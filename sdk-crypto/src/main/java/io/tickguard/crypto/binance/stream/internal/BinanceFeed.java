@@ -77,6 +77,7 @@ public final class BinanceFeed implements Feed {
       case TICKER -> "@ticker";
       case BEST_BID_ASK -> "@bookTicker";
       case BOOK -> "@depth@100ms";
+      case ORDERS -> throw new IllegalStateException("ORDERS is refused before a Binance feed sees it");
     };
   }
 

@@ -247,6 +247,7 @@ public final class CoinbaseFeed implements Feed {
       case TRADES -> "market_trades";
       case TICKER, BEST_BID_ASK -> "ticker";
       case BOOK -> "level2";
+      case ORDERS -> throw new IllegalStateException("ORDERS is refused before a Coinbase feed sees it");
     };
   }
 

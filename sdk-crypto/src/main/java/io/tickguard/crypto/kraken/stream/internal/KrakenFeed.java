@@ -3,6 +3,7 @@ package io.tickguard.crypto.kraken.stream.internal;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.ProviderException;
+import io.tickguard.core.observe.Redactor;
 import io.tickguard.crypto.kraken.stream.KrakenPrecision;
 import io.tickguard.market.InvalidValueException;
 import io.tickguard.crypto.Side;
@@ -48,6 +49,7 @@ public final class KrakenFeed implements Feed {
   private final Map<Subscription, Boolean> subscriptions = new LinkedHashMap<>();
   private final Map<String, KrakenBook> books = new ConcurrentHashMap<>();
   private final Set<Symbol> resync = new LinkedHashSet<>();
+  private final KrakenL3Channel level3;
   private volatile BigInteger connectionId;
   private long nextReqId = 1;
 
@@ -56,11 +58,42 @@ public final class KrakenFeed implements Feed {
    * gives for a symbol (asked once, when the book is subscribed, on the subscribing thread).
    */
   public KrakenFeed(Function<Symbol, KrakenPrecision> precisions, int depth) {
+    this(precisions, depth, null);
+  }
+
+  private KrakenFeed(Function<Symbol, KrakenPrecision> precisions, int depth, KrakenL3Channel level3) {
+    this.level3 = level3;
     this.precisions = Objects.requireNonNull(precisions, "precisions");
     if (depth != 10 && depth != 25 && depth != 100 && depth != 500 && depth != 1000) {
       throw new InvalidValueException("depth", "must be 10, 25, 100, 500 or 1000, was " + depth);
     }
     this.depth = depth;
+  }
+
+  /**
+   * A feed of the authenticated {@code level3} channel alone ({@link StreamChannel#ORDERS}, up to
+   * {@value KrakenL3Channel#MAX_SYMBOLS} symbols a connection) at {@code depth} (10, 100 or 1000),
+   * whose messages get their token from {@code tokens} (the connection's message signer).
+   */
+  public KrakenFeed(KrakenTokenSource tokens, int depth) {
+    this(s -> {
+      throw new IllegalStateException("a level3 feed keeps no level2 book");
+    }, DEFAULT_DEPTH, new KrakenL3Channel(Objects.requireNonNull(tokens, "tokens"), depth));
+  }
+
+  /** Whether this feed carries the authenticated {@code level3} channel (and nothing else). */
+  public boolean isLevel3() {
+    return level3 != null;
+  }
+
+  /** Resubscriptions of {@code symbol}'s level3 book after failed checksums. */
+  public synchronized int level3Resyncs(Symbol symbol) {
+    return level3 == null ? 0 : level3.resyncs(symbol);
+  }
+
+  @Override
+  public boolean carries(Subscription subscription) {
+    return (subscription.channel() == StreamChannel.ORDERS) == (level3 != null);
   }
 
   /** Kraken's v2 spelling of {@code symbol}: {@code BTC/USD}. */
@@ -81,7 +114,7 @@ public final class KrakenFeed implements Feed {
 
   @Override
   public synchronized int capacityLeft() {
-    return Integer.MAX_VALUE - subscriptions.size();
+    return (level3 != null ? KrakenL3Channel.MAX_SYMBOLS : Integer.MAX_VALUE) - subscriptions.size();
   }
 
   @Override
@@ -100,9 +133,14 @@ public final class KrakenFeed implements Feed {
     List<Subscription> added = new ArrayList<>();
     for (Subscription s : subs) {
       if (!subscriptions.containsKey(s)) {
+        if (!carries(s)) {
+          throw new IllegalStateException("This Kraken connection does not carry " + s);
+        }
         if (s.channel() == StreamChannel.BOOK) {
           KrakenPrecision p = Objects.requireNonNull(precisions.apply(s.symbol()), "precision of " + s.symbol());
           books.put(wire(s.symbol()), new KrakenBook(s.symbol(), depth, p));
+        } else if (s.channel() == StreamChannel.ORDERS) {
+          level3.add(s.symbol());
         }
         subscriptions.put(s, Boolean.TRUE);
         added.add(s);
@@ -122,6 +160,8 @@ public final class KrakenFeed implements Feed {
           if (b != null) {
             b.invalidate(BookInvalidated.Reason.UNSUBSCRIBED, "unsubscribed", out);
           }
+        } else if (s.channel() == StreamChannel.ORDERS) {
+          level3.remove(s.symbol());
         }
       }
     }
@@ -136,10 +176,19 @@ public final class KrakenFeed implements Feed {
       resync.clear();
       List<String> out = new ArrayList<>(messages("unsubscribe", again));
       out.addAll(messages("subscribe", again));
+      if (level3 != null) {
+        List<Subscription> failed = orders(level3.takeResync());
+        out.addAll(messages("unsubscribe", failed));
+        out.addAll(messages("subscribe", failed));
+        out.addAll(messages("subscribe", orders(level3.takeRetry())));
+      }
       return out;
     }
     connectionId = null;
     resync.clear();
+    if (level3 != null) {
+      level3.reset();
+    }
     return messages("subscribe", new ArrayList<>(subscriptions.keySet()));
   }
 
@@ -148,13 +197,16 @@ public final class KrakenFeed implements Feed {
     for (KrakenBook b : books.values()) {
       b.invalidate(BookInvalidated.Reason.DISCONNECTED, reason, out);
     }
+    if (level3 != null) {
+      level3.reset();
+    }
   }
 
   @Override
   public synchronized void onText(String text, FeedOutput out) {
     KrakenMessage m = KrakenMessage.read(text);
     if (m.method != null) {
-      reply(m);
+      reply(m, out);
       return;
     }
     if (m.channel == null) {
@@ -166,14 +218,25 @@ public final class KrakenFeed implements Feed {
       case "trade" -> m.items.forEach(i -> out.event(trade(i)));
       case "ticker" -> m.items.forEach(i -> out.event(ticker(i)));
       case "book" -> book(m, out);
+      case "level3" -> {
+        if (level3 != null) {
+          level3.onData(m, out);
+        }
+      }
       default -> { } // a channel this feed did not subscribe
     }
   }
 
-  private void reply(KrakenMessage m) {
+  private void reply(KrakenMessage m, FeedOutput out) {
+    if (level3 != null && !Boolean.FALSE.equals(m.success)) {
+      level3.onAccepted(m);
+    }
     if (Boolean.FALSE.equals(m.success)) {
-      String error = m.error == null ? "(no error text)" : m.error;
+      String error = m.error == null ? "(no error text)" : Redactor.standard().redact(m.error);
       if (error.contains("Already subscribed") || (m.method.equals("unsubscribe") && error.contains("Subscription Not Found"))) {
+        return;
+      }
+      if (level3 != null && level3.onRefused(m, error, symbols(), out)) {
         return;
       }
       throw new ProviderException("Kraken refused " + m.method + ": " + error, ErrorDetails.none().withProviderError("", error));
@@ -259,6 +322,9 @@ public final class KrakenFeed implements Feed {
       if (e.getKey() == StreamChannel.BOOK && method.equals("subscribe")) {
         json.append(",\"depth\":").append(depth);
       }
+      if (e.getKey() == StreamChannel.ORDERS) {
+        json.append(",\"depth\":").append(level3.depth()); // the token is added by KrakenTokenSource
+      }
       if (e.getKey() == StreamChannel.BEST_BID_ASK) {
         json.append(",\"event_trigger\":\"bbo\"");
       }
@@ -272,6 +338,19 @@ public final class KrakenFeed implements Feed {
       case TRADES -> "trade";
       case TICKER, BEST_BID_ASK -> "ticker";
       case BOOK -> "book";
+      case ORDERS -> "level3";
     };
+  }
+
+  private static List<Subscription> orders(List<Symbol> symbols) {
+    List<Subscription> out = new ArrayList<>();
+    symbols.forEach(s -> out.add(new Subscription(s, StreamChannel.ORDERS)));
+    return out;
+  }
+
+  private List<Symbol> symbols() {
+    List<Symbol> out = new ArrayList<>();
+    subscriptions.keySet().forEach(s -> out.add(s.symbol()));
+    return out;
   }
 }

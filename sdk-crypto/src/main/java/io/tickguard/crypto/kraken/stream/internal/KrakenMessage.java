@@ -28,7 +28,21 @@ final class KrakenMessage {
   String error;
   String resultSymbol;
   String resultChannel;
+  /** The top-level {@code symbol} of a refusal, when Kraken names it. */
+  String symbol;
+  /** The {@code req_id} echoed in an acknowledgement or refusal. */
+  Long reqId;
   final List<Item> items = new ArrayList<>();
+
+  /**
+   * One order event of a {@code level3} message ({@code event} is null in a snapshot); {@code at} is
+   * where it sits in the message, rendered only when something about it is refused.
+   */
+  record L3Order(BookSide side, String event, String orderId, BigDecimal price, BigDecimal qty, String timestamp, JsonPath at) {
+    String path() {
+      return at.self();
+    }
+  }
 
   /** One element of {@code data}. */
   static final class Item {
@@ -48,6 +62,7 @@ final class KrakenMessage {
     BigDecimal high;
     BigDecimal change;
     List<LevelChange> changes;
+    List<L3Order> orders;
     long checksum = -1;
     BigInteger connectionId;
     String system;
@@ -66,6 +81,8 @@ final class KrakenMessage {
           case "method" -> m.method = in.string("method");
           case "success" -> m.success = in.bool("success");
           case "error" -> m.error = in.string("error");
+          case "symbol" -> m.symbol = in.string("symbol");
+          case "req_id" -> m.reqId = integer(in.decimal("req_id"), JsonPath.ROOT, "req_id").longValue();
           case "result" -> m.result(in, t);
           case "data" -> m.data(in, t);
           default -> in.skipCurrent();
@@ -127,12 +144,48 @@ final class KrakenMessage {
     }
   }
 
-  /** {@code [{"price":..,"qty":..}, ...]}; a quantity of zero removes the level. */
+  /**
+   * {@code book}'s {@code [{"price":..,"qty":..}, ...]} (a quantity of zero removes the level) or
+   * {@code level3}'s {@code [{"event":..,"order_id":..,"limit_price":..,"order_qty":..,"timestamp":..}, ...]}.
+   */
   private static void levels(JsonStream in, JsonToken t, Item item, BookSide side, JsonPath path, String member) {
-    if (item.changes == null) {
-      item.changes = new ArrayList<>();
+    JsonStream.expect(t, JsonToken.START_ARRAY, path.member(member));
+    for (int i = 0; in.nextElement(); i++) {
+      JsonPath at = path.child(member, i);
+      JsonStream.expect(in.current(), JsonToken.START_OBJECT, at);
+      BigDecimal price = null;
+      BigDecimal qty = null;
+      String orderId = null;
+      String event = null;
+      String timestamp = null;
+      for (String name = in.nextName(); name != null; name = in.nextName()) {
+        in.next();
+        switch (name) {
+          case "price", "limit_price" -> price = in.decimal(at, name);
+          case "qty", "order_qty" -> qty = in.decimal(at, name);
+          case "order_id" -> orderId = in.string(at, "order_id");
+          case "event" -> event = in.string(at, "event");
+          case "timestamp" -> timestamp = in.string(at, "timestamp");
+          default -> in.skipCurrent();
+        }
+      }
+      if (price == null || qty == null) {
+        String field = at.field(price == null ? (orderId == null ? "price" : "limit_price")
+            : (orderId == null ? "qty" : "order_qty"));
+        throw new InvalidResponseException(field, "Field " + field + " is missing");
+      }
+      if (orderId == null) {
+        if (item.changes == null) {
+          item.changes = new ArrayList<>();
+        }
+        item.changes.add(WireLevels.change(side, price, qty, path, member, i));
+      } else {
+        if (item.orders == null) {
+          item.orders = new ArrayList<>();
+        }
+        item.orders.add(new L3Order(side, event, orderId, price, qty, timestamp, at));
+      }
     }
-    WireLevels.readObjects(in, t, path, member, WireLevels.ObjectLevel.of("price", "qty", side), item.changes);
   }
 
   private static long unsigned32(BigDecimal value, JsonPath at, String name) {
