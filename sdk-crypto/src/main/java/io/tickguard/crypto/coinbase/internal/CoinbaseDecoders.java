@@ -386,7 +386,11 @@ public final class CoinbaseDecoders {
   public record AccountsPage(List<Balance> balances, Optional<String> next) {}
 
   private static <T> T required(T value, JsonPath at, String field) {
-    return value != null ? value : required(value, at.field(field)); // the name is built only when missing
+    if (value == null) {
+      String path = at.field(field); // the name is built only when missing
+      throw new InvalidResponseException(path, "Field " + path + " is missing");
+    }
+    return value;
   }
 
   private static <T> T required(T value, String path) {
