@@ -182,8 +182,8 @@ public final class BinanceStreamRoutes implements LiveStreams {
   /**
    * One round of Binance's server pings on the sandbox clock: a ping frame to every connection that
    * answered its previous ping, and a close (1008) for one whose ping has waited {@link
-   * #PONG_TIMEOUT} without a pong. Call it every {@link #PING_INTERVAL} of virtual time, while
-   * nothing else is being published (see {@link StreamSessions#ping}).
+   * #PONG_TIMEOUT} without a pong. Call it every {@link #PING_INTERVAL} of virtual time (see {@link
+   * StreamSessions#ping}).
    */
   public void ping() {
     pongTimeoutCloses.addAndGet(sessions.ping(PONG_TIMEOUT));

@@ -91,9 +91,8 @@ public final class StreamSessions {
    * without a pong is closed (code 1008) instead. Returns how many sessions it closed.
    *
    * <p>OkHttp's WebSocket has no public way to send a ping on demand, so this goes through {@link
-   * OkHttpPings}: call it only while the endpoint sends nothing else on these sessions (in tests:
-   * after the client received everything published), since that frame is written outside OkHttp's
-   * writer queue.
+   * OkHttpPings}, which queues the frame on the socket's writer queue: it may be called while the
+   * endpoint is publishing, and the ping goes out shortly after this returns.
    */
   public int ping(Duration pongTimeout) {
     Instant now = clock.instant();

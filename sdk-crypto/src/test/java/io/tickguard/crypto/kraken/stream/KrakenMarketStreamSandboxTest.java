@@ -16,6 +16,7 @@ import io.tickguard.crypto.stream.MarketStream;
 import io.tickguard.crypto.stream.StreamChannel;
 import io.tickguard.crypto.stream.StreamRecorder;
 import io.tickguard.crypto.stream.Subscription;
+import io.tickguard.crypto.stream.TradeEvent;
 import io.tickguard.crypto.stream.internal.FeedStream;
 import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.kraken.KrakenRoutes;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.Test;
 class KrakenMarketStreamSandboxTest {
   private static final Symbol BTC = Symbol.of("BTC", "USDT");
   private static final Subscription BOOK = new Subscription(BTC, StreamChannel.BOOK);
+  /** Subscribed with the book on the same connection: its trades are the tests' in-order barrier. */
+  private static final Subscription TRADES = new Subscription(BTC, StreamChannel.TRADES);
 
   private final KrakenStreamRoutes streams = new KrakenStreamRoutes(23, "BTC-USDT");
   private final SandboxServer sandbox = SandboxServer.builder().demoRoutes(false)
@@ -62,12 +65,28 @@ class KrakenMarketStreamSandboxTest {
     Await.until("the book is synced", () -> stream.book(BTC).isPresent());
   }
 
-  /** Publishes until every published change reached the stream (the message count matches). */
+  /**
+   * Publishes until the local book equals the sandbox's, compared only when nothing is in flight: a
+   * trade sent after the book messages on the same connection is the barrier (the stream delivers in
+   * order, and applies a book message before it delivers anything after it). Comparing while updates
+   * travel could meet a local book that equals the sandbox's by chance, when a later change undid an
+   * earlier one still in flight, and is then moved away from it by that message.
+   */
   private void catchUp(MarketStream stream, int depth) {
     Await.until("the local book equals the sandbox's top " + depth, () -> {
       streams.publishBook("BTC-USDT", 1);
+      awaitBarrier();
       return stream.book(BTC).map(b -> equalsTruth(b, depth)).orElse(false);
     });
+  }
+
+  /** Sends one trade and waits until the listener has it: every earlier message has been applied. */
+  private void awaitBarrier() {
+    Await.until("the sandbox has the trade subscription", () -> streams.openSessions().stream()
+        .anyMatch(s -> s.topics().contains("trade:BTC/USDT")));
+    String id = String.valueOf(streams.publishTrades("BTC-USDT", 1).get(0).id());
+    Await.until("the barrier trade " + id + " arrived", () -> events.stream()
+        .anyMatch(e -> e instanceof TradeEvent t && t.trade().id().equals(id)));
   }
 
   private boolean equalsTruth(OrderBook local, int depth) {
@@ -84,7 +103,7 @@ class KrakenMarketStreamSandboxTest {
   @Test
   void aBookVerifiedOverTenThousandUpdatesEqualsTheSandboxBook() {
     try (MarketStream stream = open(25)) {
-      stream.subscribe(List.of(BOOK));
+      stream.subscribe(List.of(BOOK, TRADES));
       awaitSynced(stream);
       streams.publishBook("BTC-USDT", 10_000);
       catchUp(stream, 25);
@@ -99,7 +118,7 @@ class KrakenMarketStreamSandboxTest {
   @Test
   void aCorruptedChecksumCausesExactlyOneResubscriptionAndNoInvalidBookIsObservable() {
     try (MarketStream stream = open(10)) {
-      stream.subscribe(List.of(BOOK));
+      stream.subscribe(List.of(BOOK, TRADES));
       awaitSynced(stream);
       catchUp(stream, 10);
 
@@ -122,7 +141,7 @@ class KrakenMarketStreamSandboxTest {
   @Test
   void aDroppedConnectionReconnectsResubscribesAndResyncs() {
     try (MarketStream stream = open(10)) {
-      stream.subscribe(List.of(BOOK));
+      stream.subscribe(List.of(BOOK, TRADES));
       awaitSynced(stream);
       catchUp(stream, 10);
 
