@@ -1,7 +1,7 @@
 package io.tickguard.crypto;
 
-import io.tickguard.crypto.internal.ModelText;
 import io.tickguard.market.internal.Checks;
+import io.tickguard.market.internal.ModelText;
 import java.math.BigDecimal;
 import java.util.Optional;
 

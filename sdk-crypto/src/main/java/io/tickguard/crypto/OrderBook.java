@@ -1,8 +1,8 @@
 package io.tickguard.crypto;
 
-import io.tickguard.crypto.internal.ModelText;
 import io.tickguard.market.InvalidValueException;
 import io.tickguard.market.internal.Checks;
+import io.tickguard.market.internal.ModelText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

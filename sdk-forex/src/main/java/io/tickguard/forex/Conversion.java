@@ -1,7 +1,8 @@
 package io.tickguard.forex;
 
-import io.tickguard.market.internal.Checks;
 import io.tickguard.market.InvalidValueException;
+import io.tickguard.market.internal.Checks;
+import io.tickguard.market.internal.ModelText;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -85,5 +86,12 @@ public record Conversion(
           "rounding", "RoundingMode.UNNECESSARY but " + value.toPlainString() + " needs rounding to "
               + rounding.scale().getAsInt() + " decimals; choose another mode");
     }
+  }
+
+  /** Amount, currencies, rate, result (plain notation), path and rounding. */
+  @Override
+  public String toString() {
+    return ModelText.of("Conversion").add("amount", amount).add("from", from).add("to", to).add("rate", rate)
+        .add("result", result).add("path", path).add("rounding", rounding).toString();
   }
 }

@@ -1,6 +1,7 @@
 package io.tickguard.forex;
 
 import io.tickguard.market.internal.Checks;
+import io.tickguard.market.internal.ModelText;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -35,5 +36,11 @@ public record ConversionLeg(CurrencyPair pair, BigDecimal price, boolean inverte
   /** The currency this hop ends in. */
   public Currency to() {
     return inverted ? pair.base() : pair.quote();
+  }
+
+  /** Pair, price in plain notation, whether it was inverted, and its time. */
+  @Override
+  public String toString() {
+    return ModelText.of("ConversionLeg").add("pair", pair).add("price", price).add("inverted", inverted).add("time", time).toString();
   }
 }

@@ -1,7 +1,8 @@
 package io.tickguard.forex;
 
-import io.tickguard.market.internal.Checks;
 import io.tickguard.market.InvalidValueException;
+import io.tickguard.market.internal.Checks;
+import io.tickguard.market.internal.ModelText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -133,5 +134,11 @@ public record ConversionPath(Kind kind, List<ConversionLeg> legs) {
       at = leg.to();
     }
     return of(legs);
+  }
+
+  /** The kind and the legs. */
+  @Override
+  public String toString() {
+    return ModelText.of("ConversionPath").add("kind", kind).add("legs", legs).toString();
   }
 }

@@ -1,7 +1,8 @@
 package io.tickguard.forex;
 
-import io.tickguard.market.internal.Checks;
 import io.tickguard.market.InvalidValueException;
+import io.tickguard.market.internal.Checks;
+import io.tickguard.market.internal.ModelText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -57,5 +58,12 @@ public record FxCandle(
         Checks.ordered(mid.get().close(), ask.get().close(), "mid.close", "ask.close");
       }
     }
+  }
+
+  /** Pair, granularity, time, the sides sent, volume when sent and the complete flag. */
+  @Override
+  public String toString() {
+    return ModelText.of("FxCandle").add("pair", pair).add("granularity", granularity).add("time", time).add("bid", bid)
+        .add("ask", ask).add("mid", mid).add("volume", volume).add("complete", complete).toString();
   }
 }

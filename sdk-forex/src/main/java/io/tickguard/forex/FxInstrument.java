@@ -1,7 +1,8 @@
 package io.tickguard.forex;
 
-import io.tickguard.market.internal.Checks;
 import io.tickguard.market.InvalidValueException;
+import io.tickguard.market.internal.Checks;
+import io.tickguard.market.internal.ModelText;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -37,5 +38,12 @@ public record FxInstrument(
   /** The size of one pip: {@code 0.0001} for EUR/USD, {@code 0.01} for USD/JPY. */
   public BigDecimal pipSize() {
     return Pips.size(pipLocation);
+  }
+
+  /** Pair, provider symbol, pip location, and the precision and minimum size when published. */
+  @Override
+  public String toString() {
+    return ModelText.of("FxInstrument").add("pair", pair).add("providerSymbol", providerSymbol)
+        .add("pipLocation", pipLocation).add("displayPrecision", displayPrecision).add("minimumSize", minimumSize).toString();
   }
 }

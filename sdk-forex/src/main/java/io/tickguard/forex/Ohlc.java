@@ -1,6 +1,7 @@
 package io.tickguard.forex;
 
 import io.tickguard.market.internal.Checks;
+import io.tickguard.market.internal.ModelText;
 import java.math.BigDecimal;
 
 /**
@@ -24,5 +25,11 @@ public record Ohlc(BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal 
     Checks.ordered(low, close, "low", "close");
     Checks.ordered(open, high, "open", "high");
     Checks.ordered(close, high, "close", "high");
+  }
+
+  /** The four prices in plain notation. */
+  @Override
+  public String toString() {
+    return ModelText.of("Ohlc").add("open", open).add("high", high).add("low", low).add("close", close).toString();
   }
 }

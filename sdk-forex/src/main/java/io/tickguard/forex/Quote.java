@@ -1,6 +1,7 @@
 package io.tickguard.forex;
 
 import io.tickguard.market.internal.Checks;
+import io.tickguard.market.internal.ModelText;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,5 +73,12 @@ public record Quote(
   /** This quote with the stale flag set to {@code isStale}. */
   public Quote withStale(boolean isStale) {
     return isStale == stale ? this : new Quote(pair, bid, ask, time, status, pipLocation, isStale);
+  }
+
+  /** Pair, bid and ask as the wire wrote them, time, status, pip location and the stale flag. */
+  @Override
+  public String toString() {
+    return ModelText.of("Quote").add("pair", pair).add("bid", bid).add("ask", ask).add("time", time).add("status", status)
+        .add("pipLocation", pipLocation).add("stale", stale).toString();
   }
 }

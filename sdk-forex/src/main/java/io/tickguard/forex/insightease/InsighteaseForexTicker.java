@@ -2,6 +2,7 @@ package io.tickguard.forex.insightease;
 
 import io.tickguard.forex.CurrencyPair;
 import io.tickguard.market.internal.Checks;
+import io.tickguard.market.internal.ModelText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -47,5 +48,13 @@ public record InsighteaseForexTicker(
     Checks.present(change, "ch");
     Checks.present(changePercent, "cp");
     Checks.present(time, "t");
+  }
+
+  /** The vendor's values in plain notation; values the plan does not send are left out. */
+  @Override
+  public String toString() {
+    return ModelText.of("InsighteaseForexTicker").add("pair", pair).add("open", open).add("high", high)
+        .add("low", low).add("close", close).add("bid", bid).add("ask", ask).add("spread", spread).add("change", change)
+        .add("changePercent", changePercent).add("time", time).toString();
   }
 }

@@ -3,6 +3,7 @@ package io.tickguard.forex.oanda;
 import io.tickguard.forex.Currency;
 import io.tickguard.market.InvalidValueException;
 import io.tickguard.market.internal.Checks;
+import io.tickguard.market.internal.ModelText;
 import java.math.BigDecimal;
 
 /**
@@ -45,5 +46,15 @@ public record OandaAccountSummary(
     if (n < 0) {
       throw new InvalidValueException(field, "must not be negative, was " + n);
     }
+  }
+
+  /** The account's figures in plain notation. */
+  @Override
+  public String toString() {
+    return ModelText.of("OandaAccountSummary").add("id", id).add("currency", currency).add("balance", balance)
+        .add("nav", nav).add("unrealizedPl", unrealizedPl).add("marginUsed", marginUsed)
+        .add("marginAvailable", marginAvailable).add("openTradeCount", openTradeCount)
+        .add("openPositionCount", openPositionCount).add("pendingOrderCount", pendingOrderCount)
+        .add("lastTransactionId", lastTransactionId).toString();
   }
 }

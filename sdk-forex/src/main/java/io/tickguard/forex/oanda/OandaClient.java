@@ -14,6 +14,7 @@ import io.tickguard.core.stream.StreamScheduler;
 import io.tickguard.core.stream.StreamSession;
 import io.tickguard.core.stream.StreamSpec;
 import io.tickguard.core.throttle.InProcessThrottle;
+import io.tickguard.core.throttle.Throttle;
 import io.tickguard.forex.Conversion;
 import io.tickguard.forex.ConversionPath;
 import io.tickguard.forex.Currency;
@@ -109,8 +110,9 @@ public final class OandaClient implements ForexMarketData, QuoteStreaming {
     this.streamBaseUrl = streamBaseUrl;
     this.clock = config.clock();
     this.streamLimits = StreamLimits.builder()
-        .connects(InProcessThrottle.builder("oanda-stream-connects").limit(OandaLimits.streamConnectLimit())
-            .clock(config.clock()).build())
+        .connects(b.streamConnects != null ? b.streamConnects
+            : InProcessThrottle.builder("oanda-stream-connects").limit(OandaLimits.streamConnectLimit())
+                .clock(config.clock()).build())
         .build();
     this.streamScheduler = b.streamScheduler;
     this.missedHeartbeats = b.missedHeartbeats;
@@ -345,6 +347,7 @@ public final class OandaClient implements ForexMarketData, QuoteStreaming {
     private Duration maxQuoteAge = ForexValidators.DEFAULT_MAX_QUOTE_AGE;
     private int missedHeartbeats = 3;
     private StreamScheduler streamScheduler;
+    private Throttle streamConnects;
 
     private Builder() {}
 
@@ -412,6 +415,17 @@ public final class OandaClient implements ForexMarketData, QuoteStreaming {
     /** The scheduler of stream timers (idle checks, reconnect backoff); tests pass a manual one. */
     public Builder streamScheduler(StreamScheduler scheduler) {
       this.streamScheduler = Objects.requireNonNull(scheduler, "streamScheduler");
+      return this;
+    }
+
+    /**
+     * The throttle every stream connect and reconnect takes a permit from (default: {@link
+     * OandaLimits#streamConnectLimit()}, 2 per second, on the config's clock, for this client alone).
+     * OANDA counts new connections per IP: clients of one process that share an IP may share one
+     * throttle here. Its {@code maxWait} bounds how long a connect waits for its permit.
+     */
+    public Builder streamConnects(Throttle throttle) {
+      this.streamConnects = Objects.requireNonNull(throttle, "streamConnects");
       return this;
     }
 

@@ -79,7 +79,8 @@ import tools.jackson.databind.JsonNode;
  * }
  * }</pre>
  *
- * <p>Calls are throttled to Saxo's 120 requests per minute per session and service group ({@link
+ * <p>Unless a throttle was chosen (on the builder, or in the {@link ClientConfig} given), calls are
+ * throttled to Saxo's 120 requests per minute per session and service group ({@link
  * SaxoLimits#openApi()}), corrected by Saxo's {@code X-RateLimit-*} headers. Prices keep the
  * digits of Saxo's JSON numbers. Pairs map to Saxo's Uics through the FX spot instrument list,
  * fetched once.
@@ -115,7 +116,9 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
     this.urls = b.urls;
     ClientConfig base = b.config == null ? ClientConfig.builder(urls.rest().toString()).build() : b.config;
     this.clock = base.clock();
+    // The builder's throttle, else one the config chose (Throttle.unlimited() included), else Saxo's preset.
     Throttle throttle = b.throttle != null ? b.throttle
+        : base.throttleChosen() ? base.throttle()
         : InProcessThrottle.builder(SaxoLimits.openApi()).clock(clock).build();
     ClientConfig restConfig = base.newBuilder().baseUrl(urls.rest().toString()).throttle(throttle).build();
     ClientConfig streamingConfig = base.newBuilder().baseUrl(urls.streaming().toString()).throttle(throttle).build();
@@ -574,13 +577,21 @@ public final class SaxoClient implements ForexMarketData, QuoteStreaming {
       return this;
     }
 
-    /** TLS, pins, timeouts, clock and metrics; its base URL is replaced by {@link #urls}'. */
+    /**
+     * TLS, pins, timeouts, clock, metrics and, when it chose one, the throttle; its base URL is
+     * replaced by {@link #urls}'.
+     */
     public Builder config(ClientConfig config) {
       this.config = Objects.requireNonNull(config, "config");
       return this;
     }
 
-    /** The rate limiter (default Saxo's published limits, {@link SaxoLimits#openApi()}). */
+    /**
+     * The rate limiter. Without one, the throttle chosen in {@link #config(ClientConfig)} ({@link
+     * ClientConfig.Builder#throttle}) is used, else Saxo's published limits, {@link
+     * SaxoLimits#openApi()}. Any chosen throttle replaces the preset, {@link Throttle#unlimited()}
+     * included; this one wins over the config's.
+     */
     public Builder throttle(Throttle throttle) {
       this.throttle = Objects.requireNonNull(throttle, "throttle");
       return this;

@@ -86,6 +86,8 @@ class InsighteaseForexSandboxTest {
     assertThat(quotes.get(0).status()).isEqualTo(QuoteStatus.INDICATIVE);
     assertThat(quotes.get(1).pipLocation()).isEqualTo(-2);
     assertThat(client.quoteAsync(USD_JPY).get()).isEqualTo(quotes.get(1));
+    assertThat(client.quotesAsync(EUR_USD, USD_JPY).get()).as("the async variant answers what the sync call does")
+        .isEqualTo(quotes);
     List<InsighteaseForexTicker> tickers = client.latest(EUR_USD);
     assertThat(tickers.get(0).close()).isEqualTo(eur.last());
     assertThat(tickers.get(0).open()).contains(eur.open24h());

@@ -164,6 +164,8 @@ class OandaSandboxTest {
     assertThat(summary.id()).isEqualTo(OandaRoutes.DEMO_ACCOUNT);
     assertThat(summary.currency()).isEqualTo(USD);
     assertThat(summary.balance().toPlainString()).isEqualTo("100000.0000");
+    assertThat(summary.toString()).contains("id=" + OandaRoutes.DEMO_ACCOUNT, "balance=100000.0000")
+        .doesNotContain(OandaRoutes.DEMO_TOKEN, "Optional");
   }
 
   @Test

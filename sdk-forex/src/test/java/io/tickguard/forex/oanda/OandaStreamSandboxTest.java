@@ -1,13 +1,17 @@
 package io.tickguard.forex.oanda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickguard.core.stream.Backpressure;
 import io.tickguard.core.stream.ReconnectPolicy;
+import io.tickguard.core.stream.StreamClosedException;
 import io.tickguard.core.stream.StreamIdleException;
+import io.tickguard.core.stream.StreamOverflowException;
 import io.tickguard.core.stream.StreamSignal;
 import io.tickguard.forex.CurrencyPair;
 import io.tickguard.forex.Quote;
+import io.tickguard.forex.QuoteEvent;
 import io.tickguard.forex.QuoteListener;
 import io.tickguard.forex.QuoteStream;
 import io.tickguard.forex.QuoteStreamOptions;
@@ -40,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * pinned TLS, on virtual time: a line split across chunks behind a gate, a stalled connection
  * (three missed heartbeats), a cut connection, and OANDA's reconnect snapshot repeating a price.
  * The script is the oracle: every price it sent arrives exactly once, whole, in order, and each
- * dead connection is reported as one gap.
+ * dead connection is reported as one gap. A consumer too slow for its buffer loses the oldest quotes
+ * counted ({@code DROP_OLDEST}) or ends the stream typed ({@code FAIL}).
  */
 class OandaStreamSandboxTest {
   /** Only a guard against a hung test; no assertion depends on it. */
@@ -184,6 +189,71 @@ class OandaStreamSandboxTest {
       assertThat(next(StreamSignal.Closed.class).failure()).as("no reconnect allowed: the stream ends failed").isPresent();
       assertThat(stream.state().isFinal()).isTrue();
       assertThat(stream.connections()).isEqualTo(1);
+    }
+    assertThat(routes.streamConnections()).isEqualTo(1);
+  }
+
+  /** Waits for the stream's reader to reach {@code done}; only a hang guard bounds it, no assertion depends on time. */
+  private static void await(java.util.function.BooleanSupplier done, String what) throws InterruptedException {
+    long guard = System.nanoTime() + TimeUnit.SECONDS.toNanos(HANG_GUARD_SECONDS);
+    while (!done.getAsBoolean()) {
+      assertThat(System.nanoTime() - guard).as("still waiting for " + what).isNegative();
+      Thread.sleep(5);
+    }
+  }
+
+  private static Quote quoteOf(java.util.Optional<QuoteEvent> event) {
+    assertThat(event).get().isInstanceOf(QuoteEvent.Price.class);
+    return ((QuoteEvent.Price) event.get()).quote();
+  }
+
+  private static CurrencyPair pairOf(java.util.Optional<QuoteEvent> event) {
+    return quoteOf(event).pair();
+  }
+
+  @Test
+  void slowConsumerWithDropOldestKeepsTheNewestQuotesAndCountsEveryDrop() throws Exception {
+    // Five EUR/USD prices, each newer than the last (OANDA's snapshot repeats are skipped, not dropped).
+    PricingScript script = PricingScript.create();
+    List<Quote> sent = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      Quote q = Quote.of(EUR_USD, new BigDecimal("1.0800" + i), new BigDecimal("1.0810" + i),
+          clock.instant().minusSeconds(6 - i), io.tickguard.forex.QuoteStatus.TRADEABLE);
+      sent.add(q);
+      script.raw(priceLine(q, "EUR_USD"));
+    }
+    routes.enqueue(script.heartbeat().stall());
+    QuoteStreamOptions options = QuoteStreamOptions.defaults().withBuffer(2, Backpressure.DROP_OLDEST);
+    try (QuoteStream stream = client.streamQuotes(List.of(EUR_USD), options)) {
+      // The consumer takes nothing while five quotes arrive: the three oldest cannot be kept.
+      await(() -> stream.droppedEvents() == 3, "three dropped quotes");
+      Quote first = quoteOf(stream.poll(Duration.ofSeconds(HANG_GUARD_SECONDS)));
+      Quote second = quoteOf(stream.poll(Duration.ofSeconds(HANG_GUARD_SECONDS)));
+      assertThat(List.of(first.bid(), second.bid())).as("the two newest, in order")
+          .containsExactly(sent.get(3).bid(), sent.get(4).bid());
+      assertThat(List.of(first.time(), second.time())).containsExactly(sent.get(3).time(), sent.get(4).time());
+      assertThat(stream.poll(Duration.ofMillis(200))).as("nothing else was kept").isEmpty();
+      assertThat(stream.droppedEvents()).isEqualTo(3);
+      assertThat(stream.state()).as("dropping is not failing").isEqualTo(io.tickguard.core.stream.StreamState.OPEN);
+    }
+    assertThat(routes.streamConnections()).isEqualTo(1);
+  }
+
+  @Test
+  void slowConsumerWithFailEndsTheStreamTypedAndLosesNothingSilently() throws Exception {
+    CurrencyPair gbpUsd = CurrencyPair.parse("GBP/USD");
+    routes.enqueue(PricingScript.create().price("EUR_USD").price("GBP_USD").price("USD_JPY").stall());
+    QuoteStreamOptions options = QuoteStreamOptions.defaults().withBuffer(2, Backpressure.FAIL);
+    try (QuoteStream stream = client.streamQuotes(List.of(EUR_USD, gbpUsd, USD_JPY), options)) {
+      await(() -> stream.state() == io.tickguard.core.stream.StreamState.FAILED, "the overflow");
+      assertThat(stream.failure()).get().isInstanceOfSatisfying(StreamOverflowException.class,
+          e -> assertThat(e.getMessage()).contains("Backpressure.FAIL"));
+      assertThat(stream.droppedEvents()).as("FAIL never drops").isZero();
+      // What was buffered before the overflow is still delivered, in order; then the stream says it ended.
+      assertThat(pairOf(stream.poll(Duration.ofSeconds(HANG_GUARD_SECONDS)))).isEqualTo(EUR_USD);
+      assertThat(pairOf(stream.poll(Duration.ofSeconds(HANG_GUARD_SECONDS)))).isEqualTo(gbpUsd);
+      assertThatThrownBy(() -> stream.poll(Duration.ofSeconds(1))).isInstanceOf(StreamClosedException.class);
+      assertThat(stream.connections()).as("an overflow is not a reason to reconnect").isEqualTo(1);
     }
     assertThat(routes.streamConnections()).isEqualTo(1);
   }

@@ -1,8 +1,10 @@
 package io.tickguard.forex.saxo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickguard.core.ApiRequest;
+import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.throttle.InProcessThrottle;
 import io.tickguard.testkit.MutableClock;
 import java.time.Duration;
@@ -45,5 +47,28 @@ class SaxoLimitsTest {
     }
     assertThat(throttle.acquire(prices)).isPositive();
     assertThat(throttle.acquire(details)).isZero();
+  }
+
+  @Test
+  void appDayRemainingZeroPausesEveryServiceGroupUntilTheDailyReset() {
+    ApiRequest chart = SaxoEndpoints.CHARTS.request().query("AssetType", "FxSpot").query("Uic", "21").query("Horizon", "1").build();
+    throttle.acquire(prices);
+    throttle.onResponse(prices, answer("X-RateLimit-AppDay-Remaining", "0", "X-RateLimit-AppDay-Reset", "30",
+        "X-RateLimit-Session-Remaining", "119", "X-RateLimit-Session-Reset", "60"));
+
+    assertThat(throttle.acquire(details)).as("the app's daily budget is shared by every group").isEqualTo(Duration.ofSeconds(30));
+    assertThat(throttle.acquire(chart)).as("the reset has passed: the day's budget is back").isZero();
+    assertThat(throttle.acquire(prices)).isZero();
+  }
+
+  @Test
+  void appDayRemainingZeroBeyondTheWaitBoundIsRefusedTypedNamingTheDailyWindow() {
+    throttle.acquire(prices);
+    throttle.onResponse(prices, answer("X-RateLimit-AppDay-Remaining", "0", "X-RateLimit-AppDay-Reset", "3600"));
+
+    assertThatThrownBy(() -> throttle.acquire(details)).isInstanceOfSatisfying(RateLimitedException.class, e -> {
+      assertThat(e.clientSide()).isTrue();
+      assertThat(e.window()).isEqualTo(SaxoLimits.APP_DAY + "/1d");
+    });
   }
 }

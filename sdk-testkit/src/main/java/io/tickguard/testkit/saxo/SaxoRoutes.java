@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * WebSocket ({@link #streaming()}).
  *
  * <p>Every REST answer carries {@code X-RateLimit-Session-*} for its service group (120 per minute
- * per session, one fixed window per access-token session and group) and {@code
+ * per session by default, {@link #sessionLimit}; one fixed window per access-token session and group) and {@code
  * X-RateLimit-AppDay-*}; going over answers 429. Errors are {@code {ErrorCode, Message, ModelState}};
  * a missing, expired or revoked token is a 401 with an empty body, as Saxo sends it.
  */
@@ -70,8 +70,22 @@ public final class SaxoRoutes implements ProviderRoutes {
   private Clock clock;
   private MarketSimulator market;
   private final Map<String, long[]> sessionWindows = new HashMap<>(); // token|group -> {windowStart, count}
+  private volatile int sessionLimit = SESSION_LIMIT;
   private long appDayStart = -1;
   private long appDayCount;
+
+  /**
+   * Changes the requests per minute per session and service group these routes allow and report in
+   * {@code X-RateLimit-Session-*} (default {@link #SESSION_LIMIT}), so a test can make Saxo's headers
+   * say "none left" before the client's own count does, or let more calls through than Saxo would.
+   */
+  public SaxoRoutes sessionLimit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("sessionLimit must be at least 1: " + limit);
+    }
+    this.sessionLimit = limit;
+    return this;
+  }
 
   /** The streaming service, for tests that drive it; available once the sandbox started. */
   public SaxoStreaming streaming() {
@@ -126,7 +140,7 @@ public final class SaxoRoutes implements ProviderRoutes {
         appDayCount = 0;
       }
       dayReset = (day + 1) * 86_400 - now / 1000;
-      if (window[1] >= SESSION_LIMIT) {
+      if (window[1] >= sessionLimit) {
         return limits(error(429, "RateLimitExceeded", "Too many requests for this session and service group"),
             window, now, dayReset);
       }
@@ -150,8 +164,8 @@ public final class SaxoRoutes implements ProviderRoutes {
         .withHeader("X-RateLimit-AppDay-Limit", Long.toString(APP_DAY_LIMIT))
         .withHeader("X-RateLimit-AppDay-Remaining", Long.toString(Math.max(0, APP_DAY_LIMIT - appDayCount)))
         .withHeader("X-RateLimit-AppDay-Reset", Long.toString(dayReset))
-        .withHeader("X-RateLimit-Session-Limit", Integer.toString(SESSION_LIMIT))
-        .withHeader("X-RateLimit-Session-Remaining", Long.toString(Math.max(0, SESSION_LIMIT - window[1])))
+        .withHeader("X-RateLimit-Session-Limit", Integer.toString(sessionLimit))
+        .withHeader("X-RateLimit-Session-Remaining", Long.toString(Math.max(0, sessionLimit - window[1])))
         .withHeader("X-RateLimit-Session-Reset", Long.toString(reset));
   }
 

@@ -1,12 +1,15 @@
-package io.tickguard.crypto.internal;
+package io.tickguard.market.internal;
 
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Readable {@code toString}s for the model records: decimals as the wire wrote them
  * ({@link BigDecimal#toPlainString()}, so {@code 0.00000000}, never {@code 0E-8}), optional values
- * unwrapped, absent ones left out (never {@code Optional.empty}).
+ * unwrapped, absent ones left out (never {@code Optional.empty}). Shared by the crypto and forex
+ * models.
  */
 public final class ModelText {
   private final StringBuilder text;
@@ -26,10 +29,16 @@ public final class ModelText {
     return value.toPlainString();
   }
 
-  /** Adds {@code name=value}; decimals in plain notation, optionals unwrapped or left out. */
+  /** Adds {@code name=value}; decimals in plain notation, optionals (also {@code OptionalInt/Long}) unwrapped or left out. */
   public ModelText add(String name, Object value) {
     if (value instanceof Optional<?> optional) {
       return optional.isPresent() ? add(name, optional.get()) : this;
+    }
+    if (value instanceof OptionalInt optional) {
+      return optional.isPresent() ? add(name, optional.getAsInt()) : this;
+    }
+    if (value instanceof OptionalLong optional) {
+      return optional.isPresent() ? add(name, optional.getAsLong()) : this;
     }
     if (!first) {
       text.append(", ");
