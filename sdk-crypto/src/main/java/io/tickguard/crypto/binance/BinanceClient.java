@@ -294,7 +294,8 @@ public final class BinanceClient implements CryptoMarketData {
       boolean signing = credentials().isPresent();
       ClientCore core = providerClock.open(
           signing, "binance", config, chosenThrottle(config), BinanceLimits.spot(), futureTolerance(),
-          api -> api.authenticator(auth).errorDecoder(BinanceErrorDecoder.INSTANCE).secretHeaders(API_KEY_HEADER));
+          api -> api.authenticator(auth).errorDecoder(BinanceErrorDecoder.INSTANCE).secretHeaders(API_KEY_HEADER)
+              .keyRestrictionCodes(BinanceErrorDecoder::isKeyRestriction));
       if (!signing) {
         return new BinanceClient(core, null);
       }
