@@ -12,6 +12,7 @@ import io.tickguard.core.observe.internal.DeprecationMonitor;
 import io.tickguard.core.security.KillSwitch;
 import io.tickguard.core.security.SecurityMonitor;
 import io.tickguard.core.security.UsageSnapshot;
+import io.tickguard.core.security.internal.SecurityClassifier;
 import io.tickguard.core.security.internal.SecurityMetricsBridge;
 import io.tickguard.core.stream.StreamListener;
 import io.tickguard.core.stream.StreamSession;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import okhttp3.OkHttpClient;
 
 /**
@@ -59,7 +61,8 @@ public final class ApiClient implements AutoCloseable {
     ResponseHandler responses =
         new ResponseHandler(config.maxResponseBytes(), b.errorDecoder, b.requestIdHeaders, config.clock(), b.redactor);
     this.pipeline = new Pipeline(
-        config, b.authenticator, responses, b.responseObserver, b.serverClock, b.audit, b.trace, b.security);
+        config, b.authenticator, responses, b.responseObserver, b.serverClock, b.audit, b.trace, b.security,
+        new SecurityClassifier(b.keyRestrictionCodes));
     this.streams = new StreamOpener(config, pipeline, b.audit);
     this.asyncExecutor = Executors.newCachedThreadPool(daemonThreads());
   }
@@ -200,6 +203,7 @@ public final class ApiClient implements AutoCloseable {
     private AuditLogger audit = new AuditLogger();
     private StageTrace trace;
     private Redactor redactor = Redactor.standard();
+    private Predicate<String> keyRestrictionCodes = code -> false;
     private final SecurityMonitor security;
 
     private Builder(ClientConfig config) {
@@ -283,6 +287,20 @@ public final class ApiClient implements AutoCloseable {
      */
     public Builder secretParameters(String... names) {
       this.redactor = redactor.withSecretParameters(List.of(names));
+      return this;
+    }
+
+    /**
+     * Also treats a refusal whose provider code {@code codes} accepts as the key's restrictions (its
+     * IP allow-list or permissions) refusing the call: it is thrown as a {@link
+     * io.tickguard.core.security.KeyRestrictedException} naming this client's egress, and reported
+     * as a {@code CREDENTIAL_REJECTED} security event. Core knows no provider's codes; a provider
+     * client registers its own here (Binance {@code -2014}/{@code -2015}, Kraken {@code
+     * EGeneral:Permission denied}). Repeated calls add to the codes; none by default.
+     */
+    public Builder keyRestrictionCodes(Predicate<String> codes) {
+      Objects.requireNonNull(codes, "codes");
+      this.keyRestrictionCodes = this.keyRestrictionCodes.or(codes);
       return this;
     }
 

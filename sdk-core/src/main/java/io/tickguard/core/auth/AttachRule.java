@@ -18,7 +18,7 @@ import okhttp3.RequestBody;
  * <pre>{@code
  * AttachRule.builder()
  *     .apiKeyHeader("X-MBX-APIKEY")
- *     .recvWindowQueryParameter("recvWindow", RecvWindow.binanceDefault().millis())
+ *     .recvWindowQueryParameter("recvWindow", 5000)
  *     .timestampQueryParameter("timestamp")
  *     .signatureQueryParameter("signature")
  *     .build();

@@ -12,4 +12,15 @@ public interface RequestSigner {
 
   /** Signs {@code input} with {@code credentials}. */
   RequestSignature sign(SigningInput input, ApiCredentials credentials);
+
+  /**
+   * Prepares {@code credentials} now (parse, decode, initialise) instead of at the first signature,
+   * so that a key this signer cannot use is refused before any request: {@link
+   * SigningAuthenticator.Builder#build()} calls it with the credentials current then. The prepared
+   * key is the one {@link #sign} reuses. Does nothing by default.
+   *
+   * @throws io.tickguard.core.ConfigurationException on {@code credentials} when the key cannot be
+   *     used (its message never contains the secret)
+   */
+  default void prepare(ApiCredentials credentials) {}
 }

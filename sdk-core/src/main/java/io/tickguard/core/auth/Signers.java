@@ -1,5 +1,6 @@
 package io.tickguard.core.auth;
 
+import io.tickguard.core.ConfigurationException;
 import io.tickguard.core.auth.internal.AsymmetricSigner;
 import io.tickguard.core.auth.internal.HmacSigner;
 import io.tickguard.core.auth.internal.JwtSigner;
@@ -101,7 +102,7 @@ public final class Signers {
     Objects.requireNonNull(hash, "hash");
     Objects.requireNonNull(message, "message");
     Function<byte[], byte[]> decoder = Objects.requireNonNull(secret, "secret") == SecretEncoding.BASE64
-        ? Base64.getDecoder()::decode : Function.identity();
+        ? Signers::base64Key : Function.identity();
     Function<byte[], String> writer = Objects.requireNonNull(encoding, "encoding") == SignatureEncoding.HEX
         ? HexFormat.of()::formatHex : Base64.getEncoder()::encodeToString;
     HmacSigner.Canonicalizer canonical = new HmacSigner.Canonicalizer() {
@@ -121,6 +122,20 @@ public final class Signers {
       }
     };
     return new HmacSigner(hash.label, hash.jcaName, decoder, canonical, writer);
+  }
+
+  /**
+   * The key bytes of a base64 secret. Base64's own error is not passed on: it quotes the offending
+   * character, a character of the secret.
+   */
+  private static byte[] base64Key(byte[] secret) {
+    try {
+      return Base64.getDecoder().decode(secret);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("credentials", "The credentials' secret is not base64 text, but this"
+          + " signer keys its HMAC with the base64-decoded secret (as the provider issues it): pass the secret"
+          + " exactly as issued, without quotes, spaces or line breaks");
+    }
   }
 
   /**

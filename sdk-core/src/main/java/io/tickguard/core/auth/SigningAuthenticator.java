@@ -157,9 +157,16 @@ public final class SigningAuthenticator implements RequestAuthenticator {
       return this;
     }
 
-    /** Builds the authenticator. */
+    /**
+     * Builds the authenticator, with the signer {@link RequestSigner#prepare prepared} for the
+     * credentials current now: a key the signer cannot use is refused here, before any request.
+     *
+     * @throws io.tickguard.core.ConfigurationException on {@code credentials} for such a key
+     */
     public SigningAuthenticator build() {
-      return new SigningAuthenticator(this);
+      SigningAuthenticator built = new SigningAuthenticator(this);
+      built.signer.prepare(built.credentials.current());
+      return built;
     }
   }
 }

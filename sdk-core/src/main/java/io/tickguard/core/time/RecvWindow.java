@@ -5,18 +5,13 @@ import java.time.Instant;
 
 /**
  * A freshness window such as Binance's {@code recvWindow}: the server accepts a request whose
- * timestamp is at most {@code window} old and not more than {@code maxAhead} in its future
- * (Binance: one second).
+ * timestamp is at most {@code window} old and not more than {@code maxAhead} in its future. A
+ * provider's own window comes from its package (Binance's: {@code BinanceAuth.defaultRecvWindow()}).
  *
  * @param window how old a timestamp may be
  * @param maxAhead how far ahead of the server a timestamp may be
  */
 public record RecvWindow(Duration window, Duration maxAhead) {
-
-  /** Binance's default: 5 seconds back, 1 second ahead. */
-  public static RecvWindow binanceDefault() {
-    return new RecvWindow(Duration.ofMillis(5000), Duration.ofSeconds(1));
-  }
 
   public RecvWindow {
     if (window.isNegative() || window.isZero() || maxAhead.isNegative()) {

@@ -84,4 +84,30 @@ class KeyLoadingFailuresTest {
 
     assertThat(e).isInstanceOf(PemFormatException.class).hasMessageNotContaining("definitely-not-a-pem-key");
   }
+
+  @Test
+  void aBase64HmacSecretThatIsNotBase64IsRefusedWhenTheAuthenticatorIsBuiltWithoutQuotingIt() {
+    Secret quoted = Secret.fromEnv("K", Map.of("K", "'my-private-key'"));
+    RequestSigner base64Keyed = Signers.hmac(Signers.Hmac.SHA512, Signers.SecretEncoding.BASE64,
+        Signers.Message.text(SigningInput::path), Signers.SignatureEncoding.BASE64);
+
+    ConfigurationException e = catchThrowableOfType(ConfigurationException.class, () -> SigningAuthenticator.builder()
+        .credentials(ApiCredentials.hmac("key-id", quoted)).signer(base64Keyed)
+        .placement(AttachRule.builder().apiKeyHeader("K").signatureHeader("S").build()).build());
+
+    assertThat(e.setting()).isEqualTo("credentials");
+    assertThat(e).hasMessageContaining("base64").hasMessageNotContaining("my-private-key").hasNoCause();
+  }
+
+  @Test
+  void pemKeysWhoseBase64IsBrokenAreConfigurationProblemsWithoutTheText() {
+    Secret broken = Secret.fromEnv("K", Map.of("K",
+        "-----BEGIN PRIVATE KEY-----\nMIIEv*QIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n"));
+
+    for (Runnable load : new Runnable[] {() -> ApiCredentials.rsa("k", broken), () -> ApiCredentials.ecP256("k", broken),
+        () -> ApiCredentials.ed25519("k", broken)}) {
+      assertThat(catchThrowableOfType(ConfigurationException.class, load::run)).isNotNull()
+          .hasMessageNotContaining("MIIEv");
+    }
+  }
 }

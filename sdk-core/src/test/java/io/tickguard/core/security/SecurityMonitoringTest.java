@@ -10,6 +10,7 @@ import io.tickguard.core.CertificatePinningException;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
+import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.ParamSpec;
 import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.ResponseDecoder;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Scripted faults raise exactly the expected security events and alerts, on virtual time against a
  * loopback server: a burst of rejected signatures (and the kill switch it engages, which then sends
- * nothing), an impostor certificate, a reused refresh token, 429 and 418.
+ * nothing), an impostor certificate, a reused refresh token, 429 and 418; and the key-restriction codes a
+ * provider client registers (core knows none).
  */
 class SecurityMonitoringTest {
   static final Endpoint PRICE = Endpoint.builder("price", HttpMethod.GET, "/api/v3/price")
@@ -57,11 +60,15 @@ class SecurityMonitoringTest {
   }
 
   private ApiClient plainClient(AnomalyPolicy policy) throws Exception {
+    return client(policy, b -> b);
+  }
+
+  private ApiClient client(AnomalyPolicy policy, UnaryOperator<ApiClient.Builder> wiring) throws Exception {
     server = new MockWebServer();
     server.start(InetAddress.getByName("127.0.0.1"), 0);
-    client = ApiClient.builder(ClientConfig.builder(server.url("/").toString()).allowPlaintextLoopback(true).clock(clock)
-        .resilience(ResiliencePolicy.none()) // each scripted answer is one attempt: no default retries
-        .security(SecurityOptions.builder().listener(events::add).anomalyPolicy(policy).build()).build()).build();
+    client = wiring.apply(ApiClient.builder(ClientConfig.builder(server.url("/").toString()).allowPlaintextLoopback(true)
+        .clock(clock).resilience(ResiliencePolicy.none()) // each scripted answer is one attempt: no default retries
+        .security(SecurityOptions.builder().listener(events::add).anomalyPolicy(policy).build()).build())).build();
     return client;
   }
 
@@ -240,5 +247,41 @@ class SecurityMonitoringTest {
       assertThat(id).matches("token:sha256:[0-9a-f]{12}").doesNotContain("secret-access-token-1");
       assertThat(calls).isEqualTo(2L);
     });
+  }
+
+  /** A 400 refusal carrying provider code {@code code}. */
+  private static MockResponse refusal(String code) {
+    return json(400, "{\"code\":" + code + ",\"msg\":\"Key not allowed from this address.\"}");
+  }
+
+  @Test
+  void aCodeTheProviderClientRegisteredIsAKeyRestrictionNamingTheEgressAndACredentialEvent() throws Exception {
+    client(AnomalyPolicy.defaults(), b -> b.keyRestrictionCodes("-4242"::equals));
+    server.enqueue(refusal("-4242"));
+
+    assertThatThrownBy(this::call).isInstanceOfSatisfying(KeyRestrictedException.class, e -> {
+      assertThat(e.providerCode()).contains("-4242");
+      assertThat(e.egress()).isNotBlank();
+      assertThat(e).hasMessageContaining("allow-list");
+    });
+    assertThat(kinds()).containsExactly(SecurityEventKind.CREDENTIAL_REJECTED);
+  }
+
+  @Test
+  void registeredKeyRestrictionCodesAddUp() throws Exception {
+    client(AnomalyPolicy.defaults(), b -> b.keyRestrictionCodes("-1"::equals).keyRestrictionCodes("-2"::equals));
+    server.enqueue(refusal("-2"));
+
+    assertThatThrownBy(this::call).isInstanceOf(KeyRestrictedException.class);
+  }
+
+  @Test
+  void coreKnowsNoProvidersCodesSoBinancesMinus2015IsAnOrdinaryRefusalForAPlainClient() throws Exception {
+    plainClient(AnomalyPolicy.defaults());
+    server.enqueue(refusal("-2015"));
+
+    assertThatThrownBy(this::call).isInstanceOf(InvalidRequestException.class)
+        .isNotInstanceOf(KeyRestrictedException.class);
+    assertThat(events).isEmpty();
   }
 }

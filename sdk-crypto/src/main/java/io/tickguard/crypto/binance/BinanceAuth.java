@@ -5,8 +5,10 @@ import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.CredentialsProvider;
 import io.tickguard.core.auth.KeyType;
 import io.tickguard.core.auth.SigningAuthenticator;
+import io.tickguard.core.time.RecvWindow;
 import io.tickguard.core.time.ServerClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -22,6 +24,14 @@ import java.util.Objects;
  */
 public final class BinanceAuth {
   private BinanceAuth() {}
+
+  /**
+   * Binance's acceptance window for signed requests when no {@code recvWindow} is sent: a timestamp
+   * at most 5,000 ms old and less than one second ahead of Binance's clock.
+   */
+  public static RecvWindow defaultRecvWindow() {
+    return new RecvWindow(Duration.ofMillis(5000), Duration.ofSeconds(1));
+  }
 
   /** HMAC-SHA256 signing; {@code credentials} must be an HMAC key. */
   public static SigningAuthenticator hmac(ApiCredentials credentials, Clock clock) {

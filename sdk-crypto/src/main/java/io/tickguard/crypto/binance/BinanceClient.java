@@ -73,11 +73,11 @@ public final class BinanceClient implements CryptoMarketData {
   private final MarketDataValidators validators;
   private final ServerClock serverClock;
 
-  private BinanceClient(ClientCore core, ServerClock serverClock) {
+  private BinanceClient(ClientCore core, Optional<ServerClock> serverClock) {
     this.core = core;
     this.api = core.api();
     this.validators = MarketDataValidators.on(core.timestamps());
-    this.serverClock = serverClock;
+    this.serverClock = serverClock.orElse(null); // present when the client signs
   }
 
   /** Starts a client for the production API with no credentials. */
@@ -291,21 +291,13 @@ public final class BinanceClient implements CryptoMarketData {
           .placement(attachRule(recvWindow))
           .serverClock(serverClock)
           .build());
-      boolean signing = credentials().isPresent();
       ClientCore core = providerClock.open(
-          signing, "binance", config, chosenThrottle(config), BinanceLimits.spot(), futureTolerance(),
-          api -> api.authenticator(auth).errorDecoder(BinanceErrorDecoder.INSTANCE).secretHeaders(API_KEY_HEADER));
-      if (!signing) {
-        return new BinanceClient(core, null);
-      }
-      try {
-        KeyPermissionAudit.run("Binance", core.api(), credentials().get().current(), keyPermissionAudit(),
-            BinanceEndpoints.API_RESTRICTIONS.request().build(), BinanceDecoders.apiRestrictions());
-      } catch (RuntimeException e) {
-        core.close();
-        throw e;
-      }
-      return new BinanceClient(core, serverClock);
+          credentials(), "binance", config, chosenThrottle(config), BinanceLimits.spot(), futureTolerance(),
+          api -> api.authenticator(auth).errorDecoder(BinanceErrorDecoder.INSTANCE).secretHeaders(API_KEY_HEADER)
+              .keyRestrictionCodes(BinanceErrorDecoder::isKeyRestriction),
+          new KeyPermissionAudit.Check("Binance", keyPermissionAudit(), BinanceEndpoints.API_RESTRICTIONS.request().build(),
+              BinanceDecoders.apiRestrictions()));
+      return new BinanceClient(core, providerClock.bound());
     }
   }
 

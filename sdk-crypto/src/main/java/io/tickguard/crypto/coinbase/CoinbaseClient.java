@@ -79,11 +79,11 @@ public final class CoinbaseClient implements CryptoMarketData {
   private final MarketDataValidators validators;
   private final ServerClock serverClock;
 
-  private CoinbaseClient(ClientCore core, ServerClock serverClock) {
+  private CoinbaseClient(ClientCore core, Optional<ServerClock> serverClock) {
     this.core = core;
     this.api = core.api();
     this.validators = MarketDataValidators.on(core.timestamps());
-    this.serverClock = serverClock;
+    this.serverClock = serverClock.orElse(null); // present when the client signs
   }
 
   /** Starts a client for the production API with no credentials. */
@@ -315,22 +315,13 @@ public final class CoinbaseClient implements CryptoMarketData {
       ProviderClock providerClock = new ProviderClock(config.clock(), CoinbaseEndpoints.TIME, CoinbaseDecoders.serverTime());
       ServerClock serverClock = providerClock.clock();
       RequestAuthenticator auth = resolveAuthenticator(keys -> cdpAuthenticator(keys, serverClock));
-      boolean signing = credentials().isPresent();
       ClientCore core = providerClock.open(
-          signing, "coinbase", config, chosenThrottle(config), CoinbaseLimits.advanced(), futureTolerance(),
+          credentials(), "coinbase", config, chosenThrottle(config), CoinbaseLimits.advanced(), futureTolerance(),
           api -> api.authenticator(auth).errorDecoder(CoinbaseErrorDecoder.INSTANCE)
-              .secretHeaders(LEGACY_KEY_HEADERS.toArray(String[]::new)));
-      if (!signing) {
-        return new CoinbaseClient(core, null);
-      }
-      try {
-        KeyPermissionAudit.run("Coinbase", core.api(), credentials().get().current(), keyPermissionAudit(),
-            CoinbaseEndpoints.KEY_PERMISSIONS.request().build(), CoinbaseDecoders.keyPermissions());
-      } catch (RuntimeException e) {
-        core.close();
-        throw e;
-      }
-      return new CoinbaseClient(core, serverClock);
+              .secretHeaders(LEGACY_KEY_HEADERS.toArray(String[]::new)),
+          new KeyPermissionAudit.Check("Coinbase", keyPermissionAudit(), CoinbaseEndpoints.KEY_PERMISSIONS.request().build(),
+              CoinbaseDecoders.keyPermissions()));
+      return new CoinbaseClient(core, providerClock.bound());
     }
   }
 }

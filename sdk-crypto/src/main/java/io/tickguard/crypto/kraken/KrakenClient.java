@@ -3,6 +3,7 @@ package io.tickguard.crypto.kraken;
 import io.tickguard.crypto.internal.CandlePages;
 import io.tickguard.crypto.kraken.internal.KrakenDecoders;
 import io.tickguard.crypto.kraken.internal.KrakenErrorDecoder;
+import io.tickguard.crypto.kraken.internal.KrakenErrors;
 import io.tickguard.crypto.kraken.internal.KrakenEndpoints;
 import io.tickguard.crypto.kraken.internal.KrakenWsTokens;
 import io.tickguard.core.ApiClient;
@@ -309,7 +310,7 @@ public final class KrakenClient implements CryptoMarketData {
       return new KrakenClient(ClientCore.open(
             "kraken", config, chosenThrottle(config), KrakenLimits.spot(tier), futureTolerance(),
             api -> api.authenticator(auth).errorDecoder(KrakenErrorDecoder.INSTANCE)
-                .secretHeaders(API_KEY_HEADER, API_SIGN_HEADER)));
+                .secretHeaders(API_KEY_HEADER, API_SIGN_HEADER).keyRestrictionCodes(KrakenErrors::isKeyRestriction)));
     }
   }
 }

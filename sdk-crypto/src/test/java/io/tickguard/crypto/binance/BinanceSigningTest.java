@@ -266,4 +266,17 @@ class BinanceSigningTest {
     s.update(payload.getBytes(StandardCharsets.UTF_8));
     return s.verify(Base64.getDecoder().decode(base64));
   }
+
+  /** Binance's "Timing security": accepted while timestamp < serverTime + 1000 and serverTime - timestamp <= recvWindow (5000 by default). */
+  @Test
+  void binancesDefaultRecvWindowAcceptsFiveSecondsBackAndLessThanOneSecondAhead() {
+    io.tickguard.core.time.RecvWindow window = BinanceAuth.defaultRecvWindow();
+    Instant server = Instant.parse("2024-03-01T12:00:00Z");
+
+    assertThat(window.millis()).isEqualTo(5_000);
+    assertThat(window.accepts(server.minusMillis(5_000), server)).isTrue();
+    assertThat(window.accepts(server.minusMillis(5_001), server)).isFalse();
+    assertThat(window.accepts(server.plusMillis(999), server)).isTrue();
+    assertThat(window.accepts(server.plusMillis(1_000), server)).isFalse();
+  }
 }

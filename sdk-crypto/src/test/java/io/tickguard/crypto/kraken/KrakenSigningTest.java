@@ -2,11 +2,14 @@ package io.tickguard.crypto.kraken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tickguard.core.AuthenticationException;
+import io.tickguard.core.ConfigurationException;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.auth.ApiCredentials;
 import io.tickguard.core.auth.CredentialsProvider;
+import io.tickguard.core.auth.RotatingCredentialsProvider;
 import io.tickguard.core.auth.Secret;
 import io.tickguard.core.throttle.Throttle;
 import io.tickguard.crypto.MockApi;
@@ -181,5 +184,36 @@ class KrakenSigningTest {
             assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain(KEY);
           });
     }
+  }
+
+  /** A private key copied with quotes or a word of the wrong variable: not base64, and unusable. */
+  static final String NOT_BASE64 = "\"kraken-private-key-1234\"";
+
+  @Test
+  void aPrivateKeyThatIsNotBase64IsAConfigurationExceptionThatNeverShowsIt() {
+    ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+        () -> KrakenClient.builder().config(server.config()).throttle(Throttle.unlimited())
+            .credentials(credentials(KEY, NOT_BASE64)).build());
+
+    assertThat(e).isNotNull().isInstanceOf(io.tickguard.core.TickGuardException.class)
+        .hasMessageContaining("base64").hasMessageContaining("exactly as issued")
+        .hasMessageNotContaining("kraken-private-key").hasNoCause(); // base64's own error quotes a character
+    assertThat(e.setting()).isEqualTo("credentials");
+    assertThat(server.requestCount()).isZero(); // refused at build(), before any I/O
+  }
+
+  @Test
+  void aRotatedPrivateKeyThatIsNotBase64FailsTheCallTypedBeforeSendingIt() {
+    RotatingCredentialsProvider keys = new RotatingCredentialsProvider(credentials(KEY, SECRET));
+    try (KrakenClient client = KrakenClient.builder().config(server.config()).throttle(Throttle.unlimited())
+        .credentials(keys).build()) {
+      keys.rotate(credentials("kraken-next-key", NOT_BASE64));
+
+      assertThatThrownBy(client::balances).isInstanceOfSatisfying(ConfigurationException.class, e -> {
+        assertThat(e.setting()).isEqualTo("credentials");
+        assertThat(e.getMessage()).doesNotContain("kraken-private-key");
+      });
+    }
+    assertThat(server.requestCount()).isZero();
   }
 }

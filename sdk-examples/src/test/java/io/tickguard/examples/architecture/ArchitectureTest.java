@@ -55,7 +55,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.tickguard.forex..")
             .should().dependOnClassesThat().resideInAnyPackage("io.tickguard.crypto..", "io.tickguard.examples..")
             .as("forex depends on neither crypto nor examples"),
-        slices().matching("io.tickguard.(crypto|forex).(binance|kraken|coinbase|insightease|oanda)..")
+        slices().matching("io.tickguard.(crypto|forex).(binance|kraken|coinbase|insightease|oanda|saxo)..")
             .should().notDependOnEachOther()
             .as("providers never depend on each other"),
         noClasses().that().resideOutsideOfPackage("io.tickguard.core..")

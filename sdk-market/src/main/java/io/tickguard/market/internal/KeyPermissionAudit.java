@@ -26,6 +26,18 @@ public final class KeyPermissionAudit {
   private KeyPermissionAudit() {}
 
   /**
+   * A provider's audit, ready to run on a client once it is open: the provider's name, the policy
+   * chosen on the builder, and the provider's key-permission request and its decoder.
+   */
+  public record Check(String provider, KeyAuditPolicy policy, ApiRequest request,
+      ResponseDecoder<GrantedPermissions> decoder) {
+    /** {@link KeyPermissionAudit#run} of this check for {@code credentials} on {@code api}. */
+    public void run(ApiClient api, ApiCredentials credentials) {
+      KeyPermissionAudit.run(provider, api, credentials, policy, request, decoder);
+    }
+  }
+
+  /**
    * Runs the audit for {@code credentials} on {@code api} unless {@code policy} is OFF.
    *
    * @throws OverPrivilegedKeyException under STRICT, for an over-privileged key

@@ -4,6 +4,7 @@ import io.tickguard.core.ApiClient;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.ResponseDecoder;
+import io.tickguard.core.auth.CredentialsProvider;
 import io.tickguard.core.throttle.LimitPreset;
 import io.tickguard.core.throttle.Throttle;
 import io.tickguard.core.time.ServerClock;
@@ -56,13 +57,42 @@ public final class ProviderClock {
 
   /**
    * Opens the transport of a client whose signer takes its time from this clock (the sequence
-   * Binance and Coinbase share): {@link ClientCore#open} with the provider's {@code wiring}; when
-   * the client {@code signing}, also this clock as the pipeline's server clock (its {@code Date}
-   * samples and the resync on a rejected timestamp), then this clock bound to the opened client so
-   * that it samples through the same pinned, throttled pipeline. A client without credentials
-   * never samples: its clock stays unbound.
+   * Binance and Coinbase share): {@link ClientCore#open} with the provider's {@code wiring}. When
+   * {@code credentials} are given the client signs: this clock is also the pipeline's server clock
+   * (its {@code Date} samples and the resync on a rejected timestamp), it is bound to the opened
+   * client so that it samples through the same pinned, throttled pipeline, and then {@code audit}
+   * runs for the current key; an audit that fails closes the opened client before its exception is
+   * thrown. A client without credentials never samples (its clock stays unbound) and is not audited.
    */
   public ClientCore open(
+      Optional<CredentialsProvider> credentials,
+      String provider,
+      ClientConfig config,
+      Optional<Throttle> chosen,
+      LimitPreset preset,
+      Duration futureTolerance,
+      Function<ApiClient.Builder, ApiClient.Builder> wiring,
+      KeyPermissionAudit.Check audit) {
+    ClientCore core = open(credentials.isPresent(), provider, config, chosen, preset, futureTolerance, wiring);
+    if (credentials.isEmpty()) {
+      return core;
+    }
+    try {
+      audit.run(core.api(), credentials.get().current());
+    } catch (RuntimeException e) {
+      core.close();
+      throw e;
+    }
+    return core;
+  }
+
+  /** The clock once it is bound to a signing client; empty for a client without credentials. */
+  public Optional<ServerClock> bound() {
+    return api.get() == null ? Optional.empty() : Optional.of(clock);
+  }
+
+  /** {@link #open(Optional, String, ClientConfig, Optional, LimitPreset, Duration, Function, KeyPermissionAudit.Check)} without the audit. */
+  ClientCore open(
       boolean signing,
       String provider,
       ClientConfig config,

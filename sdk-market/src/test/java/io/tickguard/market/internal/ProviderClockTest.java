@@ -3,7 +3,12 @@ package io.tickguard.market.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.ClientConfig;
+import io.tickguard.core.auth.ApiCredentials;
+import io.tickguard.core.auth.CredentialsProvider;
+import io.tickguard.core.auth.Secret;
+import io.tickguard.core.security.KeyAuditPolicy;
 import io.tickguard.core.Endpoint;
 import io.tickguard.core.HttpMethod;
 import io.tickguard.core.throttle.Throttle;
@@ -12,7 +17,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -80,5 +87,54 @@ class ProviderClockTest {
     } finally {
       core.close();
     }
+  }
+
+  private static final Endpoint PERMISSIONS = Endpoint.builder("keyPermissions", HttpMethod.GET, "/permissions").build();
+
+  private ClientCore openAudited(ProviderClock providerClock, Optional<CredentialsProvider> keys, KeyAuditPolicy policy) {
+    return providerClock.open(keys, "example", config, Optional.of(Throttle.unlimited()),
+        ClientCoreTest.preset("example"), Duration.ofSeconds(5), api -> api,
+        new KeyPermissionAudit.Check("Example", policy, PERMISSIONS.request().build(),
+            r -> new GrantedPermissions(Set.of(), Optional.of(true), List.of())));
+  }
+
+  private static Optional<CredentialsProvider> key() {
+    return Optional.of(CredentialsProvider.of(ApiCredentials.hmac("audit-key", Secret.of("c2VjcmV0".toCharArray()))));
+  }
+
+  @Test
+  void aClientWithCredentialsIsAuditedOnceThroughItsOwnPipelineAndItsClockIsBound() throws Exception {
+    ProviderClock providerClock = providerClock();
+    server.enqueue(new MockResponse.Builder().body("{}").build());
+    ClientCore core = openAudited(providerClock, key(), KeyAuditPolicy.REPORT);
+    try {
+      assertThat(server.getRequestCount()).isEqualTo(1);
+      assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/permissions");
+      assertThat(core.api().security().keyPermissionReport()).isPresent();
+      assertThat(providerClock.bound()).contains(providerClock.clock());
+    } finally {
+      core.close();
+    }
+  }
+
+  @Test
+  void aClientWithoutCredentialsIsNeitherAuditedNorBound() {
+    ProviderClock providerClock = providerClock();
+    ClientCore core = openAudited(providerClock, Optional.empty(), KeyAuditPolicy.STRICT);
+    try {
+      assertThat(server.getRequestCount()).isZero();
+      assertThat(providerClock.bound()).isEmpty();
+    } finally {
+      core.close();
+    }
+  }
+
+  @Test
+  void aStrictAuditThatFailsIsThrownTyped() {
+    server.enqueue(new MockResponse.Builder().code(401).body("{}").build());
+
+    assertThatThrownBy(() -> openAudited(providerClock(), key(), KeyAuditPolicy.STRICT))
+        .isInstanceOf(AuthenticationException.class);
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 }

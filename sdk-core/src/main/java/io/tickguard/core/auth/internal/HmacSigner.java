@@ -92,10 +92,17 @@ public final class HmacSigner implements RequestSigner {
     return new RequestSignature(encoder.apply(digest), new SignedPayload(algorithmName, message.text()));
   }
 
+  /** Decodes the key and initialises its Mac now, once: {@link #sign} reuses it. */
+  @Override
+  public void prepare(ApiCredentials credentials) {
+    macs.get(credentials);
+  }
+
   private Mac prototype(ApiCredentials credentials) {
     byte[] raw = secretOf(credentials).bytes();
-    byte[] key = keyDecoder.apply(raw);
+    byte[] key = null;
     try {
+      key = keyDecoder.apply(raw); // a secret that does not decode is refused, typed, by the decoder
       Mac mac = Mac.getInstance(macAlgorithm);
       mac.init(new SecretKeySpec(key, macAlgorithm));
       return mac;
@@ -103,7 +110,9 @@ public final class HmacSigner implements RequestSigner {
       throw new IllegalStateException(macAlgorithm + " is not available in this JDK", e);
     } finally {
       Arrays.fill(raw, (byte) 0);
-      Arrays.fill(key, (byte) 0);
+      if (key != null) {
+        Arrays.fill(key, (byte) 0);
+      }
     }
   }
 

@@ -69,6 +69,7 @@ public final class Pipeline {
   private final OkHttpClient nonIdempotentHttp;
   private final OkHttpClient webSocketHttp;
   private final SecurityMonitor security;
+  private final SecurityClassifier classifier;
 
   /**
    * The pipeline of one client; {@code serverClock} may be {@code null} (no provider clock), {@code
@@ -78,20 +79,21 @@ public final class Pipeline {
       ClientConfig config, RequestAuthenticator authenticator, ResponseHandler responses,
       ResponseObserver observer, ServerClock serverClock, AuditLogger audit, StageTrace trace) {
     this(config, authenticator, responses, observer, serverClock, audit, trace,
-        SecurityMonitor.create(SecurityOptions.defaults(), config.clock()));
+        SecurityMonitor.create(SecurityOptions.defaults(), config.clock()), new SecurityClassifier(code -> false));
   }
 
   /**
    * The pipeline of one client reporting to {@code security}: its kill switch is checked before
-   * every call, failures that are security events are reported to it, and each attempt's usage is
-   * counted in it.
+   * every call, failures that are security events ({@code classifier} tells which) are reported to
+   * it, and each attempt's usage is counted in it.
    */
   public Pipeline(
       ClientConfig config, RequestAuthenticator authenticator, ResponseHandler responses,
       ResponseObserver observer, ServerClock serverClock, AuditLogger audit, StageTrace trace,
-      SecurityMonitor security) {
+      SecurityMonitor security, SecurityClassifier classifier) {
     this.config = config;
     this.security = Objects.requireNonNull(security, "security");
+    this.classifier = Objects.requireNonNull(classifier, "classifier");
     this.authenticator = authenticator;
     this.guard = new RequestGuard(config.baseUrl(), config.userAgent());
     this.transport = new TransportStage(config, responses.redactor());
@@ -146,9 +148,9 @@ public final class Pipeline {
    * key's restrictions comes back as a {@link KeyRestrictedException} naming this client's egress.
    */
   public TickGuardException reported(TickGuardException e, ApiRequest request, String host) {
-    TickGuardException out = SecurityClassifier.isKeyRestriction(e)
+    TickGuardException out = classifier.isKeyRestriction(e)
         ? new KeyRestrictedException(e, config.egress().describe()) : e;
-    SecurityClassifier.eventFor(out, config.clock().instant(), host, request.endpoint().name())
+    classifier.eventFor(out, config.clock().instant(), host, request.endpoint().name())
         .ifPresent(security::onEvent);
     return out;
   }
@@ -158,7 +160,7 @@ public final class Pipeline {
    * security monitor when it is a security event (see {@link SecurityClassifier#eventForStream}).
    */
   public void reportedStream(TickGuardException e, String endpoint, String host) {
-    SecurityClassifier.eventForStream(e, config.clock().instant(), host, endpoint).ifPresent(security::onEvent);
+    classifier.eventForStream(e, config.clock().instant(), host, endpoint).ifPresent(security::onEvent);
   }
 
   /** The client's security monitor. */

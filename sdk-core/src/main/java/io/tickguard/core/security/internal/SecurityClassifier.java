@@ -15,23 +15,34 @@ import io.tickguard.core.tls.TlsHandshakeException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Objects;
+import java.util.function.Predicate;
 
-/** Tells which failures of a call are security events, and which provider refusals are key restrictions. */
+/**
+ * Tells which failures of a call are security events, and which provider refusals are key
+ * restrictions. Core knows no provider's codes: which codes mean "the key's IP allow-list or
+ * permissions refused the call" is the provider client's to say ({@code
+ * ApiClient.Builder#keyRestrictionCodes}); one classifier per client.
+ */
 public final class SecurityClassifier {
-  /** Provider codes that mean "the key's IP allow-list or permissions refused the call". */
-  private static final Set<String> RESTRICTION_CODES = Set.of("-2014", "-2015");
-  private static final String KRAKEN_PERMISSION = "EGeneral:Permission denied";
   /** Words (lower case) of a provider's stream error that mean the credentials were refused. */
   private static final List<String> AUTH_WORDS = List.of("authenticat", "unauthorized", "unauthorised", "forbidden",
       "permission denied", "invalid key", "invalid api key", "invalid api-key", "invalid apikey", "unknown key",
       "unknown api key", "invalid signature", "signature invalid", "signature mismatch", "jwt", "token expired",
       "expired token", "invalid token", "token invalid");
 
-  private SecurityClassifier() {}
+  private final Predicate<String> restrictionCodes;
+
+  /**
+   * A classifier for a client whose provider refuses a key for its restrictions with the codes
+   * {@code restrictionCodes} accepts ({@code code -> false} for none).
+   */
+  public SecurityClassifier(Predicate<String> restrictionCodes) {
+    this.restrictionCodes = Objects.requireNonNull(restrictionCodes, "restrictionCodes");
+  }
 
   /** The event {@code e} stands for, if it is a security event. */
-  public static Optional<SecurityEvent> eventFor(TickGuardException e, Instant at, String host, String endpoint) {
+  public Optional<SecurityEvent> eventFor(TickGuardException e, Instant at, String host, String endpoint) {
     String code = e.providerCode().orElseGet(() -> e.httpStatus().map(String::valueOf).orElse(""));
     SecurityEventKind kind;
     String detail;
@@ -67,7 +78,7 @@ public final class SecurityClassifier {
    * permission (Coinbase {@code "authentication failure"}, Kraken {@code EAPI:Invalid key}) it is a
    * rejected credential. The provider's text only classifies: the event's detail is TickGuard's own.
    */
-  public static Optional<SecurityEvent> eventForStream(TickGuardException e, Instant at, String host, String endpoint) {
+  public Optional<SecurityEvent> eventForStream(TickGuardException e, Instant at, String host, String endpoint) {
     Optional<SecurityEvent> known = eventFor(e, at, host, endpoint);
     if (known.isPresent()) {
       return known;
@@ -91,12 +102,12 @@ public final class SecurityClassifier {
   }
 
   /** Whether {@code e} is a provider refusal for the key's restrictions (IP allow-list or permissions). */
-  public static boolean isKeyRestriction(TickGuardException e) {
+  public boolean isKeyRestriction(TickGuardException e) {
     if (e instanceof KeyRestrictedException) {
       return false; // already told
     }
     Optional<String> code = e.providerCode();
-    return code.isPresent() && (RESTRICTION_CODES.contains(code.get()) || code.get().startsWith(KRAKEN_PERMISSION));
+    return code.isPresent() && restrictionCodes.test(code.get());
   }
 
   /** A code is a short token; anything else (a provider echoing input) is not repeated. */

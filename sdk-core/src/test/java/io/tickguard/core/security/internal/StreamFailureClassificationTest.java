@@ -23,7 +23,7 @@ class StreamFailureClassificationTest {
   private static final Instant AT = Instant.parse("2026-03-02T10:00:00Z");
 
   private static Optional<SecurityEvent> classify(TickGuardException e) {
-    return SecurityClassifier.eventForStream(e, AT, "stream.example", "level2");
+    return new SecurityClassifier(code -> false).eventForStream(e, AT, "stream.example", "level2");
   }
 
   private static ProviderException providerError(String code, String message) {

@@ -26,6 +26,16 @@ public final class BinanceErrorDecoder implements ErrorDecoder {
 
   private BinanceErrorDecoder() {}
 
+  /**
+   * Whether Binance's {@code code} means the key's restrictions refused the call: {@code -2014}
+   * (API-key format invalid) and {@code -2015} ("Invalid API-key, IP, or permissions for action";
+   * Binance does not say which). The client registers it with {@code
+   * ApiClient.Builder#keyRestrictionCodes}, so such a refusal names the client's egress.
+   */
+  public static boolean isKeyRestriction(String code) {
+    return "-2014".equals(code) || "-2015".equals(code);
+  }
+
   @Override
   public TickGuardException decode(ApiResponse response, ErrorDetails details) {
     ErrorDetails full = ErrorDecoder.withGenericProviderError(response, details);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Kraken spot REST endpoints used by {@link KrakenClient}. Public calls count one against the
  * per-IP public limit (Kraken documents about one call per second); private calls count one against
  * the account's decaying API counter (Balance costs 1). The limit group names are those of {@link
- * io.tickguard.core.throttle.LimitPresets#krakenSpot}, so the default throttle applies to them.
+ * io.tickguard.crypto.kraken.KrakenLimits#spot}, so the default throttle applies to them.
  */
 public final class KrakenEndpoints {
   /** Limit group of public market data. */

@@ -17,7 +17,19 @@ import java.util.List;
  * never fail a call.
  */
 public final class KrakenErrors {
+  /** Kraken's refusal for a key that lacks the permission, or is used from an address not on its list. */
+  private static final String PERMISSION_DENIED = "EGeneral:Permission denied";
+
   private KrakenErrors() {}
+
+  /**
+   * Whether Kraken's {@code error} means the key's restrictions (its permissions or IP allow-list)
+   * refused the call. The client registers it with {@code ApiClient.Builder#keyRestrictionCodes}, so
+   * such a refusal names the client's egress.
+   */
+  public static boolean isKeyRestriction(String error) {
+    return error.startsWith(PERMISSION_DENIED);
+  }
 
   /** The first error (not warning) of {@code messages}, if any. */
   public static String firstError(List<String> messages) {
@@ -55,7 +67,7 @@ public final class KrakenErrors {
         || error.startsWith("EService:Deadline elapsed")) {
       return new KrakenServiceUnavailableException(prefix + "; the request may be fine, retry after a pause", details);
     }
-    if (error.startsWith("EGeneral:Permission denied")) {
+    if (isKeyRestriction(error)) {
       return new PermissionDeniedException(prefix + ": the key lacks the permission", details);
     }
     if (error.startsWith("EQuery:Unknown asset pair")) {
