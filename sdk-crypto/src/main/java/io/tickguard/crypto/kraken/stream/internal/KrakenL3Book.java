@@ -5,9 +5,12 @@ import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.book.BookOrder;
 import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.KrakenChecksum;
+import io.tickguard.crypto.book.Level3Book;
+import io.tickguard.crypto.stream.BookInvalidated;
 import io.tickguard.crypto.stream.OrderEvent;
 import io.tickguard.crypto.stream.OrdersSnapshotEvent;
 import io.tickguard.crypto.stream.internal.FeedOutput;
+import io.tickguard.market.InvalidValueException;
 import io.tickguard.market.internal.Models;
 import io.tickguard.market.internal.Times;
 import java.math.BigDecimal;
@@ -16,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -23,8 +27,11 @@ import java.util.TreeMap;
  * update applies its {@code add}/{@code modify}/{@code delete} events in order (an order keeps its
  * queue place when modified), the book is truncated to the subscribed depth (Kraken sends no delete
  * for levels pushed out), and {@link KrakenChecksum#level3} must equal the message's checksum. Events
- * reach the listener only after the message verified; a mismatch makes the feed resubscribe the
- * symbol and ignore its updates until the new snapshot. Runs on the reader thread only.
+ * reach the listener only after the message verified; a mismatch invalidates the book ({@link
+ * BookInvalidated}, {@link BookInvalidated.Reason#CHECKSUM_MISMATCH}) and makes the feed resubscribe
+ * the symbol and ignore its updates until the new snapshot. Edited on the reader thread only; {@link
+ * #view()} may be read by any thread and is the immutable book of the last verified message, or
+ * empty from the moment a check failed or the book lost its source until the next verified snapshot.
  */
 final class KrakenL3Book {
   private final Symbol symbol;
@@ -33,6 +40,7 @@ final class KrakenL3Book {
   private final TreeMap<BigDecimal, Map<String, BookOrder>> asks = new TreeMap<>();
   private boolean awaitingSnapshot = true;
   private int resyncs;
+  private volatile Level3Book view;
 
   KrakenL3Book(Symbol symbol, int depth) {
     this.symbol = symbol;
@@ -44,11 +52,26 @@ final class KrakenL3Book {
     return resyncs;
   }
 
+  /** The verified book, or empty while it is not valid (before its snapshot, after a failed check). */
+  Optional<Level3Book> view() {
+    return Optional.ofNullable(view);
+  }
+
   /** The connection ended or the symbol was unsubscribed: wait for a new snapshot. */
   void reset() {
+    view = null;
     bids.clear();
     asks.clear();
     awaitingSnapshot = true;
+  }
+
+  /** As {@link #reset()}, telling {@code out} when a readable book was invalidated by it. */
+  void invalidate(BookInvalidated.Reason reason, String detail, FeedOutput out) {
+    boolean wasValid = view != null;
+    reset();
+    if (wasValid) {
+      out.event(new BookInvalidated(symbol, reason, detail));
+    }
   }
 
   /** Handles a snapshot or an update; returns true when the symbol must be resubscribed. */
@@ -76,10 +99,13 @@ final class KrakenL3Book {
     List<BookOrder> askOrders = flatten(asks);
     long actual = KrakenChecksum.level3(bidOrders, askOrders);
     if (actual != checksum) {
-      reset();
-      resyncs++;
-      out.gap(symbol + " level3: checksum " + actual + " of the local orders differs from Kraken's " + checksum);
-      return true;
+      return fail(BookInvalidated.Reason.CHECKSUM_MISMATCH,
+          "level3 checksum " + actual + " of the local orders differs from Kraken's " + checksum, out);
+    }
+    try {
+      view = new Level3Book(symbol, bidOrders, askOrders);
+    } catch (InvalidValueException e) {
+      return fail(BookInvalidated.Reason.INVALID_DATA, "level3 book breaks a rule of the model: " + e.getMessage(), out);
     }
     if (snapshot) {
       awaitingSnapshot = false;
@@ -88,6 +114,15 @@ final class KrakenL3Book {
       events.forEach(out::event);
     }
     return false;
+  }
+
+  /** The book failed a check: unreadable from now, listeners told, the symbol to be resubscribed. */
+  private boolean fail(BookInvalidated.Reason reason, String detail, FeedOutput out) {
+    reset();
+    resyncs++;
+    out.event(new BookInvalidated(symbol, reason, detail));
+    out.gap(symbol + " " + detail);
+    return true;
   }
 
   private void apply(OrderEvent.Action action, BookOrder order) {
