@@ -87,11 +87,16 @@ final class KrakenL3Book {
       asks.clear();
     }
     List<OrderEvent> events = new ArrayList<>(wire.size());
-    for (KrakenMessage.L3Order w : wire) {
-      BookOrder order = order(w);
-      OrderEvent.Action action = snapshot ? OrderEvent.Action.ADD : action(w);
-      apply(action, order);
-      events.add(new OrderEvent(symbol, action, order));
+    try {
+      for (KrakenMessage.L3Order w : wire) {
+        BookOrder order = order(w);
+        OrderEvent.Action action = snapshot ? OrderEvent.Action.ADD : action(w);
+        apply(action, order);
+        events.add(new OrderEvent(symbol, action, order));
+      }
+    } catch (RuntimeException e) {
+      view = null; // a malformed message half applied: unreadable at once, as a level2 book whose edit throws
+      throw e; // (the session replaces the connection; only a verified checksum makes a view again)
     }
     truncate(bids);
     truncate(asks);

@@ -245,6 +245,20 @@ class KrakenLevel3FeedTest {
   }
 
   @Test
+  void aMalformedLevel3MessageLeavesNoReadableBookBehind() {
+    feed.subscribe(List.of(new Subscription(BTC_USD, StreamChannel.ORDERS)));
+    feed.onText(Fixtures.json("kraken/ws/level3-checksum-v2-example.json"), out);
+    String halfGood = "{\"channel\":\"level3\",\"type\":\"update\",\"data\":[{\"checksum\":1,\"symbol\":\"BTC/USD\",\"bids\":[],"
+        + "\"asks\":[{\"event\":\"delete\",\"order_id\":\"OFVLAA-HRSSP-BK75KB\",\"limit_price\":44939.5,\"order_qty\":4.52308393,"
+        + "\"timestamp\":\"2024-01-08T12:26:46Z\"},{\"event\":\"replace\",\"order_id\":\"O1\",\"limit_price\":1,"
+        + "\"order_qty\":1,\"timestamp\":\"2024-01-08T12:26:46Z\"}]}]}";
+
+    assertThatThrownBy(() -> feed.onText(halfGood, out)).isInstanceOf(InvalidResponseException.class);
+
+    assertThat(feed.level3Book(BTC_USD)).isEmpty();
+  }
+
+  @Test
   void aVerifiedSnapshotIsReadableAsALevel3BookWithQueuesAndLevelsThatAreTheSumOfTheirOrders() {
     assertThat(feed.level3Book(BTC_USD)).isEmpty();
     feed.subscribe(List.of(new Subscription(BTC_USD, StreamChannel.ORDERS)));
