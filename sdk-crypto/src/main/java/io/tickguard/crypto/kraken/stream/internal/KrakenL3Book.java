@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One symbol's order-level book on Kraken's {@code level3} channel: the snapshot replaces it, each
@@ -40,7 +41,8 @@ final class KrakenL3Book {
   private final TreeMap<BigDecimal, Map<String, BookOrder>> asks = new TreeMap<>();
   private boolean awaitingSnapshot = true;
   private int resyncs;
-  private volatile Level3Book view;
+  /** The last verified book, or null: written on the reader thread, read by any. */
+  private final AtomicReference<Level3Book> view = new AtomicReference<>();
 
   KrakenL3Book(Symbol symbol, int depth) {
     this.symbol = symbol;
@@ -54,12 +56,12 @@ final class KrakenL3Book {
 
   /** The verified book, or empty while it is not valid (before its snapshot, after a failed check). */
   Optional<Level3Book> view() {
-    return Optional.ofNullable(view);
+    return Optional.ofNullable(view.get());
   }
 
   /** The connection ended or the symbol was unsubscribed: wait for a new snapshot. */
   void reset() {
-    view = null;
+    view.set(null);
     bids.clear();
     asks.clear();
     awaitingSnapshot = true;
@@ -67,7 +69,7 @@ final class KrakenL3Book {
 
   /** As {@link #reset()}, telling {@code out} when a readable book was invalidated by it. */
   void invalidate(BookInvalidated.Reason reason, String detail, FeedOutput out) {
-    boolean wasValid = view != null;
+    boolean wasValid = view.get() != null;
     reset();
     if (wasValid) {
       out.event(new BookInvalidated(symbol, reason, detail));
@@ -95,7 +97,7 @@ final class KrakenL3Book {
         events.add(new OrderEvent(symbol, action, order));
       }
     } catch (RuntimeException e) {
-      view = null; // a malformed message half applied: unreadable at once, as a level2 book whose edit throws
+      view.set(null); // a malformed message half applied: unreadable at once, as a level2 book whose edit throws
       throw e; // (the session replaces the connection; only a verified checksum makes a view again)
     }
     truncate(bids);
@@ -108,7 +110,7 @@ final class KrakenL3Book {
           "level3 checksum " + actual + " of the local orders differs from Kraken's " + checksum, out);
     }
     try {
-      view = new Level3Book(symbol, bidOrders, askOrders);
+      view.set(new Level3Book(symbol, bidOrders, askOrders));
     } catch (InvalidValueException e) {
       return fail(BookInvalidated.Reason.INVALID_DATA, "level3 book breaks a rule of the model: " + e.getMessage(), out);
     }
