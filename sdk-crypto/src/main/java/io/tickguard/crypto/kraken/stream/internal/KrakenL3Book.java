@@ -41,7 +41,11 @@ final class KrakenL3Book {
   private final TreeMap<BigDecimal, Map<String, BookOrder>> asks = new TreeMap<>();
   private boolean awaitingSnapshot = true;
   private int resyncs;
-  /** The last verified book, or null: written on the reader thread, read by any. */
+  /**
+   * The last verified book, or null: written on the reader thread, read by any without the lock
+   * (the edits are synchronized though only the reader thread makes them, so that SpotBugs' atomicity
+   * checks see one discipline; the lock is never contended).
+   */
   private final AtomicReference<Level3Book> view = new AtomicReference<>();
 
   KrakenL3Book(Symbol symbol, int depth) {
@@ -50,7 +54,7 @@ final class KrakenL3Book {
   }
 
   /** Resubscriptions after failed checksums. */
-  int resyncs() {
+  synchronized int resyncs() {
     return resyncs;
   }
 
@@ -60,7 +64,7 @@ final class KrakenL3Book {
   }
 
   /** The connection ended or the symbol was unsubscribed: wait for a new snapshot. */
-  void reset() {
+  synchronized void reset() {
     view.set(null);
     bids.clear();
     asks.clear();
@@ -68,7 +72,7 @@ final class KrakenL3Book {
   }
 
   /** As {@link #reset()}, telling {@code out} when a readable book was invalidated by it. */
-  void invalidate(BookInvalidated.Reason reason, String detail, FeedOutput out) {
+  synchronized void invalidate(BookInvalidated.Reason reason, String detail, FeedOutput out) {
     boolean wasValid = view.get() != null;
     reset();
     if (wasValid) {
@@ -77,7 +81,7 @@ final class KrakenL3Book {
   }
 
   /** Handles a snapshot or an update; returns true when the symbol must be resubscribed. */
-  boolean on(boolean snapshot, List<KrakenMessage.L3Order> wire, long checksum, FeedOutput out) {
+  synchronized boolean on(boolean snapshot, List<KrakenMessage.L3Order> wire, long checksum, FeedOutput out) {
     if (!snapshot && awaitingSnapshot) {
       return false; // updates of a book being resynced: the coming snapshot replaces them
     }
@@ -124,7 +128,7 @@ final class KrakenL3Book {
   }
 
   /** The book failed a check: unreadable from now, listeners told, the symbol to be resubscribed. */
-  private boolean fail(BookInvalidated.Reason reason, String detail, FeedOutput out) {
+  private synchronized boolean fail(BookInvalidated.Reason reason, String detail, FeedOutput out) {
     reset();
     resyncs++;
     out.event(new BookInvalidated(symbol, reason, detail));
