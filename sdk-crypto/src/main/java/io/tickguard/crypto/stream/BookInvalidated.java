@@ -6,7 +6,8 @@ import io.tickguard.market.internal.Checks;
 /**
  * A local order book failed a provider check or lost its source, and is no longer readable: the
  * stream's {@code book(symbol)} answers empty from the moment this happened until the book is
- * resynced, which a later {@link BookSnapshotEvent} announces. Nothing the book held after the
+ * resynced, which a later {@link BookSnapshotEvent} announces (for an order-level book: {@link
+ * OrdersSnapshotEvent}, and {@code level3Book(symbol)} answers empty in the meantime). Nothing the book held after the
  * failed check was ever readable.
  *
  * @param symbol the pair

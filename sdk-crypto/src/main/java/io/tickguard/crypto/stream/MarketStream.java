@@ -2,6 +2,7 @@ package io.tickguard.crypto.stream;
 
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
+import io.tickguard.crypto.book.Level3Book;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -37,12 +38,25 @@ public interface MarketStream extends AutoCloseable {
   /**
    * The local book of {@code symbol} as of now, or empty when it is not subscribed or not valid
    * (not yet synced, or invalidated and not yet resynced). A book returned here passed every
-   * provider check.
+   * provider check. A symbol subscribed only on {@link StreamChannel#ORDERS} answers its {@link
+   * #level3Book(Symbol) level 3 book} aggregated into price levels.
    */
   Optional<OrderBook> book(Symbol symbol);
 
   /** The best {@code depth} levels a side of the local book of {@code symbol}, when valid. */
   Optional<OrderBook> book(Symbol symbol, int depth);
+
+  /**
+   * The order-level (level 3) book of {@code symbol} as of the last verified message, or empty when
+   * {@link StreamChannel#ORDERS} is not subscribed for it or the book is not valid (not yet synced,
+   * or invalidated and not yet resynced: the same {@link BookInvalidated} rules as {@link
+   * #book(Symbol)}). When {@code symbol} has no {@link StreamChannel#BOOK} subscription, {@link
+   * #book(Symbol)} answers this book aggregated into price levels ({@link Level3Book#levels()}).
+   * Default: empty (providers without a level 3 channel).
+   */
+  default Optional<Level3Book> level3Book(Symbol symbol) {
+    return Optional.empty();
+  }
 
   /**
    * The next event in queue mode, waiting up to {@code timeout}.

@@ -12,8 +12,9 @@ public enum StreamChannel {
   BOOK,
   /**
    * Every resting order of the book, order by order (level 3: {@link OrdersSnapshotEvent}, then
-   * {@link OrderEvent}s). Kraken only, and authenticated: the stream fetches the WebSocket token
-   * itself; other providers refuse it.
+   * {@link OrderEvent}s, {@link BookInvalidated} when a check fails), readable as a verified book
+   * through {@code MarketStream.level3Book(symbol)}. Kraken only, and authenticated: the stream
+   * fetches the WebSocket token itself; other providers refuse it.
    */
   ORDERS
 }

@@ -43,8 +43,9 @@ import tools.jackson.databind.JsonNode;
  * shape: {@code error}, {@code method}, {@code req_id}, {@code status}, {@code success}, {@code
  * symbol}, {@code time_in}, {@code time_out}) for a token too old to establish a connection.
  *
- * <p>Faults: {@link #corruptNextChecksum}, {@link #dropConnections()}, and {@code
- * tokens().expireAll()}.
+ * <p>Faults: {@link #corruptNextChecksum}, {@link #corruptNextLevel3Checksum}, {@link
+ * #dropConnections()}, and {@code tokens().expireAll()}. {@link #level3Orders} is the truth a client's
+ * order-level book is compared with.
  */
 public final class KrakenStreamRoutes implements LiveStreams {
   /** The connection id of every status message: Kraken's documented example, beyond {@code Long.MAX_VALUE}. */
@@ -54,6 +55,8 @@ public final class KrakenStreamRoutes implements LiveStreams {
   private final long seed;
   private final Map<String, SimBookFeed> feeds = new LinkedHashMap<>();
   private final Set<String> corrupt = ConcurrentHashMap.newKeySet();
+  private final Set<String> corruptLevel3 = ConcurrentHashMap.newKeySet();
+  private final List<String> level3Acknowledged = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile StreamSessions sessions;
   private volatile SandboxContext context;
   private final Map<StreamSessions.Session, Map<String, View>> views = new ConcurrentHashMap<>();
@@ -106,6 +109,54 @@ public final class KrakenStreamRoutes implements LiveStreams {
   /** The checksum of the next book message of {@code symbol} is off by one. */
   public void corruptNextChecksum(String symbol) {
     corrupt.add(wire(symbol));
+  }
+
+  /**
+   * The checksum of the next {@code level3} message of {@code symbol} actually sent (snapshot or
+   * update) is off by one; spent by that one message.
+   */
+  public void corruptNextLevel3Checksum(String symbol) {
+    corruptLevel3.add(wire(symbol));
+  }
+
+  /**
+   * The {@code level3} orders of {@code symbol} (canonical, {@code BTC-USDT}) as the sandbox last
+   * sent them on the one connection subscribed to it: bids best first, then asks best first, each
+   * price level in queue order; empty when no connection is subscribed.
+   *
+   * @throws IllegalStateException when more than one connection is subscribed to it
+   */
+  public List<KrakenLevel3Order> level3Orders(String symbol) {
+    String w = wire(symbol);
+    List<KrakenLevel3> subscribed = new ArrayList<>();
+    level3.values().forEach(m -> {
+      KrakenLevel3 v = m.get(w);
+      if (v != null) {
+        subscribed.add(v);
+      }
+    });
+    if (subscribed.size() > 1) {
+      throw new IllegalStateException(subscribed.size() + " connections subscribe level3 " + w + "; ask with one");
+    }
+    return subscribed.isEmpty() ? List.of() : subscribed.get(0).orders();
+  }
+
+  /** Connections subscribed to the {@code level3} channel of {@code symbol} now. */
+  public int level3Subscribers(String symbol) {
+    String w = wire(symbol);
+    int n = 0;
+    for (Map<String, KrakenLevel3> m : level3.values()) {
+      n += m.containsKey(w) ? 1 : 0;
+    }
+    return n;
+  }
+
+  /**
+   * Every {@code level3} request the sandbox accepted (a valid token, a known symbol), in order, as
+   * {@code "subscribe BTC/USDT depth=10"} or {@code "unsubscribe BTC/USDT depth=10"}.
+   */
+  public List<String> level3Acknowledged() {
+    return List.copyOf(level3Acknowledged);
   }
 
   /** Ends every connection at once (close code 1011). */
@@ -173,9 +224,13 @@ public final class KrakenStreamRoutes implements LiveStreams {
       }
       for (StreamSessions.Session s : sessions.open()) {
         KrakenLevel3 orders = level3.getOrDefault(s, Map.of()).get(w);
-        String message = orders == null ? null : orders.update(d.bids(), d.asks(), context.clock().instant());
+        boolean corruptOrders = corruptLevel3.contains(w);
+        String message = orders == null ? null : orders.update(d.bids(), d.asks(), context.clock().instant(), corruptOrders);
         if (message != null) {
           s.socket().send(message);
+          if (corruptOrders) {
+            corruptLevel3.remove(w); // spent only by a message actually sent, as for the book channel
+          }
         }
       }
     }
@@ -351,17 +406,21 @@ public final class KrakenStreamRoutes implements LiveStreams {
           continue;
         }
         accepted.add(token);
+        boolean unsubscribe = method.equals("unsubscribe");
+        if (unsubscribe) {
+          mine.remove(w); // before the ack: nothing of the symbol follows it
+        }
+        level3Acknowledged.add(method + " " + w + " depth=" + depth);
         socket.send("{\"method\":\"" + method + "\",\"result\":{\"channel\":\"level3\",\"depth\":" + depth
-            + ",\"snapshot\":true,\"symbol\":\"" + w + "\"},\"success\":true,\"time_in\":\"" + now + "\",\"time_out\":\""
-            + now + "\"" + reqId + "}");
-        if (method.equals("unsubscribe")) {
-          mine.remove(w);
+            + (unsubscribe ? "" : ",\"snapshot\":true") + ",\"symbol\":\"" + w + "\"},\"success\":true,\"time_in\":\""
+            + now + "\",\"time_out\":\"" + now + "\"" + reqId + "}");
+        if (unsubscribe) {
           continue;
         }
         KrakenLevel3 view = new KrakenLevel3(w, depth, feed);
         synchronized (view) {
           mine.put(w, view);
-          socket.send(view.snapshot(context.clock().instant()));
+          socket.send(view.snapshot(context.clock().instant(), corruptLevel3.remove(w)));
         }
       }
     }

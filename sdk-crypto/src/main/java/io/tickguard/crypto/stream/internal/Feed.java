@@ -1,6 +1,7 @@
 package io.tickguard.crypto.stream.internal;
 
 import io.tickguard.crypto.Symbol;
+import io.tickguard.crypto.book.Level3Book;
 import io.tickguard.crypto.book.LocalOrderBook;
 import io.tickguard.crypto.stream.Subscription;
 import java.util.List;
@@ -49,6 +50,15 @@ public interface Feed {
 
   /** The local book of {@code symbol}, when this connection keeps it. */
   Optional<LocalOrderBook> book(Symbol symbol);
+
+  /**
+   * The verified order-level book of {@code symbol}, when this connection keeps one ({@link
+   * io.tickguard.crypto.stream.StreamChannel#ORDERS}) and it is valid. Any thread may call it.
+   * Default: none.
+   */
+  default Optional<Level3Book> level3Book(Symbol symbol) {
+    return Optional.empty();
+  }
 
   /** Decodes and handles one text message. */
   void onText(String message, FeedOutput out);

@@ -11,6 +11,7 @@ import io.tickguard.core.stream.StreamSignal;
 import io.tickguard.core.stream.StreamSpec;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.Symbol;
+import io.tickguard.crypto.book.Level3Book;
 import io.tickguard.crypto.book.LocalOrderBook;
 import io.tickguard.crypto.stream.MarketEvent;
 import io.tickguard.crypto.stream.MarketStream;
@@ -149,12 +150,25 @@ public final class FeedStream implements MarketStream {
 
   @Override
   public Optional<OrderBook> book(Symbol symbol) {
-    return localBook(symbol).flatMap(LocalOrderBook::snapshot);
+    Optional<LocalOrderBook> local = localBook(symbol);
+    return local.isPresent() ? local.get().snapshot() : level3Book(symbol).map(Level3Book::levels);
   }
 
   @Override
   public Optional<OrderBook> book(Symbol symbol, int depth) {
-    return localBook(symbol).flatMap(b -> b.snapshot(depth));
+    Optional<LocalOrderBook> local = localBook(symbol);
+    return local.isPresent() ? local.get().snapshot(depth) : level3Book(symbol).map(b -> b.levels(depth));
+  }
+
+  @Override
+  public synchronized Optional<Level3Book> level3Book(Symbol symbol) {
+    for (Connection c : connections) {
+      Optional<Level3Book> b = c.feed.level3Book(symbol);
+      if (b.isPresent()) {
+        return b;
+      }
+    }
+    return Optional.empty();
   }
 
   /** The update id the local book of {@code symbol} is at, or -1 when it is not valid (tests). */

@@ -15,9 +15,11 @@ import io.tickguard.core.stream.StreamSignal;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.book.BookOrder;
 import io.tickguard.crypto.book.BookSide;
+import io.tickguard.crypto.book.Level3Book;
 import io.tickguard.crypto.kraken.KrakenClient;
 import io.tickguard.crypto.kraken.KrakenWsToken;
 import io.tickguard.crypto.stream.Await;
+import io.tickguard.crypto.stream.BookInvalidated;
 import io.tickguard.crypto.stream.MarketEvent;
 import io.tickguard.crypto.stream.MarketStream;
 import io.tickguard.crypto.stream.OrderEvent;
@@ -58,9 +60,11 @@ class KrakenLevel3SandboxTest {
       "level3 end-to-end Kraken private key: sixty-four bytes of material".getBytes(StandardCharsets.US_ASCII));
   private static final Symbol BTC = Symbol.of("BTC", "USDT");
   private static final Subscription ORDERS = new Subscription(BTC, StreamChannel.ORDERS);
+  private static final Symbol ETH = Symbol.of("ETH", "USDT");
+  private static final Subscription ETH_ORDERS = new Subscription(ETH, StreamChannel.ORDERS);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
-  private final KrakenStreamRoutes streams = new KrakenStreamRoutes(29, "BTC-USDT");
+  private final KrakenStreamRoutes streams = new KrakenStreamRoutes(29, "BTC-USDT", "ETH-USDT");
   private final SandboxServer sandbox = SandboxServer.builder().clock(clock).demoRoutes(false).routes(streams)
       .routes(KrakenRoutes.builder().callCounter(1000, 10).webSocketTokens(streams.tokens()).build())
       .apiKey(KEY, SECRET, Scope.MARKET_DATA, Scope.ACCOUNT_READ).start();
@@ -298,5 +302,164 @@ class KrakenLevel3SandboxTest {
       Await.until("the trades", () -> recorder.events.stream().filter(e -> e instanceof io.tickguard.crypto.stream.TradeEvent).count() == 3);
       assertThat(streams.tokens().issuedCount()).isEqualTo(1);
     }
+  }
+
+  /** The stream's verified level3 book of {@code symbol} equals the sandbox's orders, order for order. */
+  private boolean level3EqualsSandbox(MarketStream stream, Symbol symbol, String canonical) {
+    return stream.level3Book(symbol).map(b -> orders(b).equals(sandboxOrders(canonical))).orElse(false);
+  }
+
+  private static List<String> orders(Level3Book book) {
+    List<String> out = new ArrayList<>();
+    book.bids().forEach(o -> out.add("bid " + o.orderId() + " " + o.limitPrice().toPlainString() + " " + o.quantity().toPlainString()));
+    book.asks().forEach(o -> out.add("ask " + o.orderId() + " " + o.limitPrice().toPlainString() + " " + o.quantity().toPlainString()));
+    return out;
+  }
+
+  private List<String> sandboxOrders(String canonical) {
+    List<String> out = new ArrayList<>();
+    streams.level3Orders(canonical).forEach(o -> out.add(o.side() + " " + o.orderId() + " " + o.limitPrice().toPlainString()
+        + " " + o.quantity().toPlainString()));
+    return out;
+  }
+
+  /** Publishes one change at a time until the stream's level3 book equals the sandbox's. */
+  private void catchUp(MarketStream stream, Symbol symbol, String canonical) {
+    Await.until("the level3 book of " + symbol + " equals the sandbox's", () -> {
+      streams.publishBook(canonical, 1);
+      return level3EqualsSandbox(stream, symbol, canonical);
+    });
+  }
+
+  private long events(Symbol symbol) {
+    return recorder.events.stream().filter(e -> symbolOf(e) == symbol || symbol.equals(symbolOf(e))).count();
+  }
+
+  private static Symbol symbolOf(MarketEvent e) {
+    if (e instanceof OrderEvent o) {
+      return o.symbol();
+    }
+    if (e instanceof OrdersSnapshotEvent s) {
+      return s.symbol();
+    }
+    return e instanceof BookInvalidated i ? i.symbol() : null;
+  }
+
+  /** Order events of {@code symbol} delivered after a BookInvalidated and before the next snapshot. */
+  private long orderEventsWhileInvalid(Symbol symbol) {
+    long n = 0;
+    boolean invalid = false;
+    for (MarketEvent e : recorder.events) {
+      if (!symbol.equals(symbolOf(e))) {
+        continue;
+      }
+      if (e instanceof BookInvalidated) {
+        invalid = true;
+      } else if (e instanceof OrdersSnapshotEvent) {
+        invalid = false;
+      } else if (invalid) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void aLevel3BookVerifiedOverFifteenHundredUpdatesEqualsTheSandboxsOrdersAndItsLevelsTheSandboxsBook() {
+    try (MarketStream stream = open()) {
+      stream.subscribe(List.of(ORDERS));
+      Await.until("the level3 book is synced", () -> stream.level3Book(BTC).isPresent());
+      streams.publishBook("BTC-USDT", 1_500);
+      catchUp(stream, BTC, "BTC-USDT");
+
+      Level3Book book = stream.level3Book(BTC).orElseThrow();
+      assertThat(orders(book)).isEqualTo(sandboxOrders("BTC-USDT"));
+      assertThat(recorder.events.stream().filter(e -> e instanceof OrderEvent).count())
+          .as("order events verified by checksum").isGreaterThan(1_000);
+      assertThat(book.levels().bids()).as("queues of several orders").hasSizeLessThan(book.bids().size());
+      SimOrderBook truth = streams.feed("BTC-USDT").snapshot(10);
+      assertThat(levels(book.levels()).equals(sum(truth.bids(), truth.asks()))).isTrue();
+      assertThat(stream.book(BTC)).as("book(symbol) of an ORDERS-only symbol: the level3 book aggregated")
+          .hasValue(book.levels());
+      assertThat(stream.book(BTC, 3).orElseThrow().bids()).isEqualTo(book.levels().bids().subList(0, 3));
+      assertThat(recorder.events).noneMatch(e -> e instanceof BookInvalidated);
+      assertThat(recorder.signals).noneMatch(s -> s instanceof StreamSignal.Gap || s instanceof StreamSignal.Resubscribed);
+    }
+  }
+
+  @Test
+  void aCorruptedLevel3ChecksumCausesExactlyOneResyncAndTheBookThenEqualsTheSandboxsAgain() {
+    try (MarketStream stream = open()) {
+      stream.subscribe(List.of(ORDERS));
+      Await.until("the level3 book is synced", () -> stream.level3Book(BTC).isPresent());
+      catchUp(stream, BTC, "BTC-USDT");
+
+      streams.corruptNextLevel3Checksum("BTC-USDT");
+      Await.until("the level3 book was invalidated", () -> {
+        streams.publishBook("BTC-USDT", 1);
+        return recorder.events.stream().anyMatch(e -> e instanceof BookInvalidated);
+      });
+      Await.until("the level3 book resynced", () -> snapshots() == 2);
+      streams.publishBook("BTC-USDT", 300);
+      catchUp(stream, BTC, "BTC-USDT");
+
+      assertThat(recorder.events.stream().filter(e -> e instanceof BookInvalidated).toList()).singleElement()
+          .satisfies(e -> assertThat(((BookInvalidated) e).reason()).isEqualTo(BookInvalidated.Reason.CHECKSUM_MISMATCH));
+      assertThat(orderEventsWhileInvalid(BTC)).as("no order event of the invalid book reached the listener").isZero();
+      assertThat(recorder.signals).filteredOn(s -> s instanceof StreamSignal.Resubscribed).hasSize(1);
+      assertThat(recorder.signals).filteredOn(s -> s instanceof StreamSignal.Gap).hasSize(1);
+      assertThat(streams.level3Acknowledged()).containsExactly(
+          "subscribe BTC/USDT depth=10", "unsubscribe BTC/USDT depth=10", "subscribe BTC/USDT depth=10");
+      assertThat(streams.tokens().issuedCount()).isEqualTo(1);
+      assertThat(stream.connectionsOpened()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void unsubscribingOneSymbolsLevel3StopsItsEventsWhileTheOtherContinuesOnTheSameConnection() {
+    try (MarketStream stream = open()) {
+      stream.subscribe(List.of(ORDERS, ETH_ORDERS));
+      Await.until("both level3 snapshots reached the listener", () -> snapshots() == 2); // none still in flight
+
+      stream.unsubscribe(List.of(ORDERS));
+      Await.until("the sandbox acknowledged the unsubscribe", () -> streams.level3Subscribers("BTC-USDT") == 0);
+      long btcEvents = events(BTC);
+      streams.publishBook("BTC-USDT", 300);
+      streams.publishBook("ETH-USDT", 300);
+      catchUp(stream, ETH, "ETH-USDT");
+
+      assertThat(streams.level3Acknowledged()).as("accepted only with a valid token")
+          .contains("unsubscribe BTC/USDT depth=10").doesNotContain("unsubscribe ETH/USDT depth=10");
+      assertThat(events(BTC)).as("nothing of BTC after the unsubscribe").isEqualTo(btcEvents);
+      assertThat(recorder.events).filteredOn(e -> e instanceof BookInvalidated).singleElement()
+          .satisfies(e -> assertThat((BookInvalidated) e).extracting(BookInvalidated::symbol, BookInvalidated::reason)
+              .containsExactly(BTC, BookInvalidated.Reason.UNSUBSCRIBED));
+      assertThat(stream.level3Book(BTC)).isEmpty();
+      assertThat(stream.book(BTC)).isEmpty();
+      assertThat(stream.subscriptions()).containsExactly(ETH_ORDERS);
+      assertThat(stream.connections()).as("as with level2, the connection stays for its other symbols").isEqualTo(1);
+
+      stream.unsubscribe(List.of(ETH_ORDERS));
+      Await.until("the sandbox acknowledged the second unsubscribe", () -> streams.level3Subscribers("ETH-USDT") == 0);
+      assertThat(stream.subscriptions()).isEmpty();
+      stream.subscribe(List.of(ORDERS));
+      Await.until("BTC synced again", () -> stream.level3Book(BTC).isPresent());
+      catchUp(stream, BTC, "BTC-USDT");
+      assertThat(stream.connectionsOpened()).as("the level3 connection was kept and reused, as level2 keeps its own").isEqualTo(1);
+      assertThat(streams.tokens().issuedCount()).isEqualTo(1);
+    }
+  }
+
+  private static List<String> levels(io.tickguard.crypto.OrderBook book) {
+    List<String> out = new ArrayList<>();
+    book.bids().forEach(l -> out.add(l.price().stripTrailingZeros().toPlainString() + "x" + l.size().stripTrailingZeros().toPlainString()));
+    book.asks().forEach(l -> out.add(l.price().stripTrailingZeros().toPlainString() + "x" + l.size().stripTrailingZeros().toPlainString()));
+    return out;
+  }
+
+  private static List<String> sum(List<SimLevel> bids, List<SimLevel> asks) {
+    List<String> out = new ArrayList<>(sum(bids));
+    out.addAll(sum(asks));
+    return out;
   }
 }

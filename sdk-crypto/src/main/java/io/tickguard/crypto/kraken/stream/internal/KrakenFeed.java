@@ -10,6 +10,7 @@ import io.tickguard.crypto.Side;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
+import io.tickguard.crypto.book.Level3Book;
 import io.tickguard.crypto.book.LocalOrderBook;
 import io.tickguard.market.internal.Models;
 import io.tickguard.market.internal.Times;
@@ -129,6 +130,11 @@ public final class KrakenFeed implements Feed {
   }
 
   @Override
+  public Optional<Level3Book> level3Book(Symbol symbol) {
+    return level3 == null ? Optional.empty() : level3.book(symbol);
+  }
+
+  @Override
   public synchronized List<String> subscribe(List<Subscription> subs) {
     List<Subscription> added = new ArrayList<>();
     for (Subscription s : subs) {
@@ -161,7 +167,7 @@ public final class KrakenFeed implements Feed {
             b.invalidate(BookInvalidated.Reason.UNSUBSCRIBED, "unsubscribed", out);
           }
         } else if (s.channel() == StreamChannel.ORDERS) {
-          level3.remove(s.symbol());
+          level3.remove(s.symbol(), out);
         }
       }
     }
@@ -198,7 +204,7 @@ public final class KrakenFeed implements Feed {
       b.invalidate(BookInvalidated.Reason.DISCONNECTED, reason, out);
     }
     if (level3 != null) {
-      level3.reset();
+      level3.disconnected(reason, out);
     }
   }
 

@@ -4,15 +4,18 @@ import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.crypto.Symbol;
+import io.tickguard.crypto.book.Level3Book;
+import io.tickguard.crypto.stream.BookInvalidated;
 import io.tickguard.crypto.stream.internal.FeedOutput;
 import io.tickguard.market.InvalidValueException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code level3} side of one Kraken connection: each symbol's order book, the symbols to
@@ -20,7 +23,7 @@ import java.util.Set;
  * ({@code ESession:Invalid session}, {@code EAPI:Invalid token}): drop the token, subscribe the
  * refused symbols again (the signer fetches a fresh token), and fail with an {@link
  * AuthenticationException} when a symbol is refused again before any of its subscriptions
- * succeeded. Called under the feed's lock.
+ * succeeded. Called under the feed's lock, except {@link #book}, which any thread may call.
  */
 final class KrakenL3Channel {
   /** Kraken's cap of level3 symbols on one connection. */
@@ -28,7 +31,7 @@ final class KrakenL3Channel {
 
   private final KrakenTokenSource tokens;
   private final int depth;
-  private final Map<String, KrakenL3Book> books = new HashMap<>();
+  private final Map<String, KrakenL3Book> books = new ConcurrentHashMap<>(); // read by any thread: book()
   private final Set<Symbol> resync = new LinkedHashSet<>();
   private final Set<Symbol> retry = new LinkedHashSet<>();
   private final Set<Symbol> retried = new HashSet<>();
@@ -49,10 +52,26 @@ final class KrakenL3Channel {
     books.put(KrakenFeed.wire(symbol), new KrakenL3Book(symbol, depth));
   }
 
-  void remove(Symbol symbol) {
-    books.remove(KrakenFeed.wire(symbol));
+  /** The symbol was unsubscribed: its book, readable or not, is gone ({@code UNSUBSCRIBED} if it was). */
+  void remove(Symbol symbol, FeedOutput out) {
+    KrakenL3Book b = books.remove(KrakenFeed.wire(symbol));
+    if (b != null) {
+      b.invalidate(BookInvalidated.Reason.UNSUBSCRIBED, "unsubscribed", out);
+    }
     resync.remove(symbol);
     retry.remove(symbol);
+  }
+
+  /** The verified order-level book of {@code symbol}, when subscribed here and valid. */
+  Optional<Level3Book> book(Symbol symbol) {
+    KrakenL3Book b = books.get(KrakenFeed.wire(symbol));
+    return b == null ? Optional.empty() : b.view();
+  }
+
+  /** The connection ended: every readable book is invalidated with {@code reason}, then {@link #reset()}. */
+  void disconnected(String reason, FeedOutput out) {
+    books.values().forEach(b -> b.invalidate(BookInvalidated.Reason.DISCONNECTED, reason, out));
+    reset();
   }
 
   /** Resubscriptions of {@code symbol} after failed checksums. */

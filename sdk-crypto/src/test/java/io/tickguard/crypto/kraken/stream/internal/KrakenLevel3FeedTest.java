@@ -11,6 +11,10 @@ import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.book.BookOrder;
 import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.KrakenChecksum;
+import io.tickguard.crypto.book.Level3Book;
+import io.tickguard.crypto.OrderBook;
+import io.tickguard.crypto.PriceLevel;
+import io.tickguard.crypto.stream.BookInvalidated;
 import io.tickguard.crypto.kraken.KrakenWsToken;
 import io.tickguard.crypto.stream.OrderEvent;
 import io.tickguard.crypto.stream.OrdersSnapshotEvent;
@@ -238,5 +242,123 @@ class KrakenLevel3FeedTest {
         .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("data[0].asks[0].timestamp"));
     assertThatThrownBy(() -> feed.onText("{\"channel\":\"level3\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":[],\"asks\":[]}]}", out))
         .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("data[].checksum"));
+  }
+
+  @Test
+  void aMalformedLevel3MessageLeavesNoReadableBookBehind() {
+    feed.subscribe(List.of(new Subscription(BTC_USD, StreamChannel.ORDERS)));
+    feed.onText(Fixtures.json("kraken/ws/level3-checksum-v2-example.json"), out);
+    String halfGood = "{\"channel\":\"level3\",\"type\":\"update\",\"data\":[{\"checksum\":1,\"symbol\":\"BTC/USD\",\"bids\":[],"
+        + "\"asks\":[{\"event\":\"delete\",\"order_id\":\"OFVLAA-HRSSP-BK75KB\",\"limit_price\":44939.5,\"order_qty\":4.52308393,"
+        + "\"timestamp\":\"2024-01-08T12:26:46Z\"},{\"event\":\"replace\",\"order_id\":\"O1\",\"limit_price\":1,"
+        + "\"order_qty\":1,\"timestamp\":\"2024-01-08T12:26:46Z\"}]}]}";
+
+    assertThatThrownBy(() -> feed.onText(halfGood, out)).isInstanceOf(InvalidResponseException.class);
+
+    assertThat(feed.level3Book(BTC_USD)).isEmpty();
+  }
+
+  @Test
+  void aVerifiedSnapshotIsReadableAsALevel3BookWithQueuesAndLevelsThatAreTheSumOfTheirOrders() {
+    assertThat(feed.level3Book(BTC_USD)).isEmpty();
+    feed.subscribe(List.of(new Subscription(BTC_USD, StreamChannel.ORDERS)));
+    assertThat(feed.level3Book(BTC_USD)).as("not before its snapshot").isEmpty();
+    feed.onText(Fixtures.json("kraken/ws/level3-checksum-v2-example.json"), out);
+
+    OrdersSnapshotEvent s = out.of(OrdersSnapshotEvent.class).get(0);
+    Level3Book book = feed.level3Book(BTC_USD).orElseThrow();
+    assertThat(book.bids()).isEqualTo(s.bids());
+    assertThat(book.asks()).isEqualTo(s.asks());
+    List<BookOrder> queue = book.queue(BookSide.ASK, new BigDecimal("44939.5"));
+    assertThat(queue).hasSizeGreaterThan(3).allMatch(o -> o.limitPrice().compareTo(new BigDecimal("44939.5")) == 0);
+    assertThat(queue.get(3).orderId()).isEqualTo("OF3X3A-72WZY-6EKA5F");
+    OrderBook levels = book.levels();
+    assertThat(levels.asks().get(0).size())
+        .isEqualByComparingTo(queue.stream().map(BookOrder::quantity).reduce(BigDecimal.ZERO, BigDecimal::add));
+    assertThat(levels.bids()).hasSizeLessThan(s.bids().size()); // several orders share a level
+    assertThat(levels.bids().stream().map(PriceLevel::size).reduce(BigDecimal.ZERO, BigDecimal::add))
+        .isEqualByComparingTo(s.bids().stream().map(BookOrder::quantity).reduce(BigDecimal.ZERO, BigDecimal::add));
+  }
+
+  @Test
+  void aFailedChecksumMakesTheLevel3BookUnreadableAtOnceWithABookInvalidatedUntilTheNextSnapshot() {
+    feed.subscribe(List.of(new Subscription(BTC_USD, StreamChannel.ORDERS)));
+    feed.onText(Fixtures.json("kraken/ws/level3-checksum-v2-example.json"), out);
+    String wrong = "{\"channel\":\"level3\",\"type\":\"update\",\"data\":[{\"checksum\":1,\"symbol\":\"BTC/USD\","
+        + "\"bids\":[],\"asks\":[{\"event\":\"delete\",\"order_id\":\"OFVLAA-HRSSP-BK75KB\",\"limit_price\":44939.5,"
+        + "\"order_qty\":4.52308393,\"timestamp\":\"2024-01-08T12:26:46Z\"}]}]}";
+
+    feed.onText(wrong, out);
+
+    assertThat(feed.level3Book(BTC_USD)).isEmpty();
+    assertThat(out.of(BookInvalidated.class)).singleElement().satisfies(i -> {
+      assertThat(i.symbol()).isEqualTo(BTC_USD);
+      assertThat(i.reason()).isEqualTo(BookInvalidated.Reason.CHECKSUM_MISMATCH);
+    });
+    assertThat(out.events.indexOf(out.of(BookInvalidated.class).get(0))).isEqualTo(out.events.size() - 1);
+    feed.onText(Fixtures.json("kraken/ws/level3-checksum-v2-example.json"), out); // the resubscription's snapshot
+    assertThat(feed.level3Book(BTC_USD)).isPresent();
+    assertThat(out.of(BookInvalidated.class)).hasSize(1);
+  }
+
+  @Test
+  void unsubscribingOrdersSendsKrakensLevel3UnsubscribeWithTheTokenAndEndsTheSymbolsBook() {
+    Symbol eth = Symbol.of("ETH", "USD");
+    sent(feed.subscribe(List.of(new Subscription(BTC_USD, StreamChannel.ORDERS), new Subscription(eth, StreamChannel.ORDERS))));
+    feed.onText(Fixtures.json("kraken/ws/level3-checksum-v2-example.json"), out);
+
+    List<String> messages = sent(feed.unsubscribe(List.of(new Subscription(BTC_USD, StreamChannel.ORDERS)), out));
+
+    JsonNode unsubscribe = JsonMapper.builder().build().readTree(messages.get(0));
+    assertThat(messages).hasSize(1);
+    assertThat(unsubscribe.path("method").asString()).isEqualTo("unsubscribe");
+    assertThat(unsubscribe.path("params").path("channel").asString()).isEqualTo("level3");
+    assertThat(unsubscribe.path("params").path("symbol")).extracting(JsonNode::asString).containsExactly("BTC/USD");
+    assertThat(unsubscribe.path("params").path("token").asString()).isEqualTo(issued.get(0));
+    assertThat(feed.subscriptions()).containsExactly(new Subscription(eth, StreamChannel.ORDERS));
+    assertThat(feed.level3Book(BTC_USD)).isEmpty();
+    assertThat(out.of(BookInvalidated.class)).singleElement()
+        .satisfies(i -> assertThat(i.reason()).isEqualTo(BookInvalidated.Reason.UNSUBSCRIBED));
+    int before = out.events.size();
+    feed.onText(Fixtures.json("kraken/ws/level3-checksum-v2-example.json"), out); // in flight before the ack
+    assertThat(out.events).hasSize(before);
+    assertThat(feed.level3Book(BTC_USD)).isEmpty();
+  }
+
+  @Test
+  void aDisconnectInvalidatesAReadableLevel3BookOnce() {
+    feed.subscribe(List.of(new Subscription(BTC_USD, StreamChannel.ORDERS)));
+    feed.onText(Fixtures.json("kraken/ws/level3-checksum-v2-example.json"), out);
+
+    feed.onDisconnect("connection lost", out);
+    feed.onDisconnect("reconnected: books resync on the new connection", out);
+
+    assertThat(feed.level3Book(BTC_USD)).isEmpty();
+    assertThat(out.of(BookInvalidated.class)).singleElement()
+        .satisfies(i -> assertThat(i.reason()).isEqualTo(BookInvalidated.Reason.DISCONNECTED));
+  }
+
+  /**
+   * 1,500 generated updates (adds, partial fills, cancels across the top 10 levels and beyond, each
+   * with the checksum of the book it leads to): after every message the feed's level3 book equals
+   * the generator's, order for order, and no update ever failed its check.
+   */
+  @Test
+  void aLevel3BookKeptOverFifteenHundredUpdatesEqualsTheGeneratedBookAfterEveryMessage() {
+    feed.subscribe(List.of(new Subscription(BTC_USD, StreamChannel.ORDERS)));
+    feed.onText(Fixtures.json("kraken/ws/level3-checksum-v2-example.json"), out);
+    OrdersSnapshotEvent s = out.of(OrdersSnapshotEvent.class).get(0);
+    GeneratedLevel3 truth = new GeneratedLevel3(s.bids(), s.asks(), new java.util.Random(13));
+
+    for (int i = 0; i < 1_500; i++) {
+      feed.onText(truth.nextUpdate(), out);
+      assertThat(feed.level3Book(BTC_USD)).as("after update %d", i).hasValue(truth.book(BTC_USD));
+    }
+
+    assertThat(out.gaps).isEmpty();
+    assertThat(out.of(BookInvalidated.class)).isEmpty();
+    assertThat(out.of(OrderEvent.class)).extracting(OrderEvent::action)
+        .contains(OrderEvent.Action.ADD, OrderEvent.Action.MODIFY, OrderEvent.Action.DELETE);
+    assertThat(truth.book(BTC_USD).levels().bids()).hasSize(10);
   }
 }
