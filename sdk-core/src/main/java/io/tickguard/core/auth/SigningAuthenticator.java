@@ -39,6 +39,7 @@ public final class SigningAuthenticator implements RequestAuthenticator {
   private final boolean microsecondNonces;
   private final Map<String, NonceGenerator> nonces = new ConcurrentHashMap<>();
   private final NonceSource nonceSource;
+  private volatile CredentialId lastId;
 
   private SigningAuthenticator(Builder b) {
     this.credentials = Objects.requireNonNull(b.credentials, "credentials");
@@ -67,8 +68,18 @@ public final class SigningAuthenticator implements RequestAuthenticator {
   /** {@code key:} and the current key's redacted id. */
   @Override
   public String credentialId() {
-    return "key:" + credentials.current().redactedApiKey();
+    ApiCredentials current = credentials.current();
+    CredentialId last = lastId;
+    if (last == null || last.credentials() != current) {
+      // Built once per key, not per attempt: the Observe stage asks for it on every attempt.
+      last = new CredentialId(current, "key:" + current.redactedApiKey());
+      lastId = last;
+    }
+    return last.id();
   }
+
+  /** The id last computed, for the credentials it was computed from. */
+  private record CredentialId(ApiCredentials credentials, String id) {}
 
   @Override
   public Request authenticate(Request request, ApiRequest apiRequest) throws IOException {

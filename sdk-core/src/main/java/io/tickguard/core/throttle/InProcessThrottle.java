@@ -146,9 +146,11 @@ public final class InProcessThrottle implements Throttle {
     long bound = limit.millis();
     long start = clock.millis();
     long grantAt;
+    long grantedNow;
     long sendBy = Long.MAX_VALUE;
     synchronized (lock) {
       long now = clock.millis();
+      grantedNow = now;
       failIfBanned(now);
       for (LimitState s : states) {
         s.prune(now);
@@ -185,6 +187,11 @@ public final class InProcessThrottle implements Throttle {
       if (wait > 0) {
         waiters++;
       }
+    }
+    if (grantAt <= grantedNow) {
+      // Granted at once: the ban and pause were checked under the lock at this same instant, so
+      // there is nothing to wait for and no second look under the lock to take.
+      return Permit.of(Duration.ofMillis(Math.max(0, clock.millis() - start)), grantAt, sendBy);
     }
     try {
       park(grantAt, start, limit);
@@ -245,8 +252,11 @@ public final class InProcessThrottle implements Throttle {
 
   @Override
   public void onResponse(ApiRequest request, Response response) {
-    long now = clock.millis();
     int code = response.code();
+    if (code != 429 && code != 418 && !usageReader.reports(response)) {
+      return; // nothing to learn: the common answer takes no lock
+    }
+    long now = clock.millis();
     synchronized (lock) {
       usageReader.read(response, request.endpoint().limits(), now, table.byId());
       if (code == 429) {

@@ -14,6 +14,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +30,19 @@ import org.slf4j.LoggerFactory;
  */
 public final class LimitTable<W> {
   private static final Logger LOG = LoggerFactory.getLogger(LimitTable.class);
+  /** Limit-group sets beyond this many are collected per call rather than kept. */
+  private static final int MAX_GROUP_SETS = 256;
 
   private final String throttle;
   private final Function<W, RateLimit> limitOf;
   private final Map<String, List<W>> byGroup = new LinkedHashMap<>();
   private final List<W> everyRequest = new ArrayList<>();
   private final Map<String, W> byId = new LinkedHashMap<>();
+  /**
+   * The windows of each limit-group set seen so far (endpoints name a handful of sets), so a request
+   * does not collect them anew; a set that names an unknown group is never cached.
+   */
+  private final Map<Set<String>, List<W>> byGroups = new ConcurrentHashMap<>();
 
   /**
    * The table of {@code throttle}'s {@code limits}, each kept as {@code make} creates it.
@@ -68,8 +77,31 @@ public final class LimitTable<W> {
    *     whole window: it could never be sent
    */
   public List<W> forRequest(ApiRequest request) {
+    Set<String> groups = request.endpoint().limits();
+    List<W> windows = byGroups.get(groups);
+    if (windows == null) {
+      windows = collect(request, groups);
+      if (byGroups.size() < MAX_GROUP_SETS) {
+        byGroups.putIfAbsent(groups, windows);
+      }
+    }
+    int weight = request.weight();
+    for (int i = 0; i < windows.size(); i++) {
+      RateLimit limit = limitOf.apply(windows.get(i));
+      if (limit.cost(weight) > limit.limit()) {
+        throw new RateLimitedException(
+            "Request to " + request.endpoint().name() + " costs " + limit.cost(weight) + " but window "
+                + limit.id() + " allows only " + limit.limit() + "; it can never be sent",
+            ErrorDetails.none(), limit.id(), null, true, false);
+      }
+    }
+    return windows;
+  }
+
+  /** The windows of every request, then those of {@code groups}, as an unmodifiable list. */
+  private List<W> collect(ApiRequest request, Set<String> groups) {
     List<W> windows = new ArrayList<>(everyRequest);
-    for (String group : request.endpoint().limits()) {
+    for (String group : groups) {
       List<W> forGroup = byGroup.get(group);
       if (forGroup == null) {
         throw new TickGuardException(
@@ -79,17 +111,7 @@ public final class LimitTable<W> {
       }
       windows.addAll(forGroup);
     }
-    int weight = request.weight();
-    for (W w : windows) {
-      RateLimit limit = limitOf.apply(w);
-      if (limit.cost(weight) > limit.limit()) {
-        throw new RateLimitedException(
-            "Request to " + request.endpoint().name() + " costs " + limit.cost(weight) + " but window "
-                + limit.id() + " allows only " + limit.limit() + "; it can never be sent",
-            ErrorDetails.none(), limit.id(), null, true, false);
-      }
-    }
-    return windows;
+    return Collections.unmodifiableList(windows);
   }
 
   /**

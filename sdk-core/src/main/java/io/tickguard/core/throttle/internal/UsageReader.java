@@ -15,6 +15,16 @@ public final class UsageReader {
     this.headers = List.copyOf(headers);
   }
 
+  /** Whether {@code response} carries any of the usage headers (so {@link #read} has work to do). */
+  public boolean reports(Response response) {
+    for (int i = 0; i < headers.size(); i++) {
+      if (response.header(headers.get(i).header()) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Applies what {@code response} to a call of an endpoint counting against {@code groups} reports
    * at {@code now}; malformed values are ignored.
@@ -68,8 +78,14 @@ public final class UsageReader {
       return -1;
     }
     String v = value.trim();
-    if (!v.matches("[0-9]{1,15}")) {
+    if (v.isEmpty() || v.length() > 15) {
       return -1;
+    }
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1; // ASCII digits only, checked by hand: a regular expression compiled per response
+      }
     }
     return Long.parseLong(v);
   }
