@@ -26,7 +26,21 @@ public final class ChecksumText {
    * @throws ArithmeticException when {@code value} has more decimals than {@code decimals} allows
    */
   public ChecksumText krakenDigits(BigDecimal value, int decimals) {
-    String text = value.setScale(decimals, RoundingMode.UNNECESSARY).toPlainString();
+    BigDecimal v = value.scale() > decimals ? value.setScale(decimals, RoundingMode.UNNECESSARY) : value;
+    if (v.signum() > 0 && v.precision() <= 18) {
+      // The digits of the unscaled value, then zeros up to the precision: the same characters as the
+      // formatted text below, without building it (Kraken hashes 40 values per book message).
+      long unscaled = v.scaleByPowerOfTen(v.scale()).longValueExact();
+      digits(unscaled);
+      for (int pad = decimals - v.scale(); pad > 0; pad--) {
+        put((byte) '0');
+      }
+      return this;
+    }
+    if (v.signum() == 0) {
+      return this; // every digit is a leading zero
+    }
+    String text = v.setScale(decimals, RoundingMode.UNNECESSARY).toPlainString(); // negative or over 18 digits
     boolean leading = true;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -37,6 +51,22 @@ public final class ChecksumText {
       put((byte) c);
     }
     return this;
+  }
+
+  /** Appends the decimal digits of {@code n > 0}, most significant first. */
+  private void digits(long n) {
+    int count = 1;
+    for (long rest = n / 10; rest != 0; rest /= 10) {
+      count++;
+    }
+    if (len + count > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + count));
+    }
+    for (int i = len + count - 1; i >= len; i--) {
+      buf[i] = (byte) ('0' + n % 10);
+      n /= 10;
+    }
+    len += count;
   }
 
   /** Appends one separator character. */
