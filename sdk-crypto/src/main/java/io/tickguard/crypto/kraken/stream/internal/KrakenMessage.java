@@ -82,7 +82,7 @@ final class KrakenMessage {
           case "success" -> m.success = in.bool("success");
           case "error" -> m.error = in.string("error");
           case "symbol" -> m.symbol = in.string("symbol");
-          case "req_id" -> m.reqId = integer(in.decimal("req_id"), JsonPath.ROOT, "req_id").longValue();
+          case "req_id" -> m.reqId = signed64(in.decimal("req_id"), JsonPath.ROOT, "req_id");
           case "result" -> m.result(in, t);
           case "data" -> m.data(in, t);
           default -> in.skipCurrent();
@@ -193,6 +193,16 @@ final class KrakenMessage {
     if (v.signum() < 0 || v.bitLength() > 32) {
       String field = at.field(name);
       throw new InvalidResponseException(field, "Field " + field + " must be an unsigned 32-bit integer");
+    }
+    return v.longValue();
+  }
+
+  /** An integer that fits a {@code long}; a larger one is refused, never wrapped by {@code longValue()}. */
+  private static long signed64(BigDecimal value, JsonPath at, String name) {
+    BigInteger v = integer(value, at, name);
+    if (v.bitLength() > 63) {
+      String field = at.field(name);
+      throw new InvalidResponseException(field, "Field " + field + " must be a signed 64-bit integer, was " + v.bitLength() + " bits");
     }
     return v.longValue();
   }
