@@ -56,17 +56,37 @@ public final class ChecksumText {
   /** Appends the decimal digits of {@code n > 0}, most significant first. */
   private void digits(long n) {
     int count = 1;
-    for (long rest = n / 10; rest != 0; rest /= 10) {
+    for (long bound = 10; count < 19 && n >= bound; bound *= 10) {
       count++;
     }
     if (len + count > buf.length) {
       buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + count));
     }
-    for (int i = len + count - 1; i >= len; i--) {
-      buf[i] = (byte) ('0' + n % 10);
-      n /= 10;
+    int i = len + count;
+    while (n > Integer.MAX_VALUE) {
+      long q = n / 100;
+      i = pair(i, (int) (n - q * 100));
+      n = q;
+    }
+    int m = (int) n; // int division: most prices and sizes end here
+    while (m >= 100) {
+      int q = m / 100;
+      i = pair(i, m - q * 100);
+      m = q;
+    }
+    if (m >= 10) {
+      pair(i, m);
+    } else {
+      buf[i - 1] = (byte) ('0' + m);
     }
     len += count;
+  }
+
+  /** Writes the two digits of {@code r < 100} just before {@code i}; returns the new position. */
+  private int pair(int i, int r) {
+    buf[i - 1] = (byte) ('0' + r % 10);
+    buf[i - 2] = (byte) ('0' + r / 10);
+    return i - 2;
   }
 
   /** Appends one separator character. */
