@@ -83,8 +83,8 @@ final class BinanceMessage {
       JsonToken t = in.next();
       switch (name) {
         case "stream" -> {
-          if (t != JsonToken.VALUE_STRING) {
-            in.string(path, "stream"); // refused; a valid name is not needed, so no string is made for it
+          if (t != JsonToken.VALUE_STRING) { // type-checked only: the name is not needed, so no string is made
+            JsonStream.expect(t, JsonToken.VALUE_STRING, path.field("stream"));
           }
         }
         case "data" -> {
