@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -57,7 +58,7 @@ public class StreamBookBenchmark {
   @Setup(Level.Trial)
   public void setUp(Blackhole bh) {
     messages = new BookMessages(7);
-    sink = new Sink(bh);
+    sink = new Sink(bh::consume);
     startBinance();
     startKraken();
     startCoinbase();
@@ -65,13 +66,7 @@ public class StreamBookBenchmark {
   }
 
   private void startBinance() {
-    BinanceDepthSnapshot start = new BinanceDepthSnapshot(messages.startId, messages.startBids, messages.startAsks);
-    BinanceFeed feed = new BinanceFeed((s, w) -> CompletableFuture.completedFuture(start), Clock.systemUTC());
-    feed.onOpen(Feed.Open.FIRST);
-    feed.subscribe(List.of(BOOK));
-    // An event the snapshot already covers starts the documented procedure; the next one applies.
-    feed.onText("{\"stream\":\"btcusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"BTCUSDT\","
-        + "\"U\":" + (messages.startId - 10) + ",\"u\":" + messages.startId + ",\"b\":[],\"a\":[]}}", sink);
+    BinanceFeed feed = binanceFeed(messages, sink);
     feed.onText(messages.binance[0], sink);
     if (!feed.book(BTC).orElseThrow().isValid()) {
       throw new IllegalStateException("Binance book did not sync");
@@ -81,21 +76,43 @@ public class StreamBookBenchmark {
   }
 
   private void startKraken() {
-    KrakenFeed feed = new KrakenFeed(s -> new KrakenPrecision(2, 5), 1000);
-    feed.subscribe(List.of(BOOK));
-    feed.onOpen(Feed.Open.FIRST);
-    feed.onText(messages.krakenSnapshot, sink);
-    kraken = feed;
+    kraken = krakenFeed(messages, sink);
     ki = 0;
   }
 
   private void startCoinbase() {
+    coinbase = coinbaseFeed(messages, sink);
+    ci = 0;
+  }
+
+  /** A Binance feed at the history's start: the next {@code depthUpdate} of the history applies. */
+  static BinanceFeed binanceFeed(BookMessages messages, FeedOutput out) {
+    BinanceDepthSnapshot start = new BinanceDepthSnapshot(messages.startId, messages.startBids, messages.startAsks);
+    BinanceFeed feed = new BinanceFeed((s, w) -> CompletableFuture.completedFuture(start), Clock.systemUTC());
+    feed.onOpen(Feed.Open.FIRST);
+    feed.subscribe(List.of(BOOK));
+    // An event the snapshot already covers starts the documented procedure; the next one applies.
+    feed.onText("{\"stream\":\"btcusdt@depth@100ms\",\"data\":{\"e\":\"depthUpdate\",\"E\":1,\"s\":\"BTCUSDT\","
+        + "\"U\":" + (messages.startId - 10) + ",\"u\":" + messages.startId + ",\"b\":[],\"a\":[]}}", out);
+    return feed;
+  }
+
+  /** A Kraken feed that has verified the history's snapshot. */
+  static KrakenFeed krakenFeed(BookMessages messages, FeedOutput out) {
+    KrakenFeed feed = new KrakenFeed(s -> new KrakenPrecision(2, 5), 1000);
+    feed.subscribe(List.of(BOOK));
+    feed.onOpen(Feed.Open.FIRST);
+    feed.onText(messages.krakenSnapshot, out);
+    return feed;
+  }
+
+  /** A Coinbase feed that has applied the history's snapshot. */
+  static CoinbaseFeed coinbaseFeed(BookMessages messages, FeedOutput out) {
     CoinbaseFeed feed = new CoinbaseFeed();
     feed.subscribe(List.of(BOOK));
     feed.onOpen(Feed.Open.FIRST);
-    feed.onText(messages.coinbaseSnapshot, sink);
-    coinbase = feed;
-    ci = 0;
+    feed.onText(messages.coinbaseSnapshot, out);
+    return feed;
   }
 
   @Benchmark
@@ -149,11 +166,11 @@ public class StreamBookBenchmark {
     return baseline.coinbase(messages.coinbase[jc++]);
   }
 
-  /** Consumes events so they are not optimised away. */
-  private record Sink(Blackhole bh) implements FeedOutput {
+  /** Hands events to {@code events} (a {@code Blackhole}, so they are not optimised away); any loss is a broken history. */
+  record Sink(Consumer<Object> events) implements FeedOutput {
     @Override
     public void event(MarketEvent event) {
-      bh.consume(event);
+      events.accept(event);
     }
 
     @Override

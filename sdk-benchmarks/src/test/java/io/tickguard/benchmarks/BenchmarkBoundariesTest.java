@@ -22,7 +22,8 @@ class BenchmarkBoundariesTest {
       "io.tickguard.benchmarks.PipelineStagesState",   // Guard, response buffering and audit, stage by stage
       "io.tickguard.benchmarks.PipelineStagesBenchmark", // times those stages through that state
       "io.tickguard.benchmarks.DecodeBenchmark",       // Binance's wire decoders against a raw tree parse
-      "io.tickguard.benchmarks.StreamBookBenchmark");  // each provider's internal stream feed against hand-written code
+      "io.tickguard.benchmarks.StreamBookBenchmark",   // each provider's internal stream feed against hand-written code
+      "io.tickguard.benchmarks.StreamBookCpuTime");    // the same comparison timed by thread CPU time, for a loaded machine
 
   private static final JavaClasses BENCHMARKS = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

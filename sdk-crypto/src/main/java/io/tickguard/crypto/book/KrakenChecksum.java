@@ -43,8 +43,8 @@ public final class KrakenChecksum {
     checkPrecision(pricePrecision, "pricePrecision");
     checkPrecision(qtyPrecision, "qtyPrecision");
     ChecksumText text = new ChecksumText();
-    append(text, asks.size(), i -> asks.get(i).price(), i -> asks.get(i).size(), "asks", pricePrecision, qtyPrecision);
-    append(text, bids.size(), i -> bids.get(i).price(), i -> bids.get(i).size(), "bids", pricePrecision, qtyPrecision);
+    append(text, asks, "asks", pricePrecision, qtyPrecision);
+    append(text, bids, "bids", pricePrecision, qtyPrecision);
     return text.crc32();
   }
 
@@ -54,10 +54,8 @@ public final class KrakenChecksum {
     checkPrecision(pricePrecision, "pricePrecision");
     checkPrecision(qtyPrecision, "qtyPrecision");
     ChecksumText text = new ChecksumText();
-    append(text, book.depth(BookSide.ASK), i -> book.price(BookSide.ASK, i), i -> book.size(BookSide.ASK, i),
-        "asks", pricePrecision, qtyPrecision);
-    append(text, book.depth(BookSide.BID), i -> book.price(BookSide.BID, i), i -> book.size(BookSide.BID, i),
-        "bids", pricePrecision, qtyPrecision);
+    append(text, book, BookSide.ASK, "asks", pricePrecision, qtyPrecision);
+    append(text, book, BookSide.BID, "bids", pricePrecision, qtyPrecision);
     return text.crc32();
   }
 
@@ -94,17 +92,22 @@ public final class KrakenChecksum {
     }
   }
 
-  /** Level accessor: index to value. */
-  private interface Values {
-    BigDecimal at(int index);
+  private static void append(ChecksumText text, List<PriceLevel> side, String name, int pricePrecision, int qtyPrecision) {
+    int n = Math.min(LEVELS, side.size());
+    for (int i = 0; i < n; i++) {
+      PriceLevel level = side.get(i);
+      digits(text, level.price(), pricePrecision, name, i, "price");
+      digits(text, level.size(), qtyPrecision, name, i, "qty");
+    }
   }
 
-  private static void append(
-      ChecksumText text, int depth, Values prices, Values sizes, String side, int pricePrecision, int qtyPrecision) {
-    int n = Math.min(LEVELS, depth);
+  // A loop of its own rather than a shared one over accessor lambdas: this runs after every book
+  // message, and the lambdas were four allocations a message.
+  private static void append(ChecksumText text, BookEditor book, BookSide side, String name, int pricePrecision, int qtyPrecision) {
+    int n = Math.min(LEVELS, book.depth(side));
     for (int i = 0; i < n; i++) {
-      digits(text, prices.at(i), pricePrecision, side, i, "price");
-      digits(text, sizes.at(i), qtyPrecision, side, i, "qty");
+      digits(text, book.price(side, i), pricePrecision, name, i, "price");
+      digits(text, book.size(side, i), qtyPrecision, name, i, "qty");
     }
   }
 

@@ -26,7 +26,21 @@ public final class ChecksumText {
    * @throws ArithmeticException when {@code value} has more decimals than {@code decimals} allows
    */
   public ChecksumText krakenDigits(BigDecimal value, int decimals) {
-    String text = value.setScale(decimals, RoundingMode.UNNECESSARY).toPlainString();
+    BigDecimal v = value.scale() > decimals ? value.setScale(decimals, RoundingMode.UNNECESSARY) : value;
+    if (v.signum() > 0 && v.precision() <= 18) {
+      // The digits of the unscaled value, then zeros up to the precision: the same characters as the
+      // formatted text below, without building it (Kraken hashes 40 values per book message).
+      long unscaled = v.scaleByPowerOfTen(v.scale()).longValueExact();
+      digits(unscaled);
+      for (int pad = decimals - v.scale(); pad > 0; pad--) {
+        put((byte) '0');
+      }
+      return this;
+    }
+    if (v.signum() == 0) {
+      return this; // every digit is a leading zero
+    }
+    String text = v.setScale(decimals, RoundingMode.UNNECESSARY).toPlainString(); // negative or over 18 digits
     boolean leading = true;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -37,6 +51,42 @@ public final class ChecksumText {
       put((byte) c);
     }
     return this;
+  }
+
+  /** Appends the decimal digits of {@code n > 0}, most significant first. */
+  private void digits(long n) {
+    int count = 1;
+    for (long bound = 10; count < 19 && n >= bound; bound *= 10) {
+      count++;
+    }
+    if (len + count > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + count));
+    }
+    int i = len + count;
+    while (n > Integer.MAX_VALUE) {
+      long q = n / 100;
+      i = pair(i, (int) (n - q * 100));
+      n = q;
+    }
+    int m = (int) n; // int division: most prices and sizes end here
+    while (m >= 100) {
+      int q = m / 100;
+      i = pair(i, m - q * 100);
+      m = q;
+    }
+    if (m >= 10) {
+      pair(i, m);
+    } else {
+      buf[i - 1] = (byte) ('0' + m);
+    }
+    len += count;
+  }
+
+  /** Writes the two digits of {@code r < 100} just before {@code i}; returns the new position. */
+  private int pair(int i, int r) {
+    buf[i - 1] = (byte) ('0' + r % 10);
+    buf[i - 2] = (byte) ('0' + r / 10);
+    return i - 2;
   }
 
   /** Appends one separator character. */

@@ -22,7 +22,9 @@ public final class WireLevels {
    * out}; the array is {@code member} below {@code at}, named in errors only.
    */
   public static void readPairs(JsonStream in, BookSide side, JsonPath at, String member, List<LevelChange> out) {
-    JsonStream.expect(in.current(), JsonToken.START_ARRAY, at.member(member));
+    if (in.current() != JsonToken.START_ARRAY) {
+      JsonStream.expect(in.current(), JsonToken.START_ARRAY, at.member(member));
+    }
     for (int i = 0; in.nextElement(); i++) {
       if (in.current() != JsonToken.START_ARRAY) {
         JsonStream.expect(in.current(), JsonToken.START_ARRAY, at.child(member, i));
@@ -69,38 +71,58 @@ public final class WireLevels {
    * named by {@code names} into {@code out}; other members are skipped, a missing one is refused.
    */
   public static void readObjects(JsonStream in, JsonToken t, JsonPath at, String member, ObjectLevel names, List<LevelChange> out) {
-    JsonStream.expect(t, JsonToken.START_ARRAY, at.member(member));
+    if (t != JsonToken.START_ARRAY) {
+      JsonStream.expect(t, JsonToken.START_ARRAY, at.member(member));
+    }
     for (int i = 0; in.nextElement(); i++) {
-      JsonPath el = at.child(member, i);
-      JsonStream.expect(in.current(), JsonToken.START_OBJECT, el);
+      if (in.current() != JsonToken.START_OBJECT) {
+        JsonStream.expect(in.current(), JsonToken.START_OBJECT, at.child(member, i));
+      }
       BookSide side = names.side();
       BigDecimal price = null;
       BigDecimal size = null;
       for (String name = in.nextName(); name != null; name = in.nextName()) {
         in.next();
         if (name.equals(names.price())) {
-          price = in.decimal(el, name);
+          price = decimal(in, at, member, i, name);
         } else if (name.equals(names.size())) {
-          size = in.decimal(el, name);
+          size = decimal(in, at, member, i, name);
         } else if (name.equals(names.sideMember())) {
-          side = side(in.string(el, name), el, name);
+          side = side(string(in, at, member, i, name), at, member, i, name);
         } else {
           in.skipCurrent();
         }
       }
       if (side == null || price == null || size == null) {
-        String field = el.field(side == null ? names.sideMember() : price == null ? names.price() : names.size());
+        String field = at.child(member, i).field(side == null ? names.sideMember() : price == null ? names.price() : names.size());
         throw new InvalidResponseException(field, "Field " + field + " is missing");
       }
       out.add(change(side, price, size, at, member, i));
     }
   }
 
-  private static BookSide side(String text, JsonPath at, String field) {
+  /**
+   * The current token as a decimal, member {@code name} of element {@code i} of array {@code member}
+   * below {@code at}; that element's path is made only when the value is refused, not per level.
+   */
+  public static BigDecimal decimal(JsonStream in, JsonPath at, String member, int i, String name) {
+    BigDecimal d = in.decimalOrNull();
+    return d != null ? d : in.decimal(at.child(member, i), name);
+  }
+
+  /** The current token as a string, named like {@link #decimal(JsonStream, JsonPath, String, int, String)}. */
+  public static String string(JsonStream in, JsonPath at, String member, int i, String name) {
+    return in.current() == JsonToken.VALUE_STRING ? in.string(name) : in.string(at.child(member, i), name);
+  }
+
+  private static BookSide side(String text, JsonPath at, String member, int i, String field) {
     return switch (text) {
       case "bid" -> BookSide.BID;
       case "offer", "ask" -> BookSide.ASK;
-      default -> throw new InvalidResponseException(at.field(field), "Field " + at.field(field) + " must be bid or offer");
+      default -> {
+        String path = at.child(member, i).field(field);
+        throw new InvalidResponseException(path, "Field " + path + " must be bid or offer");
+      }
     };
   }
 

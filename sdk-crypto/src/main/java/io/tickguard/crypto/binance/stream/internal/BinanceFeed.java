@@ -61,6 +61,8 @@ public final class BinanceFeed implements Feed {
   private final BinanceMessage m = new BinanceMessage();
   private long nextId = 1;
   private Instant connectedAt;
+  /** When the connection must be replaced, in epoch milliseconds rounded down (checked per message). */
+  private long retireAtMillis = Long.MAX_VALUE;
   private boolean retiring;
 
   /** A feed fetching depth snapshots with {@code snapshots} and reading connection age on {@code clock}. */
@@ -162,6 +164,7 @@ public final class BinanceFeed implements Feed {
   public synchronized List<String> onOpen(Open reason) {
     if (reason != Open.RESUBSCRIBE) {
       connectedAt = clock.instant();
+      retireAtMillis = connectedAt.plus(LIFETIME).toEpochMilli();
       retiring = false;
     }
     return messages("SUBSCRIBE", new ArrayList<>(streams.keySet()));
@@ -253,7 +256,8 @@ public final class BinanceFeed implements Feed {
   }
 
   private void checkLifetime(FeedOutput out) {
-    if (!retiring && connectedAt != null && !clock.instant().isBefore(connectedAt.plus(LIFETIME))) {
+    // clock.millis() first: the exact Instant comparison (two allocations) only in the last millisecond.
+    if (!retiring && clock.millis() >= retireAtMillis && !clock.instant().isBefore(connectedAt.plus(LIFETIME))) {
       retire("the connection reached Binance's 24-hour lifetime", out);
     }
   }
@@ -277,6 +281,9 @@ public final class BinanceFeed implements Feed {
   }
 
   private void drainSnapshots(FeedOutput out) {
+    if (fetched.isEmpty()) {
+      return; // the usual case: no list made per message
+    }
     // Only what arrived before this message: a refetch that completes at once waits for the next
     // message instead of looping here.
     List<Fetched> ready = new ArrayList<>();

@@ -23,7 +23,6 @@ final class BinanceMessage {
   /** The combined stream's payload, below which the event's fields sit. */
   private static final JsonPath DATA = JsonPath.ROOT.member("data");
 
-  String stream;
   String event;
   String symbol;
   boolean hasId;
@@ -63,7 +62,6 @@ final class BinanceMessage {
   }
 
   private void clear() {
-    stream = null;
     event = null;
     symbol = null;
     hasId = false;
@@ -84,7 +82,11 @@ final class BinanceMessage {
     for (String name = in.nextName(); name != null; name = in.nextName()) {
       JsonToken t = in.next();
       switch (name) {
-        case "stream" -> stream = in.string(path, "stream");
+        case "stream" -> {
+          if (t != JsonToken.VALUE_STRING) { // type-checked only: the name is not needed, so no string is made
+            JsonStream.expect(t, JsonToken.VALUE_STRING, path.field("stream"));
+          }
+        }
         case "data" -> {
           JsonStream.expect(t, JsonToken.START_OBJECT, "data");
           fields(in, DATA);

@@ -3,6 +3,7 @@ package io.tickguard.crypto.coinbase.stream.internal;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
+import io.tickguard.crypto.stream.internal.MessageReader;
 import io.tickguard.crypto.stream.internal.WireLevels;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import tools.jackson.core.JsonToken;
  * ({@code l2_data} updates, {@code market_trades} trades, {@code ticker} tickers, {@code heartbeats}
  * counters). Prices and sizes are decimal strings read exactly.
  */
-final class CoinbaseMessage {
+final class CoinbaseMessage implements MessageReader.Members {
   String channel;
   String type;
   String message;
@@ -48,23 +49,19 @@ final class CoinbaseMessage {
   }
 
   static CoinbaseMessage read(String text) {
-    CoinbaseMessage m = new CoinbaseMessage();
-    try (JsonStream in = JsonStream.of(text)) {
-      in.next(JsonToken.START_OBJECT, "message");
-      for (String name = in.nextName(); name != null; name = in.nextName()) {
-        JsonToken t = in.next();
-        switch (name) {
-          case "channel" -> m.channel = in.string("channel");
-          case "type" -> m.type = in.string("type");
-          case "message" -> m.message = in.string("message");
-          case "sequence_num" -> m.sequence = in.integer("sequence_num");
-          case "events" -> m.events(in, t);
-          default -> in.skipCurrent();
-        }
-      }
-      in.end();
+    return MessageReader.read(text, new CoinbaseMessage());
+  }
+
+  @Override
+  public void member(JsonStream in, String name, JsonToken t) {
+    switch (name) {
+      case "channel" -> channel = in.string("channel");
+      case "type" -> type = in.string("type");
+      case "message" -> message = in.string("message");
+      case "sequence_num" -> sequence = in.integer("sequence_num");
+      case "events" -> events(in, t);
+      default -> in.skipCurrent();
     }
-    return m;
   }
 
   private void events(JsonStream in, JsonToken t) {

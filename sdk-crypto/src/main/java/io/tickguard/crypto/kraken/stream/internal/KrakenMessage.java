@@ -5,6 +5,7 @@ import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
+import io.tickguard.crypto.stream.internal.MessageReader;
 import io.tickguard.crypto.stream.internal.WireLevels;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -20,7 +21,7 @@ import tools.jackson.core.JsonToken;
  * the checksum as an unsigned 32-bit value, {@code connection_id} as a {@link BigInteger} (Kraken's
  * documented example does not fit a {@code long}).
  */
-final class KrakenMessage {
+final class KrakenMessage implements MessageReader.Members {
   String channel;
   String type;
   String method;
@@ -70,27 +71,23 @@ final class KrakenMessage {
   }
 
   static KrakenMessage read(String text) {
-    KrakenMessage m = new KrakenMessage();
-    try (JsonStream in = JsonStream.of(text)) {
-      in.next(JsonToken.START_OBJECT, "message");
-      for (String name = in.nextName(); name != null; name = in.nextName()) {
-        JsonToken t = in.next();
-        switch (name) {
-          case "channel" -> m.channel = in.string("channel");
-          case "type" -> m.type = in.string("type");
-          case "method" -> m.method = in.string("method");
-          case "success" -> m.success = in.bool("success");
-          case "error" -> m.error = in.string("error");
-          case "symbol" -> m.symbol = in.string("symbol");
-          case "req_id" -> m.reqId = integer(in.decimal("req_id"), JsonPath.ROOT, "req_id").longValue();
-          case "result" -> m.result(in, t);
-          case "data" -> m.data(in, t);
-          default -> in.skipCurrent();
-        }
-      }
-      in.end();
+    return MessageReader.read(text, new KrakenMessage());
+  }
+
+  @Override
+  public void member(JsonStream in, String name, JsonToken t) {
+    switch (name) {
+      case "channel" -> channel = in.string("channel");
+      case "type" -> type = in.string("type");
+      case "method" -> method = in.string("method");
+      case "success" -> success = in.bool("success");
+      case "error" -> error = in.string("error");
+      case "symbol" -> symbol = in.string("symbol");
+      case "req_id" -> reqId = signed64(in.decimal("req_id"), JsonPath.ROOT, "req_id");
+      case "result" -> result(in, t);
+      case "data" -> data(in, t);
+      default -> in.skipCurrent();
     }
-    return m;
   }
 
   private void result(JsonStream in, JsonToken t) {
@@ -149,10 +146,13 @@ final class KrakenMessage {
    * {@code level3}'s {@code [{"event":..,"order_id":..,"limit_price":..,"order_qty":..,"timestamp":..}, ...]}.
    */
   private static void levels(JsonStream in, JsonToken t, Item item, BookSide side, JsonPath path, String member) {
-    JsonStream.expect(t, JsonToken.START_ARRAY, path.member(member));
+    if (t != JsonToken.START_ARRAY) {
+      JsonStream.expect(t, JsonToken.START_ARRAY, path.member(member));
+    }
     for (int i = 0; in.nextElement(); i++) {
-      JsonPath at = path.child(member, i);
-      JsonStream.expect(in.current(), JsonToken.START_OBJECT, at);
+      if (in.current() != JsonToken.START_OBJECT) {
+        JsonStream.expect(in.current(), JsonToken.START_OBJECT, path.child(member, i));
+      }
       BigDecimal price = null;
       BigDecimal qty = null;
       String orderId = null;
@@ -161,16 +161,16 @@ final class KrakenMessage {
       for (String name = in.nextName(); name != null; name = in.nextName()) {
         in.next();
         switch (name) {
-          case "price", "limit_price" -> price = in.decimal(at, name);
-          case "qty", "order_qty" -> qty = in.decimal(at, name);
-          case "order_id" -> orderId = in.string(at, "order_id");
-          case "event" -> event = in.string(at, "event");
-          case "timestamp" -> timestamp = in.string(at, "timestamp");
+          case "price", "limit_price" -> price = WireLevels.decimal(in, path, member, i, name);
+          case "qty", "order_qty" -> qty = WireLevels.decimal(in, path, member, i, name);
+          case "order_id" -> orderId = WireLevels.string(in, path, member, i, "order_id");
+          case "event" -> event = WireLevels.string(in, path, member, i, "event");
+          case "timestamp" -> timestamp = WireLevels.string(in, path, member, i, "timestamp");
           default -> in.skipCurrent();
         }
       }
       if (price == null || qty == null) {
-        String field = at.field(price == null ? (orderId == null ? "price" : "limit_price")
+        String field = path.child(member, i).field(price == null ? (orderId == null ? "price" : "limit_price")
             : (orderId == null ? "qty" : "order_qty"));
         throw new InvalidResponseException(field, "Field " + field + " is missing");
       }
@@ -183,7 +183,7 @@ final class KrakenMessage {
         if (item.orders == null) {
           item.orders = new ArrayList<>();
         }
-        item.orders.add(new L3Order(side, event, orderId, price, qty, timestamp, at));
+        item.orders.add(new L3Order(side, event, orderId, price, qty, timestamp, path.child(member, i)));
       }
     }
   }
@@ -193,6 +193,16 @@ final class KrakenMessage {
     if (v.signum() < 0 || v.bitLength() > 32) {
       String field = at.field(name);
       throw new InvalidResponseException(field, "Field " + field + " must be an unsigned 32-bit integer");
+    }
+    return v.longValue();
+  }
+
+  /** An integer that fits a {@code long}; a larger one is refused, never wrapped by {@code longValue()}. */
+  private static long signed64(BigDecimal value, JsonPath at, String name) {
+    BigInteger v = integer(value, at, name);
+    if (v.bitLength() > 63) {
+      String field = at.field(name);
+      throw new InvalidResponseException(field, "Field " + field + " must be a signed 64-bit integer, was " + v.bitLength() + " bits");
     }
     return v.longValue();
   }

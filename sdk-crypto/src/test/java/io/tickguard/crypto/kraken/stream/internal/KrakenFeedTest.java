@@ -165,6 +165,25 @@ class KrakenFeedTest {
   }
 
   @Test
+  void aReqIdBeyondALongIsRefusedNamingItInsteadOfWrapping() {
+    // 2^63 would wrap to Long.MIN_VALUE through BigInteger.longValue(), matching no request.
+    assertThatThrownBy(() -> feed.onText(
+        "{\"method\":\"subscribe\",\"success\":true,\"req_id\":9223372036854775808}", out))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("req_id"));
+    assertThatThrownBy(() -> feed.onText(
+        "{\"method\":\"subscribe\",\"success\":true,\"req_id\":-9223372036854775809}", out))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("req_id"));
+  }
+
+  @Test
+  void theLargestReqIdThatFitsALongIsAccepted() {
+    feed.onText("{\"method\":\"subscribe\",\"success\":true,\"req_id\":9223372036854775807}", out);
+    feed.onText("{\"method\":\"subscribe\",\"success\":true,\"req_id\":-9223372036854775808}", out);
+
+    assertThat(out.events).isEmpty();
+  }
+
+  @Test
   void aBookLevelWithoutQuantityIsRefusedNamingIt() {
     feed.subscribe(List.of(new Subscription(BTCUSD, StreamChannel.BOOK)));
     assertThatThrownBy(() -> feed.onText(
