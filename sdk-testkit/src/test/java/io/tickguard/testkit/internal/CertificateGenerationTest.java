@@ -15,7 +15,14 @@ class CertificateGenerationTest {
     SandboxCertificates certificates = generation.await();
     generation.awaitQuietly();
     assertThat(certificates.leafPin()).startsWith("sha256/").isNotEqualTo(certificates.backupPin());
+    assertThat(certificates.backupPin()).matches("sha256/[A-Za-z0-9+/]{43}=");
     assertThat(generation.running()).isFalse();
+  }
+
+  @Test
+  void thePinOfABareKeyIsThePinOkHttpComputesForACertificateOfThatKey() {
+    okhttp3.tls.HeldCertificate held = new okhttp3.tls.HeldCertificate.Builder().build();
+    assertThat(SandboxCertificates.pinOf(held.keyPair().getPublic())).isEqualTo(okhttp3.CertificatePinner.pin(held.certificate()));
   }
 
   @Test
