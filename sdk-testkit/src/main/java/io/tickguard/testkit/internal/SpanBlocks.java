@@ -16,14 +16,7 @@ public final class SpanBlocks {
   /** Enough blocks for the longest scan the simulator allows (10 days) and then some. */
   private static final int CAPACITY = 1_200;
 
-  private final Map<Long, Stats> byStart = new LinkedHashMap<>(256, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, Stats> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  private final Map<Long, Stats> byStart = new LinkedHashMap<>(256, 0.75f, true);
 
   /**
    * The statistics of the block starting at {@code start}, computed with {@code compute} the first
@@ -35,6 +28,9 @@ public final class SpanBlocks {
     if (known == null) {
       known = compute.get();
       byStart.put(start, known);
+      if (byStart.size() > CAPACITY) {
+        byStart.remove(byStart.keySet().iterator().next()); // the least recently used block
+      }
     }
     return known;
   }
