@@ -6,6 +6,7 @@ import io.tickguard.core.auth.Scope;
 import io.tickguard.core.tls.TlsConfig;
 import io.tickguard.core.tls.TrustRoots;
 import io.tickguard.testkit.demo.DemoRoutes;
+import io.tickguard.testkit.internal.CertificateGeneration;
 import io.tickguard.testkit.internal.FaultPlan;
 import io.tickguard.testkit.internal.JulToSlf4j;
 import io.tickguard.testkit.internal.OAuthRoutes;
@@ -81,38 +82,45 @@ public final class SandboxServer implements AutoCloseable {
   private final SandboxDispatcher dispatcher;
 
   private SandboxServer(Builder b) throws IOException {
-    this.closing = List.copyOf(b.closing);
-    SkewableClock serverClock = new SkewableClock(b.clock);
-    MarketSimulator market = new MarketSimulator(b.seed, serverClock, b.instruments);
-    RateLimiter limiter = new RateLimiter(b.rateLimit, serverClock);
-    this.context = new SandboxContext(
-        serverClock, market, new ApiKeyRegistry(), new ReplayGuard(serverClock, b.timestampWindow), limiter,
-        new OAuthServer(serverClock, b.oauth));
-    b.apiKeys.forEach(context.apiKeys()::register);
-    b.oauthClients.forEach(c -> context.oauth().registerClient(c.id, c.secret, c.scopes));
-    this.routes = new RouteTable(limiter, ErrorStyle.generic());
-    new OAuthRoutes().register(routes, context);
-    if (b.demoRoutes) {
-      new DemoRoutes().register(routes, context);
-    }
-    b.providers.forEach(p -> p.register(routes, context));
+    // The key pairs and certificates are the largest single step of a start and depend on nothing
+    // else here: they are made on a second thread while this one builds the market and the routes.
+    CertificateGeneration generation = CertificateGeneration.begin();
+    try {
+      this.closing = List.copyOf(b.closing);
+      SkewableClock serverClock = new SkewableClock(b.clock);
+      MarketSimulator market = new MarketSimulator(b.seed, serverClock, b.instruments);
+      RateLimiter limiter = new RateLimiter(b.rateLimit, serverClock);
+      this.context = new SandboxContext(
+          serverClock, market, new ApiKeyRegistry(), new ReplayGuard(serverClock, b.timestampWindow), limiter,
+          new OAuthServer(serverClock, b.oauth));
+      b.apiKeys.forEach(context.apiKeys()::register);
+      b.oauthClients.forEach(c -> context.oauth().registerClient(c.id, c.secret, c.scopes));
+      this.routes = new RouteTable(limiter, ErrorStyle.generic());
+      new OAuthRoutes().register(routes, context);
+      if (b.demoRoutes) {
+        new DemoRoutes().register(routes, context);
+      }
+      b.providers.forEach(p -> p.register(routes, context));
 
-    FaultPlan plan = new FaultPlan();
-    this.tls = !b.plaintext;
-    this.certificates = new SandboxCertificates();
-    SwitchingSslSocketFactory sockets =
-        tls ? new SwitchingSslSocketFactory(certificates.factory(ServedCertificate.GENUINE)) : null;
-    this.faults = new Faults(plan, serverClock, certificates, sockets);
-    JulToSlf4j.routeMockWebServer(); // its java.util.logging output follows the user's SLF4J setup
-    this.server = new MockWebServer();
-    // HTTP/1.1 only: truncation and reset faults then mean exactly what they say on the wire.
-    server.setProtocols(List.of(Protocol.HTTP_1_1));
-    if (tls) {
-      server.useHttps(sockets);
+      FaultPlan plan = new FaultPlan();
+      this.tls = !b.plaintext;
+      JulToSlf4j.routeMockWebServer(); // its java.util.logging output follows the user's SLF4J setup
+      this.server = new MockWebServer();
+      // HTTP/1.1 only: truncation and reset faults then mean exactly what they say on the wire.
+      server.setProtocols(List.of(Protocol.HTTP_1_1));
+      this.dispatcher = new SandboxDispatcher(routes, plan, serverClock, b.requestIdHeader);
+      server.setDispatcher(dispatcher);
+      this.certificates = generation.await();
+      SwitchingSslSocketFactory sockets =
+          tls ? new SwitchingSslSocketFactory(certificates.factory(ServedCertificate.GENUINE)) : null;
+      this.faults = new Faults(plan, serverClock, certificates, sockets);
+      if (tls) {
+        server.useHttps(sockets);
+      }
+      server.start(InetAddress.getByName("127.0.0.1"), b.port);
+    } finally {
+      generation.awaitQuietly(); // on failure too: no thread of a start outlives it
     }
-    this.dispatcher = new SandboxDispatcher(routes, plan, serverClock, b.requestIdHeader);
-    server.setDispatcher(dispatcher);
-    server.start(InetAddress.getByName("127.0.0.1"), b.port);
   }
 
   /**

@@ -45,7 +45,7 @@ final class FxSession implements AutoCloseable {
     AuditTrail audit = new AuditTrail(context.err(), output.verbose);
     if (connection.embedded()) {
       SandboxServer server = Progress.during(context, "starting the embedded " + provider.id() + " sandbox",
-          () -> context.sandboxes().start(List.of(provider.sandbox()), connection.seed, 0));
+          () -> context.sandboxes().startOrFail("the embedded " + provider.id() + " sandbox", List.of(provider.sandbox()), connection.seed, 0));
       try {
         ClientConfig config = connection.egress(server.clientConfigBuilder(), context).callTimeout(connection.timeout).metrics(audit).build();
         ForexMarketData client = switch (provider) {

@@ -1,5 +1,7 @@
 package io.tickguard.examples.cli;
 
+import io.tickguard.crypto.Symbol;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +34,14 @@ abstract class MarketCommand implements Callable<Integer> {
     return null;
   }
 
+  /**
+   * The symbols whose tickers the command asks for first (empty: none); the embedded sandbox
+   * prepares them while the client is built.
+   */
+  List<Symbol> firstTickers() {
+    return List.of();
+  }
+
   /** Runs against the open session and returns the exit code. */
   abstract int run(MarketSession session, Output out) throws InterruptedException;
 
@@ -48,7 +58,7 @@ abstract class MarketCommand implements Callable<Integer> {
     connection.validate(spec);
     validate();
     Output out = new Output(root.context(), output);
-    try (MarketSession session = MarketSession.open(root.context(), connection, output, keyNeededBy())) {
+    try (MarketSession session = MarketSession.open(root.context(), connection, output, keyNeededBy(), firstTickers())) {
       return run(session, out);
     }
   }

@@ -4,6 +4,7 @@ import io.tickguard.core.ClientConfig;
 import io.tickguard.core.tls.TlsConfig;
 import io.tickguard.core.tls.TrustRoots;
 import io.tickguard.crypto.CryptoMarketData;
+import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.stream.MarketStreamBuilder;
 import io.tickguard.testkit.SandboxServer;
 import java.io.IOException;
@@ -23,6 +24,7 @@ final class MarketSession implements AutoCloseable {
   private final boolean authenticated;
   private final AuditTrail audit;
   private String streamBaseUrl;
+  private TickerPreparation preparation;
 
   private MarketSession(Provider provider, CryptoMarketData client, Optional<SandboxServer> sandbox, ClientConfig config,
       boolean authenticated, AuditTrail audit) {
@@ -38,23 +40,33 @@ final class MarketSession implements AutoCloseable {
    * Connects as the options say.
    *
    * @param keyNeededBy when not null, the command needs a key and this names it in the error
+   * @param firstTickers the symbols whose tickers the command asks for first: an embedded sandbox
+   *     prepares their 24-hour statistics on a second thread while the client is built
    * @throws ConfigurationException when a key, key file or CA file is missing or unusable
    */
-  static MarketSession open(CliContext context, ConnectionOptions connection, OutputOptions output, String keyNeededBy) {
+  static MarketSession open(CliContext context, ConnectionOptions connection, OutputOptions output, String keyNeededBy,
+      List<Symbol> firstTickers) {
     Provider provider = connection.provider();
     AuditTrail audit = new AuditTrail(context.err(), output.verbose);
     if (connection.embedded()) {
       SandboxServer server = Progress.during(context, "starting the embedded " + provider.id() + " sandbox",
-          () -> context.sandboxes().start(List.of(provider.sandbox()), connection.seed, 0));
+          () -> context.sandboxes().startOrFail("the embedded " + provider.id() + " sandbox", List.of(provider.sandbox()), connection.seed, 0));
+      TickerPreparation preparation = TickerPreparation.start(server.market(), firstTickers);
       try {
         ClientConfig config = connection.egress(server.clientConfigBuilder(), context).callTimeout(connection.timeout).metrics(audit)
             .security(io.tickguard.core.security.SecurityOptions.builder().listener(audit).build()).build();
         CryptoMarketData client = ProviderClients.client(provider, config, Optional.of(ProviderClients.sandboxKey(provider)));
         context.err().println("sandbox: " + provider.id() + " format at " + server.baseUrl()
             + " (pinned TLS, demo keys; --live for the real " + provider.id() + ")");
-        return new MarketSession(provider, client, Optional.of(server), config, true, audit);
+        MarketSession session = new MarketSession(provider, client, Optional.of(server), config, true, audit);
+        session.preparation = preparation;
+        return session;
       } catch (RuntimeException e) {
-        server.close();
+        try {
+          preparation.close();
+        } finally {
+          server.close();
+        }
         throw e;
       }
     }
@@ -133,7 +145,13 @@ final class MarketSession implements AutoCloseable {
     try {
       client.close();
     } finally {
-      sandbox.ifPresent(SandboxServer::close);
+      try {
+        if (preparation != null) {
+          preparation.close();
+        }
+      } finally {
+        sandbox.ifPresent(SandboxServer::close);
+      }
     }
   }
 }

@@ -83,7 +83,7 @@ final class SandboxCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--serve must be genuine, impostor or untrusted, was '" + Text.clean(serve) + "'");
     }
     CliContext context = root.context();
-    SandboxServer server = Progress.during(context, "starting the sandbox", () -> context.sandboxes().start(chosen, seed, port));
+    SandboxServer server = Progress.during(context, "starting the sandbox", () -> context.sandboxes().startOrFail("the sandbox", chosen, seed, port));
     try {
       server.faults().clockSkew(clockSkew).serve(served);
       Path ca = writeCa(server);

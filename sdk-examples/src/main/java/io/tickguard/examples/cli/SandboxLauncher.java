@@ -21,6 +21,20 @@ interface SandboxLauncher {
   SandboxServer start(List<ProviderSandbox> providers, long seed, int port);
 
   /**
+   * {@link #start}, with a failure other than a typed TickGuard one (a port that cannot be bound,
+   * certificates that cannot be generated) as a {@link SandboxStartException} naming {@code what}.
+   */
+  default SandboxServer startOrFail(String what, List<ProviderSandbox> providers, long seed, int port) {
+    try {
+      return start(providers, seed, port);
+    } catch (io.tickguard.core.TickGuardException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SandboxStartException(what, e);
+    }
+  }
+
+  /**
    * MockWebServer logs every connection that sends no request (such as {@code doctor}'s TLS probe)
    * at WARNING through java.util.logging; in the tool that is noise on the user's terminal. Held
    * here because java.util.logging keeps loggers only weakly.

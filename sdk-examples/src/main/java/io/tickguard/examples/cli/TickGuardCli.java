@@ -6,6 +6,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -25,14 +28,22 @@ import picocli.CommandLine.ParseResult;
     description = {"Secure market data from Binance, Kraken, Coinbase and Insightease; forex from OANDA, Saxo and Insightease (fx).",
         "Without --live or --base-url every market command talks to an embedded sandbox that speaks the "
             + "provider's wire format over pinned TLS (no internet, no keys). Without a command: the demo."},
-    subcommands = {DemoCommand.class, TickerCommand.class, BookCommand.class, TradesCommand.class,
-        CandlesCommand.class, InstrumentsCommand.class, BalancesCommand.class, TimeCommand.class,
-        DoctorCommand.class, SandboxCommand.class, FxCommand.class, LoginCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  done", "  1  the call failed (the typed exception is printed)", "  2  usage: the command line was wrong",
         "  3  configuration: a key, key file or CA file is missing or unusable", "  4  a doctor check failed",
         "Keys come only from environment variables or from files named by --key-file; see docs/cli.md."})
 public final class TickGuardCli implements Callable<Integer> {
+  /**
+   * Every subcommand, in the order the help lists them. Registered in {@link #commandLine(String...)}
+   * rather than in the annotation, so that a run naming one of them builds only its model.
+   */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, TickerCommand.class, BookCommand.class,
+      TradesCommand.class, CandlesCommand.class, InstrumentsCommand.class, BalancesCommand.class, TimeCommand.class,
+      DoctorCommand.class, SandboxCommand.class, FxCommand.class, LoginCommand.class, HelpCommand.class,
+      AutoComplete.GenerateCompletion.class);
+  /** The subcommands that read the whole command tree: a run naming them needs every sibling. */
+  private static final Set<Class<?>> NEED_EVERY_SIBLING = Set.of(HelpCommand.class, AutoComplete.GenerateCompletion.class);
+
   private final CliContext context;
 
   TickGuardCli(CliContext context) {
@@ -50,12 +61,29 @@ public final class TickGuardCli implements Callable<Integer> {
 
   /** Runs {@code args} and returns the exit code. */
   int execute(String... args) {
-    return commandLine().execute(args);
+    return commandLine(args).execute(args);
   }
 
-  /** The configured picocli command line (also what the completion script is generated from). */
+  /** The configured picocli command line with every subcommand (also what the completion script is generated from). */
   CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The configured picocli command line for {@code args}. When the first argument names a subcommand
+   * exactly, only that subcommand is registered: picocli builds each command's model by reflection
+   * at registration, and building all of them was about a third of a start's CPU before the first
+   * answer (docs/performance.md). Parsing, validation, usage errors and help of the named command are
+   * the same either way; anything else (root options, a mistyped command, {@code help},
+   * {@code generate-completion}) gets the whole tree.
+   */
+  CommandLine commandLine(String... args) {
     CommandLine cl = new CommandLine(this);
+    Optional<Class<?>> named = args.length == 0 ? Optional.empty() : SUBCOMMANDS.stream()
+        .filter(c -> !NEED_EVERY_SIBLING.contains(c) && c.getAnnotation(Command.class).name().equals(args[0])).findFirst();
+    for (Class<?> subcommand : named.map(List::<Class<?>>of).orElse(SUBCOMMANDS)) {
+      cl.addSubcommand(subcommand);
+    }
     // Picocli's text goes out in the platform charset, like everything else printed on these streams.
     cl.setOut(new PrintWriter(new OutputStreamWriter(context.out(), Charset.defaultCharset()), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(context.err(), Charset.defaultCharset()), true));
@@ -96,6 +124,9 @@ public final class TickGuardCli implements Callable<Integer> {
     String line;
     if (e instanceof ConfigurationException) {
       code = ExitCodes.CONFIGURATION;
+      line = e.getMessage();
+    } else if (e instanceof SandboxStartException) {
+      code = ExitCodes.CALL_FAILED;
       line = e.getMessage();
     } else if (e instanceof TickGuardException t && command instanceof FxMarketCommand f) {
       code = ExitCodes.CALL_FAILED;

@@ -15,6 +15,11 @@ final class TickerCommand extends MarketCommand {
   List<Symbol> symbols;
 
   @Override
+  List<Symbol> firstTickers() {
+    return symbols;
+  }
+
+  @Override
   int run(MarketSession session, Output out) {
     List<Ticker> tickers = session.client().tickers(symbols.toArray(Symbol[]::new));
     if (out.json()) {

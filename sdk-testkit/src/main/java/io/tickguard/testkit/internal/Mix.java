@@ -12,11 +12,24 @@ public final class Mix {
 
   /** A random generator for one (seed, symbol, index, salt) cell. */
   public static SplittableRandom random(long seed, String symbol, long index, long salt) {
+    return random(prefix(seed, symbol), index, salt);
+  }
+
+  /**
+   * The part of {@link #random(long, String, long, long)}'s seed that depends on the seed and the
+   * symbol only: a caller asking for many cells of one symbol (every second of a day) computes it once.
+   */
+  public static long prefix(long seed, String symbol) {
     long h = seed;
     for (byte b : symbol.getBytes(StandardCharsets.UTF_8)) {
       h = mix64(h ^ b);
     }
-    h = mix64(h ^ index);
+    return h;
+  }
+
+  /** The same generator as {@link #random(long, String, long, long)}, from {@link #prefix(long, String)}. */
+  public static SplittableRandom random(long prefix, long index, long salt) {
+    long h = mix64(prefix ^ index);
     h = mix64(h ^ salt);
     return new SplittableRandom(h);
   }

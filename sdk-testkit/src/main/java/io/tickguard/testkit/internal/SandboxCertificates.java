@@ -1,6 +1,14 @@
 package io.tickguard.testkit.internal;
 
 import io.tickguard.testkit.ServedCertificate;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +31,8 @@ import okhttp3.tls.HeldCertificate;
 public final class SandboxCertificates {
   private final HeldCertificate ca;
   private final HeldCertificate leaf;
-  private final HeldCertificate backup;
+  /** The backup pin: only a key pair is needed for it, no certificate (it is never served). */
+  private final String backupPin;
   private final Map<ServedCertificate, SSLSocketFactory> factories = new EnumMap<>(ServedCertificate.class);
 
   /** Generates the CA, the genuine leaf and the backup key; the hostile leaves come on demand. */
@@ -31,7 +40,7 @@ public final class SandboxCertificates {
     this.ca = new HeldCertificate.Builder()
         .certificateAuthority(0).commonName("TickGuard Sandbox CA").duration(2, TimeUnit.DAYS).build();
     this.leaf = leafSignedBy(ca, "sandbox");
-    this.backup = new HeldCertificate.Builder().commonName("TickGuard Sandbox backup key").build();
+    this.backupPin = pinOf(backupKey().getPublic());
     factories.put(ServedCertificate.GENUINE, serverFactory(leaf, ca));
   }
 
@@ -81,7 +90,28 @@ public final class SandboxCertificates {
 
   /** {@code sha256/...} of a key that is never served: a backup pin. */
   public String backupPin() {
-    return CertificatePinner.pin(backup.certificate());
+    return backupPin;
+  }
+
+  /** A P-256 key pair, as HeldCertificate makes by default. */
+  private static KeyPair backupKey() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot generate the sandbox's backup key (P-256)", e);
+    }
+  }
+
+  /** {@code sha256/} and the base64 SHA-256 of the key's SubjectPublicKeyInfo: what {@link CertificatePinner#pin} gives for a certificate of that key. */
+  static String pinOf(PublicKey key) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+      return "sha256/" + Base64.getEncoder().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
   }
 
   /** The server socket factory presenting {@code which}, generated the first time it is asked for. */

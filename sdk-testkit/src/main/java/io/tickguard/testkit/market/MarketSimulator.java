@@ -2,6 +2,7 @@ package io.tickguard.testkit.market;
 
 import io.tickguard.testkit.internal.Mix;
 import io.tickguard.testkit.internal.PriceWalk;
+import io.tickguard.testkit.internal.SpanBlocks;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +36,9 @@ public final class MarketSimulator {
   private final Clock clock;
   private final Map<String, Instrument> instruments;
   private final Map<String, PriceWalk> walks;
+  private final Map<String, SpanBlocks> blocks;
+  /** {@link Mix#prefix} of each symbol: per-second lookups then skip hashing the symbol's bytes. */
+  private final Map<String, Long> prefixes;
 
   /**
    * Creates a simulator.
@@ -48,15 +52,21 @@ public final class MarketSimulator {
     this.clock = Objects.requireNonNull(clock, "clock");
     Map<String, Instrument> byName = new LinkedHashMap<>();
     Map<String, PriceWalk> walksByName = new LinkedHashMap<>();
+    Map<String, SpanBlocks> blocksByName = new LinkedHashMap<>();
+    Map<String, Long> prefixesByName = new LinkedHashMap<>();
     long anchorDay = Math.floorDiv(clock.instant().getEpochSecond(), PriceWalk.DAY);
     for (Instrument i : instruments) {
       if (byName.put(i.symbol(), i) != null) {
         throw new IllegalArgumentException("Instrument listed twice: " + i.symbol());
       }
       walksByName.put(i.symbol(), new PriceWalk(seed, i.symbol(), anchorDay, i.startPrice().doubleValue(), i.dailyVolatility()));
+      blocksByName.put(i.symbol(), new SpanBlocks());
+      prefixesByName.put(i.symbol(), Mix.prefix(seed, i.symbol()));
     }
     this.instruments = Collections.unmodifiableMap(byName);
     this.walks = Map.copyOf(walksByName);
+    this.blocks = Map.copyOf(blocksByName);
+    this.prefixes = Map.copyOf(prefixesByName);
   }
 
   /** BTC-USDT, ETH-USDT, SOL-USDT, EUR-USD and GBP-USD with realistic tick and lot sizes. */
@@ -191,9 +201,45 @@ public final class MarketSimulator {
     return candles;
   }
 
-  /** High, low and volume of the seconds {@code from..to}; rounding to ticks is monotonic, so min/max commute with it. */
+  /**
+   * Computes the last 24 hours' statistics of {@code symbol} now, so that the next {@link #ticker}
+   * (from any thread) only adds the seconds since: a caller that knows which symbol will be asked for
+   * first can take that scan off the path to the first answer. The result is the same either way.
+   *
+   * @throws IllegalArgumentException when {@code symbol} is not simulated
+   */
+  public void prepareTicker(String symbol) {
+    Instrument i = require(symbol);
+    long now = nowSecond();
+    scan(i, now - PriceWalk.DAY + 1, now);
+  }
+
+  /**
+   * High, low and volume of the seconds {@code from..to}; rounding to ticks is monotonic, so min/max
+   * commute with it. Whole {@link SpanBlocks#SECONDS}-blocks come from the instrument's block cache
+   * (each a pure function of the seed and the block), the edges are scanned second by second.
+   */
   private Span scan(Instrument i, long from, long to) {
     PriceWalk walk = walks.get(i.symbol());
+    SpanBlocks cache = blocks.get(i.symbol());
+    SpanBlocks.Stats total = SpanBlocks.Stats.EMPTY;
+    long s = from;
+    while (s <= to) {
+      long blockStart = Math.floorDiv(s, SpanBlocks.SECONDS) * SpanBlocks.SECONDS;
+      long blockEnd = blockStart + SpanBlocks.SECONDS - 1;
+      if (s == blockStart && blockEnd <= to) {
+        total = total.plus(cache.block(blockStart, () -> seconds(i, walk, blockStart, blockEnd)));
+        s = blockEnd + 1;
+      } else {
+        long end = Math.min(to, blockEnd);
+        total = total.plus(seconds(i, walk, s, end));
+        s = end + 1;
+      }
+    }
+    return new Span(round(i, total.high()), round(i, total.low()), total.volumeLots());
+  }
+
+  private SpanBlocks.Stats seconds(Instrument i, PriceWalk walk, long from, long to) {
     double high = Double.NEGATIVE_INFINITY;
     double low = Double.POSITIVE_INFINITY;
     long volume = 0;
@@ -203,7 +249,7 @@ public final class MarketSimulator {
       low = Math.min(low, p);
       volume += tradeLots(i, s);
     }
-    return new Span(round(i, high), round(i, low), volume);
+    return new SpanBlocks.Stats(high, low, volume);
   }
 
   private record Span(BigDecimal high, BigDecimal low, long volumeLots) {}
@@ -230,7 +276,7 @@ public final class MarketSimulator {
   }
 
   private long tradeLots(Instrument i, long second) {
-    return 1 + Mix.random(seed, i.symbol(), second, SALT_TRADE ^ 0x10).nextInt(i.maxLotsPerLevel());
+    return 1 + Mix.random(prefixes.get(i.symbol()), second, SALT_TRADE ^ 0x10).nextInt(i.maxLotsPerLevel());
   }
 
   private static BigDecimal lots(Instrument i, long count) {

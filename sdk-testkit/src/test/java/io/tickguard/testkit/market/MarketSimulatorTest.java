@@ -99,4 +99,32 @@ class MarketSimulatorTest {
     assertThatThrownBy(() -> m.ticker("DOGE-USDT")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> m.candles("BTC-USDT", CandleInterval.D1, 1000)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void dayStatisticsFromCachedBlocksEqualTheSecondBySecondCandles() {
+    // 5-minute candles are shorter than a cache block, so they are scanned second by second; at a
+    // second that ends a 5-minute candle, 288 of them cover exactly the ticker's 24-hour window.
+    Instant endOfCandle = Instant.parse("2026-05-06T07:14:59.250Z");
+    for (String symbol : List.of("BTC-USDT", "EUR-USD")) {
+      MarketSimulator m = simulator(11, Clock.fixed(endOfCandle, ZoneOffset.UTC));
+      SimTicker ticker = m.ticker(symbol);
+      List<SimCandle> candles = m.candles(symbol, CandleInterval.M5, 288);
+      assertThat(candles.get(0).openTime()).isEqualTo(endOfCandle.minusSeconds(86_399).minusMillis(250));
+      assertThat(ticker.high24h()).isEqualTo(candles.stream().map(SimCandle::high).max(BigDecimal::compareTo).orElseThrow());
+      assertThat(ticker.low24h()).isEqualTo(candles.stream().map(SimCandle::low).min(BigDecimal::compareTo).orElseThrow());
+      assertThat(ticker.volume24h()).isEqualByComparingTo(candles.stream().map(SimCandle::volume).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+  }
+
+  @Test
+  void aPreparedTickerIsTheTickerAFreshSimulatorGivesLater() {
+    MutableClock prepared = new MutableClock(T);
+    MarketSimulator warm = simulator(12, prepared);
+    warm.prepareTicker("ETH-USDT");
+    prepared.advance(Duration.ofSeconds(1_234)); // past block edges: cached middle, scanned edges
+    MarketSimulator cold = simulator(12, Clock.fixed(T.plusSeconds(1_234), ZoneOffset.UTC));
+    assertThat(warm.ticker("ETH-USDT")).isEqualTo(cold.ticker("ETH-USDT"));
+    assertThat(warm.candles("ETH-USDT", CandleInterval.H4, 30)).isEqualTo(cold.candles("ETH-USDT", CandleInterval.H4, 30));
+    assertThatThrownBy(() -> warm.prepareTicker("DOGE-USDT")).isInstanceOf(IllegalArgumentException.class);
+  }
 }
