@@ -166,7 +166,8 @@ class ChaosSuiteTest {
         }
         streams.forEach(MarketStream::close);
       }
-      Leaks.awaitUntil("every client connection to the sandbox is closed", () -> Leaks.establishedTo(port) == 0);
+      Leaks.awaitUntil("every client connection to the sandbox is closed", () -> Leaks.establishedTo(port) == 0,
+          () -> Leaks.leftBehind(port));
       Leaks.awaitUntil("no client thread is left", () -> difference(Leaks.clientThreads(), threadsBefore).isEmpty());
     }
 

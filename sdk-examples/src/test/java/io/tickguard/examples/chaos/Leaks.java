@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * What a client leaves behind after {@code close()}: its threads (pipeline, async, dispatcher, stream
@@ -62,12 +63,48 @@ final class Leaks {
     }
   }
 
+  /**
+   * The connections to {@code serverPort} still established (their kernel table lines) and every live
+   * thread whose name is not the JVM's own, each with its top frames: where a leaked connection's
+   * holder may be.
+   */
+  static String leftBehind(int serverPort) {
+    String port = String.format(Locale.ROOT, ":%04X", serverPort);
+    StringBuilder out = new StringBuilder("\nestablished to the sandbox (local address, remote address):");
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/net/tcp"))) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length > 3 && f[2].endsWith(port) && !f[1].endsWith(port) && f[3].equals("01")) {
+          out.append("\n  ").append(f[1]).append(" -> ").append(f[2]);
+        }
+      }
+    } catch (IOException e) {
+      out.append(" unreadable: ").append(e);
+    }
+    out.append("\nthreads:");
+    Thread.getAllStackTraces().forEach((t, frames) -> {
+      out.append("\n  ").append(t.getName()).append(' ').append(t.getState());
+      for (int i = 0; i < Math.min(6, frames.length); i++) {
+        out.append("\n      at ").append(frames[i]);
+      }
+    });
+    return out.toString();
+  }
+
   /** Returns once {@code condition} holds; fails with {@code what} after a generous bound. */
   static void awaitUntil(String what, BooleanSupplier condition) {
+    awaitUntil(what, condition, () -> "");
+  }
+
+  /**
+   * As {@link #awaitUntil(String, BooleanSupplier)}, and a failure also says {@code detail}: what
+   * was left behind, for the next reader of a failure that happens rarely.
+   */
+  static void awaitUntil(String what, BooleanSupplier condition, Supplier<String> detail) {
     long deadline = System.nanoTime() + BOUND_NANOS;
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("Never happened: " + what);
+        throw new AssertionError("Never happened: " + what + detail.get());
       }
       LockSupport.parkNanos(5_000_000);
     }
