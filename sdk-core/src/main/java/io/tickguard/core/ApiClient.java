@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -54,6 +55,9 @@ public final class ApiClient implements AutoCloseable {
   private final Pipeline pipeline;
   private final StreamOpener streams;
   private final ExecutorService asyncExecutor;
+  /** Calls inside {@link #execute}: the last one out after {@link #close()} evicts the pool again. */
+  private final AtomicInteger callsInFlight = new AtomicInteger();
+  private volatile boolean closed;
 
   private ApiClient(Builder b) {
     ClasspathCompatibility.require(); // a second OkHttp or an old jackson-annotations: refuse now, not mid-call
@@ -125,13 +129,32 @@ public final class ApiClient implements AutoCloseable {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(decoder, "decoder");
     Objects.requireNonNull(validator, "validator");
-    return pipeline.execute(request, decoder, validator);
+    callsInFlight.incrementAndGet();
+    try {
+      if (closed) {
+        throw new ClientClosedException("call " + request.endpoint().name());
+      }
+      return pipeline.execute(request, decoder, validator);
+    } finally {
+      // A call that outlived close() has just returned its connection to the pool: evict it now, or
+      // it would idle there for OkHttp's keep-alive with nobody left to close it.
+      if (callsInFlight.decrementAndGet() == 0 && closed) {
+        pipeline.httpClient().connectionPool().evictAll();
+      }
+    }
   }
 
   /** {@link #execute(ApiRequest, ResponseDecoder, Validator)} on a TickGuard worker thread. */
   public <T> CompletableFuture<T> executeAsync(
       ApiRequest request, ResponseDecoder<T> decoder, Validator<? super T> validator) {
-    return CompletableFuture.supplyAsync(() -> execute(request, decoder, validator), asyncExecutor);
+    try {
+      if (!closed) {
+        return CompletableFuture.supplyAsync(() -> execute(request, decoder, validator), asyncExecutor);
+      }
+    } catch (RejectedExecutionException e) {
+      // close() ran between the check and the submit: refused like any use after close
+    }
+    return CompletableFuture.failedFuture(new ClientClosedException("async call " + request.endpoint().name()));
   }
 
   /**
@@ -174,9 +197,14 @@ public final class ApiClient implements AutoCloseable {
     return cause instanceof RuntimeException r ? r : new TickGuardException("Call failed", cause);
   }
 
-  /** Releases threads and connections; calls in flight are allowed to finish. */
+  /**
+   * Releases threads and connections. Streams are closed; calls in flight are allowed to finish, and
+   * the last of them closes its connection on the way out, so nothing stays pooled. Later calls and
+   * streams are refused with {@link ClientClosedException}. Idempotent.
+   */
   @Override
   public void close() {
+    closed = true;
     streams.close();
     asyncExecutor.shutdown();
     pipeline.httpClient().dispatcher().executorService().shutdown();

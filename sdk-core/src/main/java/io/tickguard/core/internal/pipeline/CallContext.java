@@ -8,6 +8,7 @@ import io.tickguard.core.validate.Validator;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * What the stages need to know about one call, carried as an OkHttp tag on every request of it: the
@@ -24,6 +25,7 @@ public final class CallContext {
   private final Validator<Object> validator;
   private volatile Object result;
   private volatile Attempt lastAttempt;
+  private volatile Response answer;
   private volatile long deadlineNanos;
   private volatile boolean hasDeadline;
 
@@ -102,6 +104,32 @@ public final class CallContext {
 
   void attempt(Attempt attempt) {
     this.lastAttempt = attempt;
+  }
+
+  /**
+   * Keeps {@code response}, the network answer of the current attempt, until the call ends; the
+   * answer before it, which every stage closes before it tries again, is closed here too in case one
+   * did not.
+   */
+  Response answered(Response response) {
+    Response before = answer;
+    answer = response;
+    if (before != null && before != response) {
+      before.close();
+    }
+    return response;
+  }
+
+  /**
+   * Closes the last network answer: called when the call ended without its answer being read and
+   * closed (a stage threw while holding it), so its connection goes back to the pool or is closed
+   * instead of staying allocated to a call nobody will finish. Closing a closed answer does nothing.
+   */
+  void closeAnswer() {
+    Response last = answer;
+    if (last != null) {
+      last.close();
+    }
   }
 
   /** The last attempt made, or empty before the Resilience stage ran. */

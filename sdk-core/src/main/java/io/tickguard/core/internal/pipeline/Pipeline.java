@@ -174,14 +174,21 @@ public final class Pipeline {
     Call httpCall = client.newCall(call.seed());
     call.deadline(System.nanoTime() + config.callTimeout().toNanos());
     CallDeadlines.Deadline deadline = CallDeadlines.shared().start(httpCall, config.callTimeout());
+    boolean answered = false;
     try {
       httpCall.execute().close(); // the Response stage read the body: the value waits in the context
+      answered = true;
       return call.result();
     } catch (IOException e) {
       throw transport.translate(deadline.expired() ? callTimedOut(e) : e, request, config.baseUrl().host(),
           call.lastAttempt().map(Attempt::transmitted).orElse(false));
     } finally {
       deadline.close();
+      if (!answered) {
+        // A stage that threw while holding an answer (a failed token refresh after a 401, a throwing
+        // response observer) left its body open, and with it a connection no pool eviction reaches.
+        call.closeAnswer();
+      }
     }
   }
 

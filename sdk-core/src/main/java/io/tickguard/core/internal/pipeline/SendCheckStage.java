@@ -16,6 +16,10 @@ import okhttp3.Response;
  * RateLimitedException} before anything is written (the attempt is not yet marked transmitted).
  * What the network adds after this point is what the edge guard covers. A permit still good costs one
  * clock read.
+ *
+ * <p>Being the outermost network stage, it also hands each network answer to the call's context
+ * ({@link CallContext#answered}), so that a call ending in an exception never leaves a body, and
+ * with it a connection, open.
  */
 final class SendCheckStage implements Stage {
 
@@ -28,15 +32,17 @@ final class SendCheckStage implements Stage {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     CallContext call = CallContext.of(request);
-    Attempt attempt = request.tag(Attempt.class);
-    Permit permit = attempt == null ? null : attempt.permit();
-    if (call == null || permit == null) {
+    if (call == null) {
       return chain.proceed(request);
     }
-    Permit sent = call.throttle().beforeSend(call.request(), permit, call.timeLeft().orElse(Throttle.NO_DEADLINE));
-    if (sent != permit) {
-      attempt.throttled(sent);
+    Attempt attempt = request.tag(Attempt.class);
+    Permit permit = attempt == null ? null : attempt.permit();
+    if (permit != null) {
+      Permit sent = call.throttle().beforeSend(call.request(), permit, call.timeLeft().orElse(Throttle.NO_DEADLINE));
+      if (sent != permit) {
+        attempt.throttled(sent);
+      }
     }
-    return chain.proceed(request);
+    return call.answered(chain.proceed(request));
   }
 }

@@ -1,5 +1,6 @@
 package io.tickguard.core.internal.stream;
 
+import io.tickguard.core.ClientClosedException;
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.internal.pipeline.Pipeline;
@@ -30,6 +31,7 @@ public final class StreamOpener {
   private final Set<DefaultStreamSession<?>> open = ConcurrentHashMap.newKeySet();
   private final AtomicInteger sessions = new AtomicInteger();
   private ExecutorStreamScheduler shared;
+  private volatile boolean closed;
 
   public StreamOpener(ClientConfig config, Pipeline pipeline, AuditLogger audit) {
     this.config = config;
@@ -39,6 +41,9 @@ public final class StreamOpener {
 
   /** Opens {@code spec}; {@code listener} is {@code null} for queue mode. */
   public <E> StreamSession<E> open(StreamSpec<E> spec, StreamListener<E> listener) {
+    if (closed) {
+      throw new ClientClosedException("stream " + spec.connect().endpoint().name());
+    }
     HttpUrl baseUrl = baseUrl(spec);
     StreamScheduler scheduler = spec.scheduler().orElseGet(this::sharedScheduler);
     Clock clock = spec.clock().orElse(config.clock());
@@ -47,6 +52,10 @@ public final class StreamOpener {
         spec, listener, pipeline, baseUrl, scheduler, clock, config.callTimeout(),
         new StreamAudit(audit, config.metrics(), spec, baseUrl.host()), threads, open::remove);
     open.add(session);
+    if (closed) { // close() ran meanwhile and may not have seen this session: it must not start
+      open.remove(session);
+      throw new ClientClosedException("stream " + spec.connect().endpoint().name());
+    }
     try {
       session.start();
     } catch (RuntimeException e) {
@@ -65,6 +74,7 @@ public final class StreamOpener {
 
   /** Closes every session still open and stops the shared scheduler. */
   public void close() {
+    closed = true;
     for (DefaultStreamSession<?> session : new ArrayList<>(open)) {
       session.close();
     }
