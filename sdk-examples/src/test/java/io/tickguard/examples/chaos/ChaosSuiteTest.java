@@ -168,7 +168,8 @@ class ChaosSuiteTest {
       }
       Leaks.awaitUntil("every client connection to the sandbox is closed", () -> Leaks.establishedTo(port) == 0,
           () -> Leaks.leftBehind(port));
-      Leaks.awaitUntil("no client thread is left", () -> difference(Leaks.clientThreads(), threadsBefore).isEmpty());
+      Leaks.awaitUntil("no client thread is left", () -> difference(Leaks.clientThreads(), threadsBefore).isEmpty(),
+          () -> "\nleft: " + difference(Leaks.clientThreads(), threadsBefore) + Leaks.leftBehind(port));
     }
 
     System.out.println("Chaos suite outcomes: " + bot.outcomes() + "; streams: " + watches);

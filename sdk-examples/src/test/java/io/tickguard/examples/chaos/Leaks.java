@@ -32,13 +32,31 @@ final class Leaks {
   /** The names of the live client-side threads, with their ids (a name may repeat). */
   static Set<String> clientThreads() {
     Set<String> out = new TreeSet<>();
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
+    Thread.getAllStackTraces().forEach((t, frames) -> {
       if (t.isAlive() && CLIENT_THREADS.stream().anyMatch(p -> t.getName().startsWith(p))
-          && !SHARED_THREADS.contains(t.getName())) {
+          && !SHARED_THREADS.contains(t.getName()) && !isIdleTaskRunner(frames)) {
         out.add(t.getName() + "#" + t.getId());
       }
-    }
+    });
     return out;
+  }
+
+  /**
+   * An idle thread of OkHttp's JVM-wide task runner, waiting for its next task. OkHttp 5.5.1 renames a
+   * runner thread after each task it runs ("OkHttp WebSocket ... writer close") and restores the name
+   * only when the thread exits, so an idle shared thread can carry a client's name for a minute; what
+   * it is doing, not its name, says whether it still works for a client.
+   */
+  static boolean isIdleTaskRunner(StackTraceElement[] frames) {
+    for (StackTraceElement f : frames) {
+      if (f.getClassName().equals("okhttp3.internal.concurrent.TaskRunner") && f.getMethodName().equals("awaitTaskToRun")) {
+        return true;
+      }
+      if (f.getClassName().startsWith("okhttp3.internal.concurrent.TaskRunner$runnable")) {
+        return false; // inside a task's run: a runner thread working (for a client, if its name says so)
+      }
+    }
+    return false;
   }
 
   /**
