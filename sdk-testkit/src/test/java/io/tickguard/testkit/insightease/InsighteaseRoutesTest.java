@@ -1,6 +1,7 @@
 package io.tickguard.testkit.insightease;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickguard.core.auth.Scope;
 import io.tickguard.testkit.SandboxJson;
@@ -125,6 +126,20 @@ class InsighteaseRoutesTest {
     }
     assertError(get("/forex/latest", "symbol", "NOPE/USD", "api_key", KEY), InsighteaseRoutes.CODE_SYMBOL_NOT_FOUND);
     assertThat(routes.creditsUsed(KEY)).as("only the successful answer is charged").isEqualTo(1);
+  }
+
+  @Test
+  void latestOnAPlanWithoutBidAndAskLeavesThemOutAndKeepsThePrice() {
+    start(new InsighteaseRoutes().bidAndAsk(false), null);
+    JsonNode btc = get("/forex/latest", "symbol", "BTC/USDT", "api_key", KEY).get("response").get(0);
+    assertThat(new BigDecimal(btc.get("c").asString())).isEqualByComparingTo(sandbox.market().ticker("BTC-USDT").last());
+    for (String field : List.of("a", "b", "sp")) {
+      assertThat(btc.has(field)).as(field).isFalse();
+    }
+    for (String field : List.of("o", "h", "l", "ch", "cp", "t", "tm")) {
+      assertThat(btc.has(field)).as(field).isTrue();
+    }
+    assertThatThrownBy(() -> routes.bidAndAsk(true)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
