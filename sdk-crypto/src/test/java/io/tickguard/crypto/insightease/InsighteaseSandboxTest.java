@@ -108,7 +108,7 @@ class InsighteaseSandboxTest {
 
   @Test
   void lastPriceWorksOnAPlanWithoutBidAndAskWhereTheTickerCannot() {
-    start(new InsighteaseRoutes().bidAndAsk(false));
+    start(new InsighteaseRoutes(InsighteaseRoutes.BASIC_MONTHLY_CREDITS, false));
     client = client(KEY).throttle(Throttle.unlimited()).build();
     assertThat(client.lastPrice(ETH)).isEqualByComparingTo(sandbox.market().ticker("ETH-USDT").last());
     assertThatThrownBy(() -> client.ticker(ETH))

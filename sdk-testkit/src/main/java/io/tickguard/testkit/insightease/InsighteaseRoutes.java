@@ -84,7 +84,7 @@ public final class InsighteaseRoutes implements ProviderRoutes {
 
   private final long monthlyCredits;
   private final Map<String, Long> used = new HashMap<>();
-  private volatile boolean bidAndAsk = true;
+  private final boolean bidAndAsk;
   private SandboxContext context;
 
   /** Routes with the Basic plan's {@value #BASIC_MONTHLY_CREDITS} credits a month per key. */
@@ -92,25 +92,22 @@ public final class InsighteaseRoutes implements ProviderRoutes {
     this(BASIC_MONTHLY_CREDITS);
   }
 
-  /** Routes whose keys each have {@code monthlyCredits} credits a month. */
+  /** Routes whose keys each have {@code monthlyCredits} credits a month, on a plan with bid and ask. */
   public InsighteaseRoutes(long monthlyCredits) {
+    this(monthlyCredits, true);
+  }
+
+  /**
+   * Routes whose keys each have {@code monthlyCredits} credits a month; {@code latest} answers bid,
+   * ask and spread ({@code a}, {@code b}, {@code sp}) only when {@code bidAndAsk}, as on plans that
+   * include them (the vendor marks them "Available in pro plan").
+   */
+  public InsighteaseRoutes(long monthlyCredits, boolean bidAndAsk) {
     if (monthlyCredits <= 0) {
       throw new IllegalArgumentException("monthlyCredits must be positive: " + monthlyCredits);
     }
     this.monthlyCredits = monthlyCredits;
-  }
-
-  /**
-   * Whether {@code latest} answers bid, ask and spread ({@code a}, {@code b}, {@code sp}), as on plans
-   * that include them (the default), or leaves them out, as the vendor marks them "Available in pro
-   * plan". Set before the sandbox starts.
-   */
-  public InsighteaseRoutes bidAndAsk(boolean served) {
-    if (context != null) {
-      throw new IllegalStateException("Set bidAndAsk before the sandbox starts");
-    }
-    this.bidAndAsk = served;
-    return this;
+    this.bidAndAsk = bidAndAsk;
   }
 
   @Override

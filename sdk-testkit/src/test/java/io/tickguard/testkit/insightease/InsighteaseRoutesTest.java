@@ -1,7 +1,6 @@
 package io.tickguard.testkit.insightease;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickguard.core.auth.Scope;
 import io.tickguard.testkit.SandboxJson;
@@ -130,7 +129,7 @@ class InsighteaseRoutesTest {
 
   @Test
   void latestOnAPlanWithoutBidAndAskLeavesThemOutAndKeepsThePrice() {
-    start(new InsighteaseRoutes().bidAndAsk(false), null);
+    start(new InsighteaseRoutes(InsighteaseRoutes.BASIC_MONTHLY_CREDITS, false), null);
     JsonNode btc = get("/forex/latest", "symbol", "BTC/USDT", "api_key", KEY).get("response").get(0);
     assertThat(new BigDecimal(btc.get("c").asString())).isEqualByComparingTo(sandbox.market().ticker("BTC-USDT").last());
     for (String field : List.of("a", "b", "sp")) {
@@ -139,7 +138,6 @@ class InsighteaseRoutesTest {
     for (String field : List.of("o", "h", "l", "ch", "cp", "t", "tm")) {
       assertThat(btc.has(field)).as(field).isTrue();
     }
-    assertThatThrownBy(() -> routes.bidAndAsk(true)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
