@@ -29,8 +29,11 @@ public interface CryptoMarketData extends AutoCloseable {
 
   /**
    * The last traded price of {@code symbol}: what a bot polling for a price needs, from the
-   * provider's cheapest call that has it (Binance: {@code /api/v3/ticker/price}, weight 2). A provider
-   * without a dedicated price call answers from its ticker.
+   * provider's lightest call that has it (Binance: {@code /api/v3/ticker/price}, weight 2; Kraken:
+   * {@code Ticker} for the one pair; Coinbase: the public {@code market/products/{id}/ticker} with
+   * {@code limit=1}; Insightease: {@code latest} for the one symbol). Only the price and the symbol
+   * it belongs to are read. This default, for an implementation without such a call, answers from
+   * {@link #ticker(Symbol)}.
    */
   default BigDecimal lastPrice(Symbol symbol) {
     return ticker(symbol).last();

@@ -21,6 +21,7 @@ import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.market.internal.ClientCore;
 import io.tickguard.market.internal.Requests;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -84,6 +85,18 @@ public final class InsighteaseClient implements CryptoMarketData {
   @Override
   public Ticker ticker(Symbol symbol) {
     return tickers(symbol).get(0);
+  }
+
+  /**
+   * The current price ({@code c}) of {@code symbol} from {@code latest} for that one symbol: one
+   * credit, the vendor's cheapest price call. Unlike {@link #ticker(Symbol)} it needs no bid and ask,
+   * so it works on plans that do not include them.
+   */
+  @Override
+  public BigDecimal lastPrice(Symbol symbol) {
+    String wire = InsighteaseSymbolMapper.INSTANCE.toProvider(Objects.requireNonNull(symbol, "symbol"));
+    return api.execute(InsighteaseEndpoints.LATEST.request().query("symbol", wire).build(),
+        InsighteaseDecoders.lastPrice(envelope, symbol));
   }
 
   /** One call for all symbols; it costs one credit per 100 symbols. */

@@ -32,6 +32,7 @@ import io.tickguard.crypto.Ticker;
 import io.tickguard.crypto.Trade;
 import io.tickguard.market.internal.ClientCore;
 import io.tickguard.market.internal.Requests;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,6 +103,20 @@ public final class KrakenClient implements CryptoMarketData {
   @Override
   public Ticker ticker(Symbol symbol) {
     return tickers(symbol).get(0);
+  }
+
+  /**
+   * The last trade price from {@code GET /0/public/Ticker} for the one pair ({@code c[0]}, "last
+   * trade closed"): one call on the public limit, as every public route. Kraken has no lighter
+   * price route: {@code Trades} costs the same call, answers up to 1,000 trades unless {@code count}
+   * limits them, and its documentation does not say which trades a {@code count} without {@code
+   * since} keeps. Only {@code c} is read, so a pair whose other ticker figures are unusable still
+   * has a price.
+   */
+  @Override
+  public BigDecimal lastPrice(Symbol symbol) {
+    return api.execute(KrakenEndpoints.TICKER.request().query("pair", wire(symbol)).build(),
+        KrakenDecoders.lastPrice(symbol));
   }
 
   @Override

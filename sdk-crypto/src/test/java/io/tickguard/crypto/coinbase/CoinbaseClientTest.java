@@ -244,6 +244,37 @@ class CoinbaseClientTest {
   }
 
   @Test
+  void lastPriceFromDocumentedSampleIsTheNewestTradeOfOneTradeAsked() {
+    fixture("market_trades.json");
+    assertThat(client.lastPrice(BTC_USD)).isEqualByComparingTo("140.91").hasScaleOf(2);
+    RecordedRequest r = server.take();
+    assertThat(r.getUrl().encodedPath()).isEqualTo("/api/v3/brokerage/market/products/BTC-USD/ticker");
+    assertThat(r.getUrl().queryParameter("limit")).isEqualTo("1");
+  }
+
+  @Test
+  void lastPriceDoesNotReadTheBestBidAndAsk() {
+    String placeholderBid = Fixtures.json("coinbase/market_trades.json").replace("\"291.13\"", "\"<string>\"");
+    server.json(200, placeholderBid);
+    assertThatThrownBy(() -> client.ticker(BTC_USD)).isInstanceOf(InvalidResponseException.class);
+    server.json(200, placeholderBid);
+    assertThat(client.lastPrice(BTC_USD)).isEqualByComparingTo("140.91");
+  }
+
+  @Test
+  void lastPriceOfAnotherProductNoTradeOrNoPositivePriceIsRefused() {
+    fixture("market_trades.json");
+    assertThatThrownBy(() -> client.lastPrice(Symbol.of("ETH", "USD")))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("trades[0].product_id"));
+    server.json(200, "{\"trades\":[],\"best_bid\":\"1\",\"best_ask\":\"2\"}");
+    assertThatThrownBy(() -> client.lastPrice(BTC_USD))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("trades"));
+    server.json(200, Fixtures.json("coinbase/market_trades.json").replace("\"140.91\"", "\"-140.91\""));
+    assertThatThrownBy(() -> client.lastPrice(BTC_USD))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("trades[0].price"));
+  }
+
+  @Test
   void docsProductBookSampleHasTheDecodedShapeButPlaceholderValuesAreRefused() {
     fixture("product_book.json");
     assertThatThrownBy(() -> client.orderBook(BTC_USD, 1))

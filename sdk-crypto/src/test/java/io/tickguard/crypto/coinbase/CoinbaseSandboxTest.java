@@ -140,6 +140,16 @@ class CoinbaseSandboxTest {
   }
 
   @Test
+  void lastPriceIsTheSimulatorsLastTradeForOnePublicRequest() {
+    try (CoinbaseClient client = client(key)) {
+      assertThat(client.lastPrice(BTC)).isEqualByComparingTo(sandbox.market().ticker("BTC-USDT").last());
+      assertThat(client.lastPrice(ETH)).isEqualByComparingTo(sandbox.market().ticker("ETH-USDT").last());
+      assertThat(client.usage().endpoints().get("marketTrades"))
+          .isEqualTo(new io.tickguard.core.security.UsageSnapshot.EndpointUsage(2, 2, 0));
+    }
+  }
+
+  @Test
   void unknownProductIsAnInvalidRequestOnProductId() {
     try (CoinbaseClient client = client(key)) {
       assertThatThrownBy(() -> client.ticker(Symbol.of("DOGE", "USD")))

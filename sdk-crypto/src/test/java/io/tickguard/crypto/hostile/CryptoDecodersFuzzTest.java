@@ -92,6 +92,11 @@ class CryptoDecodersFuzzTest {
   }
 
   @FuzzTest
+  void krakenLastPrice(byte[] body) {
+    decode("kraken.lastPrice", body);
+  }
+
+  @FuzzTest
   void krakenDepth(byte[] body) {
     decode("kraken.depth", body);
   }
@@ -127,6 +132,11 @@ class CryptoDecodersFuzzTest {
   }
 
   @FuzzTest
+  void coinbaseLastPrice(byte[] body) {
+    decode("coinbase.lastPrice", body);
+  }
+
+  @FuzzTest
   void coinbaseTrades(byte[] body) {
     decode("coinbase.trades", body);
   }
@@ -154,6 +164,11 @@ class CryptoDecodersFuzzTest {
   @FuzzTest
   void insighteaseLatest(byte[] body) {
     decode("insightease.latest", body);
+  }
+
+  @FuzzTest
+  void insighteaseLastPrice(byte[] body) {
+    decode("insightease.lastPrice", body);
   }
 
   @FuzzTest

@@ -55,6 +55,7 @@ class DecoderFuzzTest {
         "coinbase/market_trades.json", "coinbase/product_book.json", "coinbase/products.handmade.json",
         "coinbase/time.handmade.json", "insightease/error-credits.handmade.json", "insightease/error-symbol.handmade.json",
         "insightease/history-keyed.handmade.json", "insightease/history.handmade.json", "insightease/latest.handmade.json",
+        "insightease/latest-without-bid-ask.handmade.json",
         "insightease/list.handmade.json", "kraken/balance.json", "kraken/depth.json", "kraken/error-invalid-nonce.handmade.json",
         "kraken/ohlc.json", "kraken/pairs.json", "kraken/ticker.json", "kraken/time.handmade.json", "kraken/trades.json");
     List<String> out = new ArrayList<>();

@@ -55,6 +55,7 @@ final class WireDecoders {
     d.put("kraken.serverTime", KrakenDecoders.serverTime());
     d.put("kraken.assetPairs", KrakenDecoders.assetPairs());
     d.put("kraken.tickers", KrakenDecoders.tickers(List.of(BTC_USD)));
+    d.put("kraken.lastPrice", KrakenDecoders.lastPrice(BTC_USD));
     d.put("kraken.depth", KrakenDecoders.depth(BTC_USD, 100));
     d.put("kraken.trades", KrakenDecoders.trades(BTC_USD, 100));
     d.put("kraken.ohlc", KrakenDecoders.ohlc(BTC_USD, Interval.ONE_HOUR, TO));
@@ -62,12 +63,14 @@ final class WireDecoders {
     d.put("coinbase.serverTime", CoinbaseDecoders.serverTime());
     d.put("coinbase.products", CoinbaseDecoders.products());
     d.put("coinbase.ticker", CoinbaseDecoders.ticker(BTC_USD));
+    d.put("coinbase.lastPrice", CoinbaseDecoders.lastPrice(BTC_USD));
     d.put("coinbase.trades", CoinbaseDecoders.trades(100));
     d.put("coinbase.productBook", CoinbaseDecoders.productBook(BTC_USD, 100));
     d.put("coinbase.candles", CoinbaseDecoders.candles(Interval.ONE_HOUR, 350));
     d.put("coinbase.accounts", CoinbaseDecoders.accounts());
     d.put("insightease.list", InsighteaseDecoders.list(envelope));
     d.put("insightease.latest", InsighteaseDecoders.latest(envelope, List.of(BTC_USD)));
+    d.put("insightease.lastPrice", InsighteaseDecoders.lastPrice(envelope, BTC_USD));
     d.put("insightease.history", InsighteaseDecoders.history(envelope, Interval.ONE_HOUR, FROM, TO));
     return d;
   }

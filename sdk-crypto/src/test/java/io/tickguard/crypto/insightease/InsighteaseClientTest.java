@@ -110,6 +110,30 @@ class InsighteaseClientTest {
   }
 
   @Test
+  void lastPriceIsTheCurrentPriceEvenOnAPlanWithoutBidAndAsk() {
+    fixture("latest-without-bid-ask.handmade.json");
+    assertThat(client.lastPrice(BTC_USD)).isEqualByComparingTo("42000.00").hasScaleOf(2);
+    RecordedRequest r = server.take();
+    assertThat(r.getUrl().encodedPath()).isEqualTo("/forex/latest");
+    assertThat(r.getUrl().queryParameter("symbol")).isEqualTo("BTC/USD");
+    assertThat(r.getUrl().queryParameter("api_key")).isEqualTo(KEY);
+  }
+
+  @Test
+  void lastPriceRefusesMoreSymbolsAnotherSymbolOrAPriceThatIsNotPositive() {
+    fixture("latest.handmade.json"); // BTC/USD and ETH/USD for one symbol asked
+    assertThatThrownBy(() -> client.lastPrice(BTC_USD))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("response"));
+    String one = Fixtures.json("insightease/latest-without-bid-ask.handmade.json");
+    server.json(200, one);
+    assertThatThrownBy(() -> client.lastPrice(ETH_USD))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("response[0].s"));
+    server.json(200, one.replace("\"c\":\"42000.00\"", "\"c\":\"0\""));
+    assertThatThrownBy(() -> client.lastPrice(BTC_USD))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("response[0].c"));
+  }
+
+  @Test
   void statusFalseInsideHttp200IsAnErrorWithTheProviderCodeNotData() {
     fixture("error-generic.handmade.json");
     assertThatThrownBy(() -> client.ticker(BTC_USD))

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickguard.core.AuthenticationException;
 import io.tickguard.core.InvalidRequestException;
+import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.RateLimitedException;
 import io.tickguard.core.TickGuardException;
 import io.tickguard.core.auth.Scope;
@@ -50,7 +51,11 @@ class InsighteaseSandboxTest {
   private InsighteaseClient client;
 
   private void start(long sandboxCredits) {
-    routes = new InsighteaseRoutes(sandboxCredits);
+    start(new InsighteaseRoutes(sandboxCredits));
+  }
+
+  private void start(InsighteaseRoutes served) {
+    routes = served;
     sandbox = SandboxServer.builder().clock(CLOCK).routes(routes).apiKey(KEY, "unused", Scope.MARKET_DATA).start();
   }
 
@@ -91,6 +96,23 @@ class InsighteaseSandboxTest {
     assertThat(btc.time()).contains(NOW.minusMillis(NOW.toEpochMilli() % 1000));
     assertThat(client.tickers(ETH, BTC)).extracting(Ticker::symbol).containsExactly(ETH, BTC);
     assertThat(routes.creditsUsed(KEY)).isEqualTo(2);
+  }
+
+  @Test
+  void lastPriceIsTheSimulatorsLastTradeForOneCredit() {
+    start(InsighteaseRoutes.BASIC_MONTHLY_CREDITS);
+    client = client(KEY).throttle(Throttle.unlimited()).build();
+    assertThat(client.lastPrice(BTC)).isEqualByComparingTo(sandbox.market().ticker("BTC-USDT").last());
+    assertThat(routes.creditsUsed(KEY)).isEqualTo(1);
+  }
+
+  @Test
+  void lastPriceWorksOnAPlanWithoutBidAndAskWhereTheTickerCannot() {
+    start(new InsighteaseRoutes(InsighteaseRoutes.BASIC_MONTHLY_CREDITS, false));
+    client = client(KEY).throttle(Throttle.unlimited()).build();
+    assertThat(client.lastPrice(ETH)).isEqualByComparingTo(sandbox.market().ticker("ETH-USDT").last());
+    assertThatThrownBy(() -> client.ticker(ETH))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("response[0].b"));
   }
 
   @Test

@@ -102,6 +102,46 @@ class KrakenClientTest {
   }
 
   @Test
+  void lastPriceFromDocumentedTickerSampleIsTheLastTradeClosed() {
+    fixture("ticker.json");
+    assertThat(client.lastPrice(BTC_USD)).isEqualByComparingTo("3537.5").hasScaleOf(5);
+    RecordedRequest r = server.take();
+    assertThat(r.getUrl().encodedPath()).isEqualTo("/0/public/Ticker");
+    assertThat(r.getUrl().queryParameter("pair")).isEqualTo("XBTUSD");
+  }
+
+  @Test
+  void lastPriceReadsOnlyTheLastTradeSoAnUnusableDayFigureDoesNotHideIt() {
+    String brokenVolume = Fixtures.json("kraken/ticker.json").replace("\"v\":[\"2945.40515179\",\"4009.69918350\"]", "\"v\":\"x\"");
+    server.json(200, brokenVolume);
+    assertThatThrownBy(() -> client.ticker(BTC_USD)).isInstanceOf(InvalidResponseException.class);
+    server.json(200, brokenVolume);
+    assertThat(client.lastPrice(BTC_USD)).isEqualByComparingTo("3537.5");
+  }
+
+  @Test
+  void lastPriceOfAnotherPairOrOfTwoPairsIsRefused() {
+    fixture("ticker.json");
+    assertThatThrownBy(() -> client.lastPrice(Symbol.of("ETH", "USD")))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("result.XXBTZUSD"));
+    String json = Fixtures.json("kraken/ticker.json").strip();
+    String pair = json.substring(json.indexOf("\"XXBTZUSD\""), json.length() - 2);
+    server.json(200, json.substring(0, json.length() - 2) + "," + pair.replace("XXBTZUSD", "XBTUSD") + "}}");
+    assertThatThrownBy(() -> client.lastPrice(BTC_USD))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("result.XBTUSD"));
+  }
+
+  @Test
+  void lastPriceThatIsNotPositiveOrMissingIsRefused() {
+    server.json(200, Fixtures.json("kraken/ticker.json").replace("\"c\":[\"3537.50000\"", "\"c\":[\"0.00000\""));
+    assertThatThrownBy(() -> client.lastPrice(BTC_USD))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("result.XXBTZUSD.c[0]"));
+    server.json(200, "{\"error\":[],\"result\":{}}");
+    assertThatThrownBy(() -> client.lastPrice(BTC_USD))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> assertThat(e.field()).isEqualTo("result"));
+  }
+
+  @Test
   void errorInsideHttp200IsAProviderErrorNotAnEmptyResult() {
     fixture("error-invalid-arguments.handmade.json");
     assertThatThrownBy(() -> client.ticker(BTC_USD))

@@ -108,6 +108,16 @@ class KrakenSandboxTest {
   }
 
   @Test
+  void lastPriceIsTheSimulatorsLastTradeForOneCallOfWeightOne() {
+    start(new KrakenRoutes());
+    try (KrakenClient kraken = client()) {
+      assertThat(kraken.lastPrice(BTC_USDT)).isEqualByComparingTo(sandbox.market().ticker("BTC-USDT").last());
+      assertThat(kraken.lastPrice(EUR_USD)).isEqualByComparingTo(sandbox.market().ticker("EUR-USD").last()); // ZEURZUSD
+      assertThat(kraken.usage().endpoints().get("ticker")).isEqualTo(new io.tickguard.core.security.UsageSnapshot.EndpointUsage(2, 2, 0));
+    }
+  }
+
+  @Test
   void tickersMatchTheSimulatorInTheOrderAsked() {
     start(new KrakenRoutes());
     try (KrakenClient kraken = client()) {

@@ -37,7 +37,7 @@ public final class TickGuardCli implements Callable<Integer> {
    * Every subcommand, in the order the help lists them. Registered in {@link #commandLine(String...)}
    * rather than in the annotation, so that a run naming one of them builds only its model.
    */
-  private static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, TickerCommand.class, BookCommand.class,
+  private static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, TickerCommand.class, PriceCommand.class, BookCommand.class,
       TradesCommand.class, CandlesCommand.class, InstrumentsCommand.class, BalancesCommand.class, TimeCommand.class,
       DoctorCommand.class, SandboxCommand.class, FxCommand.class, LoginCommand.class, HelpCommand.class,
       AutoComplete.GenerateCompletion.class);

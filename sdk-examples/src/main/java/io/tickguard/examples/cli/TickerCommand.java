@@ -6,19 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code tickguard ticker SYMBOL...}: last price, best bid and ask, 24-hour range and volume. */
 @Command(name = "ticker", mixinStandardHelpOptions = true, description = "Last, bid, ask and the 24 h range of each pair.")
-final class TickerCommand extends MarketCommand {
-  @Parameters(paramLabel = "SYMBOL", arity = "1..*", description = "BASE/QUOTE, e.g. BTC/USDT")
-  List<Symbol> symbols;
-
-  @Override
-  List<Symbol> firstTickers() {
-    return symbols;
-  }
-
+final class TickerCommand extends PairsCommand {
   @Override
   int run(MarketSession session, Output out) {
     List<Ticker> tickers = session.client().tickers(symbols.toArray(Symbol[]::new));

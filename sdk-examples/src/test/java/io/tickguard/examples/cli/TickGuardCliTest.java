@@ -38,6 +38,22 @@ class TickGuardCliTest {
     assertThat(new java.math.BigDecimal(t.get("bid").asString())).isLessThanOrEqualTo(new java.math.BigDecimal(t.get("ask").asString()));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"binance", "kraken", "coinbase", "insightease"})
+  void pricePrintsEachPairsLastPriceAndJsonWithTheDecimalAsAString(String provider) {
+    assertThat(cli.run("price", "BTC/USD", "ETH/USD", "-p", provider)).as(cli.err()).isZero();
+    assertThat(cli.out().lines().findFirst().orElseThrow()).startsWith("symbol").contains("price");
+    assertThat(cli.out()).contains("BTC/USD ", "ETH/USD ");
+    assertThat(cli.run("price", "BTC/USD", "-p", provider, "--json")).as(cli.err()).isZero();
+    JsonNode[] lines = jsonLines(cli.out());
+    assertThat(lines).hasSize(1);
+    assertThat(lines[0].get("type").asString()).isEqualTo("price");
+    assertThat(lines[0].get("provider").asString()).isEqualTo(provider);
+    assertThat(lines[0].get("symbol").asString()).isEqualTo("BTC/USD");
+    assertThat(lines[0].get("price").isString()).isTrue();
+    assertThat(new java.math.BigDecimal(lines[0].get("price").asString())).isPositive();
+  }
+
   @Test
   void theReadmeSymbolsExistInTheSandbox() {
     assertThat(cli.run("ticker", "BTC/USDT", "-p", "binance")).as(cli.err()).isZero();

@@ -84,6 +84,7 @@ public final class InsighteaseRoutes implements ProviderRoutes {
 
   private final long monthlyCredits;
   private final Map<String, Long> used = new HashMap<>();
+  private final boolean bidAndAsk;
   private SandboxContext context;
 
   /** Routes with the Basic plan's {@value #BASIC_MONTHLY_CREDITS} credits a month per key. */
@@ -91,12 +92,22 @@ public final class InsighteaseRoutes implements ProviderRoutes {
     this(BASIC_MONTHLY_CREDITS);
   }
 
-  /** Routes whose keys each have {@code monthlyCredits} credits a month. */
+  /** Routes whose keys each have {@code monthlyCredits} credits a month, on a plan with bid and ask. */
   public InsighteaseRoutes(long monthlyCredits) {
+    this(monthlyCredits, true);
+  }
+
+  /**
+   * Routes whose keys each have {@code monthlyCredits} credits a month; {@code latest} answers bid,
+   * ask and spread ({@code a}, {@code b}, {@code sp}) only when {@code bidAndAsk}, as on plans that
+   * include them (the vendor marks them "Available in pro plan").
+   */
+  public InsighteaseRoutes(long monthlyCredits, boolean bidAndAsk) {
     if (monthlyCredits <= 0) {
       throw new IllegalArgumentException("monthlyCredits must be positive: " + monthlyCredits);
     }
     this.monthlyCredits = monthlyCredits;
+    this.bidAndAsk = bidAndAsk;
   }
 
   @Override
@@ -236,11 +247,13 @@ public final class InsighteaseRoutes implements ProviderRoutes {
       SimTicker t = m.ticker(i.get().symbol());
       BigDecimal change = t.last().subtract(t.open24h());
       String percent = change.multiply(BigDecimal.valueOf(100)).divide(t.open24h(), 2, RoundingMode.HALF_EVEN).toPlainString();
-      out.add(SandboxJson.object().put("s", s).put("o", plain(t.open24h())).put("h", plain(t.high24h()))
-          .put("l", plain(t.low24h())).put("c", plain(t.last())).put("a", plain(t.ask())).put("b", plain(t.bid()))
-          .put("sp", plain(t.ask().subtract(t.bid()))).put("ch", signed(change.toPlainString()))
-          .put("cp", signed(percent) + "%").put("t", Long.toString(t.time().getEpochSecond()))
-          .put("tm", TM.format(t.time())));
+      ObjectNode item = SandboxJson.object().put("s", s).put("o", plain(t.open24h())).put("h", plain(t.high24h()))
+          .put("l", plain(t.low24h())).put("c", plain(t.last()));
+      if (bidAndAsk) {
+        item.put("a", plain(t.ask())).put("b", plain(t.bid())).put("sp", plain(t.ask().subtract(t.bid())));
+      }
+      out.add(item.put("ch", signed(change.toPlainString())).put("cp", signed(percent) + "%")
+          .put("t", Long.toString(t.time().getEpochSecond())).put("tm", TM.format(t.time())));
     }
     if (out.isEmpty()) {
       return Answer.error(CODE_SYMBOL_NOT_FOUND, "Symbol not found");

@@ -128,6 +128,19 @@ class InsighteaseRoutesTest {
   }
 
   @Test
+  void latestOnAPlanWithoutBidAndAskLeavesThemOutAndKeepsThePrice() {
+    start(new InsighteaseRoutes(InsighteaseRoutes.BASIC_MONTHLY_CREDITS, false), null);
+    JsonNode btc = get("/forex/latest", "symbol", "BTC/USDT", "api_key", KEY).get("response").get(0);
+    assertThat(new BigDecimal(btc.get("c").asString())).isEqualByComparingTo(sandbox.market().ticker("BTC-USDT").last());
+    for (String field : List.of("a", "b", "sp")) {
+      assertThat(btc.has(field)).as(field).isFalse();
+    }
+    for (String field : List.of("o", "h", "l", "ch", "cp", "t", "tm")) {
+      assertThat(btc.has(field)).as(field).isTrue();
+    }
+  }
+
+  @Test
   void latestCostsOneCreditPerHundredPairsAnswered() {
     List<Instrument> many = new ArrayList<>();
     List<String> wire = new ArrayList<>();

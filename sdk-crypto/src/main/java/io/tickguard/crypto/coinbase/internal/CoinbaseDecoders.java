@@ -116,6 +116,32 @@ public final class CoinbaseDecoders {
     };
   }
 
+  /**
+   * {@code market/products/{id}/ticker?limit=1} read for the last trade price only: {@code
+   * trades[0].price}, the newest trade, which must be of the product asked. {@code best_bid} and
+   * {@code best_ask} are not read. The price must be positive.
+   */
+  public static ResponseDecoder<BigDecimal> lastPrice(Symbol asked) {
+    String expected = CoinbaseSymbolMapper.INSTANCE.toProvider(asked);
+    return r -> {
+      JsonNode trades = JsonTree.array(JsonTree.object(r.json(), "body"), "trades", "trades");
+      if (trades.isEmpty()) {
+        throw new InvalidResponseException("trades", "No trade in the response: the last price is unknown");
+      }
+      JsonPath at = JsonPath.element("trades", 0);
+      JsonNode newest = JsonTree.object(trades.get(0), at);
+      String product = JsonTree.text(newest, "product_id", at);
+      if (!product.equals(expected)) {
+        throw new InvalidResponseException(at.field("product_id"), "Unexpected product " + product + " in the response");
+      }
+      BigDecimal price = JsonTree.decimal(newest, "price", at);
+      if (price.signum() <= 0) {
+        throw new InvalidResponseException(at.field("price"), "Field " + at.field("price") + " must be positive");
+      }
+      return price;
+    };
+  }
+
   /** {@code market/products/{id}/ticker} trades, streamed and returned oldest first. */
   public static ResponseDecoder<List<Trade>> trades(int limit) {
     return r -> {

@@ -93,6 +93,33 @@ public final class InsighteaseDecoders {
   }
 
   /**
+   * {@code latest} for one symbol read for its current price only: {@code response[0].c}. Bid and
+   * ask ({@code a}/{@code b}, sent only on plans that include them) and the day's figures are not
+   * read, so this works on every plan. Exactly one item, for the symbol asked, must be answered; the
+   * price must be positive.
+   */
+  public static ResponseDecoder<BigDecimal> lastPrice(InsighteaseEnvelope envelope, Symbol asked) {
+    return r -> {
+      JsonNode items = JsonTree.array(envelope.response(r), "response");
+      if (items.size() != 1) {
+        throw new InvalidResponseException("response", "Expected the price of " + asked + " alone, found "
+            + items.size() + " items");
+      }
+      JsonPath path = JsonPath.element("response", 0);
+      JsonNode n = JsonTree.object(items.get(0), path);
+      String wire = JsonTree.text(n, "s", path);
+      if (!InsighteaseSymbolMapper.INSTANCE.fromProvider(wire).filter(asked::equals).isPresent()) {
+        throw new InvalidResponseException(path.field("s"), "Unexpected symbol " + wire + " in the response");
+      }
+      BigDecimal price = JsonTree.decimal(n, "c", path);
+      if (price.signum() <= 0) {
+        throw new InvalidResponseException(path.field("c"), "Field " + path.field("c") + " must be positive");
+      }
+      return price;
+    };
+  }
+
+  /**
    * {@code history}: candles opening within {@code [from, to]}, oldest first. The response may be
    * an array of candles or an object keyed by their times; both are read.
    */

@@ -115,6 +115,34 @@ public final class KrakenDecoders {
     };
   }
 
+  /**
+   * {@code Ticker} for one pair read for its last trade price only: {@code result.<pair>.c[0]}
+   * ("last trade closed", {@code [price, lot volume]}). The other members are not read, so an answer
+   * whose 24-hour figures would fail a full ticker still yields its last price. Exactly one pair,
+   * the one asked, must be answered; the price must be positive.
+   */
+  public static ResponseDecoder<BigDecimal> lastPrice(Symbol asked) {
+    List<Symbol> only = List.of(asked);
+    return r -> {
+      BigDecimal price = null;
+      for (Map.Entry<String, JsonNode> e : KrakenEnvelope.result(r).properties()) {
+        JsonPath path = RESULT.member(e.getKey());
+        if (price != null) {
+          throw new InvalidResponseException(path.self(), "Expected one pair in the result, found a second: " + e.getKey());
+        }
+        pairOf(e.getKey(), only, true, path);
+        price = first(JsonTree.object(e.getValue(), path), "c", path);
+        if (price.signum() <= 0) {
+          throw new InvalidResponseException(path.field("c[0]"), "Field " + path.field("c[0]") + " must be positive");
+        }
+      }
+      if (price == null) {
+        throw new InvalidResponseException("result", "No ticker for " + asked + " in the response");
+      }
+      return price;
+    };
+  }
+
   private static Ticker ticker(Symbol symbol, JsonNode t, JsonPath path) {
     BigDecimal ask = first(t, "a", path);
     BigDecimal bid = first(t, "b", path);
