@@ -5,6 +5,7 @@ import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
+import io.tickguard.market.internal.TextCache;
 import io.tickguard.crypto.stream.internal.WireLevels;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -49,6 +50,8 @@ final class BinanceMessage {
   BigDecimal a;
   BigDecimal aQty;
   List<LevelChange> changes;
+  /** The event types and symbols every message repeats, read without a new string each time. */
+  private final TextCache texts = new TextCache();
 
   /** Reads {@code text} into this (cleared first). */
   BinanceMessage read(String text) {
@@ -108,9 +111,9 @@ final class BinanceMessage {
           code = in.integer(path, "code");
         }
         case "msg" -> msg = in.string(path, "msg");
-        case "e" -> event = in.string(path, "e");
+        case "e" -> event = in.string(path, "e", texts);
         case "E" -> eventTime = in.integer(path, "E");
-        case "s" -> symbol = in.string(path, "s");
+        case "s" -> symbol = in.string(path, "s", texts);
         case "t" -> tradeId = in.integer(path, "t");
         case "T" -> tradeTime = in.integer(path, "T");
         case "U" -> firstUpdateId = in.integer(path, "U");
