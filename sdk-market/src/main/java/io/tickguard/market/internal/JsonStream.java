@@ -50,6 +50,11 @@ public final class JsonStream implements AutoCloseable {
   private int[] counts;
   /** Per depth, the names of an open object that outgrew {@link #LINEAR_NAMES} (else null). */
   private Set<String>[] largeObjects;
+  /**
+   * Objects open around the reader's position, counted here rather than asked of the parser per
+   * token: it indexes the arrays above (two objects open at once never share a count).
+   */
+  private int openObjects;
 
   private JsonStream(JsonParser parser) {
     this.parser = parser;
@@ -98,10 +103,12 @@ public final class JsonStream implements AutoCloseable {
     } catch (JacksonException e) {
       throw malformed(e);
     }
-    if (t == JsonToken.START_OBJECT) {
-      openObject();
-    } else if (t == JsonToken.PROPERTY_NAME) {
+    if (t == JsonToken.PROPERTY_NAME) {
       member(parser.currentName());
+    } else if (t == JsonToken.START_OBJECT) {
+      openObject();
+    } else if (t == JsonToken.END_OBJECT) {
+      openObjects--;
     }
     return t;
   }
@@ -146,13 +153,15 @@ public final class JsonStream implements AutoCloseable {
     }
     if (name != null) {
       member(name);
+    } else if (parser.currentToken() == JsonToken.END_OBJECT) {
+      openObjects--;
     }
     return name;
   }
 
-  /** A new object opened at the parser's current depth: its member names start empty. */
+  /** A new object opened inside the ones open: its member names start empty. */
   private void openObject() {
-    int depth = parser.streamReadContext().getNestingDepth();
+    int depth = ++openObjects;
     if (depth >= counts.length) {
       int size = Math.max(depth + 1, counts.length * 2);
       names = Arrays.copyOf(names, size);
@@ -173,7 +182,7 @@ public final class JsonStream implements AutoCloseable {
    * with thousands of members costs linear time, not quadratic.
    */
   private void member(String name) {
-    int depth = parser.streamReadContext().getNestingDepth();
+    int depth = openObjects;
     Set<String> large = largeObjects[depth];
     if (large != null) {
       if (!large.add(name)) {

@@ -49,7 +49,9 @@ final class BinanceMessage {
   BigDecimal bQty;
   BigDecimal a;
   BigDecimal aQty;
+  /** The depth levels read ({@code b} then {@code a} as they come), or null; reused: copy before keeping. */
   List<LevelChange> changes;
+  private final List<LevelChange> levelScratch = new ArrayList<>();
   /** The event types and symbols every message repeats, read without a new string each time. */
   private final TextCache texts = new TextCache();
 
@@ -149,7 +151,8 @@ final class BinanceMessage {
 
   private void levels(JsonStream in, BookSide side, JsonPath path, String member) {
     if (changes == null) {
-      changes = new ArrayList<>();
+      levelScratch.clear();
+      changes = levelScratch;
     }
     WireLevels.readPairs(in, side, path, member, changes);
   }

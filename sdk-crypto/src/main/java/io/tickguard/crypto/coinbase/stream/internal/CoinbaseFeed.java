@@ -150,7 +150,11 @@ public final class CoinbaseFeed implements Feed {
     }
     expectedSequence = m.sequence + 1;
     switch (m.channel) {
-      case "l2_data" -> m.events.forEach(e -> level2(e, out));
+      case "l2_data" -> {
+        for (CoinbaseMessage.Event e : m.events) {
+          level2(e, out);
+        }
+      }
       case "market_trades" -> m.events.forEach(e -> e.items.forEach(i -> out.event(trade(i))));
       case "ticker", "ticker_batch" -> m.events.forEach(e -> e.items.forEach(i -> out.event(ticker(i))));
       case "heartbeats" -> heartbeats(m, out);
@@ -285,7 +289,9 @@ public final class CoinbaseFeed implements Feed {
         return;
       }
       boolean ok = book.update(e -> {
-        changes.forEach(c -> e.set(c.side(), c.price(), c.size()));
+        for (LevelChange c : changes) {
+          e.set(c.side(), c.price(), c.size());
+        }
         e.version(sequence);
         return true;
       });

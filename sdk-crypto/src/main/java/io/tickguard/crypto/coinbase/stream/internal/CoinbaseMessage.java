@@ -98,7 +98,7 @@ final class CoinbaseMessage implements MessageReader.Members {
   private static List<LevelChange> updates(JsonStream in, JsonToken t, JsonPath path, TextCache texts) {
     List<LevelChange> out = new ArrayList<>();
     WireLevels.readObjects(in, t, path, "updates", UPDATE, texts, out);
-    return out;
+    return List.copyOf(out); // immutable once: the book event keeps it without another copy
   }
 
   private static void items(JsonStream in, JsonToken t, Event e, JsonPath path, String member) {
