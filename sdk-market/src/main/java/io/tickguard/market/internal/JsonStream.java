@@ -10,8 +10,10 @@ import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * A forward-only reader over a response body for large payloads (order books, candles, trades):
@@ -22,39 +24,75 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonStream implements AutoCloseable {
   /**
-   * The strict settings without the parser's duplicate detection, which allocates a {@code HashSet}
-   * per object of three or more members: this reader checks member names itself ({@link #member}).
+   * The strict parser settings (limits, no lenient syntax) without the parser's duplicate detection,
+   * which allocates a {@code HashSet} per object of three or more members: this reader checks member
+   * names itself ({@link #member}). Parsers come straight from the factory (no mapper context per
+   * message) and take their buffers from a per-thread pool: a stream's reader thread parses one
+   * message after another, and the default shared pool's queue costs more than the parsing of a
+   * small message.
    */
-  private static final JsonMapper STREAMING = StrictJson.builder()
+  private static final JsonFactory STREAMING = StrictJson.builder().build().tokenStreamFactory()
+      .rebuild()
       .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .recyclerPool(JsonRecyclerPools.threadLocalPool())
       .build();
   /** Up to this many members per object are compared pairwise; a larger object gets a set. */
   private static final int LINEAR_NAMES = 16;
 
+  /** Each thread's member-name arrays, lent to one reader at a time (a stream reads message after message). */
+  private static final ThreadLocal<Names> THREAD_NAMES = ThreadLocal.withInitial(Names::new);
+
   private final JsonParser parser;
+  /** The member-name arrays this reader uses; returned to the thread on {@link #close()}. */
+  private final Names lent;
   /** Per object nesting depth: the member names seen so far in the open object at that depth. */
-  private String[][] names = new String[8][];
-  private int[] counts = new int[8];
+  private String[][] names;
+  private int[] counts;
   /** Per depth, the names of an open object that outgrew {@link #LINEAR_NAMES} (else null). */
-  private Set<String>[] largeObjects = newSets(8);
+  private Set<String>[] largeObjects;
+  /**
+   * Objects open around the reader's position, counted here rather than asked of the parser per
+   * token: it indexes the arrays above (two objects open at once never share a count).
+   */
+  private int openObjects;
 
   private JsonStream(JsonParser parser) {
     this.parser = parser;
+    Names shared = THREAD_NAMES.get();
+    // A reader opened while another is open on this thread gets arrays of its own.
+    Names own = shared.lent ? new Names() : shared;
+    own.lent = true;
+    this.lent = own;
+    this.names = own.names;
+    this.counts = own.counts;
+    this.largeObjects = own.largeObjects;
+  }
+
+  /**
+   * The arrays behind the duplicate-member check, kept per thread so that a reader per message does
+   * not allocate them again. Their content needs no clearing: a depth's count restarts at zero when
+   * an object opens there, before any name is compared.
+   */
+  private static final class Names {
+    String[][] names = new String[8][];
+    int[] counts = new int[8];
+    Set<String>[] largeObjects = newSets(8);
+    boolean lent;
   }
 
   /** A reader over {@code response}'s body, with the strict parser settings. */
   public static JsonStream of(ApiResponse response) {
-    return new JsonStream(STREAMING.createParser(response.body()));
+    return new JsonStream(STREAMING.createParser(ObjectReadContext.empty(), response.body()));
   }
 
   /** A reader over {@code json}, with the strict parser settings. */
   public static JsonStream of(byte[] json) {
-    return new JsonStream(STREAMING.createParser(json));
+    return new JsonStream(STREAMING.createParser(ObjectReadContext.empty(), json));
   }
 
   /** A reader over {@code json} (one stream message), with the strict parser settings. */
   public static JsonStream of(String json) {
-    return new JsonStream(STREAMING.createParser(json));
+    return new JsonStream(STREAMING.createParser(ObjectReadContext.empty(), json));
   }
 
   /** Advances and returns the next token ({@code null} at the end of input). */
@@ -65,10 +103,12 @@ public final class JsonStream implements AutoCloseable {
     } catch (JacksonException e) {
       throw malformed(e);
     }
-    if (t == JsonToken.START_OBJECT) {
-      openObject();
-    } else if (t == JsonToken.PROPERTY_NAME) {
+    if (t == JsonToken.PROPERTY_NAME) {
       member(parser.currentName());
+    } else if (t == JsonToken.START_OBJECT) {
+      openObject();
+    } else if (t == JsonToken.END_OBJECT) {
+      openObjects--;
     }
     return t;
   }
@@ -113,18 +153,23 @@ public final class JsonStream implements AutoCloseable {
     }
     if (name != null) {
       member(name);
+    } else if (parser.currentToken() == JsonToken.END_OBJECT) {
+      openObjects--;
     }
     return name;
   }
 
-  /** A new object opened at the parser's current depth: its member names start empty. */
+  /** A new object opened inside the ones open: its member names start empty. */
   private void openObject() {
-    int depth = parser.streamReadContext().getNestingDepth();
+    int depth = ++openObjects;
     if (depth >= counts.length) {
       int size = Math.max(depth + 1, counts.length * 2);
       names = Arrays.copyOf(names, size);
       counts = Arrays.copyOf(counts, size);
       largeObjects = Arrays.copyOf(largeObjects, size);
+      lent.names = names;
+      lent.counts = counts;
+      lent.largeObjects = largeObjects;
     }
     counts[depth] = 0;
     largeObjects[depth] = null;
@@ -137,7 +182,7 @@ public final class JsonStream implements AutoCloseable {
    * with thousands of members costs linear time, not quadratic.
    */
   private void member(String name) {
-    int depth = parser.streamReadContext().getNestingDepth();
+    int depth = openObjects;
     Set<String> large = largeObjects[depth];
     if (large != null) {
       if (!large.add(name)) {
@@ -151,8 +196,10 @@ public final class JsonStream implements AutoCloseable {
       names[depth] = seen;
     }
     int count = counts[depth];
+    int hash = name.hashCode(); // cached in the parser's canonical name strings
     for (int i = 0; i < count; i++) {
-      if (seen[i].equals(name)) {
+      String other = seen[i];
+      if (other.hashCode() == hash && other.equals(name)) {
         throw duplicate(name);
       }
     }
@@ -374,6 +421,22 @@ public final class JsonStream implements AutoCloseable {
     return current() == JsonToken.VALUE_STRING ? text() : string(at.field(field));
   }
 
+  /**
+   * Reads the current token as a string, naming {@code at.field} on failure; a value {@code cache}
+   * has seen recently is returned as the same instance, read from the parser's buffer without making
+   * a new string (symbols, event types, sides: the few values a stream repeats in every message).
+   */
+  public String string(JsonPath at, String field, TextCache cache) {
+    if (current() != JsonToken.VALUE_STRING) {
+      return string(at.field(field));
+    }
+    try {
+      return cache.text(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
+    } catch (JacksonException e) {
+      throw malformed(e);
+    }
+  }
+
   /** Reads the current token as a boolean, naming {@code at.field} on failure. */
   public boolean bool(JsonPath at, String field) {
     JsonToken t = current();
@@ -436,6 +499,8 @@ public final class JsonStream implements AutoCloseable {
 
   @Override
   public void close() {
+    Arrays.fill(largeObjects, null); // a hostile object's set is not kept with the thread
+    lent.lent = false;
     try {
       parser.close();
     } catch (JacksonException e) {

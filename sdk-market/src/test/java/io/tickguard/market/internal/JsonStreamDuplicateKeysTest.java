@@ -73,4 +73,25 @@ class JsonStreamDuplicateKeysTest {
     }
     return names;
   }
+
+  @Test
+  void readersOpenAtOnceOnOneThreadKeepTheirOwnMemberNames() {
+    try (JsonStream outer = JsonStream.of("{\"a\":1,\"b\":2,\"a\":3}")) {
+      outer.next(JsonToken.START_OBJECT, "body");
+      assertThat(outer.nextName()).isEqualTo("a");
+      outer.next();
+      // A second reader on the same thread, opened and closed while the first is mid-object.
+      assertThat(readAllNames("{\"b\":1,\"a\":2}")).containsExactly("b", "a");
+      assertThat(outer.nextName()).isEqualTo("b");
+      outer.next();
+      assertThatThrownBy(outer::nextName).isInstanceOf(InvalidResponseException.class)
+          .hasMessageContaining("duplicate field 'a'");
+    }
+  }
+
+  @Test
+  void aMessageReadAfterARefusedOneStartsWithNoNamesSeen() {
+    assertThatThrownBy(() -> readAllNames("{\"x\":{\"p\":1,\"p\":2}}")).isInstanceOf(InvalidResponseException.class);
+    assertThat(readAllNames("{\"x\":{\"p\":1,\"q\":2}}")).containsExactly("x", "p", "q");
+  }
 }

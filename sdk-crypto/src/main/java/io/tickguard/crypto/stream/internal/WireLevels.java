@@ -6,6 +6,7 @@ import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
+import io.tickguard.market.internal.TextCache;
 import java.math.BigDecimal;
 import java.util.List;
 import tools.jackson.core.JsonToken;
@@ -69,8 +70,10 @@ public final class WireLevels {
   /**
    * Reads {@code [{...}, ...]} (the reader is on its {@code START_ARRAY} token {@code t}) with members
    * named by {@code names} into {@code out}; other members are skipped, a missing one is refused.
+   * The side member's values are read through {@code texts}.
    */
-  public static void readObjects(JsonStream in, JsonToken t, JsonPath at, String member, ObjectLevel names, List<LevelChange> out) {
+  public static void readObjects(JsonStream in, JsonToken t, JsonPath at, String member, ObjectLevel names, TextCache texts,
+      List<LevelChange> out) {
     if (t != JsonToken.START_ARRAY) {
       JsonStream.expect(t, JsonToken.START_ARRAY, at.member(member));
     }
@@ -88,7 +91,8 @@ public final class WireLevels {
         } else if (name.equals(names.size())) {
           size = decimal(in, at, member, i, name);
         } else if (name.equals(names.sideMember())) {
-          side = side(string(in, at, member, i, name), at, member, i, name);
+          side = side(in.current() == JsonToken.VALUE_STRING ? in.string(at, name, texts) : in.string(at.child(member, i), name),
+              at, member, i, name);
         } else {
           in.skipCurrent();
         }

@@ -214,7 +214,7 @@ public final class BinanceFeed implements Feed {
     }
     BinanceDiff d = new BinanceDiff(
         BinanceMessage.need(m.firstUpdateId, "U"), BinanceMessage.need(m.finalUpdateId, "u"),
-        m.changes == null ? List.of() : m.changes);
+        m.changes == null ? List.of() : List.copyOf(m.changes)); // the message's list is reused
     if (d.finalUpdateId() < d.firstUpdateId()) {
       throw new InvalidResponseException("u", "depthUpdate u=" + d.finalUpdateId() + " is below U=" + d.firstUpdateId());
     }

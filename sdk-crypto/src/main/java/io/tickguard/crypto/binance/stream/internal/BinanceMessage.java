@@ -5,6 +5,7 @@ import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
+import io.tickguard.market.internal.TextCache;
 import io.tickguard.crypto.stream.internal.WireLevels;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -48,7 +49,11 @@ final class BinanceMessage {
   BigDecimal bQty;
   BigDecimal a;
   BigDecimal aQty;
+  /** The depth levels read ({@code b} then {@code a} as they come), or null; reused: copy before keeping. */
   List<LevelChange> changes;
+  private final List<LevelChange> levelScratch = new ArrayList<>();
+  /** The event types and symbols every message repeats, read without a new string each time. */
+  private final TextCache texts = new TextCache();
 
   /** Reads {@code text} into this (cleared first). */
   BinanceMessage read(String text) {
@@ -108,9 +113,9 @@ final class BinanceMessage {
           code = in.integer(path, "code");
         }
         case "msg" -> msg = in.string(path, "msg");
-        case "e" -> event = in.string(path, "e");
+        case "e" -> event = in.string(path, "e", texts);
         case "E" -> eventTime = in.integer(path, "E");
-        case "s" -> symbol = in.string(path, "s");
+        case "s" -> symbol = in.string(path, "s", texts);
         case "t" -> tradeId = in.integer(path, "t");
         case "T" -> tradeTime = in.integer(path, "T");
         case "U" -> firstUpdateId = in.integer(path, "U");
@@ -146,7 +151,8 @@ final class BinanceMessage {
 
   private void levels(JsonStream in, BookSide side, JsonPath path, String member) {
     if (changes == null) {
-      changes = new ArrayList<>();
+      levelScratch.clear();
+      changes = levelScratch;
     }
     WireLevels.readPairs(in, side, path, member, changes);
   }

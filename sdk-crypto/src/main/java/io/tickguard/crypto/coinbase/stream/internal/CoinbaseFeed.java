@@ -11,6 +11,7 @@ import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.crypto.book.LocalOrderBook;
 import io.tickguard.crypto.coinbase.CoinbaseSymbolMapper;
 import io.tickguard.market.internal.Models;
+import io.tickguard.market.internal.TextCache;
 import io.tickguard.market.internal.Times;
 import io.tickguard.crypto.stream.BookInvalidated;
 import io.tickguard.crypto.stream.BookSnapshotEvent;
@@ -44,6 +45,8 @@ public final class CoinbaseFeed implements Feed {
 
   private final Map<Subscription, Boolean> subscriptions = new LinkedHashMap<>();
   private final Map<String, Book> books = new ConcurrentHashMap<>();
+  /** Values every message repeats, read without a new string each time (reader thread, under the lock). */
+  private final TextCache texts = new TextCache();
   private long expectedSequence = -1;
   private long lastHeartbeat = -1;
   private boolean resyncBooks;
@@ -130,7 +133,7 @@ public final class CoinbaseFeed implements Feed {
 
   @Override
   public synchronized void onText(String text, FeedOutput out) {
-    CoinbaseMessage m = CoinbaseMessage.read(text);
+    CoinbaseMessage m = CoinbaseMessage.read(text, texts);
     if ("error".equals(m.type)) {
       String message = m.message == null ? "(no message)" : m.message;
       throw new ProviderException("Coinbase refused the stream request: " + message,
@@ -147,7 +150,11 @@ public final class CoinbaseFeed implements Feed {
     }
     expectedSequence = m.sequence + 1;
     switch (m.channel) {
-      case "l2_data" -> m.events.forEach(e -> level2(e, out));
+      case "l2_data" -> {
+        for (CoinbaseMessage.Event e : m.events) {
+          level2(e, out);
+        }
+      }
       case "market_trades" -> m.events.forEach(e -> e.items.forEach(i -> out.event(trade(i))));
       case "ticker", "ticker_batch" -> m.events.forEach(e -> e.items.forEach(i -> out.event(ticker(i))));
       case "heartbeats" -> heartbeats(m, out);
@@ -282,7 +289,9 @@ public final class CoinbaseFeed implements Feed {
         return;
       }
       boolean ok = book.update(e -> {
-        changes.forEach(c -> e.set(c.side(), c.price(), c.size()));
+        for (LevelChange c : changes) {
+          e.set(c.side(), c.price(), c.size());
+        }
         e.version(sequence);
         return true;
       });

@@ -3,6 +3,7 @@ package io.tickguard.crypto.coinbase.stream.internal;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
+import io.tickguard.market.internal.TextCache;
 import io.tickguard.crypto.stream.internal.MessageReader;
 import io.tickguard.crypto.stream.internal.WireLevels;
 import java.math.BigDecimal;
@@ -22,6 +23,12 @@ final class CoinbaseMessage implements MessageReader.Members {
   String message;
   long sequence = -1;
   final List<Event> events = new ArrayList<>();
+  /** The feed's cache of the values every message repeats (channel, event type, product, side). */
+  private final TextCache texts;
+
+  CoinbaseMessage(TextCache texts) {
+    this.texts = texts;
+  }
 
   /** One element of {@code events}. */
   static final class Event {
@@ -48,14 +55,15 @@ final class CoinbaseMessage implements MessageReader.Members {
     BigDecimal changePercent;
   }
 
-  static CoinbaseMessage read(String text) {
-    return MessageReader.read(text, new CoinbaseMessage());
+  /** Reads {@code text}; {@code texts} is the reading feed's cache of repeated values. */
+  static CoinbaseMessage read(String text, TextCache texts) {
+    return MessageReader.read(text, new CoinbaseMessage(texts));
   }
 
   @Override
   public void member(JsonStream in, String name, JsonToken t) {
     switch (name) {
-      case "channel" -> channel = in.string("channel");
+      case "channel" -> channel = in.string(JsonPath.ROOT, "channel", texts);
       case "type" -> type = in.string("type");
       case "message" -> message = in.string("message");
       case "sequence_num" -> sequence = in.integer("sequence_num");
@@ -73,9 +81,9 @@ final class CoinbaseMessage implements MessageReader.Members {
       for (String name = in.nextName(); name != null; name = in.nextName()) {
         JsonToken v = in.next();
         switch (name) {
-          case "type" -> e.type = in.string(path, "type");
-          case "product_id" -> e.productId = in.string(path, "product_id");
-          case "updates" -> e.updates = updates(in, v, path);
+          case "type" -> e.type = in.string(path, "type", texts);
+          case "product_id" -> e.productId = in.string(path, "product_id", texts);
+          case "updates" -> e.updates = updates(in, v, path, texts);
           case "trades", "tickers" -> items(in, v, e, path, name);
           case "heartbeat_counter" -> e.heartbeatCounter = in.integer(path, "heartbeat_counter");
           default -> in.skipCurrent();
@@ -85,10 +93,12 @@ final class CoinbaseMessage implements MessageReader.Members {
     }
   }
 
-  private static List<LevelChange> updates(JsonStream in, JsonToken t, JsonPath path) {
+  private static final WireLevels.ObjectLevel UPDATE = WireLevels.ObjectLevel.sided("price_level", "new_quantity", "side");
+
+  private static List<LevelChange> updates(JsonStream in, JsonToken t, JsonPath path, TextCache texts) {
     List<LevelChange> out = new ArrayList<>();
-    WireLevels.readObjects(in, t, path, "updates", WireLevels.ObjectLevel.sided("price_level", "new_quantity", "side"), out);
-    return out;
+    WireLevels.readObjects(in, t, path, "updates", UPDATE, texts, out);
+    return List.copyOf(out); // immutable once: the book event keeps it without another copy
   }
 
   private static void items(JsonStream in, JsonToken t, Event e, JsonPath path, String member) {

@@ -13,6 +13,7 @@ import io.tickguard.crypto.Trade;
 import io.tickguard.crypto.book.Level3Book;
 import io.tickguard.crypto.book.LocalOrderBook;
 import io.tickguard.market.internal.Models;
+import io.tickguard.market.internal.TextCache;
 import io.tickguard.market.internal.Times;
 import io.tickguard.crypto.stream.BookInvalidated;
 import io.tickguard.crypto.stream.StreamChannel;
@@ -49,6 +50,8 @@ public final class KrakenFeed implements Feed {
   private final int depth;
   private final Map<Subscription, Boolean> subscriptions = new LinkedHashMap<>();
   private final Map<String, KrakenBook> books = new ConcurrentHashMap<>();
+  /** Values every message repeats, read without a new string each time (reader thread, under the lock). */
+  private final TextCache texts = new TextCache();
   private final Set<Symbol> resync = new LinkedHashSet<>();
   private final KrakenL3Channel level3;
   private volatile BigInteger connectionId;
@@ -210,7 +213,7 @@ public final class KrakenFeed implements Feed {
 
   @Override
   public synchronized void onText(String text, FeedOutput out) {
-    KrakenMessage m = KrakenMessage.read(text);
+    KrakenMessage m = KrakenMessage.read(text, texts);
     if (m.method != null) {
       reply(m, out);
       return;

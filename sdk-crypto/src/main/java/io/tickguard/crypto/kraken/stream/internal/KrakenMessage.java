@@ -5,6 +5,7 @@ import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
+import io.tickguard.market.internal.TextCache;
 import io.tickguard.crypto.stream.internal.MessageReader;
 import io.tickguard.crypto.stream.internal.WireLevels;
 import java.math.BigDecimal;
@@ -34,6 +35,12 @@ final class KrakenMessage implements MessageReader.Members {
   /** The {@code req_id} echoed in an acknowledgement or refusal. */
   Long reqId;
   final List<Item> items = new ArrayList<>();
+  /** The feed's cache of the values every message repeats (channel, type, symbol, side). */
+  private final TextCache texts;
+
+  KrakenMessage(TextCache texts) {
+    this.texts = texts;
+  }
 
   /**
    * One order event of a {@code level3} message ({@code event} is null in a snapshot); {@code at} is
@@ -70,15 +77,21 @@ final class KrakenMessage implements MessageReader.Members {
     String apiVersion;
   }
 
+  /** Reads {@code text} with a cache of its own (tests). */
   static KrakenMessage read(String text) {
-    return MessageReader.read(text, new KrakenMessage());
+    return read(text, new TextCache());
+  }
+
+  /** Reads {@code text}; {@code texts} is the reading feed's cache of repeated values. */
+  static KrakenMessage read(String text, TextCache texts) {
+    return MessageReader.read(text, new KrakenMessage(texts));
   }
 
   @Override
   public void member(JsonStream in, String name, JsonToken t) {
     switch (name) {
-      case "channel" -> channel = in.string("channel");
-      case "type" -> type = in.string("type");
+      case "channel" -> channel = in.string(JsonPath.ROOT, "channel", texts);
+      case "type" -> type = in.string(JsonPath.ROOT, "type", texts);
       case "method" -> method = in.string("method");
       case "success" -> success = in.bool("success");
       case "error" -> error = in.string("error");
@@ -113,8 +126,8 @@ final class KrakenMessage implements MessageReader.Members {
       for (String name = in.nextName(); name != null; name = in.nextName()) {
         JsonToken v = in.next();
         switch (name) {
-          case "symbol" -> item.symbol = in.string(path, "symbol");
-          case "side" -> item.side = in.string(path, "side");
+          case "symbol" -> item.symbol = in.string(path, "symbol", texts);
+          case "side" -> item.side = in.string(path, "side", texts);
           case "price" -> item.price = in.decimal(path, "price");
           case "qty" -> item.qty = in.decimal(path, "qty");
           case "trade_id" -> item.tradeId = in.decimal(path, "trade_id").toPlainString();
