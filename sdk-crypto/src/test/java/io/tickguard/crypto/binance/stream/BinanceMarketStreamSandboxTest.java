@@ -56,7 +56,9 @@ class BinanceMarketStreamSandboxTest {
   }
 
   private MarketStream open() {
-    return client.streams().baseUrl(sandbox.baseUrl()).listener(recorder)
+    // Room for every event of the 10,000-update test: the publisher outruns a listener starved by a
+    // loaded machine, and with the default 4,096 the FAIL policy would end the stream (as designed).
+    return client.streams().baseUrl(sandbox.baseUrl()).listener(recorder).buffer(32_768, Backpressure.FAIL)
         .reconnect(ReconnectPolicy.builder().baseDelay(Duration.ofMillis(10)).maxDelay(Duration.ofMillis(50)).build())
         .open();
   }
