@@ -28,7 +28,7 @@ final class SendCheckStage implements Stage {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     CallContext call = CallContext.of(request);
-    Attempt attempt = request.tag(Attempt.class);
+    Attempt attempt = call == null ? null : call.currentAttempt();
     Permit permit = attempt == null ? null : attempt.permit();
     if (call == null || permit == null) {
       return chain.proceed(request);
