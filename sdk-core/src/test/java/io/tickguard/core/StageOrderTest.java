@@ -10,6 +10,7 @@ import io.tickguard.core.auth.Secret;
 import io.tickguard.core.auth.Signers;
 import io.tickguard.core.auth.SigningAuthenticator;
 import io.tickguard.core.internal.pipeline.Attempt;
+import io.tickguard.core.internal.pipeline.CallContext;
 import io.tickguard.core.internal.pipeline.StageTrace;
 import io.tickguard.core.testutil.LoopbackTls;
 import io.tickguard.core.time.ServerClock;
@@ -70,7 +71,9 @@ class StageOrderTest {
     @Override
     public void entered(String stage, Request request) {
       ApiRequest api = request.tag(ApiRequest.class);
-      Attempt attempt = request.tag(Attempt.class);
+      // The attempt in progress, as the stages inside Resilience read it; none outside it.
+      CallContext call = request.tag(CallContext.class);
+      Attempt attempt = call == null ? null : call.lastAttempt().orElse(null);
       trace.add(api.endpoint().name() + ": >" + stage + (attempt == null ? "" : "#" + attempt.number())
           + " " + request.url().encodedPath()
           + (request.url().queryParameter("signature") != null ? " signed" : ""));

@@ -84,7 +84,9 @@ final class BoundPolicy implements ResiliencePolicy {
     long deadline = s.clock().millis() + s.maxTotalTime().toMillis();
     budget.onCall();
     for (int n = 1; ; n++) {
-      if (!breaker.tryAcquirePermission()) {
+      boolean permitted = breaker.tryAcquirePermission();
+      hostBreaker.noteState(); // an open breaker whose wait is over turns half-open here
+      if (!permitted) {
         throw new CircuitOpenException(host, hostBreaker.untilProbe(s.clock().millis()));
       }
       long started = s.clock().millis();
@@ -93,6 +95,7 @@ final class BoundPolicy implements ResiliencePolicy {
         response = attempt.run(n);
       } catch (IOException e) {
         breaker.onError(hostTime(started, attempt), TimeUnit.MILLISECONDS, e);
+        hostBreaker.noteState();
         if (!request.retryable()) {
           throw e; // the Resilience stage tells a write that may have been sent from one that was not
         }
@@ -115,6 +118,7 @@ final class BoundPolicy implements ResiliencePolicy {
       } else {
         breaker.onSuccess(took, TimeUnit.MILLISECONDS);
       }
+      hostBreaker.noteState();
       if (!Failures.retryableStatus(code)) {
         return response;
       }

@@ -2,38 +2,64 @@ package io.tickguard.core.resilience;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.tickguard.core.observe.MetricsListener;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One host's Resilience4j breaker, with when it last opened and who hears of its transitions. */
+/**
+ * One host's Resilience4j breaker, with when it last opened and who hears of its transitions.
+ *
+ * <p>Transitions are found by reading the breaker's state after each of {@link BoundPolicy}'s calls to
+ * it ({@link #noteState}), not through Resilience4j's event publisher: once any consumer is registered
+ * there, the breaker builds an event (with a {@code ZonedDateTime.now()}) for every success and error
+ * of every call, the common case of a healthy client. The breaker's own timers are off (no automatic
+ * open to half-open, no half-open timeout), so its state changes only inside those calls, and each
+ * call changes it at most once. Under concurrent calls a state that lasted less than one call (a
+ * half-open probe that closed the breaker before the thread that opened the probe window looked) may
+ * be reported as the change it ended in.
+ */
 final class HostBreaker {
   private static final Logger LOG = LoggerFactory.getLogger(HostBreaker.class);
 
   private final String host;
   private final CircuitBreaker breaker;
   private final Duration waitInOpenState;
+  private final Clock clock;
   private final List<MetricsListener> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicReference<CircuitBreaker.State> reported = new AtomicReference<>(CircuitBreaker.State.CLOSED);
   private volatile long openedAtMillis;
 
   HostBreaker(String host, StandardResiliencePolicy.Settings settings) {
     this.host = host;
     this.waitInOpenState = settings.waitInOpenState();
+    this.clock = settings.clock();
     this.breaker = CircuitBreaker.of("tickguard-" + host, settings.breakerConfig());
-    breaker.getEventPublisher().onStateTransition(e -> {
-      String to = e.getStateTransition().getToState().name();
-      if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
-        openedAtMillis = settings.clock().millis();
-        LOG.warn("Circuit breaker for {} opened: calls fail fast for {} ms", host, waitInOpenState.toMillis());
-      } else {
-        LOG.info("Circuit breaker for {} is now {}", host, to);
-      }
-      for (MetricsListener l : listeners) {
-        l.onCircuitStateChange(host, to);
-      }
-    });
+  }
+
+  /**
+   * Reports a change of the breaker's state since the last report, once (the thread that wins the
+   * compare-and-set tells it): logs it, notes when the breaker opened, and tells the listeners.
+   * Costs one read when nothing changed.
+   */
+  void noteState() {
+    CircuitBreaker.State now = breaker.getState();
+    CircuitBreaker.State before = reported.get();
+    if (now == before || !reported.compareAndSet(before, now)) {
+      return;
+    }
+    if (now == CircuitBreaker.State.OPEN) {
+      openedAtMillis = clock.millis();
+      LOG.warn("Circuit breaker for {} opened: calls fail fast for {} ms", host, waitInOpenState.toMillis());
+    } else {
+      LOG.info("Circuit breaker for {} is now {}", host, now.name());
+    }
+    for (MetricsListener l : listeners) {
+      l.onCircuitStateChange(host, now.name());
+    }
   }
 
   void addListener(MetricsListener listener) {

@@ -87,6 +87,11 @@ public final class StandardResiliencePolicy implements ResiliencePolicy {
     return b == null ? CircuitBreaker.State.CLOSED.name() : b.breaker().getState().name();
   }
 
+  /** The Resilience4j breaker of {@code host}, once a client bound to it (for tests of its wiring). */
+  Optional<CircuitBreaker> breakerOf(String host) {
+    return Optional.ofNullable(breakers.get(host)).map(HostBreaker::breaker);
+  }
+
   /** The settings, immutable, shared by every binding. */
   record Settings(
       int maxAttempts,

@@ -3,6 +3,7 @@ package io.tickguard.core.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.resilience4j.core.EventProcessor;
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.CircuitOpenException;
 import io.tickguard.core.Endpoint;
@@ -69,6 +70,22 @@ class CircuitBreakerAndBulkheadTest {
     assertThat(transitions).endsWith("api.example.com:HALF_OPEN");
     api.execute(GET, answering(200)).close();
     assertThat(transitions).containsExactly("api.example.com:OPEN", "api.example.com:HALF_OPEN", "api.example.com:CLOSED");
+  }
+
+  @Test
+  void successesBuildNoBreakerEventsYetTransitionsAreStillReported() throws IOException {
+    StandardResiliencePolicy policy = policy();
+    ResiliencePolicy api = policy.bind("api.example.com", metrics);
+    for (int i = 0; i < 10; i++) {
+      api.execute(GET, answering(200)).close();
+    }
+    // With any consumer registered, Resilience4j builds an event (ZonedDateTime.now()) per success.
+    assertThat(policy.breakerOf("api.example.com").map(b -> (EventProcessor<?>) b.getEventPublisher()))
+        .hasValueSatisfying(events -> assertThat(events.hasConsumers()).isFalse());
+    for (int i = 0; i < 2; i++) { // the last four calls: two successes, two failures: 50%, the threshold
+      api.execute(GET, answering(500)).close();
+    }
+    assertThat(transitions).containsExactly("api.example.com:OPEN");
   }
 
   @Test

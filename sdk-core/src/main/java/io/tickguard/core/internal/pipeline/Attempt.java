@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One attempt of a call, carried as an OkHttp tag from the Resilience stage inward: its number, and
+ * One attempt of a call, recorded in the call's {@link CallContext} by the Resilience stage for the
+ * stages inside it: its number, and
  * the permit the Throttle stage took for it and how long it waited (which the Observe stage
  * reports), whether its request
  * started on the wire (the Sign stage marks it, on an established connection, just before the

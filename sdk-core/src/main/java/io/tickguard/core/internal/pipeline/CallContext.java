@@ -132,6 +132,15 @@ public final class CallContext {
     }
   }
 
+  /**
+   * The attempt in progress (the last one the Resilience stage started), or {@code null} before it
+   * ran. Attempts of one call run one after the other, so the stages inside Resilience read their
+   * attempt here instead of from a tag on a request rebuilt per attempt.
+   */
+  Attempt currentAttempt() {
+    return lastAttempt;
+  }
+
   /** The last attempt made, or empty before the Resilience stage ran. */
   public java.util.Optional<Attempt> lastAttempt() {
     return java.util.Optional.ofNullable(lastAttempt);

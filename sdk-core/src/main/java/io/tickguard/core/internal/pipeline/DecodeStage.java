@@ -39,7 +39,7 @@ final class DecodeStage implements Stage {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     CallContext call = CallContext.of(request);
-    Attempt attempt = request.tag(Attempt.class);
+    Attempt attempt = call == null ? null : call.currentAttempt();
     Response response = chain.proceed(request);
     if (call == null || call.isStream() || attempt == null || !response.isSuccessful()) {
       return response;
@@ -47,7 +47,9 @@ final class DecodeStage implements Stage {
     try (response) {
       call.result(responses.handle(call.request(), response, call.decoder(), call.validator()));
       attempt.decoded(true);
-      return decoded(response);
+      // Its body is read and closed; the stages outside read status and headers only (response
+      // observers must not touch the body), so no stand-in is built for a decoded answer.
+      return response;
     } catch (RateLimitedException refusal) {
       if (refusal.clientSide()) {
         throw refusal;
@@ -64,11 +66,6 @@ final class DecodeStage implements Stage {
       attempt.bodyFailure(response.code(), e);
       throw e;
     }
-  }
-
-  /** The answer with its body already consumed (the value waits in the call's context). */
-  private static Response decoded(Response response) {
-    return response.newBuilder().body(ResponseBody.create(new byte[0], null)).build();
   }
 
   /** The answer as the status its body's error stands for, without a body. */

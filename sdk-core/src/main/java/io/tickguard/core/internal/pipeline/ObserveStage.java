@@ -1,6 +1,7 @@
 package io.tickguard.core.internal.pipeline;
 
 import io.tickguard.core.ApiRequest;
+import io.tickguard.core.TickGuardException;
 import io.tickguard.core.auth.RequestAuthenticator;
 import io.tickguard.core.security.UsageMonitor;
 import io.tickguard.core.observe.AttemptEvent;
@@ -48,7 +49,7 @@ final class ObserveStage implements Stage {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     CallContext call = CallContext.of(request);
-    Attempt attempt = request.tag(Attempt.class);
+    Attempt attempt = call == null ? null : call.currentAttempt();
     if (call == null || call.isStream() || attempt == null) {
       return chain.proceed(request);
     }
@@ -56,18 +57,21 @@ final class ObserveStage implements Stage {
     long start = System.nanoTime();
     try {
       Response response = chain.proceed(request);
-      Duration latency = Duration.ofNanos(System.nanoTime() - start).minus(attempt.throttleWait());
+      long took = System.nanoTime() - start;
       observer.onResponse(api, response);
-      String inBody = attempt.bodyFailure().map(f -> f.getClass().getSimpleName()).orElse(null);
+      TickGuardException inBody = attempt.bodyFailure().orElse(null);
       int status = inBody == null ? response.code() : attempt.bodyFailureStatus();
-      record(event(api, request, attempt, status, latency, requestId.apply(response), inBody));
+      if (wanted(status, inBody != null)) {
+        String failure = inBody == null ? null : inBody.getClass().getSimpleName();
+        record(event(api, request, attempt, status, took, requestId.apply(response), failure));
+      }
       count(api, status >= 400 || inBody != null);
       return response;
     } catch (IOException | RuntimeException e) {
-      Duration latency = Duration.ofNanos(System.nanoTime() - start).minus(attempt.throttleWait());
+      long took = System.nanoTime() - start;
       // An error inside a 2xx body was answered with that status; anything else got no answer.
       int status = attempt.bodyFailure().isPresent() ? attempt.bodyFailureStatus() : 0;
-      record(event(api, request, attempt, status, latency, null, e.getClass().getSimpleName()));
+      record(event(api, request, attempt, status, took, null, e.getClass().getSimpleName()));
       if (e instanceof IOException && !(e instanceof StageFailure)) {
         count(api, true); // a typed refusal from below (throttle, signer) sent nothing
       }
@@ -75,9 +79,18 @@ final class ObserveStage implements Stage {
     }
   }
 
+  /**
+   * Whether anyone takes the event of an attempt: a metrics listener, or the audit log at the level
+   * the attempt logs at (a healthy call logs at DEBUG, usually off). Otherwise it is not built.
+   */
+  private boolean wanted(int status, boolean failure) {
+    return metrics != MetricsListener.none() || audit.logs(status, failure);
+  }
+
   private static AttemptEvent event(
-      ApiRequest api, Request request, Attempt attempt, int status, Duration latency, String requestId,
+      ApiRequest api, Request request, Attempt attempt, int status, long tookNanos, String requestId,
       String failure) {
+    Duration latency = Duration.ofNanos(tookNanos).minus(attempt.throttleWait());
     return new AttemptEvent(
         api.endpoint().name(),
         api.endpoint().method().name(),

@@ -12,8 +12,9 @@ import okhttp3.Response;
 
 /**
  * Stage 3, Resilience: hands every attempt of one call to the client's policy (circuit breaker,
- * bulkhead, retries of idempotent calls with full-jitter backoff and {@code Retry-After}), and tags
- * each attempt with its {@link Attempt}. A stream connect is made once: a stream session reconnects
+ * bulkhead, retries of idempotent calls with full-jitter backoff and {@code Retry-After}), and records
+ * each attempt's {@link Attempt} in the call's context, where the stages inside read it (the request
+ * is not rebuilt per attempt for a tag). A stream connect is made once: a stream session reconnects
  * under its own policy, and two retry layers would multiply each other.
  *
  * <p>It also applies the outcome-unknown rule, whatever the policy: a call that is not {@link
@@ -81,8 +82,7 @@ final class ResilienceStage implements Stage {
   }
 
   private static Response attempt(Chain chain, Request request, CallContext call, int number) throws IOException {
-    Attempt attempt = new Attempt(number);
-    call.attempt(attempt);
-    return chain.proceed(request.newBuilder().tag(Attempt.class, attempt).build());
+    call.attempt(new Attempt(number)); // the stages inside read it from the context: no request rebuilt
+    return chain.proceed(request);
   }
 }

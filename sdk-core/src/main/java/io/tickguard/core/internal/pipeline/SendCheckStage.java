@@ -35,7 +35,7 @@ final class SendCheckStage implements Stage {
     if (call == null) {
       return chain.proceed(request);
     }
-    Attempt attempt = request.tag(Attempt.class);
+    Attempt attempt = call.currentAttempt();
     Permit permit = attempt == null ? null : attempt.permit();
     if (permit != null) {
       Permit sent = call.throttle().beforeSend(call.request(), permit, call.timeLeft().orElse(Throttle.NO_DEADLINE));

@@ -37,7 +37,8 @@ final class SignStage implements Stage {
       return chain.proceed(request);
     }
     Request signed = withBodyHeaders(request, authenticator.authenticate(request, api));
-    Attempt attempt = request.tag(Attempt.class);
+    CallContext call = CallContext.of(request);
+    Attempt attempt = call == null ? null : call.currentAttempt();
     if (attempt != null) {
       // The connection and TLS handshake are done: from here on the server may receive the request.
       attempt.transmitting();

@@ -33,7 +33,7 @@ final class ThrottleStage implements Stage {
       throw new IOException("Canceled"); // the call's deadline passed: take no permit for it
     }
     Permit permit = call.throttle().reserve(call.request(), call.timeLeft().orElse(Throttle.NO_DEADLINE));
-    Attempt attempt = request.tag(Attempt.class);
+    Attempt attempt = call.currentAttempt();
     if (attempt != null) {
       attempt.throttled(permit); // SendCheck looks at it again on the connection
     }

@@ -30,10 +30,21 @@ public final class AuditLogger {
     this.log = log;
   }
 
+  /**
+   * Whether {@link #log(AttemptEvent)} would write an event with this {@code status} and failure (the
+   * level check alone), so that a caller with no other use for the event need not build it.
+   */
+  public boolean logs(int status, boolean failure) {
+    return log.isEnabledForLevel(levelOf(status, failure));
+  }
+
+  private static Level levelOf(int status, boolean failure) {
+    return failure || status >= 400 || status == 0 ? Level.INFO : Level.DEBUG;
+  }
+
   /** Logs {@code event}. */
   public void log(AttemptEvent event) {
-    boolean failed = event.failure().isPresent() || event.status() >= 400 || event.status() == 0;
-    Level level = failed ? Level.INFO : Level.DEBUG;
+    Level level = levelOf(event.status(), event.failure().isPresent());
     if (!log.isEnabledForLevel(level)) {
       return;
     }

@@ -1,0 +1,149 @@
+package io.tickguard.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The round-trip comparisons of {@link SignedRoundTripLatencyBenchmark} (a signed call) and {@link
+ * LastPriceBenchmark} (the small public call) timed by the callers' thread CPU time instead of the
+ * wall clock, for a shared machine: there JMH's wall-clock percentiles move by 10-50x with the other
+ * processes, while the CPU a caller thread spends per call moves far less (caches and cores are still
+ * shared, so it is an estimate, not a replacement for an idle JMH run). At eight threads on two cores
+ * the latency follows the callers' CPU, so the CPU ratio is the one to close.
+ *
+ * <p>Each round runs one block of calls through TickGuard on every thread at once, then one block of
+ * the hand-written calls (a barrier between the blocks, so both sides see the same contention and the
+ * same load); the ratio is taken per round and the median reported. Only the callers' threads are
+ * counted: the in-JVM loopback server and OkHttp's own threads work the same for both sides.
+ *
+ * <pre>java -cp sdk-benchmarks/target/benchmarks.jar io.tickguard.benchmarks.RoundTripCpuTime [warm-up rounds] [rounds] [calls per block]</pre>
+ */
+public final class RoundTripCpuTime {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private RoundTripCpuTime() {}
+
+  /** Runs both comparisons at 1 and 8 threads and prints one line each. */
+  public static void main(String[] args) throws Exception {
+    int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    int calls = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+    System.out.printf("load average %.2f at the start%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    SignedRoundTripState signed = new SignedRoundTripState();
+    signed.protocol = "http/1.1";
+    signed.start();
+    try {
+      for (int threads : new int[] {1, 8}) {
+        System.out.println(compare("signed round trip", signed::callTickGuard, signed::callRaw, threads, warmUp, rounds, calls));
+      }
+    } finally {
+      signed.stop();
+    }
+    LastPriceState lastPrice = new LastPriceState();
+    lastPrice.start();
+    try {
+      for (int threads : new int[] {1, 8}) {
+        System.out.println(compare("small call (lastPrice)", lastPrice::callTickGuard, lastPrice::callRaw, threads, warmUp, rounds, calls));
+      }
+    } finally {
+      lastPrice.stop();
+    }
+    System.out.printf("load average %.2f at the end%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
+
+  /**
+   * What one comparison measured: the median caller CPU per call of each side and the median of the
+   * per-round ratios, with the ratios' range.
+   */
+  public record Result(String name, int threads, double tickGuardNanosPerCall, double handWrittenNanosPerCall,
+      double medianRatio, double lowestRatio, double highestRatio) {
+    @Override
+    public String toString() {
+      return String.format("%-24s %d thread(s): caller CPU per call TickGuard %7.1f us, hand-written %7.1f us,"
+          + " TickGuard vs hand-written: median %.2fx (range %.2f-%.2f)",
+          name, threads, tickGuardNanosPerCall / 1000, handWrittenNanosPerCall / 1000, medianRatio, lowestRatio, highestRatio);
+    }
+  }
+
+  /**
+   * Runs {@code warmUp} unrecorded and then {@code rounds} recorded rounds of {@code calls} calls per
+   * side on each of {@code threads} threads. Both sides must return equal values (checked once, before
+   * the first round), or the comparison is refused.
+   */
+  public static Result compare(String name, Supplier<?> tickGuard, Supplier<?> handWritten, int threads,
+      int warmUp, int rounds, int calls) throws InterruptedException {
+    if (!THREADS.isCurrentThreadCpuTimeSupported()) {
+      throw new IllegalStateException("This JVM cannot measure a thread's CPU time");
+    }
+    Object viaTickGuard = tickGuard.get();
+    Object viaHand = handWritten.get();
+    if (!Objects.equals(viaTickGuard, viaHand)) {
+      throw new IllegalStateException("The two sides disagree: " + viaTickGuard + " vs " + viaHand);
+    }
+    AtomicLongArray tickGuardCpu = new AtomicLongArray(rounds);
+    AtomicLongArray handCpu = new AtomicLongArray(rounds);
+    Phaser barrier = new Phaser(threads);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<Thread> callers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread caller = new Thread(() -> {
+        try {
+          for (int r = -warmUp; r < rounds; r++) {
+            barrier.arriveAndAwaitAdvance();
+            long tg = block(tickGuard, calls);
+            barrier.arriveAndAwaitAdvance();
+            long hw = block(handWritten, calls);
+            if (r >= 0) {
+              tickGuardCpu.addAndGet(r, tg);
+              handCpu.addAndGet(r, hw);
+            }
+          }
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, e);
+          barrier.arriveAndDeregister(); // the others go on without this caller, then the failure is reported
+        }
+      }, "cpu-caller-" + t);
+      callers.add(caller);
+      caller.start();
+    }
+    for (Thread caller : callers) {
+      caller.join();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("A caller failed", failure.get());
+    }
+    long[] tg = new long[rounds];
+    long[] hw = new long[rounds];
+    double[] ratio = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      tg[r] = tickGuardCpu.get(r);
+      hw[r] = handCpu.get(r);
+      ratio[r] = (double) tg[r] / Math.max(1, hw[r]);
+    }
+    Arrays.sort(tg);
+    Arrays.sort(hw);
+    Arrays.sort(ratio);
+    double perRound = (double) calls * threads;
+    return new Result(name, threads, tg[rounds / 2] / perRound, hw[rounds / 2] / perRound,
+        ratio[rounds / 2], ratio[0], ratio[rounds - 1]);
+  }
+
+  /** The caller thread's CPU time for {@code calls} calls of {@code side}. */
+  private static long block(Supplier<?> side, int calls) {
+    long start = THREADS.getCurrentThreadCpuTime();
+    for (int i = 0; i < calls; i++) {
+      if (side.get() == null) {
+        throw new IllegalStateException("A call returned nothing");
+      }
+    }
+    return THREADS.getCurrentThreadCpuTime() - start;
+  }
+}
