@@ -7,6 +7,7 @@ import io.tickguard.core.throttle.InProcessThrottle;
 import io.tickguard.core.throttle.LimitPreset;
 import io.tickguard.core.throttle.RateLimit;
 import io.tickguard.core.throttle.Throttle;
+import io.tickguard.core.throttle.ThrottleMode;
 import io.tickguard.redis.RedisBackend;
 import io.tickguard.redis.RedisSettings;
 import io.tickguard.redis.RedisThrottle;
@@ -32,8 +33,8 @@ import org.openjdk.jmh.annotations.Threads;
 /**
  * Acquire latency of the fleet throttle: one Lua script round trip to a redis-server on 127.0.0.1
  * (started by the benchmark; needs the {@code redis-server} binary), against the in-process throttle
- * with the same Binance-style preset. The limits are never reached, so no call waits: this is the
- * price of sharing the budget, per call.
+ * with the same Binance-style preset, in burst and in paced mode. The limits are never reached, so no
+ * call waits: this is the price of sharing the budget (and of pacing it), per call.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -48,6 +49,7 @@ public class RedisThrottleBenchmark {
     Process server;
     RedisBackend backend;
     Throttle redis;
+    Throttle redisPaced;
     Throttle local;
 
     @Setup(Level.Trial)
@@ -66,7 +68,11 @@ public class RedisThrottleBenchmark {
           List.of(RateLimit.fixedWindow("REQUEST_WEIGHT", Long.MAX_VALUE / 4, Duration.ofMinutes(1)),
               RateLimit.fixedWindow("RAW_REQUESTS", Long.MAX_VALUE / 4, Duration.ofMinutes(5)).countingRequests().forEveryRequest()),
           List.of(), "benchmark");
-      redis = RedisThrottle.builder(backend, preset).build();
+      // Both modes explicitly (the preset's default would pace): the paced one writes the window's
+      // next slot on every grant; with these limits the slots are never in the future, so this is
+      // the per-call price of pacing, not a wait.
+      redis = RedisThrottle.builder(backend, preset).mode(ThrottleMode.BURST).build();
+      redisPaced = RedisThrottle.builder(backend, preset).mode(ThrottleMode.PACED).build();
       local = InProcessThrottle.builder(preset).build();
     }
 
@@ -102,6 +108,20 @@ public class RedisThrottleBenchmark {
   @Threads(8)
   public Duration redisAcquireEightThreads(Redis r) {
     return r.redis.acquire(REQUEST);
+  }
+
+  /** One caller through Redis, paced mode. */
+  @Benchmark
+  @Threads(1)
+  public Duration redisPacedAcquireOneThread(Redis r) {
+    return r.redisPaced.acquire(REQUEST);
+  }
+
+  /** Eight callers through Redis, paced mode: they share each window's next-slot field. */
+  @Benchmark
+  @Threads(8)
+  public Duration redisPacedAcquireEightThreads(Redis r) {
+    return r.redisPaced.acquire(REQUEST);
   }
 
   /** The in-process throttle with the same preset, one caller. */
