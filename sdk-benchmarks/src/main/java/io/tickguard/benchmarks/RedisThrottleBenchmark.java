@@ -7,6 +7,7 @@ import io.tickguard.core.throttle.InProcessThrottle;
 import io.tickguard.core.throttle.LimitPreset;
 import io.tickguard.core.throttle.RateLimit;
 import io.tickguard.core.throttle.Throttle;
+import io.tickguard.core.throttle.ThrottleMode;
 import io.tickguard.redis.RedisBackend;
 import io.tickguard.redis.RedisSettings;
 import io.tickguard.redis.RedisThrottle;
@@ -23,6 +24,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -32,8 +34,8 @@ import org.openjdk.jmh.annotations.Threads;
 /**
  * Acquire latency of the fleet throttle: one Lua script round trip to a redis-server on 127.0.0.1
  * (started by the benchmark; needs the {@code redis-server} binary), against the in-process throttle
- * with the same Binance-style preset. The limits are never reached, so no call waits: this is the
- * price of sharing the budget, per call.
+ * with the same Binance-style preset, each in burst and in paced mode. The limits are never reached,
+ * so no call waits: this is the price of sharing the budget (and of pacing it), per call.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -45,6 +47,14 @@ public class RedisThrottleBenchmark {
   /** A redis-server, one connection and the two throttles, shared by the benchmark threads. */
   @State(Scope.Benchmark)
   public static class Redis {
+    /**
+     * Both throttles in both modes: the paced one also writes each window's next slot on every
+     * grant; with these limits the slots are never in the future, so this is the per-call price of
+     * pacing, not a wait.
+     */
+    @Param({"BURST", "PACED"})
+    public ThrottleMode mode;
+
     Process server;
     RedisBackend backend;
     Throttle redis;
@@ -66,8 +76,8 @@ public class RedisThrottleBenchmark {
           List.of(RateLimit.fixedWindow("REQUEST_WEIGHT", Long.MAX_VALUE / 4, Duration.ofMinutes(1)),
               RateLimit.fixedWindow("RAW_REQUESTS", Long.MAX_VALUE / 4, Duration.ofMinutes(5)).countingRequests().forEveryRequest()),
           List.of(), "benchmark");
-      redis = RedisThrottle.builder(backend, preset).build();
-      local = InProcessThrottle.builder(preset).build();
+      redis = RedisThrottle.builder(backend, preset).mode(mode).build();
+      local = InProcessThrottle.builder(preset).mode(mode).build();
     }
 
     private static RedisBackend connectWhenUp(int port) throws InterruptedException, IOException {

@@ -11,8 +11,10 @@ import io.tickguard.core.throttle.InProcessThrottle;
 import io.tickguard.core.throttle.LimitPreset;
 import io.tickguard.core.throttle.Permit;
 import io.tickguard.core.throttle.RateLimit;
+import io.tickguard.core.throttle.ReservingThrottle;
 import io.tickguard.core.throttle.Sleeper;
 import io.tickguard.core.throttle.Throttle;
+import io.tickguard.core.throttle.ThrottleMode;
 import io.tickguard.core.throttle.UsageHeader;
 import io.tickguard.core.throttle.internal.FixedWindows;
 import io.tickguard.core.throttle.internal.LimitTable;
@@ -48,6 +50,13 @@ import org.slf4j.LoggerFactory;
  * count for all, a 429 (or a rate-limit refusal in a body) pauses all until {@code Retry-After}, a
  * 418 makes all fail fast until the ban ends.
  *
+ * <p>In {@link ThrottleMode#PACED} (the default of presets with a large per-minute budget, as for
+ * {@link InProcessThrottle}) each paced window also keeps in Redis the time its next permit is due,
+ * so the fleet's grants are spaced {@code interval / limit} apart whichever instance takes them: the
+ * same script reserves the next free slot, a caller parks until its slot, and a caller whose slot
+ * lies beyond the shorter of {@code maxWait} and its call's deadline is refused with nothing
+ * reserved. See docs/design/throttle-pacing.md.
+ *
  * <p>Times come from the injected clock of each instance, so the fleet's clocks must agree to well
  * within the edge guard (NTP, or the same server-corrected clock); see docs/distributed.md.
  *
@@ -58,7 +67,7 @@ import org.slf4j.LoggerFactory;
  *     .build();
  * }</pre>
  */
-public final class RedisThrottle implements Throttle {
+public final class RedisThrottle implements ReservingThrottle {
   private static final Logger LOG = LoggerFactory.getLogger(RedisThrottle.class);
   private static final LuaScript ACQUIRE = LuaScript.load("acquire");
   private static final LuaScript OBSERVE = LuaScript.load("observe");
@@ -77,6 +86,7 @@ public final class RedisThrottle implements Throttle {
   private final Duration pauseWithoutRetryAfter;
   private final Duration banWithoutRetryAfter;
   private final Degradation degradation;
+  private final ThrottleMode mode;
   private final InProcessThrottle fallback;
   private final Outage outage;
   private final Duration recheck;
@@ -87,8 +97,18 @@ public final class RedisThrottle implements Throttle {
   private final OfflineUsage offline = new OfflineUsage();
   private final AtomicInteger waiters = new AtomicInteger();
 
-  /** One limit window with its Redis key. */
-  record Limit(RateLimit limit, String key, long guardMillis) {
+  /**
+   * One limit window with its Redis key; {@code spacingMillis} is the time per permit of a paced
+   * window ({@code interval / limit}), 0 when the window is not paced.
+   */
+  record Limit(RateLimit limit, String key, long guardMillis, double spacingMillis) {
+    static Limit of(RateLimit limit, Builder b) {
+      boolean fixed = limit.kind() == RateLimit.Kind.FIXED_WINDOW;
+      return new Limit(limit, b.redis.key(b.name, "limit:" + limit.id()),
+          fixed ? FixedWindows.guard(b.edgeGuard.toMillis(), limit.interval().toMillis()) : 0,
+          b.mode == ThrottleMode.PACED && ThrottleMode.paces(limit) ? (double) limit.interval().toMillis() / limit.limit() : 0);
+    }
+
     String param() {
       return limit.kind() == RateLimit.Kind.FIXED_WINDOW
           ? Long.toString(limit.interval().toMillis())
@@ -111,6 +131,7 @@ public final class RedisThrottle implements Throttle {
 
   private RedisThrottle(Builder b) {
     this.name = b.name;
+    this.table = new LimitTable<>(name, b.limits, limit -> Limit.of(limit, b), Limit::limit);
     this.redis = b.redis;
     this.clock = b.clock;
     this.sleeper = b.sleeper;
@@ -122,9 +143,7 @@ public final class RedisThrottle implements Throttle {
     this.degradation = b.degradation;
     this.serverKey = redis.key(name, "server");
     this.recheck = b.recheckInterval;
-    this.table = new LimitTable<>(name, b.limits, limit -> new Limit(limit, redis.key(name, "limit:" + limit.id()),
-        limit.kind() == RateLimit.Kind.FIXED_WINDOW ? FixedWindows.guard(edgeGuardMillis, limit.interval().toMillis()) : 0),
-        Limit::limit);
+    this.mode = b.mode;
     long longest = 0;
     for (RateLimit limit : b.limits) {
       long span = limit.kind() == RateLimit.Kind.FIXED_WINDOW
@@ -145,9 +164,14 @@ public final class RedisThrottle implements Throttle {
     this.outage = RedisBackend.outage("throttle " + name, clock, b.recheckInterval, b.listener);
   }
 
-  /** Starts a throttle with {@code preset}'s limits and usage headers; its name tags its Redis keys. */
+  /**
+   * Starts a throttle with {@code preset}'s limits and usage headers, in the preset's default mode
+   * ({@link ThrottleMode#defaultFor}, as {@link InProcessThrottle#builder(LimitPreset)}); its name
+   * tags its Redis keys.
+   */
   public static Builder builder(RedisBackend redis, LimitPreset preset) {
     Builder b = new Builder(redis, preset.name());
+    b.mode = ThrottleMode.defaultFor(preset);
     preset.limits().forEach(b::limit);
     preset.usageHeaders().forEach(b::usageHeader);
     return b;
@@ -164,16 +188,6 @@ public final class RedisThrottle implements Throttle {
   }
 
   @Override
-  public Duration acquire(ApiRequest request) {
-    return reserve(request, NO_DEADLINE).waited();
-  }
-
-  @Override
-  public Duration acquire(ApiRequest request, Duration timeLeft) {
-    return reserve(request, timeLeft).waited();
-  }
-
-  @Override
   public Permit reserve(ApiRequest request, Duration timeLeft) {
     return take(request, table.forRequest(request), timeLeft);
   }
@@ -181,12 +195,11 @@ public final class RedisThrottle implements Throttle {
   /**
    * Charges {@code permit}'s request again, fleet-wide, when it can no longer be sent in the windows
    * it was charged to (see {@link InProcessThrottle#beforeSend}): every fixed window of the request,
-   * at the earliest time from now, under the same bounds as a first grant.
+   * at the earliest time from now, under the same bounds and pacing as a first grant.
    */
   @Override
   public Permit beforeSend(ApiRequest request, Permit permit, Duration timeLeft) {
-    List<Limit> late = table.lateWindows(request, permit, clock.millis());
-    return late.isEmpty() ? permit : take(request, late, timeLeft).waitedAlso(permit.waited());
+    return table.recharge(request, permit, clock.millis(), timeLeft, this::take);
   }
 
   private Permit take(ApiRequest request, List<Limit> limits, Duration timeLeft) {
@@ -303,7 +316,7 @@ public final class RedisThrottle implements Throttle {
   }
 
   private String[] args(List<Limit> limits, int weight, long now, long bound) {
-    String[] args = new String[5 + 4 * limits.size()];
+    String[] args = new String[5 + 5 * limits.size()];
     args[0] = Long.toString(now);
     args[1] = Long.toString(bound);
     args[2] = Long.toString(edgeGuardMillis);
@@ -311,11 +324,12 @@ public final class RedisThrottle implements Throttle {
     args[4] = Integer.toString(limits.size());
     for (int i = 0; i < limits.size(); i++) {
       Limit l = limits.get(i);
-      int b = 5 + 4 * i;
+      int b = 5 + 5 * i;
       args[b] = l.kind();
       args[b + 1] = Long.toString(l.limit().limit());
       args[b + 2] = l.param();
       args[b + 3] = Long.toString(l.limit().cost(weight));
+      args[b + 4] = Double.toString(l.spacingMillis());
     }
     return args;
   }
@@ -395,7 +409,7 @@ public final class RedisThrottle implements Throttle {
 
   private static InProcessThrottle fallbackThrottle(Builder b) {
     InProcessThrottle.Builder f = InProcessThrottle.builder(b.name + "-fallback")
-        .clock(b.clock).sleeper(b.sleeper).maxWait(b.maxWait).maxWaiters(b.maxWaiters).edgeGuard(b.edgeGuard)
+        .clock(b.clock).sleeper(b.sleeper).mode(b.mode).maxWait(b.maxWait).maxWaiters(b.maxWaiters).edgeGuard(b.edgeGuard)
         .pauseWithoutRetryAfter(b.pauseWithoutRetryAfter).banWithoutRetryAfter(b.banWithoutRetryAfter);
     for (RateLimit limit : b.limits) {
       f.limit(share(limit, b.degradation.share()));
@@ -417,7 +431,7 @@ public final class RedisThrottle implements Throttle {
 
   @Override
   public String toString() {
-    return "RedisThrottle{" + name + ", " + table.byId().keySet() + ", " + redis + "}";
+    return "RedisThrottle{" + name + ", " + mode + ", " + table.byId().keySet() + ", " + redis + "}";
   }
 
   /**
@@ -486,6 +500,7 @@ public final class RedisThrottle implements Throttle {
     private Duration pauseWithoutRetryAfter = Duration.ofSeconds(1);
     private Duration banWithoutRetryAfter = Duration.ofMinutes(2);
     private Degradation degradation = Degradation.failClosed();
+    private ThrottleMode mode = ThrottleMode.BURST;
     private Duration recheckInterval = Duration.ofSeconds(1);
     private RedisHealthListener listener = RedisHealthListener.none();
 
@@ -509,6 +524,19 @@ public final class RedisThrottle implements Throttle {
     /** The clock windows align to; every instance of the fleet must use an agreeing clock. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * {@link ThrottleMode#BURST} (a window's budget may go at once) or {@link ThrottleMode#PACED}
+     * (spread evenly over the window for the whole fleet: every instance sharing the key takes the
+     * next free slot of each paced window in Redis). Default: the preset's ({@link
+     * ThrottleMode#defaultFor}), or burst for a throttle built from {@link
+     * RedisThrottle#builder(RedisBackend, String)}. The in-process fallback while Redis is
+     * unreachable uses the same mode.
+     */
+    public Builder mode(ThrottleMode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
       return this;
     }
 

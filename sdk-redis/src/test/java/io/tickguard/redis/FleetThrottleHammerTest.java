@@ -27,8 +27,6 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * virtual ({@link VirtualTime}): it moves only while every thread is parked in the throttle, so the
  * server's window is the window the throttle reserved, whatever the machine's load.
  */
-class FleetThrottleHammerTest {
+class FleetThrottleHammerTest extends SharedRedisTest {
   static final long LIMIT = 6000;
   static final int INSTANCES = 4;
   static final int THREADS = 4;
@@ -46,17 +44,6 @@ class FleetThrottleHammerTest {
   /** Weights of Binance's spot endpoints (GET /api/v3/depth limit 100: 5; ticker/price one symbol: 2; 24hr all: 80). */
   static final Map<String, Integer> WEIGHTS = Map.of("/api/v3/depth", 5, "/api/v3/ticker/price", 2, "/api/v3/ticker/24hr", 80);
 
-  static RedisProcess redis;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisProcess.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
 
   static LimitPreset binanceStyle() {
     return new LimitPreset("hammer-spot",

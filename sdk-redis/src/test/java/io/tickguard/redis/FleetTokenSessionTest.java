@@ -34,9 +34,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +43,7 @@ import org.junit.jupiter.api.Test;
  * share one rotating OAuth session of the sandbox's OAuth server, which revokes the whole token
  * family when a refresh token is presented twice.
  */
-class FleetTokenSessionTest {
-  static RedisProcess redis;
+class FleetTokenSessionTest extends SharedRedisTest {
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
   final AtomicInteger tokenRequests = new AtomicInteger();
@@ -57,16 +54,6 @@ class FleetTokenSessionTest {
   ExecutorService pool;
 
   record Instance(RedisTokenSession session, TokenManager tokens) {}
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisProcess.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
 
   @BeforeEach
   void start() {

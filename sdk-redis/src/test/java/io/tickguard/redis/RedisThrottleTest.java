@@ -23,10 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,39 +30,16 @@ import org.junit.jupiter.api.Test;
  * connections) sharing one budget, on a virtual clock. Parking is recorded, not performed, so each
  * test reads how long every caller was told to wait.
  */
-class RedisThrottleTest {
-  static RedisProcess redis;
+class RedisThrottleTest extends SharedRedisTest {
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
   final List<Duration> parks = Collections.synchronizedList(new ArrayList<>());
-  final List<RedisBackend> backends = new ArrayList<>();
-  String name;
 
   static final Endpoint WEIGHTED = Endpoint.builder("depth", HttpMethod.GET, "/api/v3/depth").weight(4).limits("REQUEST_WEIGHT").build();
   static final Endpoint LIGHT = Endpoint.builder("price", HttpMethod.GET, "/api/v3/ticker/price").weight(1).limits("REQUEST_WEIGHT").build();
   static final Endpoint HEAVY = Endpoint.builder("all", HttpMethod.GET, "/api/v3/ticker/24hr").weight(5).limits("REQUEST_WEIGHT").build();
   static final Endpoint ORDER = Endpoint.builder("order", HttpMethod.POST, "/api/v3/order").weight(1).limits("REQUEST_WEIGHT", "ORDERS").build();
   static final Endpoint COUNTER = Endpoint.builder("balance", HttpMethod.POST, "/0/private/Balance").weight(1).limits("CALLS").build();
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisProcess.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
-
-  @BeforeEach
-  void freshName() {
-    name = "t" + System.nanoTime();
-  }
-
-  @AfterEach
-  void closeBackends() {
-    backends.forEach(RedisBackend::close);
-  }
 
   /** REQUEST_WEIGHT 10 per second, ORDERS 2 per 10 s counting requests, plus a weight header. */
   LimitPreset preset() {

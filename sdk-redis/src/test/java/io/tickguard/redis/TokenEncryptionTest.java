@@ -8,39 +8,10 @@ import io.tickguard.core.InvalidRequestException;
 import io.tickguard.core.TransportException;
 import io.tickguard.core.auth.Secret;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Tokens at rest in Redis: AES-GCM under the user's key, key id beside the ciphertext, rotation. */
-class TokenEncryptionTest {
-  static RedisProcess redis;
-  final List<RedisBackend> backends = new ArrayList<>();
-  String name;
-
-  @BeforeAll
-  static void startRedis() {
-    redis = RedisProcess.start();
-  }
-
-  @AfterAll
-  static void stopRedis() {
-    redis.close();
-  }
-
-  @BeforeEach
-  void freshName() {
-    name = "enc" + System.nanoTime();
-  }
-
-  @AfterEach
-  void close() {
-    backends.forEach(RedisBackend::close);
-  }
+class TokenEncryptionTest extends SharedRedisTest {
 
   RedisBackend backend() {
     RedisBackend b = RedisBackend.connect(RedisSettings.builder("127.0.0.1", redis.port()).build());

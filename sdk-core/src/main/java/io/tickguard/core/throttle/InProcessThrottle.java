@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * <p>One instance guards one budget: share it between clients of the same provider account or IP,
  * and give clients of different providers their own.
  */
-public final class InProcessThrottle implements Throttle {
+public final class InProcessThrottle implements ReservingThrottle {
   private static final Logger LOG = LoggerFactory.getLogger(InProcessThrottle.class);
 
   /** The window name used when a server-ordered pause (HTTP 429) blocks a call. */
@@ -114,16 +114,6 @@ public final class InProcessThrottle implements Throttle {
   }
 
   @Override
-  public Duration acquire(ApiRequest request) {
-    return reserve(request, NO_DEADLINE).waited();
-  }
-
-  @Override
-  public Duration acquire(ApiRequest request, Duration timeLeft) {
-    return reserve(request, timeLeft).waited();
-  }
-
-  @Override
   public Permit reserve(ApiRequest request, Duration timeLeft) {
     return take(request, table.forRequest(request), timeLeft);
   }
@@ -136,8 +126,7 @@ public final class InProcessThrottle implements Throttle {
    */
   @Override
   public Permit beforeSend(ApiRequest request, Permit permit, Duration timeLeft) {
-    List<LimitState> late = table.lateWindows(request, permit, clock.millis());
-    return late.isEmpty() ? permit : take(request, late, timeLeft).waitedAlso(permit.waited());
+    return table.recharge(request, permit, clock.millis(), timeLeft, this::take);
   }
 
   private Permit take(ApiRequest request, List<LimitState> states, Duration timeLeft) {

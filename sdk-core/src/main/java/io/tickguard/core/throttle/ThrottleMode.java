@@ -3,7 +3,9 @@ package io.tickguard.core.throttle;
 import java.time.Duration;
 
 /**
- * How an {@link InProcessThrottle} hands out a window's budget.
+ * How a throttle hands out a window's budget: {@link InProcessThrottle} in one JVM, and
+ * tickguard-redis's {@code RedisThrottle} for a fleet (there the paced slots are kept in Redis, so
+ * the spacing holds across every process sharing the budget).
  *
  * <p>See {@code docs/design/throttle-pacing.md} for which mode each provider preset uses and why.
  */

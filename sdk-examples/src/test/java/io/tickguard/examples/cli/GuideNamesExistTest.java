@@ -39,7 +39,7 @@ class GuideNamesExistTest {
   private static final List<String> PACKAGES = List.of("io.tickguard.core", "io.tickguard.core.tls", "io.tickguard.core.throttle", "io.tickguard.core.security",
       "io.tickguard.core.resilience", "io.tickguard.core.token", "io.tickguard.core.stream", "io.tickguard.market", "io.tickguard.market.insightease", "io.tickguard.crypto", "io.tickguard.crypto.binance",
       "io.tickguard.crypto.kraken", "io.tickguard.crypto.coinbase", "io.tickguard.crypto.insightease", "io.tickguard.forex.oanda",
-      "io.tickguard.forex.insightease", "io.tickguard.forex.saxo");
+      "io.tickguard.forex.insightease", "io.tickguard.forex.saxo", "io.tickguard.redis");
   private static final Pattern SECTION = Pattern.compile("^## `([A-Za-z.]+)`\\s*$");
   private static final Pattern SETTER_ROW = Pattern.compile("^\\| `([a-zA-Z][a-zA-Z0-9]*)\\(([^)]*)\\)` \\|");
 

@@ -1,9 +1,13 @@
 -- Reserves permits in every limit window of one request, atomically: all or nothing.
 -- Mirrors sdk-core's InProcessThrottle (fixed epoch-aligned windows with edge guard, decaying
--- counters; FIFO per window through its last grant; server pause and ban).
+-- counters; FIFO per window through its last grant; server pause and ban; paced windows).
 -- KEYS[1]: the throttle's server state (paused, banned); KEYS[1+i]: limit i's hash.
 -- ARGV: now, maxWait, edgeGuard, ttlMillis, n, then per limit: kind (0 fixed, 1 counter), limit,
---       param (interval ms, or decay per ms), cost.
+--       param (interval ms, or decay per ms), cost, spacing (ms per permit of a paced fixed window,
+--       0 when not paced).
+-- A paced window also keeps 'next', the earliest time (fractional epoch ms) its next permit may be
+-- granted, for every instance sharing the key; a grant at 'at' moves it to max(next, at) + cost *
+-- spacing, as sdk-core's PacedState does. Nothing accumulates while idle.
 -- Returns {0, at, blocking} granted at 'at'; {1, at, blocking} the wait exceeds maxWait (nothing
 -- taken); {2, bannedUntil, 0} banned. 'blocking' is the 1-based limit that set 'at', 0 the pause.
 local now = tonumber(ARGV[1])
@@ -21,15 +25,16 @@ end
 
 local states = {}
 for i = 1, n do
-  local b = 5 + (i - 1) * 4
+  local b = 5 + (i - 1) * 5
   local s = {kind = tonumber(ARGV[b + 1]), limit = tonumber(ARGV[b + 2]), param = tonumber(ARGV[b + 3]),
-             cost = tonumber(ARGV[b + 4]), key = KEYS[i + 1], f = {}}
+             cost = tonumber(ARGV[b + 4]), spacing = tonumber(ARGV[b + 5]), key = KEYS[i + 1], f = {}}
   local flat = redis.call('HGETALL', s.key)
   for j = 1, #flat, 2 do
     s.f[flat[j]] = flat[j + 1]
   end
   s.last = tonumber(s.f['last']) or -1
   s.blocked = tonumber(s.f['blocked']) or -1
+  s.next = tonumber(s.f['next']) or -1
   if s.kind == 0 then
     s.edge = math.min(edgeGuard, math.floor(s.param / 2))
   else
@@ -61,6 +66,9 @@ local function earliest(s, t)
       return at
     end
     return at + math.ceil(excess / s.param)
+  end
+  if s.spacing > 0 then
+    at = math.max(at, math.ceil(s.next))
   end
   while true do
     local index = math.floor(at / s.param)
@@ -117,6 +125,9 @@ for i = 1, n do
       redis.call('HINCRBY', s.key, 'w' .. string.format('%d', index + 1), s.cost)
     end
     redis.call('HSET', s.key, 'last', string.format('%d', math.max(s.last, at)))
+    if s.spacing > 0 then
+      redis.call('HSET', s.key, 'next', string.format('%.17g', math.max(s.next, at) + s.cost * s.spacing))
+    end
   end
   redis.call('PEXPIRE', s.key, ttl)
 end

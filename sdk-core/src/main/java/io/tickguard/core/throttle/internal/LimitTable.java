@@ -136,6 +136,24 @@ public final class LimitTable<W> {
     return late;
   }
 
+  /** How a throttle reserves a request's cost in some of its windows (its own bounds, its own store). */
+  @FunctionalInterface
+  public interface Take<W> {
+    /** Reserves {@code request}'s cost in every one of {@code windows}, within {@code timeLeft}. */
+    Permit take(ApiRequest request, List<W> windows, Duration timeLeft);
+  }
+
+  /**
+   * The send-time re-check every throttle of windows makes ({@code Throttle.beforeSend}): {@code
+   * permit} itself while it still counts where it was charged at {@code now}, otherwise a new charge
+   * of the request's {@link #lateWindows} through {@code take} (same bounds, same pacing as a first
+   * grant), reporting both waits.
+   */
+  public Permit recharge(ApiRequest request, Permit permit, long now, Duration timeLeft, Take<W> take) {
+    List<W> late = lateWindows(request, permit, now);
+    return late.isEmpty() ? permit : take.take(request, late, timeLeft).waitedAlso(permit.waited());
+  }
+
   /**
    * The refusal while the provider's ban (HTTP 418) of {@code who} ({@code "this client"}, {@code
    * "this fleet"}) lasts until {@code bannedUntil}.
