@@ -277,18 +277,20 @@ class HostileServerPipelineTest {
 
   @Test
   void throttleWaitLongerThanTheCallTimeoutIsRefusedUpFrontWithoutSpendingAPermit() {
-    InProcessThrottle throttle = InProcessThrottle.builder("t").clock(time).sleeper(time).maxWait(Duration.ofSeconds(10))
-        .limit(RateLimit.fixedWindow("W", 1, Duration.ofSeconds(2))).build();
+    // An hour's window (virtual time) against a one-minute call timeout (real time): the wait the
+    // throttle would need is far beyond any call's deadline, however slow a loaded machine is.
+    InProcessThrottle throttle = InProcessThrottle.builder("t").clock(time).sleeper(time).maxWait(Duration.ofHours(2))
+        .limit(RateLimit.fixedWindow("W", 1, Duration.ofHours(1))).build();
     for (int i = 0; i < 2; i++) {
       server.enqueue(json(200, "{}"));
     }
-    try (ApiClient api = ApiClient.builder(config().throttle(throttle).callTimeout(Duration.ofMillis(500))
+    try (ApiClient api = ApiClient.builder(config().throttle(throttle).callTimeout(Duration.ofMinutes(1))
         .resilience(ResiliencePolicy.none()).build()).build()) {
       api.execute(ticker(), ApiResponse::bodyText); // spends the window's one permit
       assertThatThrownBy(() -> api.execute(ticker(), ApiResponse::bodyText))
           .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.clientSide()).isTrue());
       assertThat(time.sleeps()).isEmpty();
-      time.advance(Duration.ofSeconds(2));
+      time.advance(Duration.ofHours(1));
       // Had the refused call taken the next window's permit, this one would have to wait for it.
       api.execute(ticker(), ApiResponse::bodyText);
       assertThat(time.sleeps()).isEmpty();
