@@ -31,6 +31,9 @@ class RoundTripCpuTimeTest {
       assertThat(result.tickGuardNanosPerCall()).isPositive();
       assertThat(result.handWrittenNanosPerCall()).isPositive();
       assertThat(result.medianRatio()).isBetween(result.lowestRatio(), result.highestRatio());
+      assertThat(result.tickGuardWallP50Nanos()).as("a call's wall time includes its CPU").isPositive();
+      assertThat(result.handWrittenWallP50Nanos()).isPositive();
+      assertThat(result.medianWallP50Ratio()).isPositive();
     } finally {
       state.stop();
     }
@@ -43,7 +46,7 @@ class RoundTripCpuTimeTest {
     try {
       RoundTripCpuTime.Result result = RoundTripCpuTime.compare("lastPrice", state::callTickGuard, state::callRaw, 1, 0, 1, 1);
       assertThat(result.tickGuardNanosPerCall()).isPositive();
-      assertThat(result.toString()).contains("lastPrice", "1 thread(s)");
+      assertThat(result.toString()).contains("lastPrice", "1 thread(s)", "wall p50");
     } finally {
       state.stop();
     }

@@ -118,7 +118,11 @@ public final class StandardResiliencePolicy implements ResiliencePolicy {
           .failureRateThreshold(failureRateThreshold)
           .slowCallRateThreshold(slowCallRateThreshold)
           .slowCallDurationThreshold(slowCallDuration)
-          .slidingWindow(slidingWindowSize, minimumNumberOfCalls, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+          // Lock-free: every call of every client of the host records its outcome here, and with the
+          // synchronized window callers on a busy machine park behind a descheduled holder
+          // (docs/performance.md, round 6b). Same counts, one small node allocated per outcome.
+          .slidingWindow(slidingWindowSize, minimumNumberOfCalls, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED,
+              CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
           .waitDurationInOpenState(waitInOpenState)
           .permittedNumberOfCallsInHalfOpenState(halfOpenCalls)
           // Probes decide; a half-open breaker never reopens by timer alone.

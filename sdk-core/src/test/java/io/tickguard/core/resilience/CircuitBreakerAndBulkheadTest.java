@@ -89,6 +89,40 @@ class CircuitBreakerAndBulkheadTest {
   }
 
   @Test
+  void outcomesRecordedByEightThreadsAtOnceAreAllCountedAndTheOpeningIsReportedOnce() throws Exception {
+    // 800 outcomes, half failures, and the breaker may judge only once all 800 are in its window: it
+    // opens exactly at the last one if none was lost, and never if one was.
+    StandardResiliencePolicy policy = StandardResiliencePolicy.builder().clock(time).sleeper(time).maxAttempts(1)
+        .failureRateThreshold(50).slidingWindow(800, 800).build();
+    ResiliencePolicy api = policy.bind("api.example.com", metrics);
+    assertThat(policy.breakerOf("api.example.com")).hasValueSatisfying(b -> assertThat(
+        b.getCircuitBreakerConfig().getSlidingWindowSynchronizationStrategy())
+        .isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE));
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        done.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < 100; i++) {
+            api.execute(GET, answering(i % 2 == 0 ? 500 : 200)).close();
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get(60, TimeUnit.SECONDS); // a hang bound, not a timing assertion
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(sent).as("every call was let through: the breaker opened on the last outcome").hasValue(800);
+    assertThat(policy.circuitState("api.example.com")).isEqualTo("OPEN");
+    assertThat(transitions).containsExactly("api.example.com:OPEN");
+  }
+
+  @Test
   void failedProbeReopensTheBreaker() throws IOException {
     StandardResiliencePolicy policy = policy();
     ResiliencePolicy api = policy.bind("api.example.com", metrics);

@@ -17,7 +17,18 @@ final class FixedWindowState implements LimitState {
   private final RateLimit limit;
   private final long intervalMillis;
   private final long edgeGuardMillis;
-  /** Used permits by window index (epoch millis / interval); only the current and later windows. */
+  /**
+   * The window the last {@link #prune} found current, and its count, kept in two primitive fields:
+   * nearly every grant and every check of a running client touches only this window, and the
+   * throttle calls here under its lock, so this path neither boxes, allocates nor walks a tree while
+   * other callers wait for the lock. {@link Long#MIN_VALUE} until the first prune.
+   */
+  private long currentIndex = Long.MIN_VALUE;
+  private long currentUsed;
+  /**
+   * Used permits of every other window by index (epoch millis / interval): later windows (waiters'
+   * grants, edge charges) and, until the next prune, earlier ones. Never holds {@link #currentIndex}.
+   */
   private final TreeMap<Long, Long> used = new TreeMap<>();
   private long lastGrant = Long.MIN_VALUE;
   private long blockedUntil = Long.MIN_VALUE;
@@ -52,21 +63,40 @@ final class FixedWindowState implements LimitState {
   @Override
   public void take(long t, long cost) {
     long index = FixedWindows.index(t, intervalMillis);
-    used.merge(index, cost, Long::sum);
+    add(index, cost);
     if (inEdge(t)) {
-      used.merge(index + 1, cost, Long::sum);
+      add(index + 1, cost);
     }
     lastGrant = Math.max(lastGrant, t);
   }
 
+  /**
+   * Forgets every window before {@code now}'s and makes {@code now}'s the current one. A clock that
+   * stepped back leaves the current window as it is (its window is not before the new time's, and
+   * nothing is forgotten that a later time would need).
+   */
   @Override
   public void prune(long now) {
-    used.headMap(FixedWindows.index(now, intervalMillis)).clear();
+    long index = FixedWindows.index(now, intervalMillis);
+    if (index <= currentIndex) {
+      return;
+    }
+    if (!used.isEmpty() && used.firstKey() < index) {
+      used.headMap(index).clear();
+    }
+    Long carried = used.remove(index);
+    currentIndex = index;
+    currentUsed = carried == null ? 0 : carried;
   }
 
   @Override
   public void observeUsed(long now, long serverUsed) {
-    used.merge(FixedWindows.index(now, intervalMillis), serverUsed, Math::max);
+    long index = FixedWindows.index(now, intervalMillis);
+    if (index == currentIndex) {
+      currentUsed = Math.max(currentUsed, serverUsed);
+    } else {
+      used.merge(index, serverUsed, Math::max);
+    }
   }
 
   @Override
@@ -80,7 +110,15 @@ final class FixedWindowState implements LimitState {
   }
 
   private long usedIn(long index) {
-    return used.getOrDefault(index, 0L);
+    return index == currentIndex ? currentUsed : used.getOrDefault(index, 0L);
+  }
+
+  private void add(long index, long cost) {
+    if (index == currentIndex) {
+      currentUsed += cost;
+    } else {
+      used.merge(index, cost, Long::sum);
+    }
   }
 
   private boolean inEdge(long t) {
