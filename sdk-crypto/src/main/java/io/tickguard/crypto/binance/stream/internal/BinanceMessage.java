@@ -83,69 +83,92 @@ final class BinanceMessage {
     changes = null;
   }
 
+  /**
+   * Reads the members of one object: the event's one-letter fields are told apart by their letter
+   * (a {@code switch} on a {@code char}, no string comparison), the longer envelope and reply
+   * members in {@link #envelope}.
+   */
   private void fields(JsonStream in, JsonPath path) {
     for (String name = in.nextName(); name != null; name = in.nextName()) {
       JsonToken t = in.next();
-      switch (name) {
-        case "stream" -> {
-          if (t != JsonToken.VALUE_STRING) { // type-checked only: the name is not needed, so no string is made
-            JsonStream.expect(t, JsonToken.VALUE_STRING, path.field("stream"));
-          }
-        }
-        case "data" -> {
-          JsonStream.expect(t, JsonToken.START_OBJECT, "data");
-          fields(in, DATA);
-        }
-        case "result" -> {
-          hasResult = true;
-          in.skipCurrent();
-        }
-        case "id" -> {
-          if (t == JsonToken.VALUE_NULL) {
-            hasId = false;
-          } else {
-            hasId = true;
-            id = in.integer(path, "id");
-          }
-        }
-        case "code" -> {
-          hasCode = true;
-          code = in.integer(path, "code");
-        }
-        case "msg" -> msg = in.string(path, "msg");
-        case "e" -> event = in.string(path, "e", texts);
-        case "E" -> eventTime = in.integer(path, "E");
-        case "s" -> symbol = in.string(path, "s", texts);
-        case "t" -> tradeId = in.integer(path, "t");
-        case "T" -> tradeTime = in.integer(path, "T");
-        case "U" -> firstUpdateId = in.integer(path, "U");
-        case "u" -> finalUpdateId = in.integer(path, "u");
-        case "m" -> buyerMaker = in.bool(path, "m");
-        case "p" -> p = in.decimal(path, "p");
-        case "q" -> q = in.decimal(path, "q");
-        case "c" -> c = in.decimal(path, "c");
-        case "o" -> o = in.decimal(path, "o");
-        case "h" -> h = in.decimal(path, "h");
-        case "l" -> l = in.decimal(path, "l");
-        case "v" -> v = in.decimal(path, "v");
-        case "B" -> bQty = in.decimal(path, "B");
-        case "A" -> aQty = in.decimal(path, "A");
-        case "b" -> {
+      if (name.length() != 1) {
+        envelope(in, name, t, path);
+        continue;
+      }
+      switch (name.charAt(0)) {
+        case 'e' -> event = in.string(path, "e", texts);
+        case 'E' -> eventTime = in.integer(path, "E");
+        case 's' -> symbol = in.string(path, "s", texts);
+        case 'U' -> firstUpdateId = in.integer(path, "U");
+        case 'u' -> finalUpdateId = in.integer(path, "u");
+        case 'b' -> {
           if (t == JsonToken.START_ARRAY) {
             levels(in, BookSide.BID, path, "b");
           } else {
             b = in.decimal(path, "b");
           }
         }
-        case "a" -> {
+        case 'a' -> {
           if (t == JsonToken.START_ARRAY) {
             levels(in, BookSide.ASK, path, "a");
           } else {
             a = in.decimal(path, "a");
           }
         }
-        default -> in.skipCurrent();
+        default -> scalar(in, name.charAt(0), path);
       }
+    }
+  }
+
+  /** The one-letter fields of trades, tickers and best bid/ask (skipped when unknown). */
+  private void scalar(JsonStream in, char letter, JsonPath path) {
+    switch (letter) {
+      case 't' -> tradeId = in.integer(path, "t");
+      case 'T' -> tradeTime = in.integer(path, "T");
+      case 'm' -> buyerMaker = in.bool(path, "m");
+      case 'p' -> p = in.decimal(path, "p");
+      case 'q' -> q = in.decimal(path, "q");
+      case 'c' -> c = in.decimal(path, "c");
+      case 'o' -> o = in.decimal(path, "o");
+      case 'h' -> h = in.decimal(path, "h");
+      case 'l' -> l = in.decimal(path, "l");
+      case 'v' -> v = in.decimal(path, "v");
+      case 'B' -> bQty = in.decimal(path, "B");
+      case 'A' -> aQty = in.decimal(path, "A");
+      default -> in.skipCurrent();
+    }
+  }
+
+  /** The combined stream's envelope and the replies' members (skipped when unknown). */
+  private void envelope(JsonStream in, String name, JsonToken t, JsonPath path) {
+    switch (name) {
+      case "stream" -> {
+        if (t != JsonToken.VALUE_STRING) { // type-checked only: the name is not needed, so no string is made
+          JsonStream.expect(t, JsonToken.VALUE_STRING, path.field("stream"));
+        }
+      }
+      case "data" -> {
+        JsonStream.expect(t, JsonToken.START_OBJECT, "data");
+        fields(in, DATA);
+      }
+      case "result" -> {
+        hasResult = true;
+        in.skipCurrent();
+      }
+      case "id" -> {
+        if (t == JsonToken.VALUE_NULL) {
+          hasId = false;
+        } else {
+          hasId = true;
+          id = in.integer(path, "id");
+        }
+      }
+      case "code" -> {
+        hasCode = true;
+        code = in.integer(path, "code");
+      }
+      case "msg" -> msg = in.string(path, "msg");
+      default -> in.skipCurrent();
     }
   }
 

@@ -288,14 +288,7 @@ public final class CoinbaseFeed implements Feed {
       if (awaitingSnapshot) {
         return;
       }
-      boolean ok = book.update(e -> {
-        for (LevelChange c : changes) {
-          e.set(c.side(), c.price(), c.size());
-        }
-        e.version(sequence);
-        return true;
-      });
-      if (ok) {
+      if (book.apply(changes, sequence)) {
         out.event(new BookUpdateEvent(symbol, changes, sequence));
       } else {
         awaitingSnapshot = true;
