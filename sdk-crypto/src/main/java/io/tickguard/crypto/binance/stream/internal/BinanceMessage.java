@@ -5,6 +5,7 @@ import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
+import io.tickguard.market.internal.KnownNames;
 import io.tickguard.market.internal.TextCache;
 import io.tickguard.crypto.stream.internal.WireLevels;
 import java.math.BigDecimal;
@@ -84,91 +85,87 @@ final class BinanceMessage {
   }
 
   /**
-   * Reads the members of one object: the event's one-letter fields are told apart by their letter
-   * (a {@code switch} on a {@code char}, no string comparison), the longer envelope and reply
-   * members in {@link #envelope}.
+   * Every member name this reader takes, at either level (replies and raw streams carry the event's
+   * fields at the top, the combined stream below {@code data}), numbered as {@link #fields} switches
+   * on them: the depth update's fields first, as they are looked up in this order.
    */
+  private static final KnownNames NAMES = KnownNames.of(
+      "e", "E", "s", "U", "u", "b", "a", "stream", "data",
+      "t", "T", "m", "p", "q", "c", "o", "h", "l", "v", "B", "A",
+      "result", "id", "code", "msg");
+
+  /** Reads the members of one object (the message, or the combined stream's {@code data}). */
   private void fields(JsonStream in, JsonPath path) {
-    for (String name = in.nextName(); name != null; name = in.nextName()) {
+    for (int name = in.nextMember(NAMES); name != JsonStream.END; name = in.nextMember(NAMES)) {
       JsonToken t = in.next();
-      if (name.length() != 1) {
-        envelope(in, name, t, path);
-        continue;
-      }
-      switch (name.charAt(0)) {
-        case 'e' -> event = in.string(path, "e", texts);
-        case 'E' -> eventTime = in.integer(path, "E");
-        case 's' -> symbol = in.string(path, "s", texts);
-        case 'U' -> firstUpdateId = in.integer(path, "U");
-        case 'u' -> finalUpdateId = in.integer(path, "u");
-        case 'b' -> {
+      switch (name) {
+        case 0 -> event = in.string(path, "e", texts);
+        case 1 -> eventTime = in.integer(path, "E");
+        case 2 -> symbol = in.string(path, "s", texts);
+        case 3 -> firstUpdateId = in.integer(path, "U");
+        case 4 -> finalUpdateId = in.integer(path, "u");
+        case 5 -> {
           if (t == JsonToken.START_ARRAY) {
             levels(in, BookSide.BID, path, "b");
           } else {
             b = in.decimal(path, "b");
           }
         }
-        case 'a' -> {
+        case 6 -> {
           if (t == JsonToken.START_ARRAY) {
             levels(in, BookSide.ASK, path, "a");
           } else {
             a = in.decimal(path, "a");
           }
         }
-        default -> scalar(in, name.charAt(0), path);
-      }
-    }
-  }
-
-  /** The one-letter fields of trades, tickers and best bid/ask (skipped when unknown). */
-  private void scalar(JsonStream in, char letter, JsonPath path) {
-    switch (letter) {
-      case 't' -> tradeId = in.integer(path, "t");
-      case 'T' -> tradeTime = in.integer(path, "T");
-      case 'm' -> buyerMaker = in.bool(path, "m");
-      case 'p' -> p = in.decimal(path, "p");
-      case 'q' -> q = in.decimal(path, "q");
-      case 'c' -> c = in.decimal(path, "c");
-      case 'o' -> o = in.decimal(path, "o");
-      case 'h' -> h = in.decimal(path, "h");
-      case 'l' -> l = in.decimal(path, "l");
-      case 'v' -> v = in.decimal(path, "v");
-      case 'B' -> bQty = in.decimal(path, "B");
-      case 'A' -> aQty = in.decimal(path, "A");
-      default -> in.skipCurrent();
-    }
-  }
-
-  /** The combined stream's envelope and the replies' members (skipped when unknown). */
-  private void envelope(JsonStream in, String name, JsonToken t, JsonPath path) {
-    switch (name) {
-      case "stream" -> {
-        if (t != JsonToken.VALUE_STRING) { // type-checked only: the name is not needed, so no string is made
-          JsonStream.expect(t, JsonToken.VALUE_STRING, path.field("stream"));
+        case 7 -> {
+          if (t != JsonToken.VALUE_STRING) { // type-checked only: the name is not needed, so no string is made
+            JsonStream.expect(t, JsonToken.VALUE_STRING, path.field("stream"));
+          }
         }
+        case 8 -> {
+          JsonStream.expect(t, JsonToken.START_OBJECT, "data");
+          fields(in, DATA);
+        }
+        case JsonStream.UNKNOWN -> in.skipCurrent();
+        default -> other(in, name, path);
       }
-      case "data" -> {
-        JsonStream.expect(t, JsonToken.START_OBJECT, "data");
-        fields(in, DATA);
-      }
-      case "result" -> {
+    }
+  }
+
+  /** The members of trades, tickers, best bid/ask and replies: {@link #NAMES} from number 9 on. */
+  private void other(JsonStream in, int name, JsonPath path) {
+    switch (name) {
+      case 9 -> tradeId = in.integer(path, "t");
+      case 10 -> tradeTime = in.integer(path, "T");
+      case 11 -> buyerMaker = in.bool(path, "m");
+      case 12 -> p = in.decimal(path, "p");
+      case 13 -> q = in.decimal(path, "q");
+      case 14 -> c = in.decimal(path, "c");
+      case 15 -> o = in.decimal(path, "o");
+      case 16 -> h = in.decimal(path, "h");
+      case 17 -> l = in.decimal(path, "l");
+      case 18 -> v = in.decimal(path, "v");
+      case 19 -> bQty = in.decimal(path, "B");
+      case 20 -> aQty = in.decimal(path, "A");
+      case 21 -> {
         hasResult = true;
         in.skipCurrent();
       }
-      case "id" -> {
-        if (t == JsonToken.VALUE_NULL) {
+      case 22 -> {
+        if (in.current() == JsonToken.VALUE_NULL) {
           hasId = false;
         } else {
           hasId = true;
           id = in.integer(path, "id");
         }
       }
-      case "code" -> {
+      case 23 -> {
         hasCode = true;
         code = in.integer(path, "code");
       }
-      case "msg" -> msg = in.string(path, "msg");
-      default -> in.skipCurrent();
+      case 24 -> msg = in.string(path, "msg");
+      default -> throw new IllegalStateException("member number " + name + " is not read");
     }
   }
 
