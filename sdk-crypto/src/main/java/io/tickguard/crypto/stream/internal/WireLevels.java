@@ -63,9 +63,17 @@ public final class WireLevels {
       return new ObjectLevel(price, size, null, side, KnownNames.of(price, size));
     }
 
-    /** Levels that name their side, e.g. Coinbase's {@code updates}. */
-    public static ObjectLevel sided(String price, String size, String sideMember) {
-      return new ObjectLevel(price, size, sideMember, null, KnownNames.of(price, size, sideMember));
+    /**
+     * Levels that name their side, e.g. Coinbase's {@code updates}; {@code skipped} are members
+     * every level carries and the reader skips (named so they are found by number).
+     */
+    public static ObjectLevel sided(String price, String size, String sideMember, String... skipped) {
+      String[] names = new String[3 + skipped.length];
+      names[0] = price;
+      names[1] = size;
+      names[2] = sideMember;
+      System.arraycopy(skipped, 0, names, 3, skipped.length);
+      return new ObjectLevel(price, size, sideMember, null, KnownNames.of(names));
     }
   }
 

@@ -74,17 +74,30 @@ final class CoinbaseMessage implements MessageReader.Members {
     return MessageReader.read(text, this);
   }
 
+  /**
+   * The top-level members, numbered as {@link #member} switches on them; {@code client_id} and
+   * {@code timestamp} are named only to be skipped by number (every message carries them).
+   */
+  private static final KnownNames NAMES = KnownNames.of(
+      "channel", "sequence_num", "events", "type", "message", "client_id", "timestamp");
+
   @Override
-  public void member(JsonStream in, String name, JsonToken t) {
+  public KnownNames names() {
+    return NAMES;
+  }
+
+  @Override
+  public void member(JsonStream in, int name, JsonToken t) {
     switch (name) {
-      case "channel" -> channel = in.string(JsonPath.ROOT, "channel", texts);
-      case "type" -> type = in.string("type");
-      case "message" -> message = in.string("message");
-      case "sequence_num" -> sequence = in.integer("sequence_num");
-      case "events" -> events(in, t);
+      case 0 -> channel = in.string(JsonPath.ROOT, "channel", texts);
+      case 1 -> sequence = in.integer("sequence_num");
+      case 2 -> events(in, t);
+      case 3 -> type = in.string("type");
+      case 4 -> message = in.string("message");
       default -> in.skipCurrent();
     }
   }
+
 
   private void events(JsonStream in, JsonToken t) {
     JsonStream.expect(t, JsonToken.START_ARRAY, "events");
@@ -107,7 +120,7 @@ final class CoinbaseMessage implements MessageReader.Members {
     }
   }
 
-  private static final WireLevels.ObjectLevel UPDATE = WireLevels.ObjectLevel.sided("price_level", "new_quantity", "side");
+  private static final WireLevels.ObjectLevel UPDATE = WireLevels.ObjectLevel.sided("price_level", "new_quantity", "side", "event_time");
 
   private List<LevelChange> updates(JsonStream in, JsonToken t, JsonPath path) {
     updateScratch.clear();
