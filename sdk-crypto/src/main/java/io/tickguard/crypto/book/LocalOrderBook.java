@@ -115,6 +115,31 @@ public final class LocalOrderBook {
     return valid;
   }
 
+  /**
+   * Applies a diff's level changes in order and moves the book to {@code version}, atomically: the
+   * same as an {@link #update} that sets each change and the version and returns {@code true}, for
+   * providers whose check (sequence continuity) is made before the diff is applied. It takes the
+   * book's monitor once and makes no edit object per diff. The book stays invalid if it was invalid,
+   * and becomes invalid if the changes cross it.
+   *
+   * @return whether the book is valid after the diff
+   */
+  public synchronized boolean apply(List<LevelChange> changes, long version) {
+    Objects.requireNonNull(changes, "changes");
+    boolean ok = false;
+    try {
+      for (int i = 0, n = changes.size(); i < n; i++) {
+        LevelChange c = changes.get(i);
+        side(c.side()).set(c.price(), c.size());
+      }
+      this.version = version;
+      ok = true;
+    } finally {
+      valid = ok && valid && !crossed();
+    }
+    return valid;
+  }
+
   /** Marks the book invalid (a provider said so, the connection dropped, a gap was seen). */
   public synchronized void invalidate() {
     valid = false;

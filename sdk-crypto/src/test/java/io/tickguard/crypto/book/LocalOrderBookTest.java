@@ -44,6 +44,42 @@ class LocalOrderBookTest {
   }
 
   @Test
+  void aDiffAppliedInOneStepSetsRemovesAndInsertsLevelsInOrderAndMovesTheVersion() {
+    book.reset(List.of(l("100", "2"), l("99", "1")), List.of(l("101", "4")), 1);
+
+    boolean ok = book.apply(List.of(
+        new LevelChange(BookSide.BID, new BigDecimal("99"), BigDecimal.ZERO),
+        new LevelChange(BookSide.BID, new BigDecimal("98"), new BigDecimal("5")),
+        new LevelChange(BookSide.ASK, new BigDecimal("101"), new BigDecimal("3")),
+        new LevelChange(BookSide.ASK, new BigDecimal("101"), new BigDecimal("6"))), 2);
+
+    assertThat(ok).isTrue();
+    assertThat(book.snapshot().orElseThrow().bids()).containsExactly(l("100", "2"), l("98", "5"));
+    assertThat(book.snapshot().orElseThrow().asks()).containsExactly(l("101", "6"));
+    assertThat(book.version()).isEqualTo(2);
+  }
+
+  @Test
+  void aDiffThatCrossesTheBookLeavesItUnreadable() {
+    book.reset(List.of(l("100", "2")), List.of(l("101", "4")), 1);
+
+    boolean ok = book.apply(List.of(new LevelChange(BookSide.BID, new BigDecimal("101"), BigDecimal.ONE)), 2);
+
+    assertThat(ok).isFalse();
+    assertThat(book.snapshot()).isEmpty();
+  }
+
+  @Test
+  void aDiffDoesNotMakeAnInvalidBookReadable() {
+    book.reset(List.of(l("100", "2")), List.of(l("101", "4")), 1);
+    book.invalidate();
+
+    assertThat(book.apply(List.of(new LevelChange(BookSide.BID, new BigDecimal("99"), BigDecimal.ONE)), 2)).isFalse();
+    assertThat(book.snapshot()).isEmpty();
+    assertThat(new LocalOrderBook(Symbol.of("ETH", "USDT")).apply(List.of(), 1)).isFalse();
+  }
+
+  @Test
   void anEditThatThrowsLeavesTheBookUnreadable() {
     book.reset(List.of(l("100", "2")), List.of(l("101", "4")), 1);
 

@@ -38,6 +38,10 @@ public final class JsonStream implements AutoCloseable {
       .build();
   /** Up to this many members per object are compared pairwise; a larger object gets a set. */
   private static final int LINEAR_NAMES = 16;
+  /** {@link #nextMember}'s answer for a name outside the set given. */
+  public static final int UNKNOWN = -1;
+  /** {@link #nextMember}'s answer at the end of the object. */
+  public static final int END = -2;
 
   /** Each thread's member-name arrays, lent to one reader at a time (a stream reads message after message). */
   private static final ThreadLocal<Names> THREAD_NAMES = ThreadLocal.withInitial(Names::new);
@@ -50,6 +54,10 @@ public final class JsonStream implements AutoCloseable {
   private int[] counts;
   /** Per depth, the names of an open object that outgrew {@link #LINEAR_NAMES} (else null). */
   private Set<String>[] largeObjects;
+  /** Per depth, the name set the open object is read with ({@link #nextMember}), or null. */
+  private KnownNames[] known;
+  /** Per depth, one bit per name of {@link #known} already seen in the open object. */
+  private long[] knownSeen;
   /**
    * Objects open around the reader's position, counted here rather than asked of the parser per
    * token: it indexes the arrays above (two objects open at once never share a count).
@@ -66,6 +74,8 @@ public final class JsonStream implements AutoCloseable {
     this.names = own.names;
     this.counts = own.counts;
     this.largeObjects = own.largeObjects;
+    this.known = own.known;
+    this.knownSeen = own.knownSeen;
   }
 
   /**
@@ -77,6 +87,8 @@ public final class JsonStream implements AutoCloseable {
     String[][] names = new String[8][];
     int[] counts = new int[8];
     Set<String>[] largeObjects = newSets(8);
+    KnownNames[] known = new KnownNames[8];
+    long[] knownSeen = new long[8];
     boolean lent;
   }
 
@@ -167,12 +179,67 @@ public final class JsonStream implements AutoCloseable {
       names = Arrays.copyOf(names, size);
       counts = Arrays.copyOf(counts, size);
       largeObjects = Arrays.copyOf(largeObjects, size);
+      known = Arrays.copyOf(known, size);
+      knownSeen = Arrays.copyOf(knownSeen, size);
       lent.names = names;
       lent.counts = counts;
       lent.largeObjects = largeObjects;
+      lent.known = known;
+      lent.knownSeen = knownSeen;
     }
     counts[depth] = 0;
     largeObjects[depth] = null;
+    known[depth] = null;
+    knownSeen[depth] = 0;
+  }
+
+  /**
+   * The next member of the current object as its number in {@code names} (the reader is then on the
+   * name, {@link #next()} reads its value), {@link #UNKNOWN} for a name outside the set (read it with
+   * {@link #currentName()}; its value must be read or skipped as well), or {@link #END} at the
+   * object's end. Repeated names are refused as by {@link #nextName()}: the names of the set with a
+   * bit each, the others by comparison. An object is read with one set from its first member on,
+   * whether its members come through this method, {@link #nextName()} or {@link #next()}.
+   *
+   * @throws IllegalStateException when the object's earlier members were read without this set or with another one
+   */
+  public int nextMember(KnownNames names) {
+    String name;
+    try {
+      name = parser.nextName();
+    } catch (JacksonException e) {
+      throw malformed(e);
+    }
+    if (name == null) {
+      if (parser.currentToken() == JsonToken.END_OBJECT) {
+        openObjects--;
+      }
+      return END;
+    }
+    int depth = openObjects;
+    if (known[depth] != names) {
+      if (known[depth] != null || counts[depth] != 0 || largeObjects[depth] != null) {
+        throw new IllegalStateException("An object's members are read with one name set from its first member on");
+      }
+      known[depth] = names;
+    }
+    int i = names.indexOf(name);
+    if (i < 0) {
+      unlisted(depth, name);
+      return UNKNOWN;
+    }
+    seen(depth, i, name);
+    return i;
+  }
+
+  /** Records name number {@code i} of the open object's set, refusing a repeat. */
+  private void seen(int depth, int i, String name) {
+    long bit = 1L << i;
+    long seen = knownSeen[depth];
+    if ((seen & bit) != 0) {
+      throw duplicate(name);
+    }
+    knownSeen[depth] = seen | bit;
   }
 
   /**
@@ -183,6 +250,17 @@ public final class JsonStream implements AutoCloseable {
    */
   private void member(String name) {
     int depth = openObjects;
+    KnownNames set = known[depth];
+    int i = set == null ? -1 : set.indexOf(name);
+    if (i >= 0) {
+      seen(depth, i, name);
+    } else {
+      unlisted(depth, name);
+    }
+  }
+
+  /** Records {@code name}, which is not in the open object's name set (if it has one), refusing a repeat. */
+  private void unlisted(int depth, String name) {
     Set<String> large = largeObjects[depth];
     if (large != null) {
       if (!large.add(name)) {

@@ -43,4 +43,29 @@ class TextCacheTest {
     assertThat(first).isEqualTo(longValue);
     assertThat(read(cache, longValue)).isEqualTo(longValue).isNotSameAs(first);
   }
+
+  @Test
+  void valuesAlikeAtBothEndsAreToldApartByTheirMiddle() {
+    TextCache cache = new TextCache();
+    // Same length, same first and last two characters: the same slot, different text.
+    for (int n = 0; n < 3; n++) {
+      String btc = read(cache, "BTC-USD");
+      String bxc = read(cache, "BTX-USD");
+      assertThat(btc).isEqualTo("BTC-USD");
+      assertThat(bxc).isEqualTo("BTX-USD");
+    }
+    assertThat(read(cache, "bid")).isEqualTo("bid");
+    assertThat(read(cache, "bad")).isEqualTo("bad");
+    assertThat(read(cache, "bid")).isEqualTo("bid");
+  }
+
+  @Test
+  void anEmptyAndAOneCharacterValueAreKeptAndReadExactly() {
+    TextCache cache = new TextCache();
+    String empty = read(cache, "");
+    assertThat(read(cache, "")).isSameAs(empty).isEmpty();
+    String a = read(cache, "a");
+    assertThat(read(cache, "a")).isSameAs(a).isEqualTo("a");
+    assertThat(read(cache, "b")).isEqualTo("b");
+  }
 }

@@ -1,6 +1,7 @@
 package io.tickguard.crypto.stream.internal;
 
 import io.tickguard.market.internal.JsonStream;
+import io.tickguard.market.internal.KnownNames;
 import tools.jackson.core.JsonToken;
 
 /**
@@ -13,19 +14,29 @@ public final class MessageReader {
 
   /** A message filled member by member. */
   public interface Members {
+    /** The top-level member names the message takes (or skips on purpose), numbered as {@link #member} receives them. */
+    KnownNames names();
+
     /**
-     * Takes top-level member {@code name}; the reader is on its first token {@code token}, and the
-     * member must consume its whole value (read it, or {@link JsonStream#skipCurrent()} it).
+     * Takes top-level member number {@code name} of {@link #names()}; the reader is on its first
+     * token {@code token}, and the member must consume its whole value (read it, or {@link
+     * JsonStream#skipCurrent()} it). Members outside the names are skipped by the reader.
      */
-    void member(JsonStream in, String name, JsonToken token);
+    void member(JsonStream in, int name, JsonToken token);
   }
 
   /** Reads {@code text} into {@code message} and returns it. */
   public static <T extends Members> T read(String text, T message) {
     try (JsonStream in = JsonStream.of(text)) {
       in.next(JsonToken.START_OBJECT, "message");
-      for (String name = in.nextName(); name != null; name = in.nextName()) {
-        message.member(in, name, in.next());
+      KnownNames names = message.names();
+      for (int name = in.nextMember(names); name != JsonStream.END; name = in.nextMember(names)) {
+        JsonToken t = in.next();
+        if (name == JsonStream.UNKNOWN) {
+          in.skipCurrent();
+        } else {
+          message.member(in, name, t);
+        }
       }
       in.end();
     }

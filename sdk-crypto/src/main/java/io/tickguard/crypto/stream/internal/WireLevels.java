@@ -6,6 +6,7 @@ import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
+import io.tickguard.market.internal.KnownNames;
 import io.tickguard.market.internal.TextCache;
 import java.math.BigDecimal;
 import java.util.List;
@@ -54,16 +55,25 @@ public final class WireLevels {
    * @param size the size member
    * @param sideMember the member naming the side, or null when every level has {@code side}
    * @param side the side of every level when {@code sideMember} is null
+   * @param members the price, size and (when named) side members as a set, numbered in that order
    */
-  public record ObjectLevel(String price, String size, String sideMember, BookSide side) {
+  public record ObjectLevel(String price, String size, String sideMember, BookSide side, KnownNames members) {
     /** Levels of one side, e.g. Kraken's {@code bids}. */
     public static ObjectLevel of(String price, String size, BookSide side) {
-      return new ObjectLevel(price, size, null, side);
+      return new ObjectLevel(price, size, null, side, KnownNames.of(price, size));
     }
 
-    /** Levels that name their side, e.g. Coinbase's {@code updates}. */
-    public static ObjectLevel sided(String price, String size, String sideMember) {
-      return new ObjectLevel(price, size, sideMember, null);
+    /**
+     * Levels that name their side, e.g. Coinbase's {@code updates}; {@code skipped} are members
+     * every level carries and the reader skips (named so they are found by number).
+     */
+    public static ObjectLevel sided(String price, String size, String sideMember, String... skipped) {
+      String[] names = new String[3 + skipped.length];
+      names[0] = price;
+      names[1] = size;
+      names[2] = sideMember;
+      System.arraycopy(skipped, 0, names, 3, skipped.length);
+      return new ObjectLevel(price, size, sideMember, null, KnownNames.of(names));
     }
   }
 
@@ -84,17 +94,18 @@ public final class WireLevels {
       BookSide side = names.side();
       BigDecimal price = null;
       BigDecimal size = null;
-      for (String name = in.nextName(); name != null; name = in.nextName()) {
+      KnownNames known = names.members();
+      for (int m = in.nextMember(known); m != JsonStream.END; m = in.nextMember(known)) {
         in.next();
-        if (name.equals(names.price())) {
-          price = decimal(in, at, member, i, name);
-        } else if (name.equals(names.size())) {
-          size = decimal(in, at, member, i, name);
-        } else if (name.equals(names.sideMember())) {
-          side = side(in.current() == JsonToken.VALUE_STRING ? in.string(at, name, texts) : in.string(at.child(member, i), name),
-              at, member, i, name);
-        } else {
-          in.skipCurrent();
+        switch (m) {
+          case 0 -> price = decimal(in, at, member, i, names.price());
+          case 1 -> size = decimal(in, at, member, i, names.size());
+          case 2 -> {
+            String name = names.sideMember();
+            side = side(in.current() == JsonToken.VALUE_STRING ? in.string(at, name, texts) : in.string(at.child(member, i), name),
+                at, member, i, name);
+          }
+          default -> in.skipCurrent();
         }
       }
       if (side == null || price == null || size == null) {

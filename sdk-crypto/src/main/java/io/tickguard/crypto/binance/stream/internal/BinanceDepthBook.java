@@ -31,6 +31,11 @@ final class BinanceDepthBook {
   private final LocalOrderBook book;
   private final ArrayDeque<BinanceDiff> buffer = new ArrayDeque<>();
   private boolean live;
+  /**
+   * The update id the book is at while {@link #live}: this class is the book's only writer, so it
+   * keeps the id itself rather than taking the book's monitor per diff to read it.
+   */
+  private long id;
   private boolean snapshotRequested;
   private int snapshotRequests;
 
@@ -62,7 +67,6 @@ final class BinanceDepthBook {
       buffer.addLast(d);
       return requestSnapshot();
     }
-    long id = book.version();
     if (d.finalUpdateId() <= id) {
       return false; // older than the book: ignore, as documented
     }
@@ -72,10 +76,11 @@ final class BinanceDepthBook {
       buffer.addLast(d);
       return requestSnapshot();
     }
-    if (!book.update(e -> apply(e, d))) {
+    if (!book.apply(d.changes(), d.finalUpdateId())) {
       restart(BookInvalidated.Reason.INVALID_DATA, "book crossed after update u=" + d.finalUpdateId(), out);
       return false;
     }
+    id = d.finalUpdateId();
     out.event(new BookUpdateEvent(symbol, d.changes(), d.finalUpdateId()));
     return false;
   }
@@ -101,7 +106,8 @@ final class BinanceDepthBook {
       return false; // a gap inside the buffer: still not live; the next event starts again
     }
     live = true;
-    out.event(new BookSnapshotEvent(symbol, book.snapshot().orElseThrow(), book.version()));
+    id = book.version();
+    out.event(new BookSnapshotEvent(symbol, book.snapshot().orElseThrow(), id));
     return false;
   }
 
@@ -148,24 +154,18 @@ final class BinanceDepthBook {
     for (PriceLevel l : s.asks()) {
       e.set(BookSide.ASK, l.price(), l.size());
     }
-    long id = s.lastUpdateId();
-    e.version(id);
+    long at = s.lastUpdateId();
     for (Iterator<BinanceDiff> it = buffer.iterator(); it.hasNext(); ) {
       BinanceDiff d = it.next();
-      if (d.firstUpdateId() > id + 1) {
+      if (d.firstUpdateId() > at + 1) {
         return false;
       }
-      apply(e, d);
-      id = d.finalUpdateId();
+      for (LevelChange c : d.changes()) {
+        e.set(c.side(), c.price(), c.size());
+      }
+      at = d.finalUpdateId();
     }
-    return true;
-  }
-
-  private static boolean apply(BookEditor e, BinanceDiff d) {
-    for (LevelChange c : d.changes()) {
-      e.set(c.side(), c.price(), c.size());
-    }
-    e.version(d.finalUpdateId());
+    e.version(at);
     return true;
   }
 }

@@ -5,6 +5,7 @@ import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
+import io.tickguard.market.internal.KnownNames;
 import io.tickguard.market.internal.TextCache;
 import io.tickguard.crypto.stream.internal.WireLevels;
 import java.math.BigDecimal;
@@ -83,69 +84,88 @@ final class BinanceMessage {
     changes = null;
   }
 
+  /**
+   * Every member name this reader takes, at either level (replies and raw streams carry the event's
+   * fields at the top, the combined stream below {@code data}), numbered as {@link #fields} switches
+   * on them: the depth update's fields first, as they are looked up in this order.
+   */
+  private static final KnownNames NAMES = KnownNames.of(
+      "e", "E", "s", "U", "u", "b", "a", "stream", "data",
+      "t", "T", "m", "p", "q", "c", "o", "h", "l", "v", "B", "A",
+      "result", "id", "code", "msg");
+
+  /** Reads the members of one object (the message, or the combined stream's {@code data}). */
   private void fields(JsonStream in, JsonPath path) {
-    for (String name = in.nextName(); name != null; name = in.nextName()) {
+    for (int name = in.nextMember(NAMES); name != JsonStream.END; name = in.nextMember(NAMES)) {
       JsonToken t = in.next();
       switch (name) {
-        case "stream" -> {
-          if (t != JsonToken.VALUE_STRING) { // type-checked only: the name is not needed, so no string is made
-            JsonStream.expect(t, JsonToken.VALUE_STRING, path.field("stream"));
-          }
-        }
-        case "data" -> {
-          JsonStream.expect(t, JsonToken.START_OBJECT, "data");
-          fields(in, DATA);
-        }
-        case "result" -> {
-          hasResult = true;
-          in.skipCurrent();
-        }
-        case "id" -> {
-          if (t == JsonToken.VALUE_NULL) {
-            hasId = false;
-          } else {
-            hasId = true;
-            id = in.integer(path, "id");
-          }
-        }
-        case "code" -> {
-          hasCode = true;
-          code = in.integer(path, "code");
-        }
-        case "msg" -> msg = in.string(path, "msg");
-        case "e" -> event = in.string(path, "e", texts);
-        case "E" -> eventTime = in.integer(path, "E");
-        case "s" -> symbol = in.string(path, "s", texts);
-        case "t" -> tradeId = in.integer(path, "t");
-        case "T" -> tradeTime = in.integer(path, "T");
-        case "U" -> firstUpdateId = in.integer(path, "U");
-        case "u" -> finalUpdateId = in.integer(path, "u");
-        case "m" -> buyerMaker = in.bool(path, "m");
-        case "p" -> p = in.decimal(path, "p");
-        case "q" -> q = in.decimal(path, "q");
-        case "c" -> c = in.decimal(path, "c");
-        case "o" -> o = in.decimal(path, "o");
-        case "h" -> h = in.decimal(path, "h");
-        case "l" -> l = in.decimal(path, "l");
-        case "v" -> v = in.decimal(path, "v");
-        case "B" -> bQty = in.decimal(path, "B");
-        case "A" -> aQty = in.decimal(path, "A");
-        case "b" -> {
+        case 0 -> event = in.string(path, "e", texts);
+        case 1 -> eventTime = in.integer(path, "E");
+        case 2 -> symbol = in.string(path, "s", texts);
+        case 3 -> firstUpdateId = in.integer(path, "U");
+        case 4 -> finalUpdateId = in.integer(path, "u");
+        case 5 -> {
           if (t == JsonToken.START_ARRAY) {
             levels(in, BookSide.BID, path, "b");
           } else {
             b = in.decimal(path, "b");
           }
         }
-        case "a" -> {
+        case 6 -> {
           if (t == JsonToken.START_ARRAY) {
             levels(in, BookSide.ASK, path, "a");
           } else {
             a = in.decimal(path, "a");
           }
         }
-        default -> in.skipCurrent();
+        case 7 -> {
+          if (t != JsonToken.VALUE_STRING) { // type-checked only: the name is not needed, so no string is made
+            JsonStream.expect(t, JsonToken.VALUE_STRING, path.field("stream"));
+          }
+        }
+        case 8 -> {
+          JsonStream.expect(t, JsonToken.START_OBJECT, "data");
+          fields(in, DATA);
+        }
+        case JsonStream.UNKNOWN -> in.skipCurrent();
+        default -> other(in, name, path);
       }
+    }
+  }
+
+  /** The members of trades, tickers, best bid/ask and replies: {@link #NAMES} from number 9 on. */
+  private void other(JsonStream in, int name, JsonPath path) {
+    switch (name) {
+      case 9 -> tradeId = in.integer(path, "t");
+      case 10 -> tradeTime = in.integer(path, "T");
+      case 11 -> buyerMaker = in.bool(path, "m");
+      case 12 -> p = in.decimal(path, "p");
+      case 13 -> q = in.decimal(path, "q");
+      case 14 -> c = in.decimal(path, "c");
+      case 15 -> o = in.decimal(path, "o");
+      case 16 -> h = in.decimal(path, "h");
+      case 17 -> l = in.decimal(path, "l");
+      case 18 -> v = in.decimal(path, "v");
+      case 19 -> bQty = in.decimal(path, "B");
+      case 20 -> aQty = in.decimal(path, "A");
+      case 21 -> {
+        hasResult = true;
+        in.skipCurrent();
+      }
+      case 22 -> {
+        if (in.current() == JsonToken.VALUE_NULL) {
+          hasId = false;
+        } else {
+          hasId = true;
+          id = in.integer(path, "id");
+        }
+      }
+      case 23 -> {
+        hasCode = true;
+        code = in.integer(path, "code");
+      }
+      case 24 -> msg = in.string(path, "msg");
+      default -> throw new IllegalStateException("member number " + name + " is not read");
     }
   }
 

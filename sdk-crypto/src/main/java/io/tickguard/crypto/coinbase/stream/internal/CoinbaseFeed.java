@@ -47,6 +47,8 @@ public final class CoinbaseFeed implements Feed {
   private final Map<String, Book> books = new ConcurrentHashMap<>();
   /** Values every message repeats, read without a new string each time (reader thread, under the lock). */
   private final TextCache texts = new TextCache();
+  /** The message being read, reused for every message (reader thread, under the lock). */
+  private final CoinbaseMessage m = new CoinbaseMessage(texts);
   private long expectedSequence = -1;
   private long lastHeartbeat = -1;
   private boolean resyncBooks;
@@ -133,7 +135,7 @@ public final class CoinbaseFeed implements Feed {
 
   @Override
   public synchronized void onText(String text, FeedOutput out) {
-    CoinbaseMessage m = CoinbaseMessage.read(text, texts);
+    m.read(text);
     if ("error".equals(m.type)) {
       String message = m.message == null ? "(no message)" : m.message;
       throw new ProviderException("Coinbase refused the stream request: " + message,
@@ -288,14 +290,7 @@ public final class CoinbaseFeed implements Feed {
       if (awaitingSnapshot) {
         return;
       }
-      boolean ok = book.update(e -> {
-        for (LevelChange c : changes) {
-          e.set(c.side(), c.price(), c.size());
-        }
-        e.version(sequence);
-        return true;
-      });
-      if (ok) {
+      if (book.apply(changes, sequence)) {
         out.event(new BookUpdateEvent(symbol, changes, sequence));
       } else {
         awaitingSnapshot = true;

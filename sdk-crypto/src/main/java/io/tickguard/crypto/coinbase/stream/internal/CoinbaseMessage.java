@@ -3,6 +3,7 @@ package io.tickguard.crypto.coinbase.stream.internal;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
+import io.tickguard.market.internal.KnownNames;
 import io.tickguard.market.internal.TextCache;
 import io.tickguard.crypto.stream.internal.MessageReader;
 import io.tickguard.crypto.stream.internal.WireLevels;
@@ -18,6 +19,9 @@ import tools.jackson.core.JsonToken;
  * counters). Prices and sizes are decimal strings read exactly.
  */
 final class CoinbaseMessage implements MessageReader.Members {
+  /** The members of an element of {@code events}, numbered as {@link #events} switches on them. */
+  private static final KnownNames EVENT = KnownNames.of("type", "product_id", "updates", "trades", "tickers", "heartbeat_counter");
+
   String channel;
   String type;
   String message;
@@ -25,6 +29,8 @@ final class CoinbaseMessage implements MessageReader.Members {
   final List<Event> events = new ArrayList<>();
   /** The feed's cache of the values every message repeats (channel, event type, product, side). */
   private final TextCache texts;
+  /** The updates of the event being read; reused: copied once into the event's immutable list. */
+  private final List<LevelChange> updateScratch = new ArrayList<>();
 
   CoinbaseMessage(TextCache texts) {
     this.texts = texts;
@@ -55,22 +61,43 @@ final class CoinbaseMessage implements MessageReader.Members {
     BigDecimal changePercent;
   }
 
-  /** Reads {@code text}; {@code texts} is the reading feed's cache of repeated values. */
-  static CoinbaseMessage read(String text, TextCache texts) {
-    return MessageReader.read(text, new CoinbaseMessage(texts));
+  /**
+   * Reads {@code text} into this message, cleared first: one instance per feed, reused for every
+   * message on the reader thread (the events read are used before the next message is read).
+   */
+  CoinbaseMessage read(String text) {
+    channel = null;
+    type = null;
+    message = null;
+    sequence = -1;
+    events.clear();
+    return MessageReader.read(text, this);
+  }
+
+  /**
+   * The top-level members, numbered as {@link #member} switches on them; {@code client_id} and
+   * {@code timestamp} are named only to be skipped by number (every message carries them).
+   */
+  private static final KnownNames NAMES = KnownNames.of(
+      "channel", "sequence_num", "events", "type", "message", "client_id", "timestamp");
+
+  @Override
+  public KnownNames names() {
+    return NAMES;
   }
 
   @Override
-  public void member(JsonStream in, String name, JsonToken t) {
+  public void member(JsonStream in, int name, JsonToken t) {
     switch (name) {
-      case "channel" -> channel = in.string(JsonPath.ROOT, "channel", texts);
-      case "type" -> type = in.string("type");
-      case "message" -> message = in.string("message");
-      case "sequence_num" -> sequence = in.integer("sequence_num");
-      case "events" -> events(in, t);
+      case 0 -> channel = in.string(JsonPath.ROOT, "channel", texts);
+      case 1 -> sequence = in.integer("sequence_num");
+      case 2 -> events(in, t);
+      case 3 -> type = in.string("type");
+      case 4 -> message = in.string("message");
       default -> in.skipCurrent();
     }
   }
+
 
   private void events(JsonStream in, JsonToken t) {
     JsonStream.expect(t, JsonToken.START_ARRAY, "events");
@@ -78,14 +105,14 @@ final class CoinbaseMessage implements MessageReader.Members {
       JsonPath path = JsonPath.element("events", i);
       JsonStream.expect(in.current(), JsonToken.START_OBJECT, path);
       Event e = new Event();
-      for (String name = in.nextName(); name != null; name = in.nextName()) {
+      for (int m = in.nextMember(EVENT); m != JsonStream.END; m = in.nextMember(EVENT)) {
         JsonToken v = in.next();
-        switch (name) {
-          case "type" -> e.type = in.string(path, "type", texts);
-          case "product_id" -> e.productId = in.string(path, "product_id", texts);
-          case "updates" -> e.updates = updates(in, v, path, texts);
-          case "trades", "tickers" -> items(in, v, e, path, name);
-          case "heartbeat_counter" -> e.heartbeatCounter = in.integer(path, "heartbeat_counter");
+        switch (m) {
+          case 0 -> e.type = in.string(path, "type", texts);
+          case 1 -> e.productId = in.string(path, "product_id", texts);
+          case 2 -> e.updates = updates(in, v, path);
+          case 3, 4 -> items(in, v, e, path, EVENT.name(m));
+          case 5 -> e.heartbeatCounter = in.integer(path, "heartbeat_counter");
           default -> in.skipCurrent();
         }
       }
@@ -93,12 +120,12 @@ final class CoinbaseMessage implements MessageReader.Members {
     }
   }
 
-  private static final WireLevels.ObjectLevel UPDATE = WireLevels.ObjectLevel.sided("price_level", "new_quantity", "side");
+  private static final WireLevels.ObjectLevel UPDATE = WireLevels.ObjectLevel.sided("price_level", "new_quantity", "side", "event_time");
 
-  private static List<LevelChange> updates(JsonStream in, JsonToken t, JsonPath path, TextCache texts) {
-    List<LevelChange> out = new ArrayList<>();
-    WireLevels.readObjects(in, t, path, "updates", UPDATE, texts, out);
-    return List.copyOf(out); // immutable once: the book event keeps it without another copy
+  private List<LevelChange> updates(JsonStream in, JsonToken t, JsonPath path) {
+    updateScratch.clear();
+    WireLevels.readObjects(in, t, path, "updates", UPDATE, texts, updateScratch);
+    return List.copyOf(updateScratch); // immutable once: the book event keeps it without another copy
   }
 
   private static void items(JsonStream in, JsonToken t, Event e, JsonPath path, String member) {

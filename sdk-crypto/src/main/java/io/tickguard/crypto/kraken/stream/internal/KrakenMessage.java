@@ -5,6 +5,7 @@ import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonStream;
+import io.tickguard.market.internal.KnownNames;
 import io.tickguard.market.internal.TextCache;
 import io.tickguard.crypto.stream.internal.MessageReader;
 import io.tickguard.crypto.stream.internal.WireLevels;
@@ -87,21 +88,31 @@ final class KrakenMessage implements MessageReader.Members {
     return MessageReader.read(text, new KrakenMessage(texts));
   }
 
+  /** The top-level members, numbered as {@link #member} switches on them. */
+  private static final KnownNames NAMES = KnownNames.of(
+      "channel", "type", "method", "success", "error", "symbol", "req_id", "result", "data");
+
   @Override
-  public void member(JsonStream in, String name, JsonToken t) {
+  public KnownNames names() {
+    return NAMES;
+  }
+
+  @Override
+  public void member(JsonStream in, int name, JsonToken t) {
     switch (name) {
-      case "channel" -> channel = in.string(JsonPath.ROOT, "channel", texts);
-      case "type" -> type = in.string(JsonPath.ROOT, "type", texts);
-      case "method" -> method = in.string("method");
-      case "success" -> success = in.bool("success");
-      case "error" -> error = in.string("error");
-      case "symbol" -> symbol = in.string("symbol");
-      case "req_id" -> reqId = signed64(in.decimal("req_id"), JsonPath.ROOT, "req_id");
-      case "result" -> result(in, t);
-      case "data" -> data(in, t);
+      case 0 -> channel = in.string(JsonPath.ROOT, "channel", texts);
+      case 1 -> type = in.string(JsonPath.ROOT, "type", texts);
+      case 2 -> method = in.string("method");
+      case 3 -> success = in.bool("success");
+      case 4 -> error = in.string("error");
+      case 5 -> symbol = in.string("symbol");
+      case 6 -> reqId = signed64(in.decimal("req_id"), JsonPath.ROOT, "req_id");
+      case 7 -> result(in, t);
+      case 8 -> data(in, t);
       default -> in.skipCurrent();
     }
   }
+
 
   private void result(JsonStream in, JsonToken t) {
     JsonStream.expect(t, JsonToken.START_OBJECT, "result");

@@ -192,6 +192,41 @@ class BinanceFeedTest {
   }
 
   @Test
+  void aDiffAtOrBelowTheIdTheLiveBookReachedIsIgnored() {
+    syncedBook(); // at u=112 after a live diff
+    feed.onText(diff(108, 112, "0.0024", "9"), out);
+
+    assertThat(out.events).isEmpty();
+    assertThat(feed.book(BNBBTC).orElseThrow().snapshot().orElseThrow().bids())
+        .containsExactly(level("0.0024", "2"), level("0.0023", "5"));
+    assertThat(feed.book(BNBBTC).orElseThrow().version()).isEqualTo(112);
+
+    feed.onText(diff(113, 113, "0.0024", "3"), out); // continues from 112: applies
+    assertThat(out.of(BookUpdateEvent.class)).singleElement().satisfies(u -> assertThat(u.version()).isEqualTo(113));
+  }
+
+  @Test
+  void aDiffThatCrossesTheBookInvalidatesItAndTheNextSnapshotSetsTheIdAgain() {
+    syncedBook();
+    feed.onText(diff(113, 113, "0.0030", "1"), out); // a bid above the best ask 0.0027
+
+    assertThat(feed.book(BNBBTC).orElseThrow().snapshot()).isEmpty();
+    assertThat(out.of(BookInvalidated.class)).singleElement()
+        .satisfies(i -> assertThat(i.reason()).isEqualTo(BookInvalidated.Reason.INVALID_DATA));
+    assertThat(out.of(BookUpdateEvent.class)).isEmpty();
+
+    feed.onText(diff(114, 120, "0.0024", "4"), out); // buffered; asks for a snapshot
+    requests.get(1).complete(snapshot(130, "0.0023", "5", "0.0027", "7"));
+    feed.onText(diff(121, 135, "0.0024", "6"), out); // straddles 130: applies and drains the snapshot first
+    assertThat(feed.book(BNBBTC).orElseThrow().isValid()).isTrue();
+    assertThat(out.of(BookUpdateEvent.class)).singleElement().satisfies(u -> assertThat(u.version()).isEqualTo(135));
+    feed.onText(diff(137, 137, "0.0024", "8"), out); // 136 lost: the id came from the snapshot, not 113
+
+    assertThat(out.of(BookInvalidated.class)).hasSize(2)
+        .last().satisfies(i -> assertThat(i.reason()).isEqualTo(BookInvalidated.Reason.SEQUENCE_GAP));
+  }
+
+  @Test
   void serverShutdownInvalidatesBooksBeforeAskingForANewConnection() {
     syncedBook();
     feed.onText(Fixtures.json("binance/ws/server-shutdown-combined.json"), out);

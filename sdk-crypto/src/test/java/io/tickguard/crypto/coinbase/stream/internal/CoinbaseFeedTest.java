@@ -98,6 +98,29 @@ class CoinbaseFeedTest {
   }
 
   @Test
+  void aRepeatedMemberOfAnUpdateIsRefusedEvenOneTheDecoderSkips() {
+    synced();
+    assertThatThrownBy(() -> feed.onText(l2(2, "update",
+        "{\"side\":\"offer\",\"event_time\":\"2023-02-09T20:32:50Z\",\"price_level\":\"21922.5\",\"new_quantity\":\"0\","
+            + "\"event_time\":\"2023-02-09T20:32:51Z\"}"), out))
+        .isInstanceOf(io.tickguard.core.InvalidResponseException.class).hasMessageContaining("duplicate field 'event_time'");
+    assertThatThrownBy(() -> feed.onText(l2(2, "update",
+        "{\"side\":\"offer\",\"price_level\":\"21922.5\",\"new_quantity\":\"0\",\"price_level\":\"1\"}"), out))
+        .isInstanceOf(io.tickguard.core.InvalidResponseException.class).hasMessageContaining("duplicate field 'price_level'");
+  }
+
+  @Test
+  void aRepeatedTopLevelMemberIsRefusedEvenOneTheDecoderSkips() {
+    assertThatThrownBy(() -> feed.onText(
+        "{\"channel\":\"heartbeats\",\"timestamp\":\"2023-06-23T20:31:26Z\",\"sequence_num\":0,\"events\":[],"
+            + "\"timestamp\":\"2023-06-23T20:31:27Z\"}", out))
+        .isInstanceOf(io.tickguard.core.InvalidResponseException.class).hasMessageContaining("duplicate field 'timestamp'");
+    assertThatThrownBy(() -> feed.onText(
+        "{\"channel\":\"heartbeats\",\"sequence_num\":0,\"events\":[],\"sequence_num\":5}", out))
+        .isInstanceOf(io.tickguard.core.InvalidResponseException.class).hasMessageContaining("duplicate field 'sequence_num'");
+  }
+
+  @Test
   void anErrorMessageIsATypedFailure() {
     assertThatThrownBy(() -> feed.onText("{\"type\":\"error\",\"message\":\"authentication failure\"}", out))
         .isInstanceOf(ProviderException.class).hasMessageContaining("authentication failure");

@@ -36,6 +36,14 @@ class KrakenFeedTest {
   private final RecordingOutput out = new RecordingOutput();
 
   @Test
+  void aRepeatedTopLevelMemberIsRefused() {
+    assertThatThrownBy(() -> feed.onText("{\"channel\":\"heartbeat\",\"channel\":\"status\"}", out))
+        .isInstanceOf(InvalidResponseException.class).hasMessageContaining("duplicate field 'channel'");
+    assertThatThrownBy(() -> feed.onText("{\"channel\":\"heartbeat\",\"extra\":1,\"extra\":2}", out))
+        .isInstanceOf(InvalidResponseException.class).hasMessageContaining("duplicate field 'extra'");
+  }
+
+  @Test
   void readsTheDocumentedConnectionIdThatDoesNotFitALong() {
     feed.onText(Fixtures.json("kraken/ws/status.json"), out);
 
