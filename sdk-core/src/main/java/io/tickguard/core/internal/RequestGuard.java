@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.FormBody;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -31,12 +32,32 @@ public final class RequestGuard {
   private static final int MAX_TEMPLATES = 1024;
 
   private final HttpUrl baseUrl;
-  private final String userAgent;
-  private final ConcurrentHashMap<String, PathTemplate> templates = new ConcurrentHashMap<>();
+  /** {@code User-Agent} and {@code Accept}, checked once (every request carries them). */
+  private final Headers fixedHeaders;
+  private final ConcurrentHashMap<String, Template> templates = new ConcurrentHashMap<>();
 
   public RequestGuard(HttpUrl baseUrl, String userAgent) {
     this.baseUrl = baseUrl;
-    this.userAgent = userAgent;
+    this.fixedHeaders = new Headers.Builder().add("User-Agent", userAgent).add("Accept", "application/json").build();
+  }
+
+  /**
+   * A parsed path template and, when it has no variables, the base URL with its path already
+   * appended (the same for every call, so its literal segments are not encoded again per call).
+   */
+  private record Template(PathTemplate path, HttpUrl fixedUrl) {
+    static Template of(HttpUrl baseUrl, String text) {
+      PathTemplate path = PathTemplate.parse(text);
+      boolean fixed = path.segments().stream().noneMatch(PathTemplate.Segment::variable);
+      return new Template(path, fixed ? appendLiterals(baseUrl.newBuilder(), path).build() : null);
+    }
+
+    static HttpUrl.Builder appendLiterals(HttpUrl.Builder url, PathTemplate path) {
+      for (PathTemplate.Segment segment : path.segments()) {
+        url.addPathSegment(segment.text());
+      }
+      return url;
+    }
   }
 
   /** Checks {@code request} against its endpoint and {@code granted}, and builds the HTTP request. */
@@ -51,8 +72,7 @@ public final class RequestGuard {
   public Request.Builder toHttpRequestBuilder(ApiRequest request, Set<Scope> granted) {
     Endpoint endpoint = request.endpoint();
     checkScope(endpoint, granted);
-    HttpUrl.Builder url = baseUrl.newBuilder();
-    appendPath(url, endpoint, request.pathParams());
+    HttpUrl.Builder url = path(endpoint, request.pathParams());
     checkParams(endpoint, "query", endpoint.queryParams(), request.query());
     for (ApiRequest.Param p : request.query()) {
       url.addQueryParameter(p.name(), p.value());
@@ -61,10 +81,11 @@ public final class RequestGuard {
     Request.Builder http =
         new Request.Builder()
             .url(url.build())
-            .header("User-Agent", userAgent)
-            .header("Accept", "application/json")
+            .headers(fixedHeaders)
             .tag(ApiRequest.class, request);
-    request.idempotencyKey().ifPresent(key -> http.header("Idempotency-Key", checkHeaderValue("idempotencyKey", key)));
+    if (request.idempotencyKey().isPresent()) {
+      http.header("Idempotency-Key", checkHeaderValue("idempotencyKey", request.idempotencyKey().get()));
+    }
     return http.method(endpoint.method().name(), body);
   }
 
@@ -77,7 +98,8 @@ public final class RequestGuard {
     }
   }
 
-  private void appendPath(HttpUrl.Builder url, Endpoint endpoint, Map<String, String> values) {
+  /** A builder of the base URL with the endpoint's path, its variables checked and encoded. */
+  private HttpUrl.Builder path(Endpoint endpoint, Map<String, String> values) {
     for (String name : values.keySet()) {
       if (!endpoint.pathParams().containsKey(name)) {
         throw new InvalidRequestException(
@@ -85,7 +107,12 @@ public final class RequestGuard {
                 + endpoint.pathParams().keySet());
       }
     }
-    for (PathTemplate.Segment segment : template(endpoint.pathTemplate()).segments()) {
+    Template template = template(endpoint.pathTemplate());
+    if (template.fixedUrl() != null) {
+      return template.fixedUrl().newBuilder();
+    }
+    HttpUrl.Builder url = baseUrl.newBuilder();
+    for (PathTemplate.Segment segment : template.path().segments()) {
       if (segment.variable()) {
         String name = segment.text();
         String value = values.get(name);
@@ -100,14 +127,15 @@ public final class RequestGuard {
         url.addPathSegment(segment.text());
       }
     }
+    return url;
   }
 
-  private PathTemplate template(String text) {
-    PathTemplate parsed = templates.get(text);
+  private Template template(String text) {
+    Template parsed = templates.get(text);
     if (parsed == null) {
-      parsed = PathTemplate.parse(text);
+      parsed = Template.of(baseUrl, text);
       if (templates.size() < MAX_TEMPLATES) {
-        PathTemplate raced = templates.putIfAbsent(text, parsed);
+        Template raced = templates.putIfAbsent(text, parsed);
         if (raced != null) {
           parsed = raced; // another thread parsed it first: use the cached one, so there is one per template
         }
