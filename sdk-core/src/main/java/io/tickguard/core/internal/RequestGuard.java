@@ -43,21 +43,52 @@ public final class RequestGuard {
 
   /**
    * A parsed path template and, when it has no variables, the base URL with its path already
-   * appended (the same for every call, so its literal segments are not encoded again per call).
+   * appended (the same for every call, so its literal segments are not encoded again per call), and
+   * the URL last built from it with its query: a bot polling the same query gets that URL again
+   * instead of a new build of the same text (the query is still checked on every call).
    */
-  private record Template(PathTemplate path, HttpUrl fixedUrl) {
-    static Template of(HttpUrl baseUrl, String text) {
-      PathTemplate path = PathTemplate.parse(text);
-      boolean fixed = path.segments().stream().noneMatch(PathTemplate.Segment::variable);
-      return new Template(path, fixed ? appendLiterals(baseUrl.newBuilder(), path).build() : null);
+  private static final class Template {
+    private final PathTemplate path;
+    private final HttpUrl fixedUrl;
+    private volatile Built last;
+
+    private Template(PathTemplate path, HttpUrl fixedUrl) {
+      this.path = path;
+      this.fixedUrl = fixedUrl;
     }
 
-    static HttpUrl.Builder appendLiterals(HttpUrl.Builder url, PathTemplate path) {
+    static Template of(HttpUrl baseUrl, String text) {
+      PathTemplate path = PathTemplate.parse(text);
+      if (path.segments().stream().anyMatch(PathTemplate.Segment::variable)) {
+        return new Template(path, null);
+      }
+      HttpUrl.Builder url = baseUrl.newBuilder();
       for (PathTemplate.Segment segment : path.segments()) {
         url.addPathSegment(segment.text());
       }
+      return new Template(path, url.build());
+    }
+
+    /** The fixed URL with {@code query}, which the caller has checked. */
+    HttpUrl withQuery(List<ApiRequest.Param> query) {
+      Built built = last;
+      if (built != null && built.query().equals(query)) {
+        return built.url();
+      }
+      HttpUrl url = appendQuery(fixedUrl.newBuilder(), query).build();
+      last = new Built(query, url);
       return url;
     }
+  }
+
+  /** A URL and the (immutable) query it was built with. */
+  private record Built(List<ApiRequest.Param> query, HttpUrl url) {}
+
+  private static HttpUrl.Builder appendQuery(HttpUrl.Builder url, List<ApiRequest.Param> query) {
+    for (ApiRequest.Param p : query) {
+      url.addQueryParameter(p.name(), p.value());
+    }
+    return url;
   }
 
   /** Checks {@code request} against its endpoint and {@code granted}, and builds the HTTP request. */
@@ -72,15 +103,16 @@ public final class RequestGuard {
   public Request.Builder toHttpRequestBuilder(ApiRequest request, Set<Scope> granted) {
     Endpoint endpoint = request.endpoint();
     checkScope(endpoint, granted);
-    HttpUrl.Builder url = path(endpoint, request.pathParams());
+    Template template = template(endpoint.pathTemplate());
+    HttpUrl.Builder variablePath = path(endpoint, template, request.pathParams());
     checkParams(endpoint, "query", endpoint.queryParams(), request.query());
-    for (ApiRequest.Param p : request.query()) {
-      url.addQueryParameter(p.name(), p.value());
-    }
+    HttpUrl url = variablePath == null
+        ? template.withQuery(request.query())
+        : appendQuery(variablePath, request.query()).build();
     RequestBody body = body(request);
     Request.Builder http =
         new Request.Builder()
-            .url(url.build())
+            .url(url)
             .headers(fixedHeaders)
             .tag(ApiRequest.class, request);
     if (request.idempotencyKey().isPresent()) {
@@ -98,8 +130,11 @@ public final class RequestGuard {
     }
   }
 
-  /** A builder of the base URL with the endpoint's path, its variables checked and encoded. */
-  private HttpUrl.Builder path(Endpoint endpoint, Map<String, String> values) {
+  /**
+   * Checks the path variables; for a template with variables, a builder of the base URL with the
+   * path, each variable encoded; for one without, {@code null} (the template has its URL).
+   */
+  private HttpUrl.Builder path(Endpoint endpoint, Template template, Map<String, String> values) {
     for (String name : values.keySet()) {
       if (!endpoint.pathParams().containsKey(name)) {
         throw new InvalidRequestException(
@@ -107,12 +142,11 @@ public final class RequestGuard {
                 + endpoint.pathParams().keySet());
       }
     }
-    Template template = template(endpoint.pathTemplate());
-    if (template.fixedUrl() != null) {
-      return template.fixedUrl().newBuilder();
+    if (template.fixedUrl != null) {
+      return null;
     }
     HttpUrl.Builder url = baseUrl.newBuilder();
-    for (PathTemplate.Segment segment : template.path().segments()) {
+    for (PathTemplate.Segment segment : template.path.segments()) {
       if (segment.variable()) {
         String name = segment.text();
         String value = values.get(name);

@@ -74,6 +74,24 @@ class RequestGuardTest {
   }
 
   @Test
+  void aRepeatedQueryGetsItsUrlAgainAndAChangedOneANewUrlWhileEveryCallIsStillChecked() {
+    Request first = guard.toHttpRequest(DEPTH.request().query("symbol", "BTCUSDT").query("limit", "5").build(), PUBLIC);
+    Request again = guard.toHttpRequest(DEPTH.request().query("symbol", "BTCUSDT").query("limit", "5").build(), PUBLIC);
+    assertThat(again.url()).isSameAs(first.url());
+
+    Request other = guard.toHttpRequest(DEPTH.request().query("limit", "5").query("symbol", "BTCUSDT").build(), PUBLIC);
+    assertThat(other.url().toString()).isEqualTo("https://api.example.com/base/api/v3/depth?limit=5&symbol=BTCUSDT");
+    Request back = guard.toHttpRequest(DEPTH.request().query("symbol", "BTCUSDT").query("limit", "5").build(), PUBLIC);
+    assertThat(back.url().toString()).isEqualTo("https://api.example.com/base/api/v3/depth?symbol=BTCUSDT&limit=5");
+
+    assertThatThrownBy(() -> guard.toHttpRequest(
+        DEPTH.request().query("symbol", "BTCUSDT").query("limit", "5").query("limit", "5").build(), PUBLIC))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> guard.toHttpRequest(DEPTH.request().query("symbol", "BTC\nUSDT").build(), PUBLIC))
+        .isInstanceOf(InvalidRequestException.class);
+  }
+
+  @Test
   void pathVariableIsPercentEncodedIntoOneSegment() {
     Request http = guard.toHttpRequest(CANDLES.request().path("instrument", "EUR_USD").build(), PUBLIC);
     assertThat(http.url().encodedPath()).isEqualTo("/base/v3/instruments/EUR_USD/candles");
