@@ -72,13 +72,28 @@ public final class RequestGuard {
     /** The fixed URL with {@code query}, which the caller has checked. */
     HttpUrl withQuery(List<ApiRequest.Param> query) {
       Built built = last;
-      if (built != null && built.query().equals(query)) {
+      if (built != null && sameParams(built.query(), query)) {
         return built.url();
       }
       HttpUrl url = appendQuery(fixedUrl.newBuilder(), query).build();
       last = new Built(query, url);
       return url;
     }
+  }
+
+  /** Whether both lists hold the same names and values in the same order. */
+  private static boolean sameParams(List<ApiRequest.Param> a, List<ApiRequest.Param> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      ApiRequest.Param x = a.get(i);
+      ApiRequest.Param y = b.get(i);
+      if (!x.name().equals(y.name()) || !x.value().equals(y.value())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A URL and the (immutable) query it was built with. */
