@@ -42,7 +42,7 @@ public final class ApiRequest {
   private ApiRequest(Builder b) {
     this.endpoint = b.endpoint;
     // Most endpoints have no path variables: no map copy for them.
-    this.pathParams = b.pathParams.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParams));
+    this.pathParams = Collections.unmodifiableMap(b.pathParams.isEmpty() ? Map.of() : new LinkedHashMap<>(b.pathParams));
     this.query = List.copyOf(b.query);
     this.form = List.copyOf(b.form);
     this.jsonBody = b.jsonBody;
