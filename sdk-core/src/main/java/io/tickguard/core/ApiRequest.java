@@ -41,7 +41,8 @@ public final class ApiRequest {
 
   private ApiRequest(Builder b) {
     this.endpoint = b.endpoint;
-    this.pathParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParams));
+    // Most endpoints have no path variables: no map copy for them.
+    this.pathParams = Collections.unmodifiableMap(b.pathParams.isEmpty() ? Map.of() : new LinkedHashMap<>(b.pathParams));
     this.query = List.copyOf(b.query);
     this.form = List.copyOf(b.form);
     this.jsonBody = b.jsonBody;

@@ -72,7 +72,7 @@ public final class AttachRule implements SignaturePlacement {
         url.addQueryParameter(spec.apiKeyParam, credentials.apiKey()); // before the signature, so it is signed
       }
       if (spec.recvWindowParam != null) {
-        url.addQueryParameter(spec.recvWindowParam, Long.toString(spec.recvWindowMillis));
+        url.addQueryParameter(spec.recvWindowParam, spec.recvWindowText);
       }
       if (spec.timestampParam != null) {
         url.addQueryParameter(spec.timestampParam, freshness.timestamp());
@@ -105,7 +105,7 @@ public final class AttachRule implements SignaturePlacement {
       query.append(base);
     }
     if (spec.recvWindowParam != null) {
-      appendParam(query, spec.recvWindowParam, Long.toString(spec.recvWindowMillis));
+      appendParam(query, spec.recvWindowParam, spec.recvWindowText);
     }
     if (spec.timestampParam != null) {
       appendParam(query, spec.timestampParam, freshness.timestamp());
@@ -122,12 +122,12 @@ public final class AttachRule implements SignaturePlacement {
         request.method(), url.host(), url.encodedPath(), signedQuery, bodyText,
         freshness.time(), freshness.timestamp(), freshness.nonce()), credentials);
     if (spec.signatureParam != null) {
-      appendParam(query, spec.signatureParam, URLEncoder.encode(signature.value(), StandardCharsets.UTF_8));
+      appendParam(query, spec.signatureParam, formEncoded(signature.value()));
     }
     Request.Builder out = request.newBuilder();
     if (query.length() != (base == null ? 0 : base.length())) {
       String finalQuery = query.toString();
-      HttpUrl signedUrl = url.newBuilder().encodedQuery(finalQuery).build();
+      HttpUrl signedUrl = withQuery(url, finalQuery);
       if (!finalQuery.equals(signedUrl.encodedQuery())) {
         // OkHttp would send other bytes than were signed: never send them, sign the general way.
         return SignaturePlacement.super.sign(request, credentials, freshness, signer);
@@ -138,6 +138,33 @@ public final class AttachRule implements SignaturePlacement {
       out.method(request.method(), body);
     }
     return attachHeaders(out, credentials, freshness, signature).build();
+  }
+
+  /**
+   * {@code url} with its query replaced by {@code encodedQuery}. Resolving {@code ?query} against
+   * the URL keeps scheme, host, port and path as they are and parses only the new query (a new
+   * builder would first re-encode the old one); a URL with a fragment, which that would drop, takes
+   * the builder.
+   */
+  static HttpUrl withQuery(HttpUrl url, String encodedQuery) {
+    HttpUrl.Builder relative = url.encodedFragment() == null ? url.newBuilder("?" + encodedQuery) : null;
+    return (relative != null ? relative : url.newBuilder().encodedQuery(encodedQuery)).build();
+  }
+
+  /**
+   * {@link URLEncoder#encode(String, java.nio.charset.Charset)} in UTF-8, without its copy for the
+   * usual signature (hex or an alphabet that needs no encoding), which it would return unchanged.
+   */
+  static String formEncoded(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean unchanged = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '-' || c == '*' || c == '_';
+      if (!unchanged) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+      }
+    }
+    return value;
   }
 
   private static void appendParam(StringBuilder query, String name, String encodedValue) {
@@ -151,7 +178,7 @@ public final class AttachRule implements SignaturePlacement {
   public Request attach(Request prepared, ApiCredentials credentials, Freshness freshness, RequestSignature signature) {
     Request.Builder out = prepared.newBuilder(); // one builder for key, headers and signature
     if (spec.signatureParam != null) {
-      String encoded = URLEncoder.encode(signature.value(), StandardCharsets.UTF_8);
+      String encoded = formEncoded(signature.value());
       out.url(prepared.url().newBuilder().addEncodedQueryParameter(spec.signatureParam, encoded).build());
     }
     return attachHeaders(out, credentials, freshness, signature).build();
@@ -312,7 +339,8 @@ public final class AttachRule implements SignaturePlacement {
     private final String timestampHeader;
     private final String timestampParam;
     private final String recvWindowParam;
-    private final long recvWindowMillis;
+    /** The freshness window in milliseconds as sent, written once. */
+    private final String recvWindowText;
     private final String nonceField;
     private final String nonceHeader;
     private final String signatureHeader;
@@ -329,7 +357,7 @@ public final class AttachRule implements SignaturePlacement {
       this.timestampHeader = b.timestampHeader;
       this.timestampParam = b.timestampParam;
       this.recvWindowParam = b.recvWindowParam;
-      this.recvWindowMillis = b.recvWindowMillis;
+      this.recvWindowText = Long.toString(b.recvWindowMillis);
       this.nonceField = b.nonceField;
       this.nonceHeader = b.nonceHeader;
       this.signatureHeader = b.signatureHeader;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.FormBody;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -31,12 +32,78 @@ public final class RequestGuard {
   private static final int MAX_TEMPLATES = 1024;
 
   private final HttpUrl baseUrl;
-  private final String userAgent;
-  private final ConcurrentHashMap<String, PathTemplate> templates = new ConcurrentHashMap<>();
+  /** {@code User-Agent} and {@code Accept}, checked once (every request carries them). */
+  private final Headers fixedHeaders;
+  private final ConcurrentHashMap<String, Template> templates = new ConcurrentHashMap<>();
 
   public RequestGuard(HttpUrl baseUrl, String userAgent) {
     this.baseUrl = baseUrl;
-    this.userAgent = userAgent;
+    this.fixedHeaders = new Headers.Builder().add("User-Agent", userAgent).add("Accept", "application/json").build();
+  }
+
+  /**
+   * A parsed path template and, when it has no variables, the base URL with its path already
+   * appended (the same for every call, so its literal segments are not encoded again per call), and
+   * the URL last built from it with its query: a bot polling the same query gets that URL again
+   * instead of a new build of the same text (the query is still checked on every call).
+   */
+  private static final class Template {
+    private final PathTemplate path;
+    private final HttpUrl fixedUrl;
+    private volatile Built last;
+
+    private Template(PathTemplate path, HttpUrl fixedUrl) {
+      this.path = path;
+      this.fixedUrl = fixedUrl;
+    }
+
+    static Template of(HttpUrl baseUrl, String text) {
+      PathTemplate path = PathTemplate.parse(text);
+      if (path.segments().stream().anyMatch(PathTemplate.Segment::variable)) {
+        return new Template(path, null);
+      }
+      HttpUrl.Builder url = baseUrl.newBuilder();
+      for (PathTemplate.Segment segment : path.segments()) {
+        url.addPathSegment(segment.text());
+      }
+      return new Template(path, url.build());
+    }
+
+    /** The fixed URL with {@code query}, which the caller has checked. */
+    HttpUrl withQuery(List<ApiRequest.Param> query) {
+      Built built = last;
+      if (built != null && sameParams(built.query(), query)) {
+        return built.url();
+      }
+      HttpUrl url = appendQuery(fixedUrl.newBuilder(), query).build();
+      last = new Built(query, url);
+      return url;
+    }
+  }
+
+  /** Whether both lists hold the same names and values in the same order. */
+  private static boolean sameParams(List<ApiRequest.Param> a, List<ApiRequest.Param> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      ApiRequest.Param x = a.get(i);
+      ApiRequest.Param y = b.get(i);
+      if (!x.name().equals(y.name()) || !x.value().equals(y.value())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A URL and the (immutable) query it was built with. */
+  private record Built(List<ApiRequest.Param> query, HttpUrl url) {}
+
+  private static HttpUrl.Builder appendQuery(HttpUrl.Builder url, List<ApiRequest.Param> query) {
+    for (ApiRequest.Param p : query) {
+      url.addQueryParameter(p.name(), p.value());
+    }
+    return url;
   }
 
   /** Checks {@code request} against its endpoint and {@code granted}, and builds the HTTP request. */
@@ -51,20 +118,21 @@ public final class RequestGuard {
   public Request.Builder toHttpRequestBuilder(ApiRequest request, Set<Scope> granted) {
     Endpoint endpoint = request.endpoint();
     checkScope(endpoint, granted);
-    HttpUrl.Builder url = baseUrl.newBuilder();
-    appendPath(url, endpoint, request.pathParams());
+    Template template = template(endpoint.pathTemplate());
+    HttpUrl.Builder variablePath = path(endpoint, template, request.pathParams());
     checkParams(endpoint, "query", endpoint.queryParams(), request.query());
-    for (ApiRequest.Param p : request.query()) {
-      url.addQueryParameter(p.name(), p.value());
-    }
+    HttpUrl url = variablePath == null
+        ? template.withQuery(request.query())
+        : appendQuery(variablePath, request.query()).build();
     RequestBody body = body(request);
     Request.Builder http =
         new Request.Builder()
-            .url(url.build())
-            .header("User-Agent", userAgent)
-            .header("Accept", "application/json")
+            .url(url)
+            .headers(fixedHeaders)
             .tag(ApiRequest.class, request);
-    request.idempotencyKey().ifPresent(key -> http.header("Idempotency-Key", checkHeaderValue("idempotencyKey", key)));
+    if (request.idempotencyKey().isPresent()) {
+      http.header("Idempotency-Key", checkHeaderValue("idempotencyKey", request.idempotencyKey().get()));
+    }
     return http.method(endpoint.method().name(), body);
   }
 
@@ -77,7 +145,11 @@ public final class RequestGuard {
     }
   }
 
-  private void appendPath(HttpUrl.Builder url, Endpoint endpoint, Map<String, String> values) {
+  /**
+   * Checks the path variables; for a template with variables, a builder of the base URL with the
+   * path, each variable encoded; for one without, {@code null} (the template has its URL).
+   */
+  private HttpUrl.Builder path(Endpoint endpoint, Template template, Map<String, String> values) {
     for (String name : values.keySet()) {
       if (!endpoint.pathParams().containsKey(name)) {
         throw new InvalidRequestException(
@@ -85,7 +157,11 @@ public final class RequestGuard {
                 + endpoint.pathParams().keySet());
       }
     }
-    for (PathTemplate.Segment segment : template(endpoint.pathTemplate()).segments()) {
+    if (template.fixedUrl != null) {
+      return null;
+    }
+    HttpUrl.Builder url = baseUrl.newBuilder();
+    for (PathTemplate.Segment segment : template.path.segments()) {
       if (segment.variable()) {
         String name = segment.text();
         String value = values.get(name);
@@ -100,14 +176,15 @@ public final class RequestGuard {
         url.addPathSegment(segment.text());
       }
     }
+    return url;
   }
 
-  private PathTemplate template(String text) {
-    PathTemplate parsed = templates.get(text);
+  private Template template(String text) {
+    Template parsed = templates.get(text);
     if (parsed == null) {
-      parsed = PathTemplate.parse(text);
+      parsed = Template.of(baseUrl, text);
       if (templates.size() < MAX_TEMPLATES) {
-        PathTemplate raced = templates.putIfAbsent(text, parsed);
+        Template raced = templates.putIfAbsent(text, parsed);
         if (raced != null) {
           parsed = raced; // another thread parsed it first: use the cached one, so there is one per template
         }

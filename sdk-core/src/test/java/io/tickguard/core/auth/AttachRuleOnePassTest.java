@@ -115,4 +115,33 @@ class AttachRuleOnePassTest {
     request.body().writeTo(buffer);
     return request.body().contentType() + ":" + buffer.readUtf8();
   }
+
+  @Test
+  void theSignatureIsEncodedExactlyAsUrlEncoderEncodesItWithOrWithoutTheShortcut() {
+    List<String> values = List.of(
+        "", "3c2e1a8f2b6c4d1e9f0a7b3c5d8e2f1a", "ABCxyz0189", "a.b-c*d_e", "Zm9v+YmFy/YmF6==", "a b", "~tilde",
+        "é€😀", "50%", "a&b=c", "\u0000\u007f", "MIGHAgEAMBMG-_.*");
+    for (String value : values) {
+      assertThat(AttachRule.formEncoded(value)).as(value)
+          .isEqualTo(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+    String hex = "3c2e1a8f2b6c4d1e9f0a7b3c5d8e2f1a";
+    assertThat(AttachRule.formEncoded(hex)).isSameAs(hex);
+  }
+
+  @Test
+  void theSignedUrlIsTheGuardsUrlWithOnlyItsQueryReplaced() {
+    String query = "symbol=BTCUSDT&recvWindow=5000&timestamp=1709294400123&signature=ab%2Bcd%3D";
+    for (String url : List.of(
+        "https://api.example.com/api/v3/account",
+        "https://api.example.com/api/v3/order?symbol=ETHBTC&note=a%20b",
+        "https://user:pw@api.example.com:8443/a/b%20c/?x=1",
+        "https://api.example.com/api/v3/order?x=1#part",
+        "http://127.0.0.1:1234/")) {
+      HttpUrl base = HttpUrl.get(url);
+      HttpUrl expected = base.newBuilder().encodedQuery(query).build();
+      assertThat(AttachRule.withQuery(base, query)).as(url).isEqualTo(expected);
+      assertThat(AttachRule.withQuery(base, query).encodedFragment()).as(url).isEqualTo(base.encodedFragment());
+    }
+  }
 }

@@ -12,6 +12,7 @@ import io.tickguard.core.PermissionDeniedException;
 import io.tickguard.core.auth.AuthMode;
 import io.tickguard.core.auth.Scope;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -53,6 +54,41 @@ class RequestGuardTest {
     assertThat(http.url().toString()).isEqualTo("https://api.example.com/base/api/v3/depth?symbol=BTCUSDT&limit=100");
     assertThat(http.header("User-Agent")).isEqualTo("tickguard-java/test");
     assertThat(http.tag(ApiRequest.class)).isSameAs(req);
+  }
+
+  @Test
+  void aPathWithoutVariablesBuiltOnceGivesEveryCallTheSameUrlAndItsOwnQueryAndHeaders() {
+    for (String symbol : List.of("BTCUSDT", "ETHBTC", "BTCUSDT")) {
+      Request http = guard.toHttpRequest(DEPTH.request().query("symbol", symbol).build(), PUBLIC);
+      assertThat(http.url().toString()).isEqualTo("https://api.example.com/base/api/v3/depth?symbol=" + symbol);
+      assertThat(http.headers("User-Agent")).containsExactly("tickguard-java/test");
+      assertThat(http.headers("Accept")).containsExactly("application/json");
+    }
+    RequestGuard atRoot = new RequestGuard(HttpUrl.get("https://api.example.com/"), "tickguard-java/test");
+    Endpoint odd = Endpoint.builder("odd", HttpMethod.GET, "/a b/é/x%y/").build();
+    for (int i = 0; i < 2; i++) {
+      assertThat(atRoot.toHttpRequest(odd.request().build(), PUBLIC).url().encodedPath())
+          .isEqualTo(HttpUrl.get("https://api.example.com/").newBuilder()
+              .addPathSegment("a b").addPathSegment("é").addPathSegment("x%y").addPathSegment("").build().encodedPath());
+    }
+  }
+
+  @Test
+  void aRepeatedQueryGetsItsUrlAgainAndAChangedOneANewUrlWhileEveryCallIsStillChecked() {
+    Request first = guard.toHttpRequest(DEPTH.request().query("symbol", "BTCUSDT").query("limit", "5").build(), PUBLIC);
+    Request again = guard.toHttpRequest(DEPTH.request().query("symbol", "BTCUSDT").query("limit", "5").build(), PUBLIC);
+    assertThat(again.url()).isSameAs(first.url());
+
+    Request other = guard.toHttpRequest(DEPTH.request().query("limit", "5").query("symbol", "BTCUSDT").build(), PUBLIC);
+    assertThat(other.url().toString()).isEqualTo("https://api.example.com/base/api/v3/depth?limit=5&symbol=BTCUSDT");
+    Request back = guard.toHttpRequest(DEPTH.request().query("symbol", "BTCUSDT").query("limit", "5").build(), PUBLIC);
+    assertThat(back.url().toString()).isEqualTo("https://api.example.com/base/api/v3/depth?symbol=BTCUSDT&limit=5");
+
+    assertThatThrownBy(() -> guard.toHttpRequest(
+        DEPTH.request().query("symbol", "BTCUSDT").query("limit", "5").query("limit", "5").build(), PUBLIC))
+        .isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> guard.toHttpRequest(DEPTH.request().query("symbol", "BTC\nUSDT").build(), PUBLIC))
+        .isInstanceOf(InvalidRequestException.class);
   }
 
   @Test

@@ -20,6 +20,8 @@ import io.tickguard.core.validate.Validator;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -98,34 +100,39 @@ public final class Pipeline {
     this.guard = new RequestGuard(config.baseUrl(), config.userAgent());
     this.transport = new TransportStage(config, responses.redactor());
     OkHttpClient.Builder http = transport.newClientBuilder();
-    http.addInterceptor(new FailureBoundary());
-    add(http, trace, new GuardStage(authenticator));
-    add(http, trace, new ClockSyncStage(serverClock, responses.redactor()));
-    add(http, trace, new ResponseStage(responses));
+    // Each group is one OkHttp interceptor (see StageGroup): the stages run as listed, one after the other.
+    List<Stage> application = new ArrayList<>();
+    application.add(new FailureBoundary());
+    add(application, trace, new GuardStage(authenticator));
+    add(application, trace, new ClockSyncStage(serverClock, responses.redactor()));
+    add(application, trace, new ResponseStage(responses));
     // Bound once per client: the breaker belongs to this host and reports to this client's listener.
-    add(http, trace, new ResilienceStage(config.resilience().bind(config.baseUrl().host(), config.metrics()),
+    add(application, trace, new ResilienceStage(config.resilience().bind(config.baseUrl().host(), config.metrics()),
         responses.redactor()));
-    add(http, trace, new AuthStage(authenticator));
-    add(http, trace, new ObserveStage(audit, config.metrics(), responses::requestId, observer,
+    add(application, trace, new AuthStage(authenticator));
+    add(application, trace, new ObserveStage(audit, config.metrics(), responses::requestId, observer,
         security.usageMonitor(), authenticator));
-    add(http, trace, new DecodeStage(responses));
-    add(http, trace, new ThrottleStage());
-    Stage sendCheck = new SendCheckStage();
-    http.addNetworkInterceptor(trace == null ? sendCheck : new TracedStage(sendCheck, trace));
-    Stage sign = new SignStage(authenticator);
-    http.addNetworkInterceptor(trace == null ? sign : new TracedStage(sign, trace));
+    add(application, trace, new DecodeStage(responses));
+    add(application, trace, new ThrottleStage());
+    http.addInterceptor(new StageGroup(application));
+    Stage sendCheck = traced(new SendCheckStage(), trace);
+    Stage sign = traced(new SignStage(authenticator), trace);
+    http.addNetworkInterceptor(new StageGroup(List.of(sendCheck, sign)));
     this.idempotentHttp = http.build();
     // Same pool and dispatcher; OkHttp must not silently resend a write on a failed connection.
     this.nonIdempotentHttp = idempotentHttp.newBuilder().retryOnConnectionFailure(false).build();
     // OkHttp runs no network interceptors for a WebSocket upgrade: there, Sign is the innermost
     // application stage instead (same pool, dispatcher and TLS).
     this.webSocketHttp = idempotentHttp.newBuilder()
-        .addInterceptor(trace == null ? sendCheck : new TracedStage(sendCheck, trace))
-        .addInterceptor(trace == null ? sign : new TracedStage(sign, trace)).build();
+        .addInterceptor(new StageGroup(List.of(sendCheck, sign))).build();
   }
 
-  private static void add(OkHttpClient.Builder http, StageTrace trace, Stage stage) {
-    http.addInterceptor(trace == null ? stage : new TracedStage(stage, trace));
+  private static void add(List<Stage> group, StageTrace trace, Stage stage) {
+    group.add(traced(stage, trace));
+  }
+
+  private static Stage traced(Stage stage, StageTrace trace) {
+    return trace == null ? stage : new TracedStage(stage, trace);
   }
 
   /** The shared OkHttp client with every stage and the client's TLS settings. */
