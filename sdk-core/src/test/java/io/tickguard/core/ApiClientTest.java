@@ -182,6 +182,65 @@ class ApiClientTest {
         .hasMessageContaining("cap of 4096 bytes");
   }
 
+  // The status and request id of a refused answer are built only when it is refused: each path
+  // that refuses a 2xx or 3xx answer must still carry them.
+
+  @Test
+  void wrongContentTypeRefusalCarriesStatusAndRequestId() {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
+        .addHeader("X-Request-Id", "req-ct").body("{}").build());
+    assertThatThrownBy(this::callPrice).isInstanceOfSatisfying(InvalidResponseException.class, e -> {
+      assertThat(e.httpStatus()).contains(200);
+      assertThat(e.requestId()).contains("req-ct");
+    });
+  }
+
+  @Test
+  void oversizedBodyRefusalCarriesStatusAndRequestId() {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        .addHeader("Request-Id", "req-big").chunkedBody("[" + "1,".repeat(100_000) + "1]", 1024).build());
+    assertThatThrownBy(this::callPrice).isInstanceOfSatisfying(InvalidResponseException.class, e -> {
+      assertThat(e.field()).isEqualTo("body");
+      assertThat(e.httpStatus()).contains(200);
+      assertThat(e.requestId()).contains("req-big");
+    });
+  }
+
+  @Test
+  void invalidValueAndFailedValidationCarryStatusAndRequestId() {
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json; charset=utf-8")
+        .addHeader("X-Request-Id", "req-bad").body("{\"symbol\":\"BTCUSDT\",\"price\":\"1\"}").build());
+    ResponseDecoder<Price> refusing = r -> {
+      throw new IllegalArgumentException("price must be positive");
+    };
+    assertThatThrownBy(() -> client.execute(ticker(), refusing))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> {
+          assertThat(e.httpStatus()).contains(200);
+          assertThat(e.requestId()).contains("req-bad");
+        })
+        .hasMessageContaining("holds an invalid value");
+    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "APPLICATION/JSON")
+        .addHeader("X-Request-Id", "req-val").body("{\"symbol\":\"BTCUSDT\",\"price\":\"1\"}").build());
+    assertThatThrownBy(() -> client.execute(ticker(), ResponseDecoder.json(Price.class), p -> {
+          throw new IllegalStateException("stale");
+        }))
+        .isInstanceOfSatisfying(InvalidResponseException.class, e -> {
+          assertThat(e.httpStatus()).contains(200);
+          assertThat(e.requestId()).contains("req-val");
+        })
+        .hasMessageContaining("failed validation");
+  }
+
+  @Test
+  void redirectRefusalCarriesItsStatus() {
+    server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "https://evil.example/steal")
+        .addHeader("X-Request-Id", "req-302").build());
+    assertThatThrownBy(this::callPrice).isInstanceOfSatisfying(ProviderException.class, e -> {
+      assertThat(e.httpStatus()).contains(302);
+      assertThat(e.requestId()).contains("req-302");
+    });
+  }
+
   @Test
   void declaredOversizedBodyFailsBeforeReading() {
     server.enqueue(json(200, "{\"symbol\":\"BTCUSDT\",\"price\":\"1\",\"pad\":\"" + "x".repeat(5000) + "\"}"));

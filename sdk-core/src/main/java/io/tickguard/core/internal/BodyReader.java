@@ -3,6 +3,7 @@ package io.tickguard.core.internal;
 import io.tickguard.core.ErrorDetails;
 import io.tickguard.core.InvalidResponseException;
 import java.io.IOException;
+import java.util.function.Supplier;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
 
@@ -11,12 +12,12 @@ public final class BodyReader {
   private BodyReader() {}
 
   /**
-   * The body's bytes.
+   * The body's bytes. {@code details} (status, request id) are built only for a refusal.
    *
    * @throws InvalidResponseException when the body is declared or found to be over {@code maxBytes};
    *     at most {@code maxBytes} plus one buffer segment is read in that case
    */
-  public static byte[] read(ResponseBody body, long maxBytes, String endpoint, ErrorDetails details)
+  public static byte[] read(ResponseBody body, long maxBytes, String endpoint, Supplier<ErrorDetails> details)
       throws IOException {
     long declared = body.contentLength();
     if (declared > maxBytes) {
@@ -30,10 +31,10 @@ public final class BodyReader {
   }
 
   private static InvalidResponseException tooLarge(
-      String endpoint, String what, long maxBytes, ErrorDetails details) {
+      String endpoint, String what, long maxBytes, Supplier<ErrorDetails> details) {
     return new InvalidResponseException(
         "body", "Response body of " + endpoint + " " + what + " over the cap of " + maxBytes
             + " bytes; it was not read. Raise ClientConfig.maxResponseBytes if this is expected",
-        details, null);
+        details.get(), null);
   }
 }

@@ -1,5 +1,7 @@
 package io.tickguard.core.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +44,12 @@ public final class CallDeadlines {
 
   /** Starts bounding {@code call} to {@code timeout}; close the returned deadline when the call is done. */
   public Deadline start(Call call, Duration timeout) {
-    Deadline deadline = new Deadline(call, System.nanoTime() + timeout.toNanos());
+    return startUntil(call, System.nanoTime() + timeout.toNanos());
+  }
+
+  /** Starts bounding {@code call} to {@code deadlineNanos} ({@link System#nanoTime()} scale). */
+  Deadline startUntil(Call call, long deadlineNanos) {
+    Deadline deadline = new Deadline(call, deadlineNanos);
     inFlight.add(deadline);
     wakeSweeper();
     return deadline;
@@ -91,11 +98,25 @@ public final class CallDeadlines {
     return inFlight.size();
   }
 
-  /** One bounded call. */
+  /**
+   * One bounded call. Its hash is taken from its deadline instead of the identity hash, which the
+   * JVM computes and installs in the object's header on first use (a native call per call here);
+   * equality stays identity. The expired flag is a field of its own, not a second object.
+   */
   public final class Deadline implements AutoCloseable {
+    private static final VarHandle EXPIRED;
+
+    static {
+      try {
+        EXPIRED = MethodHandles.lookup().findVarHandle(Deadline.class, "expired", boolean.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
     private final Call call;
     private final long deadlineNanos;
-    private final AtomicBoolean expired = new AtomicBoolean();
+    private volatile boolean expired;
 
     private Deadline(Call call, long deadlineNanos) {
       this.call = call;
@@ -103,7 +124,7 @@ public final class CallDeadlines {
     }
 
     private boolean expire() {
-      if (expired.compareAndSet(false, true)) {
+      if (EXPIRED.compareAndSet(this, false, true)) {
         inFlight.remove(this);
         call.cancel();
         return true;
@@ -113,13 +134,23 @@ public final class CallDeadlines {
 
     /** Whether the sweeper cancelled the call because its time was up. */
     public boolean expired() {
-      return expired.get();
+      return expired;
     }
 
     /** The call finished (either way): stop bounding it. */
     @Override
     public void close() {
       inFlight.remove(this);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(deadlineNanos * 0x9E3779B97F4A7C15L);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return this == other;
     }
   }
 }

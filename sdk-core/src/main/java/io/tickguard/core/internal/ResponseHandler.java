@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import tools.jackson.core.JacksonException;
@@ -25,6 +26,8 @@ import tools.jackson.core.JacksonException;
  * validation. A response becomes a fully valid typed value or an exception, never anything between.
  */
 public final class ResponseHandler {
+  private static final String JSON = "application/json";
+
   private final long maxBytes;
   private final ErrorDecoder errorDecoder;
   private final List<String> requestIdHeaders;
@@ -76,17 +79,19 @@ public final class ResponseHandler {
       ApiRequest request, Response response, ResponseDecoder<T> decoder, Validator<? super T> validator)
       throws IOException {
     String endpoint = request.endpoint().name();
-    ErrorDetails details = ErrorDetails.ofStatus(response.code(), requestId(response));
+    // Status and request id for an exception; built only when one is thrown (a healthy call never
+    // reads the request-id headers here).
+    Supplier<ErrorDetails> details = () -> details(response);
     ResponseBody body = response.body();
     String contentType = mediaType(response.header("Content-Type"));
     if (response.code() >= 400) {
-      throw errorFor(request, response, details, contentType);
+      throw errorFor(request, response, details.get(), contentType);
     }
     if (response.code() == 204 || response.code() >= 300 || response.code() < 200) {
       throw new ProviderException(
           "Provider answered " + endpoint + " with HTTP " + response.code() + ", expected a JSON body."
               + (response.isRedirect() ? " Redirects are not followed: they could carry credentials to another host." : ""),
-          details);
+          details.get());
     }
     if (response.code() == 202 && contentType.isEmpty()) {
       // "Accepted" with nothing to say (Saxo's streaming re-authorization, its unsubscribe): an
@@ -96,11 +101,11 @@ public final class ResponseHandler {
         return decode(decoder, new BufferedApiResponse(request, 202, response.headers(), bytes, contentType, clock), details);
       }
     }
-    if (!contentType.equals("application/json") && !contentType.endsWith("+json")) {
+    if (!contentType.equals(JSON) && !contentType.endsWith("+json")) {
       throw new InvalidResponseException(
           "Content-Type", "Response of " + endpoint + " has Content-Type '"
               + (contentType.isEmpty() ? "(none)" : contentType) + "', expected application/json",
-          details, null);
+          details.get(), null);
     }
     byte[] bytes = BodyReader.read(body, maxBytes, endpoint, details);
     ApiResponse api = new BufferedApiResponse(request, response.code(), response.headers(), bytes, contentType, clock);
@@ -117,9 +122,14 @@ public final class ResponseHandler {
       throw e;
     } catch (RuntimeException e) {
       throw new InvalidResponseException(
-          "body", "Response of " + endpoint + " failed validation: " + e.getMessage(), details, e);
+          "body", "Response of " + endpoint + " failed validation: " + e.getMessage(), details.get(), e);
     }
     return value;
+  }
+
+  /** The HTTP status and provider request id of {@code response}, for an exception built from it. */
+  private ErrorDetails details(Response response) {
+    return ErrorDetails.ofStatus(response.code(), requestId(response));
   }
 
   /**
@@ -131,7 +141,7 @@ public final class ResponseHandler {
     if (response.code() == expected) {
       return;
     }
-    ErrorDetails details = ErrorDetails.ofStatus(response.code(), requestId(response));
+    ErrorDetails details = details(response);
     if (response.code() >= 400) {
       throw errorFor(request, response, details, mediaType(response.header("Content-Type")))
           .redactValues(redactor.secretsOf(SentRequest.of(response)));
@@ -143,7 +153,7 @@ public final class ResponseHandler {
         details);
   }
 
-  private static <T> T decode(ResponseDecoder<T> decoder, ApiResponse api, ErrorDetails details) {
+  private static <T> T decode(ResponseDecoder<T> decoder, ApiResponse api, Supplier<ErrorDetails> details) {
     String endpoint = api.request().endpoint().name();
     T value;
     try {
@@ -153,21 +163,21 @@ public final class ResponseHandler {
       if (e.details().httpStatus().isPresent()) {
         throw e;
       }
-      throw new InvalidResponseException(e.field(), "Response of " + endpoint + ": " + e.getMessage(), details, e);
+      throw new InvalidResponseException(e.field(), "Response of " + endpoint + ": " + e.getMessage(), details.get(), e);
     } catch (TickGuardException e) {
       throw e;
     } catch (JacksonException e) {
       throw new InvalidResponseException(
           ApiResponse.jsonPath(e), "Response of " + endpoint + " does not decode: " + e.getOriginalMessage(),
-          details, e);
+          details.get(), e);
     } catch (IllegalArgumentException | NullPointerException | IllegalStateException | ArithmeticException
         | java.time.DateTimeException e) {
       // Model constructors refuse invalid values; report them as an invalid response, not a bug.
       throw new InvalidResponseException(
-          "body", "Response of " + endpoint + " holds an invalid value: " + e.getMessage(), details, e);
+          "body", "Response of " + endpoint + " holds an invalid value: " + e.getMessage(), details.get(), e);
     }
     if (value == null) {
-      throw new InvalidResponseException("body", "Response of " + endpoint + " decoded to nothing", details, null);
+      throw new InvalidResponseException("body", "Response of " + endpoint + " decoded to nothing", details.get(), null);
     }
     return value;
   }
@@ -176,7 +186,7 @@ public final class ResponseHandler {
       ApiRequest request, Response response, ErrorDetails details, String contentType) throws IOException {
     byte[] bytes;
     try {
-      bytes = BodyReader.read(response.body(), maxBytes, request.endpoint().name(), details);
+      bytes = BodyReader.read(response.body(), maxBytes, request.endpoint().name(), () -> details);
     } catch (InvalidResponseException tooLarge) {
       bytes = new byte[0]; // the status alone still says what happened
     }
@@ -219,6 +229,11 @@ public final class ResponseHandler {
   static String mediaType(String header) {
     if (header == null) {
       return "";
+    }
+    // What providers send ("application/json", "application/json;charset=UTF-8"): no copies.
+    if (header.regionMatches(true, 0, JSON, 0, JSON.length())
+        && (header.length() == JSON.length() || header.charAt(JSON.length()) == ';')) {
+      return JSON;
     }
     int semicolon = header.indexOf(';');
     String essence = (semicolon < 0 ? header : header.substring(0, semicolon)).trim();

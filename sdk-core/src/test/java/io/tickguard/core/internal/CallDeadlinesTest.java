@@ -58,4 +58,29 @@ class CallDeadlinesTest {
     assertThat(deadlines.cancelExpired(later)).isEqualTo(1);
     assertThat(deadlines.cancelExpired(later)).isZero();
   }
+
+  @Test
+  void callsWithTheSameDeadlineAreTrackedAndExpiredSeparately() {
+    long at = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    Call first = newCall();
+    Call second = newCall();
+    Call third = newCall();
+    CallDeadlines.Deadline a = deadlines.startUntil(first, at);
+    CallDeadlines.Deadline b = deadlines.startUntil(second, at);
+    CallDeadlines.Deadline c = deadlines.startUntil(third, at);
+
+    assertThat(a).isNotEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(deadlines.inFlight()).isEqualTo(3);
+    b.close();
+    assertThat(deadlines.inFlight()).isEqualTo(2);
+
+    assertThat(deadlines.cancelExpired(at)).isEqualTo(2);
+    assertThat(first.isCanceled()).isTrue();
+    assertThat(second.isCanceled()).isFalse();
+    assertThat(third.isCanceled()).isTrue();
+    assertThat(a.expired()).isTrue();
+    assertThat(b.expired()).isFalse();
+    assertThat(c.expired()).isTrue();
+    assertThat(deadlines.inFlight()).isZero();
+  }
 }

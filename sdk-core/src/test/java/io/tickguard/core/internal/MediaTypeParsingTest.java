@@ -15,6 +15,13 @@ class MediaTypeParsingTest {
       "Application/JSON;charset=UTF-8|application/json",
       "  application/problem+json ; q=1|application/problem+json",
       "text/html|text/html",
+      "APPLICATION/JSON|application/json",
+      "application/json;|application/json",
+      "application/json ;charset=utf-8|application/json",
+      " application/json|application/json",
+      "application/jsonp|application/jsonp",
+      "application/json-seq; x=1|application/json-seq",
+      "application/jso|application/jso",
       "''|''"})
   void essenceIsTypeAndSubtypeLowerCasedWithoutParameters(String header, String essence) {
     assertThat(ResponseHandler.mediaType(header)).isEqualTo(essence);
