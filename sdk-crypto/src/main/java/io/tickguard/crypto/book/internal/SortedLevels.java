@@ -13,20 +13,12 @@ import java.util.List;
  * it and the top ({@link System#arraycopy}); nothing is ever re-sorted and an update of an existing
  * level allocates nothing. Indexes in this class's API count from the best level (0 is best). Not
  * thread-safe: the owning {@code LocalOrderBook} guards it.
- *
- * <p>The search reads a third parallel array, each price's {@link BigDecimal#doubleValue()}: one
- * contiguous array instead of a {@code BigDecimal} object per probe. {@code doubleValue()} is
- * correctly rounded, so it never orders two prices the wrong way round; it can only make distinct
- * prices equal (more digits than a double holds, or beyond its range), and those ties are decided by
- * {@link BigDecimal#compareTo}, so the order and the matches stay exactly those of the decimals.
  */
 public final class SortedLevels {
   private final boolean descending;
   /** Stored worst-first: {@code prices[count - 1]} is the best price. */
   private BigDecimal[] prices;
   private BigDecimal[] sizes;
-  /** {@code keys[i] == prices[i].doubleValue()}: what the search compares before any tie. */
-  private double[] keys;
   private int count;
 
   /** An empty side; {@code descending} for bids (highest is best), ascending for asks. */
@@ -34,7 +26,6 @@ public final class SortedLevels {
     this.descending = descending;
     this.prices = new BigDecimal[64];
     this.sizes = new BigDecimal[64];
-    this.keys = new double[64];
   }
 
   /** The number of levels. */
@@ -72,8 +63,7 @@ public final class SortedLevels {
    * {@code size} is zero (removing an absent level is a no-op, as every provider documents).
    */
   public void set(BigDecimal price, BigDecimal size) {
-    double key = price.doubleValue();
-    int i = find(price, key);
+    int i = find(price);
     if (size.signum() == 0) {
       if (i >= 0) {
         removeAt(i);
@@ -84,7 +74,7 @@ public final class SortedLevels {
       sizes[i] = size;
       return;
     }
-    insertAt(-i - 1, price, size, key);
+    insertAt(-i - 1, price, size);
   }
 
   /** Keeps the best {@code depth} levels and drops the rest. */
@@ -93,7 +83,6 @@ public final class SortedLevels {
       int drop = count - depth;
       System.arraycopy(prices, drop, prices, 0, depth);
       System.arraycopy(sizes, drop, sizes, 0, depth);
-      System.arraycopy(keys, drop, keys, 0, depth);
       Arrays.fill(prices, depth, count, null);
       Arrays.fill(sizes, depth, count, null);
       count = depth;
@@ -111,50 +100,41 @@ public final class SortedLevels {
   }
 
   /**
-   * Slot of {@code price} (whose {@code doubleValue()} is {@code key}), or {@code -(insertion slot) - 1}
-   * when absent. The first slot whose key does not sort below {@code key} is found on the keys alone:
-   * the search gallops down from the best level (1, 2, 4, 8... levels below it) before its binary
-   * search, since streams change the top of the book far more than the rest. The slots from there
-   * whose key equals {@code key} (almost always one at most) are then compared as decimals.
+   * Slot of {@code price}, or {@code -(insertion slot) - 1} when absent. The search gallops down from
+   * the best level (1, 2, 4, 8... levels below it) before the binary search: streams change the top
+   * of the book far more than the rest, and the levels near the top are the ones already in the CPU's
+   * cache, where a plain binary search would first read cold levels from the middle of the side.
    */
-  private int find(BigDecimal price, double key) {
+  private int find(BigDecimal price) {
     int lo = 0;
-    int hi = count; // the first slot not below the key is in [lo, hi]
-    for (int step = 1; ; step <<= 1) {
+    int hi = count - 1;
+    for (int step = 1; hi >= 0; step <<= 1) {
       int probe = count - step;
-      if (probe < 0) {
+      if (probe <= 0) {
         break; // the whole side is left to search
       }
-      if (keyBelow(keys[probe], key)) {
-        lo = probe + 1; // the key sorts above the probe: among the levels tried since
+      int cmp = worseFirst(prices[probe], price);
+      if (cmp == 0) {
+        return probe;
+      }
+      if (cmp < 0) {
+        lo = probe + 1; // the price sorts above the probe: it is among the levels tried since
         break;
       }
-      hi = probe;
+      hi = probe - 1;
     }
-    while (lo < hi) {
+    while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      if (keyBelow(keys[mid], key)) {
+      int cmp = worseFirst(prices[mid], price);
+      if (cmp < 0) {
         lo = mid + 1;
+      } else if (cmp > 0) {
+        hi = mid - 1;
       } else {
-        hi = mid;
+        return mid;
       }
-    }
-    for (int i = lo; i < count && keys[i] == key; i++) {
-      int cmp = worseFirst(prices[i], price);
-      if (cmp == 0) {
-        return i;
-      }
-      if (cmp > 0) {
-        return -(i + 1);
-      }
-      lo = i + 1;
     }
     return -(lo + 1);
-  }
-
-  /** True when a stored key sorts strictly below {@code key} (is worse), as {@link #worseFirst} orders prices. */
-  private boolean keyBelow(double stored, double key) {
-    return descending ? stored < key : stored > key;
   }
 
   /** Negative when {@code stored} is worse than {@code price} (sorts below it), zero when equal. */
@@ -168,28 +148,24 @@ public final class SortedLevels {
     if (tail > 0) {
       System.arraycopy(prices, i + 1, prices, i, tail);
       System.arraycopy(sizes, i + 1, sizes, i, tail);
-      System.arraycopy(keys, i + 1, keys, i, tail);
     }
     count--;
     prices[count] = null;
     sizes[count] = null;
   }
 
-  private void insertAt(int i, BigDecimal price, BigDecimal size, double key) {
+  private void insertAt(int i, BigDecimal price, BigDecimal size) {
     if (count == prices.length) {
       prices = Arrays.copyOf(prices, count * 2);
       sizes = Arrays.copyOf(sizes, count * 2);
-      keys = Arrays.copyOf(keys, count * 2);
     }
     int tail = count - i;
     if (tail > 0) {
       System.arraycopy(prices, i, prices, i + 1, tail);
       System.arraycopy(sizes, i, sizes, i + 1, tail);
-      System.arraycopy(keys, i, keys, i + 1, tail);
     }
     prices[i] = price;
     sizes[i] = size;
-    keys[i] = key;
     count++;
   }
 }
