@@ -2,6 +2,7 @@ package io.tickguard.crypto.stream.internal;
 
 import io.tickguard.market.internal.JsonStream;
 import io.tickguard.market.internal.KnownNames;
+import java.nio.charset.StandardCharsets;
 import tools.jackson.core.JsonToken;
 
 /**
@@ -25,9 +26,13 @@ public final class MessageReader {
     void member(JsonStream in, int name, JsonToken token);
   }
 
-  /** Reads {@code text} into {@code message} and returns it. */
+  /**
+   * Reads {@code text} into {@code message} and returns it. The text is parsed as its UTF-8 bytes:
+   * Jackson's byte parser walks these messages (long, with timestamps in every update) faster than
+   * its character parser, by more than the copy into bytes costs.
+   */
   public static <T extends Members> T read(String text, T message) {
-    try (JsonStream in = JsonStream.of(text)) {
+    try (JsonStream in = JsonStream.of(text.getBytes(StandardCharsets.UTF_8))) {
       in.next(JsonToken.START_OBJECT, "message");
       KnownNames names = message.names();
       for (int name = in.nextMember(names); name != JsonStream.END; name = in.nextMember(names)) {

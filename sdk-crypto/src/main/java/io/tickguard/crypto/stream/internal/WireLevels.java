@@ -141,6 +141,26 @@ public final class WireLevels {
     };
   }
 
+  /**
+   * An unmodifiable copy of a diff's changes, read into a reused list: the list a {@code
+   * BookUpdateEvent} keeps without copying it again. Up to six changes (what a stream message mostly
+   * carries) it is made from one array, where {@link List#copyOf} makes two (the list's array, then
+   * the checked copy).
+   */
+  public static List<LevelChange> immutableCopy(List<LevelChange> changes) {
+    List<LevelChange> c = changes;
+    return switch (c.size()) {
+      case 0 -> List.of();
+      case 1 -> List.of(c.get(0));
+      case 2 -> List.of(c.get(0), c.get(1));
+      case 3 -> List.of(c.get(0), c.get(1), c.get(2));
+      case 4 -> List.of(c.get(0), c.get(1), c.get(2), c.get(3));
+      case 5 -> List.of(c.get(0), c.get(1), c.get(2), c.get(3), c.get(4));
+      case 6 -> List.of(c.get(0), c.get(1), c.get(2), c.get(3), c.get(4), c.get(5));
+      default -> List.copyOf(c);
+    };
+  }
+
   /** A change, or an {@link InvalidResponseException} on {@code member[i]} below {@code at}. */
   public static LevelChange change(BookSide side, BigDecimal price, BigDecimal size, JsonPath at, String member, int i) {
     try {

@@ -13,6 +13,7 @@ import io.tickguard.crypto.stream.BookUpdateEvent;
 import io.tickguard.crypto.stream.internal.FeedOutput;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * One symbol's local book kept by Binance's documented procedure ("How to manage a local order book
@@ -58,30 +59,34 @@ final class BinanceDepthBook {
     return snapshotRequests;
   }
 
-  /** Handles one diff; returns true when a snapshot must be fetched now. */
-  boolean onDiff(BinanceDiff d, FeedOutput out) {
+  /**
+   * Handles one diff spanning update ids {@code first} to {@code last} with its (unmodifiable)
+   * changes; returns true when a snapshot must be fetched now. A diff is kept as a {@link
+   * BinanceDiff} only when it is buffered.
+   */
+  boolean onDiff(long first, long last, List<LevelChange> changes, FeedOutput out) {
     if (!live) {
       if (buffer.size() == MAX_BUFFERED) {
         buffer.clear();
       }
-      buffer.addLast(d);
+      buffer.addLast(new BinanceDiff(first, last, changes));
       return requestSnapshot();
     }
-    if (d.finalUpdateId() <= id) {
+    if (last <= id) {
       return false; // older than the book: ignore, as documented
     }
-    if (d.firstUpdateId() > id + 1) {
-      String detail = "depthUpdate U=" + d.firstUpdateId() + " after book id " + id + ": events were lost";
+    if (first > id + 1) {
+      String detail = "depthUpdate U=" + first + " after book id " + id + ": events were lost";
       restart(BookInvalidated.Reason.SEQUENCE_GAP, detail, out);
-      buffer.addLast(d);
+      buffer.addLast(new BinanceDiff(first, last, changes));
       return requestSnapshot();
     }
-    if (!book.apply(d.changes(), d.finalUpdateId())) {
-      restart(BookInvalidated.Reason.INVALID_DATA, "book crossed after update u=" + d.finalUpdateId(), out);
+    if (!book.apply(changes, last)) {
+      restart(BookInvalidated.Reason.INVALID_DATA, "book crossed after update u=" + last, out);
       return false;
     }
-    id = d.finalUpdateId();
-    out.event(new BookUpdateEvent(symbol, d.changes(), d.finalUpdateId()));
+    id = last;
+    out.event(new BookUpdateEvent(symbol, changes, last));
     return false;
   }
 

@@ -10,6 +10,7 @@ import io.tickguard.crypto.Trade;
 import io.tickguard.crypto.binance.BinanceSymbolMapper;
 import io.tickguard.crypto.binance.stream.BinanceDepthSnapshot;
 import io.tickguard.crypto.binance.stream.BinanceDepthSnapshots;
+import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.crypto.book.LocalOrderBook;
 import io.tickguard.market.internal.Models;
 import io.tickguard.crypto.stream.BestBidAskEvent;
@@ -20,6 +21,7 @@ import io.tickguard.crypto.stream.TickerEvent;
 import io.tickguard.crypto.stream.TradeEvent;
 import io.tickguard.crypto.stream.internal.Feed;
 import io.tickguard.crypto.stream.internal.FeedOutput;
+import io.tickguard.crypto.stream.internal.WireLevels;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -212,13 +214,14 @@ public final class BinanceFeed implements Feed {
     if (book == null) {
       return;
     }
-    BinanceDiff d = new BinanceDiff(
-        BinanceMessage.need(m.firstUpdateId, "U"), BinanceMessage.need(m.finalUpdateId, "u"),
-        m.changes == null ? List.of() : List.copyOf(m.changes)); // the message's list is reused
-    if (d.finalUpdateId() < d.firstUpdateId()) {
-      throw new InvalidResponseException("u", "depthUpdate u=" + d.finalUpdateId() + " is below U=" + d.firstUpdateId());
+    long first = BinanceMessage.need(m.firstUpdateId, "U");
+    long last = BinanceMessage.need(m.finalUpdateId, "u");
+    if (last < first) {
+      throw new InvalidResponseException("u", "depthUpdate u=" + last + " is below U=" + first);
     }
-    if (book.onDiff(d, out)) {
+    // the message's list is reused: copied once into the immutable list the book event keeps
+    List<LevelChange> changes = m.changes == null ? List.of() : WireLevels.immutableCopy(m.changes);
+    if (book.onDiff(first, last, changes, out)) {
       fetch(book);
     }
   }

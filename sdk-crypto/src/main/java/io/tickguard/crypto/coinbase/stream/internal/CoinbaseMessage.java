@@ -125,7 +125,7 @@ final class CoinbaseMessage implements MessageReader.Members {
   private List<LevelChange> updates(JsonStream in, JsonToken t, JsonPath path) {
     updateScratch.clear();
     WireLevels.readObjects(in, t, path, "updates", UPDATE, texts, updateScratch);
-    return List.copyOf(updateScratch); // immutable once: the book event keeps it without another copy
+    return WireLevels.immutableCopy(updateScratch); // immutable once: the book event keeps it without another copy
   }
 
   private static void items(JsonStream in, JsonToken t, Event e, JsonPath path, String member) {

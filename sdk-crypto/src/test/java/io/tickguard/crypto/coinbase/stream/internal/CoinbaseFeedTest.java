@@ -126,6 +126,34 @@ class CoinbaseFeedTest {
         .isInstanceOf(ProviderException.class).hasMessageContaining("authentication failure");
   }
 
+  /** Messages are parsed as their UTF-8 bytes: text beyond ASCII (2, 3 and 4 bytes a character) must come back unchanged. */
+  @Test
+  void textBeyondAsciiIsReadAsTheSameCharacters() {
+    String text = "\u00e9chec \u2014 \u8a8d\u8a3c \ud83d\ude00 done";
+    assertThatThrownBy(() -> feed.onText("{\"type\":\"error\",\"message\":\"" + text + "\"}", out))
+        .isInstanceOf(ProviderException.class).hasMessageEndingWith(": " + text);
+  }
+
+  @Test
+  void truncatedMalformedOrTrailingMessagesAreRefusedAsInvalidJsonAndTheNextMessageStillReads() {
+    synced();
+    String update = l2(2, "update", "{\"side\":\"offer\",\"price_level\":\"21922.5\",\"new_quantity\":\"2\"}");
+    for (String bad : List.of(update.substring(0, update.length() - 3), update.replace(":\"offer\"", ":offer"))) {
+      assertThatThrownBy(() -> feed.onText(bad, out)).as(bad)
+          .isInstanceOf(io.tickguard.core.InvalidResponseException.class).hasMessageContaining("not valid JSON");
+    }
+    assertThatThrownBy(() -> feed.onText("", out))
+        .isInstanceOf(io.tickguard.core.InvalidResponseException.class).hasMessageContaining("must be an object, found end of input");
+    assertThatThrownBy(() -> feed.onText(update + "{}", out))
+        .isInstanceOf(io.tickguard.core.InvalidResponseException.class).hasMessageContaining("after the JSON document");
+    assertThat(out.events).isEmpty();
+
+    feed.onText(update, out);
+
+    assertThat(feed.book(BTCUSD).orElseThrow().snapshot().orElseThrow().asks())
+        .containsExactly(new PriceLevel(new BigDecimal("21922.5"), new BigDecimal("2")));
+  }
+
   private void synced() {
     feed.subscribe(List.of(new Subscription(BTCUSD, StreamChannel.BOOK)));
     feed.onOpen(Feed.Open.FIRST);
