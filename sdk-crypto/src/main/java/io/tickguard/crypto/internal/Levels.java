@@ -56,7 +56,7 @@ public final class Levels {
         throw refused(in, read, at, member, n);
       }
       if (n == out.length) {
-        out = Arrays.copyOf(out, Math.min(max, out.length * 2 + 16));
+        out = Arrays.copyOf(out, (int) Math.min(max, out.length * 2L + 16));
       }
       out[n] = level(pair[0], pair[1], at, member, n);
     }
