@@ -20,7 +20,11 @@ import java.util.Optional;
  */
 public record OrderBook(Symbol symbol, List<PriceLevel> bids, List<PriceLevel> asks, Optional<Instant> time) {
 
-  /** Copies the sides and checks their order and that the book is not crossed. */
+  /**
+   * Copies the sides (a side that already is one of the JDK's unmodifiable lists, as the decoders
+   * build them, is kept: {@link List#copyOf} returns it) and checks their order and that the book is
+   * not crossed.
+   */
   public OrderBook {
     Checks.present(symbol, "symbol");
     bids = List.copyOf(Checks.present(bids, "bids"));
@@ -37,13 +41,18 @@ public record OrderBook(Symbol symbol, List<PriceLevel> bids, List<PriceLevel> a
 
   /** {@code direction} is -1 for strictly falling prices, 1 for strictly rising ones. */
   private static void checkSorted(List<PriceLevel> side, String name, int direction) {
+    if (side.isEmpty()) {
+      return;
+    }
+    BigDecimal previous = side.get(0).price();
     for (int i = 1; i < side.size(); i++) {
-      int cmp = side.get(i).price().compareTo(side.get(i - 1).price());
-      if (cmp != direction) {
+      BigDecimal price = side.get(i).price();
+      if (price.compareTo(previous) != direction) {
         throw new InvalidValueException(
             name + "[" + i + "].price", "must be " + (direction < 0 ? "below" : "above") + " the previous level's "
-                + side.get(i - 1).price().toPlainString() + " (levels are sorted best first, one per price)");
+                + previous.toPlainString() + " (levels are sorted best first, one per price)");
       }
+      previous = price;
     }
   }
 

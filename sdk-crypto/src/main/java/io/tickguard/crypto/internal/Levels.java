@@ -6,7 +6,7 @@ import io.tickguard.core.InvalidResponseException;
 import io.tickguard.market.InvalidValueException;
 import io.tickguard.crypto.PriceLevel;
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import tools.jackson.core.JsonToken;
 
@@ -18,6 +18,12 @@ import tools.jackson.core.JsonToken;
  * level: JSON paths for messages are built only when a level is refused.
  */
 public final class Levels {
+  /**
+   * Sides are presized for the levels asked up to this many (Binance's deepest book), so a full
+   * 5,000-level side is read into one array that becomes the list: no growth, no copy.
+   */
+  private static final int PRESIZED = 5000;
+
   private Levels() {}
 
   /**
@@ -32,28 +38,37 @@ public final class Levels {
   public static List<PriceLevel> read(JsonStream in, JsonPath at, String member, int max) {
     in.next();
     JsonStream.expect(in.current(), JsonToken.START_ARRAY, at.member(member));
-    List<PriceLevel> out = new ArrayList<>();
-    for (int i = 0; in.nextElement(); i++) {
-      if (i >= max) {
-        requireWithin(i, max, at.member(member).self()); // throws, naming the side
+    PriceLevel[] out = new PriceLevel[Math.min(Math.max(max, 0), PRESIZED)];
+    BigDecimal[] pair = new BigDecimal[2];
+    int n = 0;
+    for (int read; ; n++) {
+      if (n >= max) {
+        if (in.nextElement()) {
+          requireWithin(n, max, at.member(member).self()); // throws, naming the side
+        }
+        break;
       }
-      if (in.current() != JsonToken.START_ARRAY) {
-        JsonStream.expect(in.current(), JsonToken.START_ARRAY, at.child(member, i));
+      read = in.nextDecimalPair(pair);
+      if (read == JsonStream.PAIRS_END) {
+        break;
       }
-      in.next();
-      BigDecimal price = in.decimalOrNull();
-      if (price == null) {
-        throw in.invalidDecimal(at.child(member, i).field("price"));
+      if (read != JsonStream.PAIR) {
+        throw refused(in, read, at, member, n);
       }
-      in.next();
-      BigDecimal size = in.decimalOrNull();
-      if (size == null) {
-        throw in.invalidDecimal(at.child(member, i).field("size"));
+      if (n == out.length) {
+        out = Arrays.copyOf(out, (int) Math.min(max, out.length * 2L + 16));
       }
-      in.skipRestOfArray();
-      out.add(level(price, size, at, member, i));
+      out[n] = level(pair[0], pair[1], at, member, n);
     }
-    return out;
+    return List.of(n == out.length ? out : Arrays.copyOf(out, n));
+  }
+
+  /** The exception for level {@code i}, which {@link JsonStream#nextDecimalPair} answered {@code read} for. */
+  private static InvalidResponseException refused(JsonStream in, int read, JsonPath at, String member, int i) {
+    if (read == JsonStream.NOT_AN_ARRAY) {
+      JsonStream.expect(in.current(), JsonToken.START_ARRAY, at.child(member, i));
+    }
+    return in.invalidDecimal(at.child(member, i).field(read == JsonStream.FIRST_NOT_DECIMAL ? "price" : "size"));
   }
 
   /**

@@ -360,6 +360,51 @@ public final class JsonStream implements AutoCloseable {
     return null;
   }
 
+  /** {@link #nextDecimalPair}'s answer: both decimals were read and the element's end passed. */
+  public static final int PAIR = 0;
+  /** {@link #nextDecimalPair}'s answer: the enclosing array ended; no element was read. */
+  public static final int PAIRS_END = 1;
+  /** {@link #nextDecimalPair}'s answer: the element is not an array; the reader is on it. */
+  public static final int NOT_AN_ARRAY = 2;
+  /** {@link #nextDecimalPair}'s answer: the element's first value is not a decimal; the reader is on it. */
+  public static final int FIRST_NOT_DECIMAL = 3;
+  /** {@link #nextDecimalPair}'s answer: the element's second value is not a decimal; the reader is on it. */
+  public static final int SECOND_NOT_DECIMAL = 4;
+
+  /**
+   * Reads the next element of the array the reader is in, when elements are arrays that start with
+   * two decimals ({@code [["1.5","2"], ...]}, order-book levels): puts them in {@code out[0]} and
+   * {@code out[1]}, skips the element's further values as {@link #skipRestOfArray()} does and answers
+   * {@link #PAIR}; or answers {@link #PAIRS_END} at the end of the enclosing array, or {@link
+   * #NOT_AN_ARRAY}, {@link #FIRST_NOT_DECIMAL} or {@link #SECOND_NOT_DECIMAL} with the reader on the
+   * refused token (the caller names it: {@link #invalidDecimal}). The same tokens are accepted and
+   * refused as by {@link #nextElement()}, {@link #next()}, {@link #decimalOrNull()} and {@link
+   * #skipRestOfArray()} in turn, in one call per element for books of thousands of levels.
+   */
+  public int nextDecimalPair(BigDecimal[] out) {
+    JsonToken t = next();
+    if (t != JsonToken.START_ARRAY) {
+      return t == JsonToken.END_ARRAY ? PAIRS_END : NOT_AN_ARRAY;
+    }
+    next();
+    BigDecimal first = decimalOrNull();
+    if (first == null) {
+      return FIRST_NOT_DECIMAL;
+    }
+    next();
+    BigDecimal second = decimalOrNull();
+    if (second == null) {
+      return SECOND_NOT_DECIMAL;
+    }
+    if (next() != JsonToken.END_ARRAY) {
+      skipCurrent();
+      skipRestOfArray();
+    }
+    out[0] = first;
+    out[1] = second;
+    return PAIR;
+  }
+
   /** The exception for a current token that {@link #decimalOrNull()} refused, naming {@code path}. */
   public InvalidResponseException invalidDecimal(String path) {
     JsonToken t = current();

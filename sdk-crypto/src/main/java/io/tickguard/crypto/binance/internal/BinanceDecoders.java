@@ -188,9 +188,16 @@ public final class BinanceDecoders {
     return Models.build(path, () -> new Ticker(symbol, last, bid, ask, open, high, low, volume, time));
   }
 
-  /** {@code depth}: {@code {"lastUpdateId":1,"bids":[["price","qty"],...],"asks":[...]}}, streamed. */
+  /**
+   * {@code depth}: {@code {"lastUpdateId":1,"bids":[["price","qty"],...],"asks":[...]}}, read from the
+   * bytes when it is in Binance's compact layout ({@link CompactDepth}), else streamed.
+   */
   public static ResponseDecoder<OrderBook> depth(Symbol symbol, int limit) {
     return r -> {
+      CompactDepth compact = CompactDepth.read(r.body(), limit);
+      if (compact != null) {
+        return Models.build("", () -> new OrderBook(symbol, compact.bids(), compact.asks(), Optional.empty()));
+      }
       try (JsonStream in = JsonStream.of(r)) {
         in.next(JsonToken.START_OBJECT, "body");
         List<PriceLevel> bids = null;
