@@ -55,9 +55,17 @@ final class BinanceMessage {
   private final List<LevelChange> levelScratch = new ArrayList<>();
   /** The event types and symbols every message repeats, read without a new string each time. */
   private final TextCache texts = new TextCache();
+  /** Depth updates in the compact layout Binance sends, read without a parser; the rest below. */
+  private final CompactDepthUpdate compact = new CompactDepthUpdate(texts, levelScratch);
 
-  /** Reads {@code text} into this (cleared first). */
+  /** Reads {@code text} into this (cleared first): the compact fast path, else the full reader. */
   BinanceMessage read(String text) {
+    clear();
+    return compact.read(text, this) ? this : readFull(text);
+  }
+
+  /** Reads {@code text} into this (cleared first) with the full reader, whatever its layout. */
+  BinanceMessage readFull(String text) {
     clear();
     try (JsonStream in = JsonStream.of(text)) {
       in.next(JsonToken.START_OBJECT, "message");
