@@ -31,9 +31,12 @@ final class CoinbaseMessage implements MessageReader.Members {
   private final TextCache texts;
   /** The updates of the event being read; reused: copied once into the event's immutable list. */
   private final List<LevelChange> updateScratch = new ArrayList<>();
+  /** The reader of {@code l2_data} messages in Coinbase's compact layout; the rest is read in full. */
+  private final CompactLevel2 compact;
 
   CoinbaseMessage(TextCache texts) {
     this.texts = texts;
+    this.compact = new CompactLevel2(texts);
   }
 
   /** One element of {@code events}. */
@@ -71,7 +74,7 @@ final class CoinbaseMessage implements MessageReader.Members {
     message = null;
     sequence = -1;
     events.clear();
-    return MessageReader.read(text, this);
+    return compact.read(text, this) ? this : MessageReader.read(text, this);
   }
 
   /**
