@@ -2,6 +2,7 @@ package io.tickguard.crypto.binance.stream.internal;
 
 import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
+import io.tickguard.crypto.stream.internal.CompactText;
 import io.tickguard.market.internal.TextCache;
 import java.math.BigDecimal;
 import java.util.List;
@@ -36,24 +37,14 @@ final class CompactDepthUpdate {
   private static final char[] FINAL = ",\"u\":".toCharArray();
   private static final char[] BIDS = ",\"b\":".toCharArray();
   private static final char[] ASKS = ",\"a\":".toCharArray();
-  /** Digits that always fit a {@code long}; longer numbers go to the full reader. */
-  private static final int MAX_DIGITS = 18;
-  /** The longest stream name or symbol read here (the full reader takes up to 1 MiB). */
-  private static final int MAX_TEXT = 128;
-  /** Longer messages go to the full reader, so the reused buffer stays bounded. */
-  static final int MAX_CHARS = 1 << 16;
   /** Where the event type's characters start in {@link #EVENT}. */
   private static final int EVENT_NAME = 6;
   private static final int EVENT_NAME_LENGTH = "depthUpdate".length();
 
   private final TextCache texts;
   private final List<LevelChange> scratch;
-  /** The message's characters, copied once; grown up to {@link #MAX_CHARS}. */
-  private char[] buf = new char[512];
-  private int end;
-  private int at;
-  /** The last integer read by {@link #integer()}. */
-  private long number;
+  /** The message's characters, copied once per message into a reused buffer. */
+  private final CompactText in = new CompactText(512);
 
   /**
    * @param texts the cache the full reader reads event types and symbols through
@@ -69,148 +60,77 @@ final class CompactDepthUpdate {
    * compact layout; else {@code false}, with nothing of {@code into} set.
    */
   boolean read(String text, BinanceMessage into) {
-    int n = text.length();
-    if (n > MAX_CHARS || n < EVENT.length) {
+    if (text.length() < EVENT.length || !in.load(text)) {
       return false;
     }
-    if (buf.length < n) {
-      buf = new char[Math.min(MAX_CHARS, Math.max(n, buf.length * 2))];
-    }
-    text.getChars(0, n, buf, 0);
-    end = n;
-    at = 0;
-    boolean combined = skip(ENVELOPE);
-    if (combined && (plainText() < 0 || !skip(DATA))) {
+    boolean combined = in.skip(ENVELOPE);
+    if (combined && (in.plainText() < 0 || !in.skip(DATA))) {
       return false;
     }
-    if (!skip(EVENT) || !integer()) {
+    if (!in.skip(EVENT)) {
       return false;
     }
-    long eventTime = number;
-    if (!skip(SYMBOL)) {
+    long eventTime = in.integer();
+    if (eventTime < 0 || !in.skip(SYMBOL)) {
       return false;
     }
-    int symbolStart = at;
-    int symbolLength = plainText();
-    if (symbolLength < 0 || !skip(FIRST) || !integer()) {
+    int symbolStart = in.position();
+    int symbolLength = in.plainText();
+    if (symbolLength < 0 || !in.skip(FIRST)) {
       return false;
     }
-    long first = number;
-    if (!skip(FINAL) || !integer()) {
+    long first = in.integer();
+    if (first < 0 || !in.skip(FINAL)) {
       return false;
     }
-    long last = number;
+    long last = in.integer();
+    if (last < 0) {
+      return false;
+    }
     scratch.clear();
-    if (!skip(BIDS) || !levels(BookSide.BID) || !skip(ASKS) || !levels(BookSide.ASK) || !close()) {
+    if (!in.skip(BIDS) || !levels(BookSide.BID) || !in.skip(ASKS) || !levels(BookSide.ASK) || !in.skip('}')) {
       return false;
     }
-    if (combined && !close()) {
+    if (combined && !in.skip('}')) {
       return false;
     }
-    if (at != end) {
+    if (!in.atEnd()) {
       return false;
     }
     into.event = texts.text(EVENT, EVENT_NAME, EVENT_NAME_LENGTH);
     into.eventTime = eventTime;
-    into.symbol = texts.text(buf, symbolStart, symbolLength);
+    into.symbol = texts.text(in.chars(), symbolStart, symbolLength);
     into.firstUpdateId = first;
     into.finalUpdateId = last;
     into.changes = scratch;
     return true;
   }
 
-  /** Steps over {@code expected} when the text continues with it. */
-  private boolean skip(char[] expected) {
-    int from = at;
-    if (end - from < expected.length) {
-      return false;
-    }
-    char[] b = buf;
-    for (int i = 0; i < expected.length; i++) {
-      if (b[from + i] != expected[i]) {
-        return false;
-      }
-    }
-    at = from + expected.length;
-    return true;
-  }
-
-  private boolean close() {
-    if (at < end && buf[at] == '}') {
-      at++;
-      return true;
-    }
-    return false;
-  }
-
-  /**
-   * The rest of a string whose opening quote is read: printable ASCII without quote or backslash up
-   * to the closing quote, which is stepped over; its length, or -1.
-   */
-  private int plainText() {
-    int start = at;
-    int limit = Math.min(end, start + MAX_TEXT + 1);
-    char[] b = buf;
-    for (int i = start; i < limit; i++) {
-      char c = b[i];
-      if (c == '"') {
-        at = i + 1;
-        return i - start;
-      }
-      if (c < 0x20 || c > 0x7e || c == '\\') {
-        return -1;
-      }
-    }
-    return -1;
-  }
-
-  /** A JSON integer without sign or leading zero, of at most 18 digits, into {@link #number}. */
-  private boolean integer() {
-    int start = at;
-    int limit = Math.min(end, start + MAX_DIGITS);
-    char[] b = buf;
-    long value = 0;
-    int i = start;
-    for (; i < limit && b[i] >= '0' && b[i] <= '9'; i++) {
-      value = value * 10 + (b[i] - '0');
-    }
-    int digits = i - start;
-    if (digits == 0 || (digits > 1 && b[start] == '0') || (i < end && b[i] >= '0' && b[i] <= '9')) {
-      return false;
-    }
-    at = i;
-    number = value;
-    return true;
-  }
-
   /** {@code [["p","q"],...]} of one side, added to {@link #scratch} as they come. */
   private boolean levels(BookSide side) {
-    char[] b = buf;
-    if (at + 1 >= end || b[at] != '[') {
+    if (!in.skip('[')) {
       return false;
     }
-    at++;
-    if (b[at] == ']') {
-      at++;
+    if (in.skip(']')) {
       return true;
     }
     while (true) {
-      if (at >= end || b[at++] != '[') {
+      if (!in.skip('[')) {
         return false;
       }
-      BigDecimal price = decimal();
-      if (price == null || at >= end || b[at++] != ',') {
+      BigDecimal price = in.decimal();
+      if (price == null || !in.skip(',')) {
         return false;
       }
-      BigDecimal size = decimal();
-      if (size == null || at + 1 >= end || b[at++] != ']') {
+      BigDecimal size = in.decimal();
+      if (size == null || !in.skip(']')) {
         return false;
       }
       if (price.signum() <= 0) {
         return false; // the full reader names the level
       }
       scratch.add(new LevelChange(side, price, size));
-      char next = b[at++];
+      char next = in.next();
       if (next == ']') {
         return true;
       }
@@ -218,39 +138,5 @@ final class CompactDepthUpdate {
         return false;
       }
     }
-  }
-
-  /**
-   * A string of digits with at most one inner '.' and at most 18 digits, as {@code
-   * BigDecimal.valueOf(unscaled, scale)} (what {@code Decimals.parseOrNull} makes of it); else null.
-   */
-  private BigDecimal decimal() {
-    char[] b = buf;
-    if (at >= end || b[at] != '"') {
-      return null;
-    }
-    int start = at + 1;
-    long unscaled = 0;
-    int i = start;
-    for (; i < end && b[i] >= '0' && b[i] <= '9'; i++) {
-      unscaled = unscaled * 10 + (b[i] - '0');
-    }
-    int whole = i - start;
-    int scale = 0;
-    if (whole > 0 && i < end && b[i] == '.') {
-      int fraction = ++i;
-      for (; i < end && b[i] >= '0' && b[i] <= '9'; i++) {
-        unscaled = unscaled * 10 + (b[i] - '0');
-      }
-      scale = i - fraction;
-      if (scale == 0) {
-        return null;
-      }
-    }
-    if (whole == 0 || whole + scale > MAX_DIGITS || i >= end || b[i] != '"') {
-      return null;
-    }
-    at = i + 1;
-    return BigDecimal.valueOf(unscaled, scale);
   }
 }

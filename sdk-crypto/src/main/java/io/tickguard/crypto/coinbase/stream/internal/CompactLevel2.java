@@ -2,6 +2,7 @@ package io.tickguard.crypto.coinbase.stream.internal;
 
 import io.tickguard.crypto.book.BookSide;
 import io.tickguard.crypto.book.LevelChange;
+import io.tickguard.crypto.stream.internal.CompactText;
 import io.tickguard.crypto.stream.internal.WireLevels;
 import io.tickguard.market.internal.TextCache;
 import java.math.BigDecimal;
@@ -51,22 +52,14 @@ final class CompactLevel2 {
   private static final char[] ASK = "ask\"".toCharArray();
   private static final char[] UPDATE = "update\"".toCharArray();
   private static final char[] SNAPSHOT = "snapshot\"".toCharArray();
-  /** Digits that always fit a {@code long}; longer numbers go to the full reader. */
-  private static final int MAX_DIGITS = 18;
-  /** The longest string read here (the full reader takes up to 1 MiB). */
-  private static final int MAX_TEXT = 128;
-  /** Longer messages go to the full reader, so the reused buffer stays bounded. */
-  static final int MAX_CHARS = 1 << 16;
 
   private final TextCache texts;
   /** The changes of the event being read; copied once into the event's immutable list. */
   private final List<LevelChange> scratch = new ArrayList<>();
   /** The events read, handed to the message only when the whole message is in the layout. */
   private final List<CoinbaseMessage.Event> events = new ArrayList<>();
-  /** The message's characters, copied once; grown up to {@link #MAX_CHARS}. */
-  private char[] buf = new char[1024];
-  private int end;
-  private int at;
+  /** The message's characters, copied once per message into a reused buffer. */
+  private final CompactText in = new CompactText(1024);
 
   /** @param texts the cache the full reader reads channels, event types and products through */
   CompactLevel2(TextCache texts) {
@@ -78,32 +71,22 @@ final class CompactLevel2 {
    * the compact layout; else {@code false}, with nothing of {@code into} set.
    */
   boolean read(String text, CoinbaseMessage into) {
-    int n = text.length();
-    if (n > MAX_CHARS || n < HEAD.length) {
+    if (text.length() < HEAD.length || !in.load(text)) {
       return false;
     }
-    if (buf.length < n) {
-      buf = new char[Math.min(MAX_CHARS, Math.max(n, buf.length * 2))];
-    }
-    text.getChars(0, n, buf, 0);
-    end = n;
-    at = 0;
     events.clear();
-    if (!skip(HEAD) || plainText() < 0 || !skip(TIMESTAMP) || plainText() < 0 || !skip(SEQUENCE)) {
+    if (!in.skip(HEAD) || in.plainText() < 0 || !in.skip(TIMESTAMP) || in.plainText() < 0 || !in.skip(SEQUENCE)) {
       return false;
     }
-    long sequence = integer();
-    if (sequence < 0 || !skip(EVENTS)) {
+    long sequence = in.integer();
+    if (sequence < 0 || !in.skip(EVENTS)) {
       return false;
     }
     while (true) {
       if (!event()) {
         return false;
       }
-      if (at >= end) {
-        return false;
-      }
-      char next = buf[at++];
+      char next = in.next();
       if (next == ']') {
         break;
       }
@@ -111,7 +94,7 @@ final class CompactLevel2 {
         return false;
       }
     }
-    if (at + 1 != end || buf[at] != '}') {
+    if (!in.skip('}') || !in.atEnd()) {
       return false;
     }
     into.channel = texts.text(HEAD, CHANNEL, CHANNEL_LENGTH);
@@ -122,37 +105,32 @@ final class CompactLevel2 {
 
   /** One element of {@code events}, added to {@link #events}. */
   private boolean event() {
-    if (!skip(TYPE)) {
+    if (!in.skip(TYPE)) {
       return false;
     }
-    int typeStart = at;
-    if (!skip(UPDATE) && !skip(SNAPSHOT)) {
+    int typeStart = in.position();
+    if (!in.skip(UPDATE) && !in.skip(SNAPSHOT)) {
       return false;
     }
-    int typeLength = at - typeStart - 1;
-    if (!skip(PRODUCT)) {
+    int typeLength = in.position() - typeStart - 1;
+    if (!in.skip(PRODUCT)) {
       return false;
     }
-    int productStart = at;
-    int productLength = plainText();
-    if (productLength < 0 || !skip(UPDATES)) {
+    int productStart = in.position();
+    int productLength = in.plainText();
+    if (productLength < 0 || !in.skip(UPDATES)) {
       return false;
     }
     scratch.clear();
-    if (at >= end) {
+    if (!in.skip(']') && !updates()) {
       return false;
     }
-    if (buf[at] == ']') {
-      at++;
-    } else if (!updates()) {
-      return false;
-    }
-    if (at >= end || buf[at++] != '}') {
+    if (!in.skip('}')) {
       return false;
     }
     CoinbaseMessage.Event e = new CoinbaseMessage.Event();
-    e.type = texts.text(buf, typeStart, typeLength);
-    e.productId = texts.text(buf, productStart, productLength);
+    e.type = texts.text(in.chars(), typeStart, typeLength);
+    e.productId = texts.text(in.chars(), productStart, productLength);
     e.updates = WireLevels.immutableCopy(scratch);
     events.add(e);
     return true;
@@ -161,30 +139,30 @@ final class CompactLevel2 {
   /** The elements of {@code updates} (at least one) and the array's end, added to {@link #scratch}. */
   private boolean updates() {
     while (true) {
-      if (!skip(SIDE)) {
+      if (!in.skip(SIDE)) {
         return false;
       }
       BookSide side;
-      if (skip(BID)) {
+      if (in.skip(BID)) {
         side = BookSide.BID;
-      } else if (skip(OFFER) || skip(ASK)) {
+      } else if (in.skip(OFFER) || in.skip(ASK)) {
         side = BookSide.ASK;
       } else {
         return false;
       }
-      if (!skip(EVENT_TIME) || plainText() < 0 || !skip(PRICE)) {
+      if (!in.skip(EVENT_TIME) || in.plainText() < 0 || !in.skip(PRICE)) {
         return false;
       }
-      BigDecimal price = decimal();
-      if (price == null || price.signum() <= 0 || !skip(SIZE)) {
+      BigDecimal price = in.decimal();
+      if (price == null || price.signum() <= 0 || !in.skip(SIZE)) {
         return false; // a price of zero: the full reader names the level
       }
-      BigDecimal size = decimal();
-      if (size == null || at + 1 >= end || buf[at++] != '}') {
+      BigDecimal size = in.decimal();
+      if (size == null || !in.skip('}')) {
         return false;
       }
       scratch.add(new LevelChange(side, price, size));
-      char next = buf[at++];
+      char next = in.next();
       if (next == ']') {
         return true;
       }
@@ -192,94 +170,5 @@ final class CompactLevel2 {
         return false;
       }
     }
-  }
-
-  /** Steps over {@code expected} when the text continues with it. */
-  private boolean skip(char[] expected) {
-    int from = at;
-    if (end - from < expected.length) {
-      return false;
-    }
-    char[] b = buf;
-    for (int i = 0; i < expected.length; i++) {
-      if (b[from + i] != expected[i]) {
-        return false;
-      }
-    }
-    at = from + expected.length;
-    return true;
-  }
-
-  /**
-   * The rest of a string whose opening quote is read: printable ASCII without quote or backslash up
-   * to the closing quote, which is stepped over; its length, or -1.
-   */
-  private int plainText() {
-    int start = at;
-    int limit = Math.min(end, start + MAX_TEXT + 1);
-    char[] b = buf;
-    for (int i = start; i < limit; i++) {
-      char c = b[i];
-      if (c == '"') {
-        at = i + 1;
-        return i - start;
-      }
-      if (c < 0x20 || c > 0x7e || c == '\\') {
-        return -1;
-      }
-    }
-    return -1;
-  }
-
-  /** A JSON integer without sign or leading zero, of at most 18 digits; else -1. */
-  private long integer() {
-    int start = at;
-    int limit = Math.min(end, start + MAX_DIGITS);
-    char[] b = buf;
-    long value = 0;
-    int i = start;
-    for (; i < limit && b[i] >= '0' && b[i] <= '9'; i++) {
-      value = value * 10 + (b[i] - '0');
-    }
-    int digits = i - start;
-    if (digits == 0 || (digits > 1 && b[start] == '0') || (i < end && b[i] >= '0' && b[i] <= '9')) {
-      return -1;
-    }
-    at = i;
-    return value;
-  }
-
-  /**
-   * A string of digits with at most one inner '.' and at most 18 digits, as {@code
-   * BigDecimal.valueOf(unscaled, scale)} (what {@code Decimals.parseOrNull} makes of it); else null.
-   */
-  private BigDecimal decimal() {
-    char[] b = buf;
-    if (at >= end || b[at] != '"') {
-      return null;
-    }
-    int start = at + 1;
-    long unscaled = 0;
-    int i = start;
-    for (; i < end && b[i] >= '0' && b[i] <= '9'; i++) {
-      unscaled = unscaled * 10 + (b[i] - '0');
-    }
-    int whole = i - start;
-    int scale = 0;
-    if (whole > 0 && i < end && b[i] == '.') {
-      int fraction = ++i;
-      for (; i < end && b[i] >= '0' && b[i] <= '9'; i++) {
-        unscaled = unscaled * 10 + (b[i] - '0');
-      }
-      scale = i - fraction;
-      if (scale == 0) {
-        return null;
-      }
-    }
-    if (whole == 0 || whole + scale > MAX_DIGITS || i >= end || b[i] != '"') {
-      return null;
-    }
-    at = i + 1;
-    return BigDecimal.valueOf(unscaled, scale);
   }
 }

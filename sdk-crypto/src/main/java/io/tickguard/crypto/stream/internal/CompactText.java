@@ -1,0 +1,165 @@
+package io.tickguard.crypto.stream.internal;
+
+import java.math.BigDecimal;
+
+/**
+ * The cursor the stream fast paths ({@code CompactDepthUpdate} for Binance, {@code CompactLevel2} for
+ * Coinbase) read a message's characters with: only the narrow pieces of JSON those layouts use
+ * (fixed member text, plain ASCII strings, short integers, short plain decimals). Each step either
+ * moves past what it read or answers "not this" and leaves the position alone; the caller then
+ * declines the whole message and the full strict reader decides. It never refuses anything itself.
+ *
+ * <p>One instance per message reader, reused on the feed's reader thread (not thread-safe). The
+ * copied characters live in a buffer that grows up to {@link #MAX_CHARS}; longer messages are not
+ * loaded (the full reader takes them).
+ */
+public final class CompactText {
+  /** Longer messages are not loaded, so the reused buffer stays bounded. */
+  public static final int MAX_CHARS = 1 << 16;
+  /** Digits that always fit a {@code long}; longer numbers are "not this". */
+  private static final int MAX_DIGITS = 18;
+  /** The longest string read (the full reader takes up to 1 MiB). */
+  private static final int MAX_TEXT = 128;
+
+  private char[] buf;
+  private int end;
+  private int at;
+
+  /** A cursor whose buffer starts at {@code initialChars} characters. */
+  public CompactText(int initialChars) {
+    this.buf = new char[initialChars];
+  }
+
+  /** Copies {@code text} in and starts at its first character; {@code false} when it is longer than {@link #MAX_CHARS}. */
+  public boolean load(String text) {
+    int n = text.length();
+    if (n > MAX_CHARS) {
+      return false;
+    }
+    if (buf.length < n) {
+      buf = new char[Math.min(MAX_CHARS, Math.max(n, buf.length * 2))];
+    }
+    text.getChars(0, n, buf, 0);
+    end = n;
+    at = 0;
+    return true;
+  }
+
+  /** The loaded characters (valid up to the loaded length), for {@code TextCache} lookups. */
+  public char[] chars() {
+    return buf;
+  }
+
+  /** The position of the next character to read. */
+  public int position() {
+    return at;
+  }
+
+  /** Whether every loaded character has been read. */
+  public boolean atEnd() {
+    return at == end;
+  }
+
+  /** Steps over {@code expected} when the text continues with it. */
+  public boolean skip(char[] expected) {
+    int from = at;
+    if (end - from < expected.length) {
+      return false;
+    }
+    char[] b = buf;
+    for (int i = 0; i < expected.length; i++) {
+      if (b[from + i] != expected[i]) {
+        return false;
+      }
+    }
+    at = from + expected.length;
+    return true;
+  }
+
+  /** Steps over {@code c} when it is the next character. */
+  public boolean skip(char c) {
+    if (at < end && buf[at] == c) {
+      at++;
+      return true;
+    }
+    return false;
+  }
+
+  /** The next character, stepped over, or {@code 0} at the end. */
+  public char next() {
+    return at < end ? buf[at++] : 0;
+  }
+
+  /**
+   * The rest of a string whose opening quote is read: printable ASCII without quote or backslash up
+   * to the closing quote, which is stepped over; its length, or -1.
+   */
+  public int plainText() {
+    int start = at;
+    int limit = Math.min(end, start + MAX_TEXT + 1);
+    char[] b = buf;
+    for (int i = start; i < limit; i++) {
+      char c = b[i];
+      if (c == '"') {
+        at = i + 1;
+        return i - start;
+      }
+      if (c < 0x20 || c > 0x7e || c == '\\') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** A JSON integer without sign or leading zero, of at most 18 digits; else -1. */
+  public long integer() {
+    int start = at;
+    int limit = Math.min(end, start + MAX_DIGITS);
+    char[] b = buf;
+    long value = 0;
+    int i = start;
+    for (; i < limit && b[i] >= '0' && b[i] <= '9'; i++) {
+      value = value * 10 + (b[i] - '0');
+    }
+    int digits = i - start;
+    if (digits == 0 || (digits > 1 && b[start] == '0') || (i < end && b[i] >= '0' && b[i] <= '9')) {
+      return -1;
+    }
+    at = i;
+    return value;
+  }
+
+  /**
+   * A quoted string of digits with at most one inner '.' and at most 18 digits, as {@code
+   * BigDecimal.valueOf(unscaled, scale)} (what {@code Decimals.parseOrNull} makes of it); else null.
+   */
+  public BigDecimal decimal() {
+    char[] b = buf;
+    if (at >= end || b[at] != '"') {
+      return null;
+    }
+    int start = at + 1;
+    long unscaled = 0;
+    int i = start;
+    for (; i < end && b[i] >= '0' && b[i] <= '9'; i++) {
+      unscaled = unscaled * 10 + (b[i] - '0');
+    }
+    int whole = i - start;
+    int scale = 0;
+    if (whole > 0 && i < end && b[i] == '.') {
+      int fraction = ++i;
+      for (; i < end && b[i] >= '0' && b[i] <= '9'; i++) {
+        unscaled = unscaled * 10 + (b[i] - '0');
+      }
+      scale = i - fraction;
+      if (scale == 0) {
+        return null;
+      }
+    }
+    if (whole == 0 || whole + scale > MAX_DIGITS || i >= end || b[i] != '"') {
+      return null;
+    }
+    at = i + 1;
+    return BigDecimal.valueOf(unscaled, scale);
+  }
+}
