@@ -1,5 +1,6 @@
 package io.tickguard.crypto.stream.internal;
 
+import io.tickguard.market.internal.TextCache;
 import java.math.BigDecimal;
 
 /**
@@ -45,9 +46,9 @@ public final class CompactText {
     return true;
   }
 
-  /** The loaded characters (valid up to the loaded length), for {@code TextCache} lookups. */
-  public char[] chars() {
-    return buf;
+  /** The loaded characters {@code [start, start + length)} as {@code cache}'s string for them. */
+  public String text(TextCache cache, int start, int length) {
+    return cache.text(buf, start, length);
   }
 
   /** The position of the next character to read. */

@@ -2,6 +2,7 @@ package io.tickguard.crypto.stream.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tickguard.market.internal.TextCache;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +66,16 @@ class CompactTextTest {
     assertThat(in.next()).isEqualTo(']');
     assertThat(in.next()).isEqualTo((char) 0);
     assertThat(in.skip("]".toCharArray())).isFalse();
+  }
+
+  @Test
+  void textComesFromTheCacheSoARepeatedSymbolIsTheSameString() {
+    TextCache cache = new TextCache();
+    CompactText in = loaded("BTC-USD\"");
+    String first = in.text(cache, 0, in.plainText());
+    in.load("BTC-USD\"");
+    String again = in.text(cache, 0, in.plainText());
+    assertThat(first).isEqualTo("BTC-USD");
+    assertThat(again).isSameAs(first);
   }
 }

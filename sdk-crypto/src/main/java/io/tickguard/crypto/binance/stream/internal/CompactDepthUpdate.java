@@ -99,7 +99,7 @@ final class CompactDepthUpdate {
     }
     into.event = texts.text(EVENT, EVENT_NAME, EVENT_NAME_LENGTH);
     into.eventTime = eventTime;
-    into.symbol = texts.text(in.chars(), symbolStart, symbolLength);
+    into.symbol = in.text(texts, symbolStart, symbolLength);
     into.firstUpdateId = first;
     into.finalUpdateId = last;
     into.changes = scratch;

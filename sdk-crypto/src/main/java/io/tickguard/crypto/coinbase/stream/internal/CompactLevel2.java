@@ -129,8 +129,8 @@ final class CompactLevel2 {
       return false;
     }
     CoinbaseMessage.Event e = new CoinbaseMessage.Event();
-    e.type = texts.text(in.chars(), typeStart, typeLength);
-    e.productId = texts.text(in.chars(), productStart, productLength);
+    e.type = in.text(texts, typeStart, typeLength);
+    e.productId = in.text(texts, productStart, productLength);
     e.updates = WireLevels.immutableCopy(scratch);
     events.add(e);
     return true;
