@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,13 +21,25 @@ class RoundTripCpuTimeTest {
     try {
       AtomicInteger tickGuardCalls = new AtomicInteger();
       AtomicInteger rawCalls = new AtomicInteger();
+      AtomicInteger inFlight = new AtomicInteger();
+      AtomicInteger resets = new AtomicInteger();
+      AtomicInteger resetsDuringACall = new AtomicInteger();
       RoundTripCpuTime.Result result = RoundTripCpuTime.compare("signed",
-          () -> { tickGuardCalls.incrementAndGet(); return state.callTickGuard(); },
-          () -> { rawCalls.incrementAndGet(); return state.callRaw(); },
+          () -> { tickGuardCalls.incrementAndGet(); return counted(inFlight, state::callTickGuard); },
+          () -> { rawCalls.incrementAndGet(); return counted(inFlight, state::callRaw); },
+          () -> {
+            resets.incrementAndGet();
+            if (inFlight.get() != 0) {
+              resetsDuringACall.incrementAndGet();
+            }
+            state.forgetRequests();
+          },
           2, 1, 3, 2);
       // one check call per side, then (1 warm-up + 3 rounds) x 2 calls on each of 2 threads
       assertThat(tickGuardCalls).hasValue(1 + 4 * 2 * 2);
       assertThat(rawCalls).hasValue(1 + 4 * 2 * 2);
+      assertThat(resets).as("once before each round, on one thread").hasValue(4);
+      assertThat(resetsDuringACall).as("never while a call is in flight").hasValue(0);
       assertThat(result.threads()).isEqualTo(2);
       assertThat(result.tickGuardNanosPerCall()).isPositive();
       assertThat(result.handWrittenNanosPerCall()).isPositive();
@@ -44,7 +57,8 @@ class RoundTripCpuTimeTest {
     LastPriceState state = new LastPriceState();
     state.start();
     try {
-      RoundTripCpuTime.Result result = RoundTripCpuTime.compare("lastPrice", state::callTickGuard, state::callRaw, 1, 0, 1, 1);
+      RoundTripCpuTime.Result result = RoundTripCpuTime.compare("lastPrice", state::callTickGuard, state::callRaw,
+          state::forgetRequests, 1, 0, 1, 1);
       assertThat(result.tickGuardNanosPerCall()).isPositive();
       assertThat(result.toString()).contains("lastPrice", "1 thread(s)", "wall p50");
     } finally {
@@ -52,9 +66,18 @@ class RoundTripCpuTimeTest {
     }
   }
 
+  private static <T> T counted(AtomicInteger inFlight, Supplier<T> call) {
+    inFlight.incrementAndGet();
+    try {
+      return call.get();
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
   @Test
   void sidesThatDisagreeAreRefused() {
-    assertThatThrownBy(() -> RoundTripCpuTime.compare("mismatch", () -> "a", () -> "b", 1, 0, 1, 1))
+    assertThatThrownBy(() -> RoundTripCpuTime.compare("mismatch", () -> "a", () -> "b", () -> { }, 1, 0, 1, 1))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("disagree");
   }
