@@ -9,6 +9,7 @@ import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.binance.internal.DepthPaths;
 import io.tickguard.crypto.binance.stream.internal.DepthUpdatePaths;
 import io.tickguard.crypto.coinbase.stream.internal.Level2Paths;
+import io.tickguard.crypto.stream.internal.CompactText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -96,6 +98,47 @@ class CompactReadersFuzzTest {
     assertReachesBoth("binanceDepthUpdate", data -> messages(data).stream().anyMatch(binance::compactTakes));
     Level2Paths coinbase = new Level2Paths();
     assertReachesBoth("coinbaseLevel2", data -> messages(data).stream().anyMatch(coinbase::compactTakes));
+  }
+
+  /**
+   * The stream fast paths stop loading a message past {@code CompactText.MAX_CHARS} characters and
+   * leave it to the strict reader. Built here rather than committed as inputs: the fuzzer sizes its
+   * inputs after the largest one, and 64 Ki-character inputs would slow every fuzzing run.
+   */
+  @Test
+  void messagesAtAndPastTheCursorLimitReadTheSameBothWays() {
+    DepthUpdatePaths binance = new DepthUpdatePaths();
+    Level2Paths coinbase = new Level2Paths();
+    IntFunction<String> depthUpdate = n -> "{\"e\":\"depthUpdate\",\"E\":1672515782136,\"s\":\"BNBBTC\",\"U\":157,\"u\":160,\"b\":["
+        + levels(n, i -> "[\"" + (100000 - i) + ".00000001\",\"1\"]") + "],\"a\":[]}";
+    IntFunction<String> level2 = n -> "{\"channel\":\"l2_data\",\"client_id\":\"\",\"timestamp\":\"t\",\"sequence_num\":7,"
+        + "\"events\":[{\"type\":\"update\",\"product_id\":\"BTC-USD\",\"updates\":["
+        + levels(n, i -> "{\"side\":\"bid\",\"event_time\":\"2023-02-09T20:32:50Z\",\"price_level\":\"" + (60000 - i)
+            + ".5\",\"new_quantity\":\"1\"}") + "]}]}";
+    assertAtAndPastTheLimit(depthUpdate, binance::whole, binance::strict, binance::compactTakes);
+    assertAtAndPastTheLimit(level2, coinbase::whole, coinbase::strict, coinbase::compactTakes);
+  }
+
+  /** The longest message {@code make} writes within the limit is taken, the next one is not; both read the same both ways. */
+  private static void assertAtAndPastTheLimit(IntFunction<String> make, Function<String, ?> whole,
+      Function<String, ?> strict, Predicate<String> compactTakes) {
+    int n = 1;
+    while (make.apply(n + 1).length() <= CompactText.MAX_CHARS) {
+      n++;
+    }
+    String at = make.apply(n);
+    String past = make.apply(n + 1);
+    assertThat(compactTakes.test(at)).as("taken at %d characters", at.length()).isTrue();
+    assertThat(compactTakes.test(past)).as("declined at %d characters", past.length()).isFalse();
+    readMessages((at + "\n" + past).getBytes(StandardCharsets.UTF_8), whole, strict, compactTakes);
+  }
+
+  private static String levels(int n, IntFunction<String> level) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      s.append(i == 0 ? "" : ",").append(level.apply(i));
+    }
+    return s.toString();
   }
 
   /** The same outcome both ways: equal values, or the same refusal. */
