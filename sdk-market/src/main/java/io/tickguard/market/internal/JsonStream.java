@@ -94,12 +94,22 @@ public final class JsonStream implements AutoCloseable {
 
   /** A reader over {@code response}'s body, with the strict parser settings. */
   public static JsonStream of(ApiResponse response) {
-    return new JsonStream(STREAMING.createParser(ObjectReadContext.empty(), response.body()));
+    return of(response.body());
   }
 
-  /** A reader over {@code json}, with the strict parser settings. */
+  /**
+   * A reader over {@code json}, with the strict parser settings. Jackson detects a byte source's
+   * encoding from its first bytes when the parser is made, so bytes it cannot read (a UCS-4 byte
+   * order it does not support, {@code 00 5E 00 00...}) are refused here already, as malformed JSON.
+   */
   public static JsonStream of(byte[] json) {
-    return new JsonStream(STREAMING.createParser(ObjectReadContext.empty(), json));
+    JsonParser parser;
+    try {
+      parser = STREAMING.createParser(ObjectReadContext.empty(), json);
+    } catch (JacksonException e) {
+      throw malformed(e);
+    }
+    return new JsonStream(parser);
   }
 
   /** A reader over {@code json} (one stream message), with the strict parser settings. */

@@ -3,6 +3,7 @@ package io.tickguard.market.internal;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tickguard.core.InvalidResponseException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,6 +26,16 @@ class JsonStreamStrictSettingsTest {
   void lenientSyntaxIsRefused(String json) {
     assertThatThrownBy(() -> readAll(json)).isInstanceOf(InvalidResponseException.class)
         .hasMessageContaining("not valid JSON");
+  }
+
+  /** Found by CompactReadersFuzzTest#binanceDepth: Jackson's encoding detection failed before any token. */
+  @Test
+  void bytesInAnEncodingJacksonCannotReadAreRefusedAsMalformed() {
+    byte[] ucs4InAnUnsupportedOrder = {0, 0x5e, 0, 0, 0, 0, 0, 0, '{', '}'};
+
+    assertThatThrownBy(() -> JsonStream.of(ucs4InAnUnsupportedOrder)).isInstanceOf(InvalidResponseException.class)
+        .hasMessageContaining("not valid JSON").hasMessageContaining("UCS-4")
+        .extracting(e -> ((InvalidResponseException) e).field()).isEqualTo("body");
   }
 
   @ParameterizedTest

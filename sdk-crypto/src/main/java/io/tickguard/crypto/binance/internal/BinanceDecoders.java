@@ -1,6 +1,7 @@
 package io.tickguard.crypto.binance.internal;
 
 import io.tickguard.crypto.binance.BinanceSymbolMapper;
+import io.tickguard.core.ApiResponse;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.core.ResponseDecoder;
 import io.tickguard.crypto.Balance;
@@ -198,25 +199,33 @@ public final class BinanceDecoders {
       if (compact != null) {
         return Models.build("", () -> new OrderBook(symbol, compact.bids(), compact.asks(), Optional.empty()));
       }
-      try (JsonStream in = JsonStream.of(r)) {
-        in.next(JsonToken.START_OBJECT, "body");
-        List<PriceLevel> bids = null;
-        List<PriceLevel> asks = null;
-        for (String name = in.nextName(); name != null; name = in.nextName()) {
-          if (name.equals("bids")) {
-            bids = Levels.read(in, "bids", limit);
-          } else if (name.equals("asks")) {
-            asks = Levels.read(in, "asks", limit);
-          } else {
-            in.skipNext();
-          }
-        }
-        in.end();
-        List<PriceLevel> b = requireSide(bids, "bids");
-        List<PriceLevel> a = requireSide(asks, "asks");
-        return Models.build("", () -> new OrderBook(symbol, b, a, Optional.empty()));
-      }
+      return fullDepth(r, symbol, limit);
     };
+  }
+
+  /**
+   * {@link #depth}'s full strict reader alone, whatever the body's layout: what the compact path
+   * declines to. Package-private so the differential fuzz test can hold the fast path against it.
+   */
+  static OrderBook fullDepth(ApiResponse r, Symbol symbol, int limit) {
+    try (JsonStream in = JsonStream.of(r)) {
+      in.next(JsonToken.START_OBJECT, "body");
+      List<PriceLevel> bids = null;
+      List<PriceLevel> asks = null;
+      for (String name = in.nextName(); name != null; name = in.nextName()) {
+        if (name.equals("bids")) {
+          bids = Levels.read(in, "bids", limit);
+        } else if (name.equals("asks")) {
+          asks = Levels.read(in, "asks", limit);
+        } else {
+          in.skipNext();
+        }
+      }
+      in.end();
+      List<PriceLevel> b = requireSide(bids, "bids");
+      List<PriceLevel> a = requireSide(asks, "asks");
+      return Models.build("", () -> new OrderBook(symbol, b, a, Optional.empty()));
+    }
   }
 
   private static List<PriceLevel> requireSide(List<PriceLevel> side, String name) {
