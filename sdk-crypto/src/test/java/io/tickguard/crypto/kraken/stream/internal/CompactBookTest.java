@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tickguard.core.InvalidResponseException;
 import io.tickguard.crypto.Fixtures;
 import io.tickguard.crypto.book.LevelChange;
+import io.tickguard.crypto.stream.internal.OneCharacterEdits;
 import io.tickguard.market.internal.TextCache;
 import java.math.BigDecimal;
 import java.util.List;
@@ -28,8 +29,6 @@ class CompactBookTest {
       + "\"asks\":[{\"price\":45285.2,\"qty\":0},{\"price\":0.00000000000000001,\"qty\":999999999999999999}],\"checksum\":0},"
       + "{\"symbol\":\"ETH/USD\",\"bids\":[{\"price\":7,\"qty\":0.10000000}],\"asks\":[],\"checksum\":4294967295}]}";
   private static final List<String> FIXTURES = List.of(SNAPSHOT, UPDATE, TWO_ITEMS);
-  /** Characters an edit puts in: JSON's structure, digits, signs, exponents, whitespace, escapes, non-ASCII. */
-  private static final String EDITS = "\"\\{}[],:0159.-+eEabx \t\n\u00e9\u0000/";
 
   private static String compact(String json) {
     return json.replaceAll("\\s+", "");
@@ -137,24 +136,9 @@ class CompactBookTest {
    */
   @Test
   void everyOneCharacterEditOfTheFixturesReadsAsTheFullReaderReadsIt() {
-    int cases = 0;
-    int fast = 0;
-    for (String fixture : FIXTURES) {
-      for (int i = 0; i <= fixture.length(); i++) {
-        for (int c = 0; c < EDITS.length(); c++) {
-          String insert = EDITS.substring(c, c + 1);
-          fast += agree(fixture.substring(0, i) + insert + fixture.substring(i));
-          if (i < fixture.length()) {
-            fast += agree(fixture.substring(0, i) + insert + fixture.substring(i + 1));
-          }
-          cases += i < fixture.length() ? 2 : 1;
-        }
-        if (i < fixture.length()) {
-          fast += agree(fixture.substring(0, i) + fixture.substring(i + 1));
-          cases++;
-        }
-      }
-    }
+    int[] counts = OneCharacterEdits.everyEdit(FIXTURES, CompactBookTest::agree);
+    int cases = counts[0];
+    int fast = counts[1];
     assertThat(cases).isGreaterThan(50_000);
     assertThat(fast).as("edits the fast path took (digits in values, text in strings)").isGreaterThan(2_000);
   }
@@ -167,16 +151,7 @@ class CompactBookTest {
     int other = 0;
     for (int n = 0; n < 20_000; n++) {
       String text = randomMessage(random);
-      int edits = random.nextInt(3) == 0 ? 1 + random.nextInt(3) : 0;
-      for (int e = 0; e < edits && !text.isEmpty(); e++) {
-        int at = random.nextInt(text.length());
-        String c = String.valueOf(EDITS.charAt(random.nextInt(EDITS.length())));
-        text = switch (random.nextInt(3)) {
-          case 0 -> text.substring(0, at) + c + text.substring(at + 1);
-          case 1 -> text.substring(0, at) + text.substring(at + 1);
-          default -> text.substring(0, at) + c + text.substring(at);
-        };
-      }
+      text = OneCharacterEdits.sometimesEdited(random, text);
       int took = agree(text);
       fast += took;
       other += 1 - took;
@@ -192,19 +167,11 @@ class CompactBookTest {
   private static int agree(String text) {
     TextCache texts = new TextCache();
     boolean took = new CompactBook(texts).read(text, new KrakenMessage(texts));
-    String both;
-    try {
+    String both = OneCharacterEdits.outcome(() -> {
       TextCache feedTexts = new TextCache();
-      both = describe(KrakenMessage.read(text, feedTexts, new CompactBook(feedTexts)));
-    } catch (RuntimeException e) {
-      both = e.getClass().getName() + ": " + e.getMessage();
-    }
-    String full;
-    try {
-      full = describe(KrakenMessage.readFull(text, new TextCache()));
-    } catch (RuntimeException e) {
-      full = e.getClass().getName() + ": " + e.getMessage();
-    }
+      return describe(KrakenMessage.read(text, feedTexts, new CompactBook(feedTexts)));
+    });
+    String full = OneCharacterEdits.outcome(() -> describe(KrakenMessage.readFull(text, new TextCache())));
     assertThat(both).as(text).isEqualTo(full);
     if (took) {
       assertThat(full).as(text).doesNotContain("Exception");
