@@ -40,6 +40,14 @@ class KrakenFeedCompactTest {
     return feed;
   }
 
+  /** A feed whose book verified the compact snapshot (its event recorded in {@code out}). */
+  private static KrakenFeed synced(RecordingOutput out) {
+    KrakenFeed feed = feed();
+    feed.onText(SNAPSHOT, out);
+    assertThat(feed.book(BTCUSD).orElseThrow().isValid()).isTrue();
+    return feed;
+  }
+
   @Test
   void theCompactSnapshotGivesTheBookThePrettyPrintedOneGives() {
     RecordingOutput compact = new RecordingOutput();
@@ -54,9 +62,8 @@ class KrakenFeedCompactTest {
 
   @Test
   void aCompactUpdateWithAWrongChecksumInvalidatesTheBookAndResubscribesOnce() {
-    KrakenFeed feed = feed();
     RecordingOutput out = new RecordingOutput();
-    feed.onText(SNAPSHOT, out);
+    KrakenFeed feed = synced(out);
 
     feed.onText(update("{\"price\":45283.5,\"qty\":0.2}", 12345), out);
 
@@ -68,9 +75,8 @@ class KrakenFeedCompactTest {
 
   @Test
   void aCompactUpdateWithMoreDecimalsThanThePrecisionInvalidatesTheBookNamingTheLevel() {
-    KrakenFeed feed = feed();
     RecordingOutput out = new RecordingOutput();
-    feed.onText(SNAPSHOT, out);
+    KrakenFeed feed = synced(out);
 
     feed.onText(update("{\"price\":45284.0,\"qty\":0.123456789}", 1), out);
 
