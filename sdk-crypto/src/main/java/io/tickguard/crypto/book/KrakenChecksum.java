@@ -4,6 +4,7 @@ import io.tickguard.market.InvalidValueException;
 import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.PriceLevel;
 import io.tickguard.crypto.book.internal.ChecksumText;
+import io.tickguard.crypto.book.internal.KrakenChecksumCache;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +23,7 @@ import java.util.Objects;
  */
 public final class KrakenChecksum {
   /** The number of levels per side the checksum covers, whatever the subscribed depth. */
-  public static final int LEVELS = 10;
+  public static final int LEVELS = KrakenChecksumCache.LEVELS;
 
   private KrakenChecksum() {}
 
@@ -112,18 +113,10 @@ public final class KrakenChecksum {
   }
 
   private static void digits(ChecksumText text, BigDecimal value, int precision, String side, int i, String field) {
-    try {
-      text.krakenDigits(value, precision);
-    } catch (ArithmeticException e) {
-      throw new InvalidValueException(
-          side + "[" + i + "]." + field,
-          value.toPlainString() + " has more than the instrument's " + precision + " decimals");
-    }
+    KrakenChecksumCache.digits(text, value, precision, side, i, field);
   }
 
   private static void checkPrecision(int precision, String field) {
-    if (precision < 0 || precision > 18) {
-      throw new InvalidValueException(field, "must be 0 to 18, was " + precision);
-    }
+    KrakenChecksumCache.checkPrecision(precision, field);
   }
 }

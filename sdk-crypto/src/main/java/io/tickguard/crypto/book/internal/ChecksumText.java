@@ -8,7 +8,8 @@ import java.util.zip.CRC32;
 
 /**
  * The ASCII text a book checksum is computed over, built in one reusable byte buffer and hashed with
- * the IEEE CRC-32 every provider uses. One instance per computation; not thread-safe.
+ * the IEEE CRC-32 every provider uses. One instance per computation, or reused with {@link #reset()}
+ * by one thread; not thread-safe.
  */
 public final class ChecksumText {
   private byte[] buf = new byte[512];
@@ -92,6 +93,27 @@ public final class ChecksumText {
   /** Appends one separator character. */
   public ChecksumText separator(char c) {
     put((byte) c);
+    return this;
+  }
+
+  /** The number of characters so far. */
+  public int length() {
+    return len;
+  }
+
+  /** Empties the text, keeping its buffer (one instance reused per book). */
+  public ChecksumText reset() {
+    len = 0;
+    return this;
+  }
+
+  /** Appends characters {@code [start, start + length)} of {@code from} (digits rendered before). */
+  public ChecksumText copy(ChecksumText from, int start, int length) {
+    if (len + length > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + length));
+    }
+    System.arraycopy(from.buf, start, buf, len, length);
+    len += length;
     return this;
   }
 

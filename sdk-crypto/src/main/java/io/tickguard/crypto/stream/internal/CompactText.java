@@ -5,8 +5,9 @@ import java.math.BigDecimal;
 
 /**
  * The cursor the stream fast paths ({@code CompactDepthUpdate} for Binance, {@code CompactLevel2} for
- * Coinbase) read a message's characters with: only the narrow pieces of JSON those layouts use
- * (fixed member text, plain ASCII strings, short integers, short plain decimals). Each step either
+ * Coinbase, {@code CompactBook} for Kraken) read a message's characters with: only the narrow pieces
+ * of JSON those layouts use (fixed member text, plain ASCII strings, short integers, short plain
+ * decimals as strings or as JSON numbers). Each step either
  * moves past what it read or answers "not this" and leaves the position alone; the caller then
  * declines the whole message and the full strict reader decides. It never refuses anything itself.
  *
@@ -51,6 +52,11 @@ public final class CompactText {
     return cache.text(buf, start, length);
   }
 
+  /** The loaded characters {@code [start, start + length)} as a new string (values not worth caching). */
+  public String string(int start, int length) {
+    return new String(buf, start, length);
+  }
+
   /** The position of the next character to read. */
   public int position() {
     return at;
@@ -84,6 +90,19 @@ public final class CompactText {
       return true;
     }
     return false;
+  }
+
+  /** {@link #afterElement()}'s answer: a ',' was stepped over, another element follows. */
+  public static final int MORE = 1;
+  /** {@link #afterElement()}'s answer: the array's ']' was stepped over. */
+  public static final int END = 0;
+  /** {@link #afterElement()}'s answer: neither; the layout ends here ("not this"). */
+  public static final int NEITHER = -1;
+
+  /** Steps over what follows an array element: {@link #MORE}, {@link #END} or {@link #NEITHER}. */
+  public int afterElement() {
+    char c = next();
+    return c == ',' ? MORE : c == ']' ? END : NEITHER;
   }
 
   /** The next character, stepped over, or {@code 0} at the end. */
@@ -161,6 +180,40 @@ public final class CompactText {
       return null;
     }
     at = i + 1;
+    return BigDecimal.valueOf(unscaled, scale);
+  }
+
+  /**
+   * A JSON number in plain decimal notation ({@code 0.10000000}, {@code 45283}): digits without sign
+   * or leading zero, at most one inner '.' followed by digits, no exponent, at most 18 digits in all,
+   * as {@code BigDecimal.valueOf(unscaled, scale)} (what {@code Decimals.parseOrNull} makes of the
+   * number's text: the same value and the same scale); else null. What follows the number is the
+   * caller's to check (an exponent or a sign there is "not this" for the layout).
+   */
+  public BigDecimal number() {
+    char[] b = buf;
+    int start = at;
+    long unscaled = 0;
+    int i = start;
+    for (; i < end && b[i] >= '0' && b[i] <= '9'; i++) {
+      unscaled = unscaled * 10 + (b[i] - '0');
+    }
+    int whole = i - start;
+    if (whole == 0 || (whole > 1 && b[start] == '0') || whole > MAX_DIGITS) {
+      return null;
+    }
+    int scale = 0;
+    if (i < end && b[i] == '.') {
+      int fraction = ++i;
+      for (; i < end && b[i] >= '0' && b[i] <= '9' && i - fraction < MAX_DIGITS; i++) {
+        unscaled = unscaled * 10 + (b[i] - '0');
+      }
+      scale = i - fraction;
+      if (scale == 0 || whole + scale > MAX_DIGITS || (i < end && b[i] >= '0' && b[i] <= '9')) {
+        return null;
+      }
+    }
+    at = i;
     return BigDecimal.valueOf(unscaled, scale);
   }
 }

@@ -35,6 +35,34 @@ class CompactTextTest {
   }
 
   @Test
+  void numbersKeepTheWireScaleAndRefuseSignsLeadingZerosQuotesAndMoreThanEighteenDigits() {
+    CompactText ok = loaded("0.10000000,");
+    assertThat(ok.number()).isEqualTo(new BigDecimal("0.10000000")).extracting(BigDecimal::scale).isEqualTo(8);
+    assertThat(ok.next()).isEqualTo(',');
+    assertThat(loaded("45283}").number()).isEqualTo(new BigDecimal("45283"));
+    assertThat(loaded("0}").number()).isEqualTo(BigDecimal.ZERO);
+    assertThat(loaded("0.00000000000000001}").number()).isEqualTo(new BigDecimal("0.00000000000000001"));
+    CompactText exponent = loaded("1.5e3");
+    assertThat(exponent.number()).isEqualTo(new BigDecimal("1.5")); // the caller sees the 'e' and declines
+    assertThat(exponent.next()).isEqualTo('e');
+    for (String refused : new String[] {"1234567890123456789", "0.1234567890123456789", "12345678901.12345678", "01",
+        "00.5", "-1", ".5", "5.", "\"1.5\"", "", "x"}) {
+      CompactText in = loaded(refused);
+      assertThat(in.number()).as(refused).isNull();
+      assertThat(in.position()).as(refused).isZero();
+    }
+  }
+
+  @Test
+  void afterAnElementComesAnotherTheEndOrNeither() {
+    CompactText in = loaded(",]x");
+    assertThat(in.afterElement()).isEqualTo(CompactText.MORE);
+    assertThat(in.afterElement()).isEqualTo(CompactText.END);
+    assertThat(in.afterElement()).isEqualTo(CompactText.NEITHER);
+    assertThat(in.afterElement()).isEqualTo(CompactText.NEITHER);
+  }
+
+  @Test
   void integersRefuseASignALeadingZeroAndMoreThanEighteenDigits() {
     CompactText ok = loaded("0,");
     assertThat(ok.integer()).isZero();

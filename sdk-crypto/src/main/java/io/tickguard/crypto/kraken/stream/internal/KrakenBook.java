@@ -4,9 +4,9 @@ import io.tickguard.crypto.kraken.stream.KrakenPrecision;
 import io.tickguard.market.InvalidValueException;
 import io.tickguard.crypto.Symbol;
 import io.tickguard.crypto.book.BookEditor;
-import io.tickguard.crypto.book.KrakenChecksum;
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.crypto.book.LocalOrderBook;
+import io.tickguard.crypto.book.internal.KrakenChecksumCache;
 import io.tickguard.crypto.stream.BookInvalidated;
 import io.tickguard.crypto.stream.BookSnapshotEvent;
 import io.tickguard.crypto.stream.BookUpdateEvent;
@@ -23,8 +23,9 @@ import java.util.List;
 final class KrakenBook {
   private final Symbol symbol;
   private final int depth;
-  private final KrakenPrecision precision;
   private final LocalOrderBook book;
+  /** The checksum of this book's every message, reusing the digits of levels that did not change. */
+  private final KrakenChecksumCache checksums;
   private boolean awaitingSnapshot = true;
   private long verified;
   private int resyncs;
@@ -32,8 +33,8 @@ final class KrakenBook {
   KrakenBook(Symbol symbol, int depth, KrakenPrecision precision) {
     this.symbol = symbol;
     this.depth = depth;
-    this.precision = precision;
     this.book = new LocalOrderBook(symbol);
+    this.checksums = new KrakenChecksumCache(precision.price(), precision.quantity());
   }
 
   LocalOrderBook book() {
@@ -103,7 +104,7 @@ final class KrakenBook {
     }
     long actual;
     try {
-      actual = KrakenChecksum.of(e, precision.price(), precision.quantity());
+      actual = checksums.of(e);
     } catch (InvalidValueException ex) {
       failure[0] = "a level does not fit the instrument's precision: " + ex.getMessage();
       return false;

@@ -52,6 +52,8 @@ public final class KrakenFeed implements Feed {
   private final Map<String, KrakenBook> books = new ConcurrentHashMap<>();
   /** Values every message repeats, read without a new string each time (reader thread, under the lock). */
   private final TextCache texts = new TextCache();
+  /** The fast path of {@code book} messages in Kraken's compact layout (reader thread, under the lock). */
+  private final CompactBook compact = new CompactBook(texts);
   private final Set<Symbol> resync = new LinkedHashSet<>();
   private final KrakenL3Channel level3;
   private volatile BigInteger connectionId;
@@ -213,7 +215,7 @@ public final class KrakenFeed implements Feed {
 
   @Override
   public synchronized void onText(String text, FeedOutput out) {
-    KrakenMessage m = KrakenMessage.read(text, texts);
+    KrakenMessage m = KrakenMessage.read(text, texts, compact);
     if (m.method != null) {
       reply(m, out);
       return;

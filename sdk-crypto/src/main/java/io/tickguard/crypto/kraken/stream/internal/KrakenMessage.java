@@ -85,6 +85,21 @@ final class KrakenMessage implements MessageReader.Members {
 
   /** Reads {@code text}; {@code texts} is the reading feed's cache of repeated values. */
   static KrakenMessage read(String text, TextCache texts) {
+    return readFull(text, texts);
+  }
+
+  /**
+   * Reads {@code text}, a {@code book} message in Kraken's compact layout through {@code compact}
+   * (the feed's fast path, reading with the same {@code texts}), any other message with the full
+   * reader.
+   */
+  static KrakenMessage read(String text, TextCache texts, CompactBook compact) {
+    KrakenMessage m = new KrakenMessage(texts);
+    return compact.read(text, m) ? m : MessageReader.read(text, m);
+  }
+
+  /** Reads {@code text} with the full reader alone (any member order, every refusal). */
+  static KrakenMessage readFull(String text, TextCache texts) {
     return MessageReader.read(text, new KrakenMessage(texts));
   }
 

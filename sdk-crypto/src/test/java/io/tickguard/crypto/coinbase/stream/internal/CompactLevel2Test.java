@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tickguard.crypto.book.LevelChange;
 import io.tickguard.crypto.stream.internal.MessageReader;
+import io.tickguard.crypto.stream.internal.OneCharacterEdits;
 import io.tickguard.market.internal.TextCache;
 import java.math.BigDecimal;
 import java.util.List;
@@ -32,8 +33,6 @@ class CompactLevel2Test {
       + "\"events\":[{\"type\":\"update\",\"product_id\":\"ETH-USD\",\"updates\":[]},{\"type\":\"update\",\"product_id\":\"BTC-USD\","
       + "\"updates\":[{\"side\":\"ask\",\"event_time\":\"x\",\"price_level\":\"0.00000000000000001\",\"new_quantity\":\"999999999999999999\"}]}]}";
   private static final List<String> FIXTURES = List.of(SNAPSHOT, UPDATE, TWO_EVENTS);
-  /** Characters an edit puts in: JSON's structure, digits, signs, exponents, whitespace, escapes, non-ASCII. */
-  private static final String EDITS = "\"\\{}[],:0159.-+eEabx \t\n\u00e9\u0000/";
 
   @Test
   void theDocumentedLayoutsGoThroughTheFastPathToTheFullReadersFields() {
@@ -109,24 +108,9 @@ class CompactLevel2Test {
   @Test
   void everyOneCharacterEditOfTheFixturesReadsAsTheFullReaderReadsIt() {
     CoinbaseMessage reused = new CoinbaseMessage(new TextCache());
-    int cases = 0;
-    int fast = 0;
-    for (String fixture : FIXTURES) {
-      for (int i = 0; i <= fixture.length(); i++) {
-        for (int c = 0; c < EDITS.length(); c++) {
-          String insert = EDITS.substring(c, c + 1);
-          fast += agree(reused, fixture.substring(0, i) + insert + fixture.substring(i));
-          if (i < fixture.length()) {
-            fast += agree(reused, fixture.substring(0, i) + insert + fixture.substring(i + 1));
-          }
-          cases += i < fixture.length() ? 2 : 1;
-        }
-        if (i < fixture.length()) {
-          fast += agree(reused, fixture.substring(0, i) + fixture.substring(i + 1));
-          cases++;
-        }
-      }
-    }
+    int[] counts = OneCharacterEdits.everyEdit(FIXTURES, text -> agree(reused, text));
+    int cases = counts[0];
+    int fast = counts[1];
     assertThat(cases).isGreaterThan(30_000);
     assertThat(fast).as("edits the fast path took (digits in values, text in strings)").isGreaterThan(1_000);
   }
@@ -139,16 +123,7 @@ class CompactLevel2Test {
     int fast = 0;
     for (int n = 0; n < 20_000; n++) {
       String text = randomMessage(random);
-      int edits = random.nextInt(3) == 0 ? 1 + random.nextInt(3) : 0;
-      for (int e = 0; e < edits && !text.isEmpty(); e++) {
-        int at = random.nextInt(text.length());
-        String c = String.valueOf(EDITS.charAt(random.nextInt(EDITS.length())));
-        text = switch (random.nextInt(3)) {
-          case 0 -> text.substring(0, at) + c + text.substring(at + 1);
-          case 1 -> text.substring(0, at) + text.substring(at + 1);
-          default -> text.substring(0, at) + c + text.substring(at);
-        };
-      }
+      text = OneCharacterEdits.sometimesEdited(random, text);
       fast += agree(reused, text);
     }
     assertThat(fast).as("random messages the fast path took").isGreaterThan(4_000);
@@ -158,18 +133,8 @@ class CompactLevel2Test {
   private static int agree(CoinbaseMessage reused, String text) {
     TextCache texts = new TextCache();
     boolean took = new CompactLevel2(texts).read(text, new CoinbaseMessage(texts));
-    String both;
-    try {
-      both = describe(reused.read(text));
-    } catch (RuntimeException e) {
-      both = e.getClass().getName() + ": " + e.getMessage();
-    }
-    String full;
-    try {
-      full = describe(MessageReader.read(text, new CoinbaseMessage(new TextCache())));
-    } catch (RuntimeException e) {
-      full = e.getClass().getName() + ": " + e.getMessage();
-    }
+    String both = OneCharacterEdits.outcome(() -> describe(reused.read(text)));
+    String full = OneCharacterEdits.outcome(() -> describe(MessageReader.read(text, new CoinbaseMessage(new TextCache()))));
     assertThat(both).as(text).isEqualTo(full);
     return took ? 1 : 0;
   }
