@@ -9,6 +9,7 @@ import io.tickguard.crypto.OrderBook;
 import io.tickguard.crypto.binance.internal.DepthPaths;
 import io.tickguard.crypto.binance.stream.internal.DepthUpdatePaths;
 import io.tickguard.crypto.coinbase.stream.internal.Level2Paths;
+import io.tickguard.crypto.kraken.stream.internal.KrakenBookPaths;
 import io.tickguard.crypto.stream.internal.CompactText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,10 +29,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Differential coverage-guided fuzzing (Jazzer) of the three compact fast-path readers against the
+ * Differential coverage-guided fuzzing (Jazzer) of the four compact fast-path readers against the
  * strict reader they decline to: {@code CompactDepth} (Binance REST depth), {@code
- * CompactDepthUpdate} (Binance stream {@code depthUpdate}, raw and combined) and {@code
- * CompactLevel2} (Coinbase {@code l2_data}). Each input goes through the whole path (fast reader
+ * CompactDepthUpdate} (Binance stream {@code depthUpdate}, raw and combined), {@code
+ * CompactLevel2} (Coinbase {@code l2_data}) and {@code CompactBook} (Kraken v2 {@code book}). Each input goes through the whole path (fast reader
  * first) and through the strict reader alone; the two outcomes must be the same: equal typed values
  * (each decimal with its scale), or the same refusal (exception type, field and message). A fast-path
  * accept where the strict reader refuses is the finding this exists for; any exception other than a
@@ -71,6 +72,12 @@ class CompactReadersFuzzTest {
     readMessages(data, paths::whole, paths::strict, paths::compactTakes);
   }
 
+  @FuzzTest
+  void krakenBook(byte[] data) {
+    KrakenBookPaths paths = new KrakenBookPaths();
+    readMessages(data, paths::whole, paths::strict, paths::compactTakes);
+  }
+
   /**
    * Each message of {@code data} both ways, with the same outcome; a message the fast reader takes
    * is a message read, so the strict reader must accept it too.
@@ -98,6 +105,8 @@ class CompactReadersFuzzTest {
     assertReachesBoth("binanceDepthUpdate", data -> messages(data).stream().anyMatch(binance::compactTakes));
     Level2Paths coinbase = new Level2Paths();
     assertReachesBoth("coinbaseLevel2", data -> messages(data).stream().anyMatch(coinbase::compactTakes));
+    KrakenBookPaths kraken = new KrakenBookPaths();
+    assertReachesBoth("krakenBook", data -> messages(data).stream().anyMatch(kraken::compactTakes));
   }
 
   /**
@@ -117,6 +126,10 @@ class CompactReadersFuzzTest {
             + ".5\",\"new_quantity\":\"1\"}") + "]}]}";
     assertAtAndPastTheLimit(depthUpdate, binance::whole, binance::strict, binance::compactTakes);
     assertAtAndPastTheLimit(level2, coinbase::whole, coinbase::strict, coinbase::compactTakes);
+    KrakenBookPaths kraken = new KrakenBookPaths();
+    IntFunction<String> book = n -> "{\"channel\":\"book\",\"type\":\"update\",\"data\":[{\"symbol\":\"BTC/USD\",\"bids\":["
+        + levels(n, i -> "{\"price\":" + (60000 - i) + ".5,\"qty\":0.10000000}") + "],\"asks\":[],\"checksum\":7}]}";
+    assertAtAndPastTheLimit(book, kraken::whole, kraken::strict, kraken::compactTakes);
   }
 
   /** The longest message {@code make} writes within the limit is taken, the next one is not; both read the same both ways. */

@@ -40,7 +40,7 @@ class CompactBookTest {
       TextCache texts = new TextCache();
       KrakenMessage fast = new KrakenMessage(texts);
       assertThat(new CompactBook(texts).read(text, fast)).as(text).isTrue();
-      assertThat(describe(fast)).isEqualTo(describe(KrakenMessage.readFull(text, new TextCache())));
+      assertThat(KrakenBookPaths.describe(fast)).isEqualTo(KrakenBookPaths.describe(KrakenMessage.readFull(text, new TextCache())));
     }
   }
 
@@ -169,41 +169,14 @@ class CompactBookTest {
     boolean took = new CompactBook(texts).read(text, new KrakenMessage(texts));
     String both = OneCharacterEdits.outcome(() -> {
       TextCache feedTexts = new TextCache();
-      return describe(KrakenMessage.read(text, feedTexts, new CompactBook(feedTexts)));
+      return KrakenBookPaths.describe(KrakenMessage.read(text, feedTexts, new CompactBook(feedTexts)));
     });
-    String full = OneCharacterEdits.outcome(() -> describe(KrakenMessage.readFull(text, new TextCache())));
+    String full = OneCharacterEdits.outcome(() -> KrakenBookPaths.describe(KrakenMessage.readFull(text, new TextCache())));
     assertThat(both).as(text).isEqualTo(full);
     if (took) {
       assertThat(full).as(text).doesNotContain("Exception");
     }
     return took ? 1 : 0;
-  }
-
-  /** Every field of the message, with each decimal's scale. */
-  private static String describe(KrakenMessage m) {
-    StringBuilder s = new StringBuilder().append(m.channel).append('|').append(m.type).append('|').append(m.method).append('|')
-        .append(m.success).append('|').append(m.error).append('|').append(m.symbol).append('|').append(m.reqId).append('|')
-        .append(m.resultSymbol).append('|').append(m.resultChannel);
-    for (KrakenMessage.Item i : m.items) {
-      s.append("\n item ").append(i.symbol).append('|').append(i.side).append('|').append(decimal(i.price)).append('|')
-          .append(decimal(i.qty)).append('|').append(i.tradeId).append('|').append(i.timestamp).append('|').append(decimal(i.bid))
-          .append('|').append(decimal(i.bidQty)).append('|').append(decimal(i.ask)).append('|').append(decimal(i.askQty))
-          .append('|').append(decimal(i.last)).append('|').append(decimal(i.volume)).append('|').append(decimal(i.low))
-          .append('|').append(decimal(i.high)).append('|').append(decimal(i.change)).append('|').append(i.checksum).append('|')
-          .append(i.connectionId).append('|').append(i.system).append('|').append(i.apiVersion).append('|').append(i.orders);
-      if (i.changes != null) {
-        for (LevelChange c : i.changes) {
-          s.append("\n  ").append(c.side()).append(' ').append(decimal(c.price())).append(' ').append(decimal(c.size()));
-        }
-      } else {
-        s.append(" no changes");
-      }
-    }
-    return s.toString();
-  }
-
-  private static String decimal(BigDecimal d) {
-    return d == null ? "null" : d.unscaledValue() + "e-" + d.scale();
   }
 
   /** A book message, mostly in the layout; sometimes another channel, type or shape. */
