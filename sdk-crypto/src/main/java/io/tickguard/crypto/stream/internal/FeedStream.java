@@ -171,6 +171,15 @@ public final class FeedStream implements MarketStream {
     return Optional.empty();
   }
 
+  /**
+   * Whether the subscription failed in queue mode (tests): the queue refused an event, or a connection
+   * failed on its own buffer. From then on nothing more enters the queue, so what {@link #poll} still
+   * returns is final.
+   */
+  public synchronized boolean hasFailed() {
+    return failed;
+  }
+
   /** The update id the local book of {@code symbol} is at, or -1 when it is not valid (tests). */
   public long bookVersion(Symbol symbol) {
     return localBook(symbol).filter(LocalOrderBook::isValid).map(LocalOrderBook::version).orElse(-1L);

@@ -13,6 +13,7 @@ import io.tickguard.crypto.stream.MarketStream;
 import io.tickguard.crypto.stream.StreamChannel;
 import io.tickguard.crypto.stream.Subscription;
 import io.tickguard.crypto.stream.TradeEvent;
+import io.tickguard.crypto.stream.internal.FeedStream;
 import io.tickguard.testkit.SandboxServer;
 import io.tickguard.testkit.binance.BinanceRoutes;
 import io.tickguard.testkit.binance.BinanceStreamRoutes;
@@ -55,10 +56,14 @@ class BackpressureSandboxTest {
   @Test
   void failPolicyEndsTheSubscriptionAndPollThrowsTheOverflowAfterTheQueuedEvents() {
     try (MarketStream stream = openQueue(Backpressure.FAIL)) {
-      streams.publishTrades("BTC-USDT", PUBLISHED);
+      List<SimTrade> published = streams.publishTrades("BTC-USDT", PUBLISHED);
 
-      Await.until("the subscription failed and its connection ended", () -> stream.connections() == 0
-          && streams.openSessions().isEmpty());
+      // A connection whose own buffer overflowed first is closed (connections() == 0) while its
+      // delivery thread still moves the events it holds into the queue; polling then would take them
+      // as they come, more than the queue's capacity in all. Once the stream has failed, nothing more
+      // enters the queue.
+      Await.until("the subscription failed and its connection ended", () -> ((FeedStream) stream).hasFailed()
+          && stream.connections() == 0 && streams.openSessions().isEmpty());
       List<MarketEvent> taken = new ArrayList<>();
       assertThatThrownBy(() -> {
         while (true) {
@@ -66,6 +71,9 @@ class BackpressureSandboxTest {
         }
       }).isInstanceOf(StreamOverflowException.class).hasMessageContaining("fell behind");
       assertThat(taken).hasSizeLessThanOrEqualTo(CAPACITY).allMatch(e -> e instanceof TradeEvent);
+      List<String> first = published.subList(0, taken.size()).stream().map(t -> Long.toString(t.id())).toList();
+      assertThat(taken).as("the oldest trades, in order: none lost before the failure")
+          .map(e -> ((TradeEvent) e).trade().id()).containsExactlyElementsOf(first);
       assertThat(stream.droppedEvents()).as("FAIL never drops silently").isZero();
       assertThatThrownBy(() -> stream.subscribe(List.of(new Subscription(BTC, StreamChannel.BOOK))))
           .isInstanceOf(io.tickguard.core.stream.StreamClosedException.class);
