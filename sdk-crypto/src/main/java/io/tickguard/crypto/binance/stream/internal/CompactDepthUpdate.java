@@ -130,12 +130,9 @@ final class CompactDepthUpdate {
         return false; // the full reader names the level
       }
       scratch.add(new LevelChange(side, price, size));
-      char next = in.next();
-      if (next == ']') {
-        return true;
-      }
-      if (next != ',') {
-        return false;
+      int next = in.afterElement();
+      if (next != CompactText.MORE) {
+        return next == CompactText.END;
       }
     }
   }

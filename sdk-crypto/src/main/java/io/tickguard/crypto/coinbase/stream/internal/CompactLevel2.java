@@ -162,12 +162,9 @@ final class CompactLevel2 {
         return false;
       }
       scratch.add(new LevelChange(side, price, size));
-      char next = in.next();
-      if (next == ']') {
-        return true;
-      }
-      if (next != ',') {
-        return false;
+      int next = in.afterElement();
+      if (next != CompactText.MORE) {
+        return next == CompactText.END;
       }
     }
   }
