@@ -30,7 +30,7 @@ final class AuthStage implements Stage {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (CallContext.of(request) == null) {
+    if (CallContext.of(chain) == null) {
       return chain.proceed(request);
     }
     Response response = chain.proceed(request);

@@ -7,6 +7,7 @@ import io.tickguard.core.throttle.Throttle;
 import io.tickguard.core.validate.Validator;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -149,6 +150,14 @@ public final class CallContext {
   /** The context of {@code request}, or {@code null} when it is not a TickGuard call. */
   static CallContext of(Request request) {
     return request.tag(CallContext.class);
+  }
+
+  /**
+   * The context of the request {@code chain} carries, or {@code null} when it is not a TickGuard
+   * call: what every stage asks first, answered by its stage group without a tag lookup.
+   */
+  static CallContext of(Interceptor.Chain chain) {
+    return StageGroup.contextOf(chain);
   }
 
   /** The whole call must end by {@code deadlineNanos} ({@link System#nanoTime()} scale). */

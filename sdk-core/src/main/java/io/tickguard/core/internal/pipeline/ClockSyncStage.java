@@ -37,7 +37,7 @@ final class ClockSyncStage implements Stage {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    CallContext call = CallContext.of(request);
+    CallContext call = CallContext.of(chain);
     if (call == null || clock == null) {
       return chain.proceed(request);
     }

@@ -38,7 +38,7 @@ final class DecodeStage implements Stage {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    CallContext call = CallContext.of(request);
+    CallContext call = CallContext.of(chain);
     Attempt attempt = call == null ? null : call.currentAttempt();
     Response response = chain.proceed(request);
     if (call == null || call.isStream() || attempt == null || !response.isSuccessful()) {

@@ -27,7 +27,7 @@ final class GuardStage implements Stage {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request seed = chain.request();
-    CallContext call = CallContext.of(seed);
+    CallContext call = CallContext.of(chain);
     if (call == null) {
       return chain.proceed(seed); // not a TickGuard call (a raw request on httpClient())
     }

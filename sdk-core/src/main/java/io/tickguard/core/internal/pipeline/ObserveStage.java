@@ -48,7 +48,7 @@ final class ObserveStage implements Stage {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    CallContext call = CallContext.of(request);
+    CallContext call = CallContext.of(chain);
     Attempt attempt = call == null ? null : call.currentAttempt();
     if (call == null || call.isStream() || attempt == null) {
       return chain.proceed(request);

@@ -39,7 +39,7 @@ final class ResilienceStage implements Stage {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    CallContext call = CallContext.of(request);
+    CallContext call = CallContext.of(chain);
     if (call == null) {
       return chain.proceed(request);
     }

@@ -32,12 +32,14 @@ final class SignStage implements Stage {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    ApiRequest api = request.tag(ApiRequest.class);
+    CallContext call = CallContext.of(chain);
+    // The Guard tags its request with the call's ApiRequest and context; one without a context (no
+    // stage group) is still signed when it carries the ApiRequest.
+    ApiRequest api = call != null ? call.request() : request.tag(ApiRequest.class);
     if (api == null) {
       return chain.proceed(request);
     }
     Request signed = withBodyHeaders(request, authenticator.authenticate(request, api));
-    CallContext call = CallContext.of(request);
     Attempt attempt = call == null ? null : call.currentAttempt();
     if (attempt != null) {
       // The connection and TLS handshake are done: from here on the server may receive the request.

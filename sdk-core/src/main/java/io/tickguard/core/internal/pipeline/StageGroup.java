@@ -43,7 +43,17 @@ final class StageGroup implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    return stages[0].intercept(new Link(stages, 1, chain.request(), chain));
+    Request request = chain.request();
+    return stages[0].intercept(new Link(stages, 1, request, chain, CallContext.of(request)));
+  }
+
+  /**
+   * The context of the request {@code chain} carries. A chain of this group knows it already (looked
+   * up once per request the group sees: an OkHttp tag lookup builds a Kotlin class reference and walks
+   * the request's tags, and every stage asks); any other chain is asked for its request's tag.
+   */
+  static CallContext contextOf(Chain chain) {
+    return chain instanceof Link link ? link.context : CallContext.of(chain.request());
   }
 
   /** The chain stage {@code index - 1} sees: {@code proceed} runs stage {@code index}, or OkHttp's next. */
@@ -52,16 +62,19 @@ final class StageGroup implements Interceptor {
     private final int index;
     private final Request request;
     private final Chain outer;
+    /** The context {@link #request} carries, or {@code null} (not a TickGuard call). */
+    private final CallContext context;
 
-    Link(Stage[] stages, int index, Request request, Chain outer) {
+    Link(Stage[] stages, int index, Request request, Chain outer, CallContext context) {
       this.stages = stages;
       this.index = index;
       this.request = request;
       this.outer = outer;
+      this.context = context;
     }
 
     private Chain with(Chain changed) {
-      return new Link(stages, index, request, changed);
+      return new Link(stages, index, request, changed, context);
     }
 
     @Override
@@ -74,7 +87,9 @@ final class StageGroup implements Interceptor {
       if (index == stages.length) {
         return outer.proceed(next);
       }
-      return stages[index].intercept(new Link(stages, index + 1, next, outer));
+      // A stage that proceeds with another request (the Guard's validated one) may carry another tag.
+      CallContext nextContext = next == request ? context : CallContext.of(next);
+      return stages[index].intercept(new Link(stages, index + 1, next, outer, nextContext));
     }
 
     @Override

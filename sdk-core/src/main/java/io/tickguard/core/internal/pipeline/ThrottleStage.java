@@ -25,7 +25,7 @@ final class ThrottleStage implements Stage {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    CallContext call = CallContext.of(request);
+    CallContext call = CallContext.of(chain);
     if (call == null) {
       return chain.proceed(request);
     }

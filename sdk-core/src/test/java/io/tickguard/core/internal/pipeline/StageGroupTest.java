@@ -3,6 +3,10 @@ package io.tickguard.core.internal.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tickguard.core.ApiRequest;
+import io.tickguard.core.Endpoint;
+import io.tickguard.core.HttpMethod;
+import io.tickguard.core.internal.RequestGuard;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
@@ -11,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -38,8 +44,8 @@ class StageGroupTest {
     server.close();
   }
 
-  /** A stage that records its name and the request it saw, and adds a header naming itself. */
-  private Stage marking(String name) {
+  /** A stage named {@code name} that does what {@code body} does. */
+  private static Stage stage(String name, Interceptor body) {
     return new Stage() {
       @Override
       public String name() {
@@ -48,14 +54,21 @@ class StageGroupTest {
 
       @Override
       public Response intercept(Chain chain) throws IOException {
-        seen.add(name + " sees " + chain.request().header("X-Path"));
-        String path = chain.request().header("X-Path");
-        Response response = chain.proceed(chain.request().newBuilder()
-            .header("X-Path", path == null ? name : path + ">" + name).build());
-        seen.add(name + " back " + response.code());
-        return response;
+        return body.intercept(chain);
       }
     };
+  }
+
+  /** A stage that records its name and the request it saw, and adds a header naming itself. */
+  private Stage marking(String name) {
+    return stage(name, chain -> {
+      seen.add(name + " sees " + chain.request().header("X-Path"));
+      String path = chain.request().header("X-Path");
+      Response response = chain.proceed(chain.request().newBuilder()
+          .header("X-Path", path == null ? name : path + ">" + name).build());
+      seen.add(name + " back " + response.code());
+      return response;
+    });
   }
 
   private static MockResponse ok() {
@@ -78,6 +91,51 @@ class StageGroupTest {
     assertThat(recorded.getHeaders().get("X-Path")).isEqualTo("A>B>C>D");
     assertThat(seen).containsExactly(
         "A sees null", "B sees A", "C sees A>B", "D sees A>B>C", "D back 200", "C back 200", "B back 200", "A back 200");
+  }
+
+  /** A stage that records the context it is told its request carries, then proceeds with {@code next}'s request. */
+  private Stage readingContext(String name, java.util.function.UnaryOperator<Request> next) {
+    return stage(name, chain -> {
+      CallContext context = CallContext.of(chain);
+      assertThat(context).as("%s: the group's answer is the request's own tag", name)
+          .isSameAs(CallContext.of(chain.request()));
+      seen.add(name + " " + (context == null ? "none" : context.request().endpoint().name()));
+      return chain.proceed(next.apply(chain.request()));
+    });
+  }
+
+  private static CallContext context(String endpoint, HttpUrl baseUrl) {
+    ApiRequest request = Endpoint.builder(endpoint, HttpMethod.GET, "/x").build().request().build();
+    return CallContext.stream(request, new RequestGuard(baseUrl, "test"), baseUrl, null);
+  }
+
+  @Test
+  void eachStageIsToldTheContextOfTheRequestItWasHanded() throws Exception {
+    server.enqueue(ok());
+    HttpUrl url = server.url("/x");
+    CallContext first = context("first", url);
+    CallContext second = context("second", url);
+    Interceptor outsideAGroup = chain -> {
+      CallContext context = CallContext.of(chain);
+      seen.add("plain " + (context == null ? "none" : context.request().endpoint().name()));
+      return chain.proceed(chain.request());
+    };
+    OkHttpClient client = new OkHttpClient.Builder()
+        .addInterceptor(new StageGroup(List.of(
+            readingContext("A", r -> r),
+            readingContext("B", r -> r.newBuilder().tag(CallContext.class, second).build()),
+            readingContext("C", r -> r.newBuilder().tag(CallContext.class, null).build()),
+            readingContext("D", r -> r.newBuilder().tag(CallContext.class, first).build()))))
+        .addNetworkInterceptor(outsideAGroup)
+        .addNetworkInterceptor(new StageGroup(List.of(readingContext("E", r -> r))))
+        .build();
+
+    try (Response response = client.newCall(
+        new Request.Builder().url(url).tag(CallContext.class, first).build()).execute()) {
+      assertThat(response.code()).isEqualTo(200);
+    }
+
+    assertThat(seen).containsExactly("A first", "B first", "C second", "D none", "plain first", "E first");
   }
 
   @Test
