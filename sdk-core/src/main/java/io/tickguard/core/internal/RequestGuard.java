@@ -293,7 +293,7 @@ public final class RequestGuard {
       throw new InvalidRequestException(
           name, "Parameter '" + name + "' of endpoint '" + endpoint.name() + "' must not contain '..'");
     }
-    if (!spec.pattern().matcher(value).matches()) {
+    if (!ParamPatterns.matches(spec.pattern(), value)) {
       throw new InvalidRequestException(
           name, "Parameter '" + name + "' of endpoint '" + endpoint.name()
               + "' does not match the allowed pattern " + spec.pattern().pattern());
