@@ -2,13 +2,9 @@ package io.tickguard.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -37,29 +33,8 @@ public final class RoundTripCpuTime {
     int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     int calls = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-    System.out.printf("load average %.2f at the start%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    SignedRoundTripState signed = new SignedRoundTripState();
-    signed.protocol = "http/1.1";
-    signed.start();
-    try {
-      for (int threads : new int[] {1, 8}) {
-        System.out.println(compare("signed round trip", signed::callTickGuard, signed::callRaw, signed::forgetRequests,
-            threads, warmUp, rounds, calls));
-      }
-    } finally {
-      signed.stop();
-    }
-    LastPriceState lastPrice = new LastPriceState();
-    lastPrice.start();
-    try {
-      for (int threads : new int[] {1, 8}) {
-        System.out.println(compare("small call (lastPrice)", lastPrice::callTickGuard, lastPrice::callRaw,
-            lastPrice::forgetRequests, threads, warmUp, rounds, calls));
-      }
-    } finally {
-      lastPrice.stop();
-    }
-    System.out.printf("load average %.2f at the end%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    RoundTripComparisons.runAll((name, tickGuard, handWritten, betweenRounds, threads) ->
+        compare(name, tickGuard, handWritten, betweenRounds, threads, warmUp, rounds, calls));
   }
 
   /**
@@ -95,52 +70,31 @@ public final class RoundTripCpuTime {
     if (!THREADS.isCurrentThreadCpuTimeSupported()) {
       throw new IllegalStateException("This JVM cannot measure a thread's CPU time");
     }
-    Object viaTickGuard = tickGuard.get();
-    Object viaHand = handWritten.get();
-    if (!Objects.equals(viaTickGuard, viaHand)) {
-      throw new IllegalStateException("The two sides disagree: " + viaTickGuard + " vs " + viaHand);
-    }
+    CallerThreads.requireSameAnswer(tickGuard, handWritten);
     AtomicLongArray tickGuardCpu = new AtomicLongArray(rounds);
     AtomicLongArray handCpu = new AtomicLongArray(rounds);
     // Wall-clock time of every recorded call: [round][thread * calls + i]; each thread writes its own slots.
     long[][] tickGuardWall = new long[rounds][threads * calls];
     long[][] handWall = new long[rounds][threads * calls];
     Phaser barrier = new Phaser(threads);
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    List<Thread> callers = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
+    CallerThreads.run("cpu-caller", threads, barrier, t -> {
       int slot = t * calls;
       long[] scratch = new long[calls];
-      Thread caller = new Thread(() -> {
-        try {
-          for (int r = -warmUp; r < rounds; r++) {
-            barrier.arriveAndAwaitAdvance();
-            if (slot == 0) {
-              betweenRounds.run();
-            }
-            barrier.arriveAndAwaitAdvance();
-            long tg = block(tickGuard, calls, r >= 0 ? tickGuardWall[r] : scratch, r >= 0 ? slot : 0);
-            barrier.arriveAndAwaitAdvance();
-            long hw = block(handWritten, calls, r >= 0 ? handWall[r] : scratch, r >= 0 ? slot : 0);
-            if (r >= 0) {
-              tickGuardCpu.addAndGet(r, tg);
-              handCpu.addAndGet(r, hw);
-            }
-          }
-        } catch (RuntimeException e) {
-          failure.compareAndSet(null, e);
-          barrier.arriveAndDeregister(); // the others go on without this caller, then the failure is reported
+      for (int r = -warmUp; r < rounds; r++) {
+        barrier.arriveAndAwaitAdvance();
+        if (slot == 0) {
+          betweenRounds.run();
         }
-      }, "cpu-caller-" + t);
-      callers.add(caller);
-      caller.start();
-    }
-    for (Thread caller : callers) {
-      caller.join();
-    }
-    if (failure.get() != null) {
-      throw new IllegalStateException("A caller failed", failure.get());
-    }
+        barrier.arriveAndAwaitAdvance();
+        long tg = block(tickGuard, calls, r >= 0 ? tickGuardWall[r] : scratch, r >= 0 ? slot : 0);
+        barrier.arriveAndAwaitAdvance();
+        long hw = block(handWritten, calls, r >= 0 ? handWall[r] : scratch, r >= 0 ? slot : 0);
+        if (r >= 0) {
+          tickGuardCpu.addAndGet(r, tg);
+          handCpu.addAndGet(r, hw);
+        }
+      }
+    });
     long[] tg = new long[rounds];
     long[] hw = new long[rounds];
     double[] ratio = new double[rounds];

@@ -1,0 +1,136 @@
+package io.tickguard.benchmarks;
+
+import java.util.Arrays;
+import java.util.concurrent.Phaser;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The round trips of {@link RoundTripCpuTime} compared call by call: every caller thread alternates
+ * one TickGuard call and one hand-written call, the order swapped after every pair, and records the
+ * wall-clock time of each; the p50 of each side over all recorded calls is compared.
+ *
+ * <p>Why pairs and not blocks: on a two-core machine the cost of a loopback round trip depends on how
+ * the scheduler places the caller and server threads, and that placement changes between JVM runs and
+ * within one, every few seconds. The same hand-written call costs 64 us of caller CPU in one run and 88 us
+ * in the next (see docs/performance.md). A block of a hundred calls per side lands each block in
+ * whatever state the machine is in then; a pair puts both sides in the same state, call by call.
+ * Alternating has a cost of its own: each call runs after the other side's call has used the caches,
+ * and the side with more code (TickGuard) loses more to that, so this ratio errs against TickGuard,
+ * never for it.
+ *
+ * <pre>java -cp sdk-benchmarks/target/benchmarks.jar io.tickguard.benchmarks.PairedCallLatency [warm-up pairs] [pairs] [pairs per segment]</pre>
+ *
+ * <p>Pairs are counted per caller thread. Between segments every caller waits, and one of them lets
+ * the loopback server forget the requests it recorded, while no call is in flight.
+ */
+public final class PairedCallLatency {
+  private PairedCallLatency() {}
+
+  /** Runs both comparisons at 1 and 8 threads and prints one line each. */
+  public static void main(String[] args) throws Exception {
+    int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+    int perSegment = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+    RoundTripComparisons.runAll((name, tickGuard, handWritten, betweenSegments, threads) ->
+        compare(name, tickGuard, handWritten, betweenSegments, threads, warmUp, pairs, perSegment, System::nanoTime));
+  }
+
+  /**
+   * What one comparison measured: each side's p50 and p90 wall-clock time over every recorded call,
+   * the ratio of the p50s, and the lowest and highest ratio of the per-segment p50s (how far the
+   * ratio moved within the run).
+   */
+  public record Result(String name, int threads, int pairsPerThread,
+      long tickGuardP50Nanos, long handWrittenP50Nanos, long tickGuardP90Nanos, long handWrittenP90Nanos,
+      double lowestSegmentRatio, double highestSegmentRatio) {
+    /** TickGuard's p50 over the hand-written p50. */
+    public double p50Ratio() {
+      return (double) tickGuardP50Nanos / Math.max(1, handWrittenP50Nanos);
+    }
+
+    @Override
+    public String toString() {
+      return String.format("%-24s %d thread(s), %d pairs each: p50 TickGuard %7.1f us, hand-written %7.1f us,"
+          + " ratio %.3fx (segments %.2f-%.2f); p90 %7.1f us vs %7.1f us",
+          name, threads, pairsPerThread, tickGuardP50Nanos / 1e3, handWrittenP50Nanos / 1e3, p50Ratio(),
+          lowestSegmentRatio, highestSegmentRatio, tickGuardP90Nanos / 1e3, handWrittenP90Nanos / 1e3);
+    }
+  }
+
+  /**
+   * Runs {@code warmUp} unrecorded and then {@code pairs} recorded pairs of calls on each of {@code
+   * threads} threads, in segments of {@code perSegment} pairs; {@code betweenSegments} runs before
+   * each segment (warm-up included) on one thread while no call is in flight. Pair {@code i} of a
+   * thread calls TickGuard first when {@code i} is even and the hand-written side first when it is
+   * odd. Both sides must return equal values (checked once, first), or the comparison is refused.
+   * {@code clock} reads nanoseconds (tests give a fake one).
+   */
+  public static Result compare(String name, Supplier<?> tickGuard, Supplier<?> handWritten, Runnable betweenSegments,
+      int threads, int warmUp, int pairs, int perSegment, LongSupplier clock) throws InterruptedException {
+    if (threads < 1 || warmUp < 0 || pairs < 1 || perSegment < 1 || pairs % perSegment != 0) {
+      throw new IllegalArgumentException("threads >= 1, warmUp >= 0, pairs >= 1 and a whole number of segments of"
+          + " perSegment >= 1 pairs; got threads=" + threads + " warmUp=" + warmUp + " pairs=" + pairs
+          + " perSegment=" + perSegment);
+    }
+    CallerThreads.requireSameAnswer(tickGuard, handWritten);
+    long[][] tickGuardWall = new long[threads][pairs];
+    long[][] handWall = new long[threads][pairs];
+    Phaser barrier = new Phaser(threads);
+    CallerThreads.run("paired-caller", threads, barrier, t -> {
+      long[] tickGuardOfThread = tickGuardWall[t];
+      long[] handOfThread = handWall[t];
+      for (int i = -warmUp; i < pairs; i++) {
+        if (Math.floorMod(i, perSegment) == 0 || i == -warmUp) {
+          barrier.arriveAndAwaitAdvance();
+          if (t == 0) {
+            betweenSegments.run();
+          }
+          barrier.arriveAndAwaitAdvance();
+        }
+        boolean tickGuardFirst = (i & 1) == 0;
+        long began = clock.getAsLong();
+        call(tickGuardFirst ? tickGuard : handWritten);
+        long between = clock.getAsLong();
+        call(tickGuardFirst ? handWritten : tickGuard);
+        long ended = clock.getAsLong();
+        if (i >= 0) {
+          tickGuardOfThread[i] = tickGuardFirst ? between - began : ended - between;
+          handOfThread[i] = tickGuardFirst ? ended - between : between - began;
+        }
+      }
+    });
+    int segments = pairs / perSegment;
+    double[] segmentRatios = new double[segments];
+    for (int s = 0; s < segments; s++) {
+      segmentRatios[s] = (double) percentile(slice(tickGuardWall, s * perSegment, perSegment), 50)
+          / Math.max(1, percentile(slice(handWall, s * perSegment, perSegment), 50));
+    }
+    Arrays.sort(segmentRatios);
+    long[] tickGuardAll = slice(tickGuardWall, 0, pairs);
+    long[] handAll = slice(handWall, 0, pairs);
+    return new Result(name, threads, pairs, percentile(tickGuardAll, 50), percentile(handAll, 50),
+        percentile(tickGuardAll, 90), percentile(handAll, 90), segmentRatios[0], segmentRatios[segments - 1]);
+  }
+
+  private static void call(Supplier<?> side) {
+    if (side.get() == null) {
+      throw new IllegalStateException("A call returned nothing");
+    }
+  }
+
+  /** Pairs {@code from} to {@code from + count - 1} of every thread, in one array. */
+  private static long[] slice(long[][] byThread, int from, int count) {
+    long[] out = new long[byThread.length * count];
+    for (int t = 0; t < byThread.length; t++) {
+      System.arraycopy(byThread[t], from, out, t * count, count);
+    }
+    return out;
+  }
+
+  /** The {@code percent}th percentile (nearest rank, upper) of {@code values}, which it sorts. */
+  static long percentile(long[] values, int percent) {
+    Arrays.sort(values);
+    return values[Math.min(values.length - 1, values.length * percent / 100)];
+  }
+}
