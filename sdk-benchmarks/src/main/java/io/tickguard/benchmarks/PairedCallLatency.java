@@ -1,6 +1,8 @@
 package io.tickguard.benchmarks;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Phaser;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -16,8 +18,13 @@ import java.util.function.Supplier;
  * in the next (see docs/performance.md). A block of a hundred calls per side lands each block in
  * whatever state the machine is in then; a pair puts both sides in the same state, call by call.
  * Alternating has a cost of its own: each call runs after the other side's call has used the caches,
- * and the side with more code (TickGuard) loses more to that, so this ratio errs against TickGuard,
- * never for it.
+ * and the side with more code (TickGuard) loses more to that, so at one thread this ratio errs against
+ * TickGuard, never for it.
+ *
+ * <p>With several threads it errs the other way: at any moment about half the callers run each side,
+ * so the CPU TickGuard adds slows the hand-written calls as much as its own, and the ratio shows only
+ * part of it. A bot whose threads all use TickGuard is what {@link RoundTripCpuTime}'s blocks model;
+ * judge several threads by that harness, and one thread by this one.
  *
  * <pre>java -cp sdk-benchmarks/target/benchmarks.jar io.tickguard.benchmarks.PairedCallLatency [warm-up pairs] [pairs] [pairs per segment]</pre>
  *
@@ -39,11 +46,11 @@ public final class PairedCallLatency {
   /**
    * What one comparison measured: each side's p50 and p90 wall-clock time over every recorded call,
    * the ratio of the p50s, and the lowest and highest ratio of the per-segment p50s (how far the
-   * ratio moved within the run).
+   * ratio moved within the run), with every segment's ratio in the order the segments ran.
    */
   public record Result(String name, int threads, int pairsPerThread,
       long tickGuardP50Nanos, long handWrittenP50Nanos, long tickGuardP90Nanos, long handWrittenP90Nanos,
-      double lowestSegmentRatio, double highestSegmentRatio) {
+      double lowestSegmentRatio, double highestSegmentRatio, List<Double> segmentRatios) {
     /** TickGuard's p50 over the hand-written p50. */
     public double p50Ratio() {
       return (double) tickGuardP50Nanos / Math.max(1, handWrittenP50Nanos);
@@ -51,10 +58,14 @@ public final class PairedCallLatency {
 
     @Override
     public String toString() {
-      return String.format("%-24s %d thread(s), %d pairs each: p50 TickGuard %7.1f us, hand-written %7.1f us,"
-          + " ratio %.3fx (segments %.2f-%.2f); p90 %7.1f us vs %7.1f us",
+      StringBuilder segments = new StringBuilder();
+      for (double ratio : segmentRatios) {
+        segments.append(segments.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", ratio));
+      }
+      return String.format(Locale.ROOT, "%-24s %d thread(s), %d pairs each: p50 TickGuard %7.1f us, hand-written %7.1f us,"
+          + " ratio %.3fx (segments %.2f-%.2f); p90 %7.1f us vs %7.1f us; segments in order: %s",
           name, threads, pairsPerThread, tickGuardP50Nanos / 1e3, handWrittenP50Nanos / 1e3, p50Ratio(),
-          lowestSegmentRatio, highestSegmentRatio, tickGuardP90Nanos / 1e3, handWrittenP90Nanos / 1e3);
+          lowestSegmentRatio, highestSegmentRatio, tickGuardP90Nanos / 1e3, handWrittenP90Nanos / 1e3, segments);
     }
   }
 
@@ -106,11 +117,12 @@ public final class PairedCallLatency {
       segmentRatios[s] = (double) percentile(slice(tickGuardWall, s * perSegment, perSegment), 50)
           / Math.max(1, percentile(slice(handWall, s * perSegment, perSegment), 50));
     }
+    List<Double> inOrder = Arrays.stream(segmentRatios).boxed().toList();
     Arrays.sort(segmentRatios);
     long[] tickGuardAll = slice(tickGuardWall, 0, pairs);
     long[] handAll = slice(handWall, 0, pairs);
     return new Result(name, threads, pairs, percentile(tickGuardAll, 50), percentile(handAll, 50),
-        percentile(tickGuardAll, 90), percentile(handAll, 90), segmentRatios[0], segmentRatios[segments - 1]);
+        percentile(tickGuardAll, 90), percentile(handAll, 90), segmentRatios[0], segmentRatios[segments - 1], inOrder);
   }
 
   private static void call(Supplier<?> side) {

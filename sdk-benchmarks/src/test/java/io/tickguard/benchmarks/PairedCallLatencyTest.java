@@ -53,6 +53,8 @@ class PairedCallLatencyTest {
         1, 0, 4, 2, now::get);
     assertThat(result.lowestSegmentRatio()).isEqualTo(1.0);
     assertThat(result.highestSegmentRatio()).isEqualTo(1.3);
+    assertThat(result.segmentRatios()).as("in the order the segments ran").containsExactly(1.0, 1.3);
+    assertThat(result.toString()).endsWith("segments in order: 1.00 1.30");
   }
 
   @Test
