@@ -55,8 +55,6 @@ public final class ApiClient implements AutoCloseable {
   private final Pipeline pipeline;
   private final StreamOpener streams;
   private final ExecutorService asyncExecutor;
-  /** Calls inside {@link #execute}: the last one out after {@link #close()} evicts the pool again. */
-  private final AtomicInteger callsInFlight = new AtomicInteger();
   private volatile boolean closed;
 
   private ApiClient(Builder b) {
@@ -129,7 +127,6 @@ public final class ApiClient implements AutoCloseable {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(decoder, "decoder");
     Objects.requireNonNull(validator, "validator");
-    callsInFlight.incrementAndGet();
     try {
       if (closed) {
         throw new ClientClosedException("call " + request.endpoint().name());
@@ -137,8 +134,10 @@ public final class ApiClient implements AutoCloseable {
       return pipeline.execute(request, decoder, validator);
     } finally {
       // A call that outlived close() has just returned its connection to the pool: evict it now, or
-      // it would idle there for OkHttp's keep-alive with nobody left to close it.
-      if (callsInFlight.decrementAndGet() == 0 && closed) {
+      // it would idle there for OkHttp's keep-alive with nobody left to close it. Every such call
+      // evicts (only idle connections go), so the last one out leaves none, and calls need no shared
+      // counter of their own that every caller would write.
+      if (closed) {
         pipeline.httpClient().connectionPool().evictAll();
       }
     }

@@ -2,9 +2,11 @@ package io.tickguard.core.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import okhttp3.Call;
@@ -15,11 +17,13 @@ import okhttp3.Call;
  *
  * <p>OkHttp enforces {@code callTimeout} with an {@code AsyncTimeout}: every call enters and leaves
  * one global, lock-guarded queue watched by a single thread. Under many concurrent calls on few cores
- * that lock and the watchdog's wake-ups cost measurable latency (see docs/performance.md). Here a
- * call only adds itself to a concurrent set and removes itself when done; a daemon thread looks at
- * the set every {@link #TICK} and cancels the calls past their deadline. A call is therefore bounded
- * by its timeout plus at most one tick, which is immaterial next to a timeout of seconds. The thread
- * parks while no call is in flight.
+ * that lock and the watchdog's wake-ups cost measurable latency (see docs/performance.md). Here each
+ * calling thread keeps its calls' deadlines in slots of its own ({@link ThreadSlots}, registered once
+ * per thread), so starting and ending a call writes only memory that thread owns: no entry of a shared
+ * set, no cache line every caller writes. A daemon thread looks at every thread's slots each {@link
+ * #TICK} and cancels the calls past their deadline. A call is therefore bounded by its timeout plus at
+ * most one tick, which is immaterial next to a timeout of seconds. The thread parks while no call is
+ * in flight, and drops the slots of threads that have ended.
  */
 public final class CallDeadlines {
   /** How often the sweeper looks for expired calls. */
@@ -27,7 +31,9 @@ public final class CallDeadlines {
 
   private static final CallDeadlines SHARED = new CallDeadlines(true);
 
-  private final Set<Deadline> inFlight = ConcurrentHashMap.newKeySet();
+  /** Every thread's slots, added by the thread on its first call, removed by the sweeper once it ended. */
+  private final ConcurrentLinkedQueue<ThreadSlots> threads = new ConcurrentLinkedQueue<>();
+  private final ThreadLocal<ThreadSlots> mine = ThreadLocal.withInitial(this::register);
   private final AtomicBoolean sweeperStarted;
   private volatile Thread sweeper;
   private volatile boolean sweeperIdle;
@@ -42,17 +48,27 @@ public final class CallDeadlines {
     return SHARED;
   }
 
-  /** Starts bounding {@code call} to {@code timeout}; close the returned deadline when the call is done. */
+  /**
+   * Starts bounding {@code call} to {@code timeout}; close the returned deadline, on the same thread,
+   * when the call is done.
+   */
   public Deadline start(Call call, Duration timeout) {
     return startUntil(call, System.nanoTime() + timeout.toNanos());
   }
 
   /** Starts bounding {@code call} to {@code deadlineNanos} ({@link System#nanoTime()} scale). */
   Deadline startUntil(Call call, long deadlineNanos) {
-    Deadline deadline = new Deadline(call, deadlineNanos);
-    inFlight.add(deadline);
+    ThreadSlots slots = mine.get();
+    Deadline deadline = new Deadline(call, deadlineNanos, slots);
+    slots.add(deadline); // a volatile write: the sweeper's idle flag read below is ordered after it
     wakeSweeper();
     return deadline;
+  }
+
+  private ThreadSlots register() {
+    ThreadSlots slots = new ThreadSlots(Thread.currentThread());
+    threads.add(slots);
+    return slots;
   }
 
   private void wakeSweeper() {
@@ -68,16 +84,18 @@ public final class CallDeadlines {
 
   private void sweep() {
     while (true) {
-      if (inFlight.isEmpty()) {
+      if (inFlight() == 0) {
+        forgetEndedThreads();
         sweeperIdle = true;
         // Re-check after publishing the flag: a call added meanwhile has seen it and unparks us.
-        if (inFlight.isEmpty()) {
+        if (inFlight() == 0) {
           LockSupport.park(this);
         }
         sweeperIdle = false;
         continue;
       }
       cancelExpired(System.nanoTime());
+      forgetEndedThreads();
       LockSupport.parkNanos(this, TICK.toNanos());
     }
   }
@@ -85,25 +103,111 @@ public final class CallDeadlines {
   /** Cancels every call whose deadline is at or before {@code nowNanos}; returns how many. */
   int cancelExpired(long nowNanos) {
     int cancelled = 0;
-    for (Deadline d : inFlight) {
-      if (nowNanos - d.deadlineNanos >= 0 && d.expire()) {
-        cancelled++;
+    for (ThreadSlots slots : threads) {
+      Deadline[] entries = slots.entries;
+      for (int i = 0; i < entries.length; i++) {
+        Deadline d = ThreadSlots.get(entries, i);
+        if (d != null && nowNanos - d.deadlineNanos >= 0 && d.expire()) {
+          cancelled++;
+        }
       }
     }
     return cancelled;
   }
 
+  /** Drops the slots of threads that have ended (they hold no call: every call closes its deadline). */
+  void forgetEndedThreads() {
+    for (Iterator<ThreadSlots> it = threads.iterator(); it.hasNext(); ) {
+      ThreadSlots slots = it.next();
+      Thread owner = slots.owner.get();
+      if ((owner == null || !owner.isAlive()) && slots.count() == 0) {
+        it.remove();
+      }
+    }
+  }
+
   /** How many calls are being bounded now. */
   int inFlight() {
-    return inFlight.size();
+    int n = 0;
+    for (ThreadSlots slots : threads) {
+      n += slots.count();
+    }
+    return n;
+  }
+
+  /** How many threads' slots are registered now. */
+  int threadsRegistered() {
+    return threads.size();
   }
 
   /**
-   * One bounded call. Its hash is taken from its deadline instead of the identity hash, which the
-   * JVM computes and installs in the object's header on first use (a native call per call here);
-   * equality stays identity. The expired flag is a field of its own, not a second object.
+   * The deadlines of the calls one thread has in flight: usually one, more when a call is made from
+   * inside another (an observer or decoder calling out). Only the owner thread adds; entries are
+   * cleared by compare-and-set (by the owner when its call ends, by the sweeper when it expires one),
+   * so the two never undo each other's work. The sweeper reads the entries with volatile reads.
    */
-  public final class Deadline implements AutoCloseable {
+  static final class ThreadSlots {
+    private static final VarHandle ENTRY = MethodHandles.arrayElementVarHandle(Deadline[].class);
+
+    private final WeakReference<Thread> owner;
+    /** Replaced (grown) only by the owner, while it holds no entry the sweeper could clear meanwhile. */
+    private volatile Deadline[] entries = new Deadline[2];
+
+    private ThreadSlots(Thread owner) {
+      this.owner = new WeakReference<>(owner);
+    }
+
+    private static Deadline get(Deadline[] entries, int i) {
+      return (Deadline) ENTRY.getVolatile(entries, i);
+    }
+
+    /** Puts {@code d} in a free slot (owner thread only). */
+    private void add(Deadline d) {
+      Deadline[] current = entries;
+      for (int i = 0; i < current.length; i++) {
+        if (get(current, i) == null) {
+          d.index = i;
+          ENTRY.setVolatile(current, i, d);
+          return;
+        }
+      }
+      Deadline[] grown = Arrays.copyOf(current, current.length * 2);
+      d.index = current.length;
+      grown[current.length] = d;
+      entries = grown;
+      // The sweeper may have expired a copied entry and cleared it in the old array only: it marks a
+      // deadline expired before it clears its slot, so this look, after the new array is published,
+      // finds every such entry (an expiry that reads the array later clears it in the new one).
+      for (int i = 0; i < current.length; i++) {
+        Deadline copied = get(grown, i);
+        if (copied != null && copied.expired) {
+          ENTRY.compareAndSet(grown, i, copied, null);
+        }
+      }
+    }
+
+    /** Clears {@code d}'s slot if it still holds {@code d}. */
+    private void remove(Deadline d) {
+      Deadline[] current = entries;
+      if (d.index < current.length) {
+        ENTRY.compareAndSet(current, d.index, d, null);
+      }
+    }
+
+    private int count() {
+      Deadline[] current = entries;
+      int n = 0;
+      for (int i = 0; i < current.length; i++) {
+        if (get(current, i) != null) {
+          n++;
+        }
+      }
+      return n;
+    }
+  }
+
+  /** One bounded call. The expired flag is a field of its own, not a second object. */
+  public static final class Deadline implements AutoCloseable {
     private static final VarHandle EXPIRED;
 
     static {
@@ -116,16 +220,20 @@ public final class CallDeadlines {
 
     private final Call call;
     private final long deadlineNanos;
+    private final ThreadSlots slots;
+    /** Its slot in {@code slots}; set by the owner before the deadline is published. */
+    private int index;
     private volatile boolean expired;
 
-    private Deadline(Call call, long deadlineNanos) {
+    private Deadline(Call call, long deadlineNanos, ThreadSlots slots) {
       this.call = call;
       this.deadlineNanos = deadlineNanos;
+      this.slots = slots;
     }
 
     private boolean expire() {
       if (EXPIRED.compareAndSet(this, false, true)) {
-        inFlight.remove(this);
+        slots.remove(this);
         call.cancel();
         return true;
       }
@@ -140,17 +248,7 @@ public final class CallDeadlines {
     /** The call finished (either way): stop bounding it. */
     @Override
     public void close() {
-      inFlight.remove(this);
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(deadlineNanos * 0x9E3779B97F4A7C15L);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return this == other;
+      slots.remove(this);
     }
   }
 }

@@ -3,6 +3,9 @@ package io.tickguard.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -69,7 +72,7 @@ class CallDeadlinesTest {
     CallDeadlines.Deadline b = deadlines.startUntil(second, at);
     CallDeadlines.Deadline c = deadlines.startUntil(third, at);
 
-    assertThat(a).isNotEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a).isNotEqualTo(b);
     assertThat(deadlines.inFlight()).isEqualTo(3);
     b.close();
     assertThat(deadlines.inFlight()).isEqualTo(2);
@@ -81,6 +84,81 @@ class CallDeadlinesTest {
     assertThat(a.expired()).isTrue();
     assertThat(b.expired()).isFalse();
     assertThat(c.expired()).isTrue();
+    assertThat(deadlines.inFlight()).isZero();
+  }
+
+  @Test
+  void callsNestedOnOneThreadGrowItsSlotsAndEachIsTrackedUntilClosedOrExpired() {
+    long soon = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+    long late = soon + Duration.ofHours(1).toNanos();
+    List<Call> calls = new ArrayList<>();
+    List<CallDeadlines.Deadline> started = new ArrayList<>();
+    for (int i = 0; i < 7; i++) { // more than the slots a thread starts with
+      Call call = newCall();
+      calls.add(call);
+      started.add(deadlines.startUntil(call, i % 2 == 0 ? soon : late));
+    }
+    assertThat(deadlines.inFlight()).isEqualTo(7);
+    assertThat(deadlines.threadsRegistered()).isEqualTo(1);
+
+    started.get(2).close();
+    started.get(3).close();
+    assertThat(deadlines.inFlight()).isEqualTo(5);
+
+    assertThat(deadlines.cancelExpired(soon)).as("calls 0, 4, 6").isEqualTo(3);
+    assertThat(calls).extracting(Call::isCanceled).containsExactly(true, false, false, false, true, false, true);
+    assertThat(deadlines.inFlight()).isEqualTo(2);
+
+    // Freed slots are used again before the slots grow.
+    CallDeadlines.Deadline again = deadlines.startUntil(newCall(), late);
+    assertThat(deadlines.inFlight()).isEqualTo(3);
+    again.close();
+    started.forEach(CallDeadlines.Deadline::close);
+    assertThat(deadlines.inFlight()).isZero();
+  }
+
+  @Test
+  void callsOfSeveralThreadsAreSweptTogetherAndEndedThreadsAreForgotten() throws InterruptedException {
+    long at = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    int threads = 3;
+    CountDownLatch started = new CountDownLatch(threads);
+    CountDownLatch swept = new CountDownLatch(1);
+    List<Call> calls = new ArrayList<>();
+    List<Thread> callers = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      Call call = newCall();
+      calls.add(call);
+      Thread t = new Thread(() -> {
+        CallDeadlines.Deadline d = deadlines.startUntil(call, at);
+        started.countDown();
+        try {
+          swept.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        d.close();
+      });
+      callers.add(t);
+      t.start();
+    }
+    started.await();
+    CallDeadlines.Deadline own = deadlines.startUntil(newCall(), at + Duration.ofHours(1).toNanos());
+
+    assertThat(deadlines.threadsRegistered()).isEqualTo(threads + 1);
+    assertThat(deadlines.inFlight()).isEqualTo(threads + 1);
+    assertThat(deadlines.cancelExpired(at)).isEqualTo(threads);
+    assertThat(calls).allMatch(Call::isCanceled);
+
+    swept.countDown();
+    for (Thread t : callers) {
+      t.join();
+    }
+    deadlines.forgetEndedThreads();
+    assertThat(deadlines.threadsRegistered()).as("only this live thread's slots stay").isOne();
+    assertThat(deadlines.inFlight()).isOne();
+    own.close();
+    deadlines.forgetEndedThreads();
+    assertThat(deadlines.threadsRegistered()).as("a live thread keeps its slots").isOne();
     assertThat(deadlines.inFlight()).isZero();
   }
 }

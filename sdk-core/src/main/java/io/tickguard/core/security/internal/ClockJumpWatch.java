@@ -34,6 +34,9 @@ public final class ClockJumpWatch {
   /** Reads the offset after a sample; reports a jump. */
   public void sampled() {
     Duration now = offset.get();
+    if (now.equals(last.get())) {
+      return; // the usual case, every response: only read, so concurrent callers share the line
+    }
     Duration before = last.getAndSet(now);
     if (before != null && now.minus(before).abs().toMillis() >= JUMP_MILLIS) {
       events.onEvent(SecurityEvent.of(SecurityEventKind.CLOCK_SKEW, clock.instant(), host, "", "",
