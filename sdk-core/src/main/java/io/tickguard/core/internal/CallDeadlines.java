@@ -72,7 +72,9 @@ public final class CallDeadlines {
   }
 
   private void wakeSweeper() {
-    if (sweeperStarted.compareAndSet(false, true)) {
+    // Read before the compare-and-set: a CAS takes its cache line exclusively even when it fails,
+    // and this flag is read by every call of every thread.
+    if (!sweeperStarted.get() && sweeperStarted.compareAndSet(false, true)) {
       Thread t = new Thread(this::sweep, "tickguard-call-deadlines");
       t.setDaemon(true);
       sweeper = t;

@@ -17,10 +17,16 @@ import javax.crypto.Mac;
  */
 final class MacSlots {
   private static final int SLOTS = slotCount();
+  /**
+   * Slots are this many array elements apart, so that no two share a 64-byte cache line (references
+   * take 4 or 8 bytes): threads on different cores would otherwise keep taking the line from each
+   * other, two writes per signature, the contention the slots exist to avoid.
+   */
+  private static final int SPACING = 16;
 
   private final Mac prototype;
   private final Supplier<Mac> fresh;
-  private final AtomicReferenceArray<Mac> slots = new AtomicReferenceArray<>(SLOTS);
+  private final AtomicReferenceArray<Mac> slots = new AtomicReferenceArray<>(SLOTS * SPACING);
 
   /**
    * @param prototype an initialised {@code Mac}, only ever cloned
@@ -50,7 +56,7 @@ final class MacSlots {
   }
 
   private static int slot() {
-    return System.identityHashCode(Thread.currentThread()) & (SLOTS - 1);
+    return (System.identityHashCode(Thread.currentThread()) & (SLOTS - 1)) * SPACING;
   }
 
   private static int slotCount() {
