@@ -26,7 +26,9 @@ import java.util.function.Supplier;
  * part of it. A bot whose threads all use TickGuard is what {@link RoundTripCpuTime}'s blocks model;
  * judge several threads by that harness, and one thread by this one.
  *
- * <pre>java -cp sdk-benchmarks/target/benchmarks.jar io.tickguard.benchmarks.PairedCallLatency [warm-up pairs] [pairs] [pairs per segment]</pre>
+ * <pre>java -cp sdk-benchmarks/target/benchmarks.jar io.tickguard.benchmarks.PairedCallLatency [warm-up pairs] [pairs] [pairs per segment] [signed|lastPrice|all] [1|8|both]</pre>
+ *
+ * <p>The last two arguments choose the comparisons (by default both round trips at 1 and 8 threads).
  *
  * <p>Pairs are counted per caller thread. Between segments every caller waits, and one of them lets
  * the loopback server forget the requests it recorded, while no call is in flight.
@@ -34,13 +36,14 @@ import java.util.function.Supplier;
 public final class PairedCallLatency {
   private PairedCallLatency() {}
 
-  /** Runs both comparisons at 1 and 8 threads and prints one line each. */
+  /** Runs the chosen comparisons (both round trips at 1 and 8 threads by default) and prints one line each. */
   public static void main(String[] args) throws Exception {
     int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     int perSegment = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
-    RoundTripComparisons.runAll((name, tickGuard, handWritten, betweenSegments, threads) ->
-        compare(name, tickGuard, handWritten, betweenSegments, threads, warmUp, pairs, perSegment, System::nanoTime));
+    RoundTripComparisons.run((name, tickGuard, handWritten, betweenSegments, threads) ->
+        compare(name, tickGuard, handWritten, betweenSegments, threads, warmUp, pairs, perSegment, System::nanoTime),
+        RoundTripComparisons.Selection.parse(args, 3));
   }
 
   /**

@@ -21,20 +21,23 @@ import java.util.function.Supplier;
  * counted: the in-JVM loopback server and OkHttp's own threads work the same for both sides. Each
  * call's wall-clock time is recorded too, for the p50 the issue's targets name (see {@link Result}).
  *
- * <pre>java -cp sdk-benchmarks/target/benchmarks.jar io.tickguard.benchmarks.RoundTripCpuTime [warm-up rounds] [rounds] [calls per block]</pre>
+ * <pre>java -cp sdk-benchmarks/target/benchmarks.jar io.tickguard.benchmarks.RoundTripCpuTime [warm-up rounds] [rounds] [calls per block] [signed|lastPrice|all] [1|8|both]</pre>
+ *
+ * <p>The last two arguments choose the comparisons (by default both round trips at 1 and 8 threads).
  */
 public final class RoundTripCpuTime {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private RoundTripCpuTime() {}
 
-  /** Runs both comparisons at 1 and 8 threads and prints one line each. */
+  /** Runs the chosen comparisons (both round trips at 1 and 8 threads by default) and prints one line each. */
   public static void main(String[] args) throws Exception {
     int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
     int calls = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-    RoundTripComparisons.runAll((name, tickGuard, handWritten, betweenRounds, threads) ->
-        compare(name, tickGuard, handWritten, betweenRounds, threads, warmUp, rounds, calls));
+    RoundTripComparisons.run((name, tickGuard, handWritten, betweenRounds, threads) ->
+        compare(name, tickGuard, handWritten, betweenRounds, threads, warmUp, rounds, calls),
+        RoundTripComparisons.Selection.parse(args, 3));
   }
 
   /**
