@@ -2,6 +2,7 @@ package io.tickguard.core.auth;
 
 import io.tickguard.core.ApiRequest;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import okhttp3.Request;
@@ -52,7 +53,7 @@ public interface RequestAuthenticator {
     return new RequestAuthenticator() {
       @Override
       public Set<Scope> grantedScopes() {
-        return EnumSet.of(Scope.MARKET_DATA);
+        return Anonymous.MARKET_DATA_ONLY;
       }
 
       @Override
@@ -95,9 +96,12 @@ public interface RequestAuthenticator {
   enum Anonymous implements RequestAuthenticator {
     INSTANCE;
 
+    /** One unmodifiable set for every call: the Guard stage asks for it on each. */
+    private static final Set<Scope> MARKET_DATA_ONLY = Collections.unmodifiableSet(EnumSet.of(Scope.MARKET_DATA));
+
     @Override
     public Set<Scope> grantedScopes() {
-      return EnumSet.of(Scope.MARKET_DATA);
+      return MARKET_DATA_ONLY;
     }
 
     @Override

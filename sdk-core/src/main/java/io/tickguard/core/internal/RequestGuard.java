@@ -150,11 +150,13 @@ public final class RequestGuard {
    * path, each variable encoded; for one without, {@code null} (the template has its URL).
    */
   private HttpUrl.Builder path(Endpoint endpoint, Template template, Map<String, String> values) {
-    for (String name : values.keySet()) {
-      if (!endpoint.pathParams().containsKey(name)) {
-        throw new InvalidRequestException(
-            name, "Endpoint '" + endpoint.name() + "' has no path variable '" + name + "'; it has "
-                + endpoint.pathParams().keySet());
+    if (!values.isEmpty()) { // most calls have no path variables: no key-set view or iterator for them
+      for (String name : values.keySet()) {
+        if (!endpoint.pathParams().containsKey(name)) {
+          throw new InvalidRequestException(
+              name, "Endpoint '" + endpoint.name() + "' has no path variable '" + name + "'; it has "
+                  + endpoint.pathParams().keySet());
+        }
       }
     }
     if (template.fixedUrl != null) {

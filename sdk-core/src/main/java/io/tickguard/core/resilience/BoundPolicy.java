@@ -115,7 +115,7 @@ final class BoundPolicy implements ResiliencePolicy {
       long took = hostTime(started, attempt);
       if (code >= 500) {
         breaker.onError(took, TimeUnit.MILLISECONDS, new ServerError(code));
-      } else {
+      } else if (!hostBreaker.successChangesNothing(took)) {
         breaker.onSuccess(took, TimeUnit.MILLISECONDS);
       }
       hostBreaker.noteState();

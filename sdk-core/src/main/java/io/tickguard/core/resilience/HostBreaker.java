@@ -28,6 +28,8 @@ final class HostBreaker {
   private final String host;
   private final CircuitBreaker breaker;
   private final Duration waitInOpenState;
+  private final int windowSize;
+  private final long slowCallMillis;
   private final Clock clock;
   private final List<MetricsListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicReference<CircuitBreaker.State> reported = new AtomicReference<>(CircuitBreaker.State.CLOSED);
@@ -36,6 +38,8 @@ final class HostBreaker {
   HostBreaker(String host, StandardResiliencePolicy.Settings settings) {
     this.host = host;
     this.waitInOpenState = settings.waitInOpenState();
+    this.windowSize = settings.slidingWindowSize();
+    this.slowCallMillis = settings.slowCallDuration().toMillis();
     this.clock = settings.clock();
     this.breaker = CircuitBreaker.of("tickguard-" + host, settings.breakerConfig());
   }
@@ -60,6 +64,23 @@ final class HostBreaker {
     for (MetricsListener l : listeners) {
       l.onCircuitStateChange(host, now.name());
     }
+  }
+
+  /**
+   * Whether recording a success that took {@code tookMillis} would leave the breaker as it is: it is
+   * closed, its count window is full of fast successes, and this one is fast too, so the oldest
+   * success would only make room for an equal one. Skipping that record spares every call to a
+   * healthy host a write (a compare-and-set and a new node) to the one window all its callers share;
+   * it costs reads only. A failure another thread records meanwhile leaves the same window as if this
+   * success had been recorded just before it: the oldest success drops out either way.
+   */
+  boolean successChangesNothing(long tookMillis) {
+    if (tookMillis >= slowCallMillis || breaker.getState() != CircuitBreaker.State.CLOSED) {
+      return false;
+    }
+    CircuitBreaker.Metrics window = breaker.getMetrics();
+    return window.getNumberOfFailedCalls() == 0 && window.getNumberOfSlowCalls() == 0
+        && window.getNumberOfBufferedCalls() >= windowSize;
   }
 
   void addListener(MetricsListener listener) {

@@ -141,15 +141,17 @@ public final class InProcessThrottle implements ReservingThrottle {
       long now = clock.millis();
       grantedNow = now;
       failIfBanned(now);
-      for (LimitState s : states) {
-        s.prune(now);
+      // Indexed: the windows are an unmodifiable random-access list, and this runs on every call.
+      for (int i = 0; i < states.size(); i++) {
+        states.get(i).prune(now);
       }
       long at = Math.max(now, pausedUntil);
       String blocking = pausedUntil > now ? SERVER_PAUSE : null;
       boolean moved = true;
       while (moved) {
         moved = false;
-        for (LimitState s : states) {
+        for (int i = 0; i < states.size(); i++) {
+          LimitState s = states.get(i);
           long t = s.earliestAt(at, s.limit().cost(weight));
           if (t > at) {
             at = t;
@@ -168,7 +170,8 @@ public final class InProcessThrottle implements ReservingThrottle {
                 + " retry in " + wait + " ms or raise maxWaiters",
             ErrorDetails.none(), blocking, Duration.ofMillis(wait), true, false);
       }
-      for (LimitState s : states) {
+      for (int i = 0; i < states.size(); i++) {
+        LimitState s = states.get(i);
         s.take(at, s.limit().cost(weight));
         sendBy = Math.min(sendBy, s.sendBy(at));
       }

@@ -49,6 +49,14 @@ class CircuitBreakerAndBulkheadTest {
     };
   }
 
+  /** An attempt the host answers with {@code code} after {@code took} (the 2 s slow-call bound is passed by 3 s). */
+  ResiliencePolicy.Attempt answeringAfter(Duration took, int code) {
+    return n -> {
+      time.advance(took);
+      return Responses.of(code);
+    };
+  }
+
   @Test
   void breakerOpensOnFailuresFailsFastWithoutSendingThenHalfOpensAndClosesOnGoodProbes() throws IOException {
     ResiliencePolicy api = policy().bind("api.example.com", metrics);
@@ -86,6 +94,52 @@ class CircuitBreakerAndBulkheadTest {
       api.execute(GET, answering(500)).close();
     }
     assertThat(transitions).containsExactly("api.example.com:OPEN");
+  }
+
+  @Test
+  void successesOfAHealthyHostLeaveItsFullWindowUnwritten() throws IOException {
+    StandardResiliencePolicy policy = policy();
+    ResiliencePolicy api = policy.bind("api.example.com", metrics);
+    AtomicInteger recorded = new AtomicInteger();
+    policy.breakerOf("api.example.com").orElseThrow().getEventPublisher().onSuccess(e -> recorded.incrementAndGet());
+    for (int i = 0; i < 20; i++) {
+      api.execute(GET, answering(200)).close();
+    }
+    // The window holds 4 outcomes: once it is full of fast successes, another one changes nothing.
+    assertThat(recorded).as("successes written to the breaker").hasValue(4);
+    assertThat(sent).hasValue(20);
+  }
+
+  @Test
+  void successesAreRecordedAgainWhileAFailureIsInTheWindow() throws IOException {
+    StandardResiliencePolicy policy = policy();
+    ResiliencePolicy api = policy.bind("api.example.com", metrics);
+    for (int i = 0; i < 4; i++) {
+      api.execute(GET, answering(200)).close();
+    }
+    api.execute(GET, answering(500)).close(); // [S S S F]
+    for (int i = 0; i < 3; i++) {
+      api.execute(GET, answering(200)).close(); // each pushes an older outcome out: [F S S S]
+    }
+    api.execute(GET, answering(500)).close(); // [S S S F]: 25%, under the threshold
+    assertThat(policy.circuitState("api.example.com"))
+        .as("the first failure left the window: had the successes after it been skipped, 2 of 4 would fail")
+        .isEqualTo("CLOSED");
+    api.execute(GET, answering(500)).close(); // [S S F F]: 50%
+    assertThat(transitions).containsExactly("api.example.com:OPEN");
+  }
+
+  @Test
+  void slowSuccessesAfterAFullWindowOfFastOnesAreStillRecorded() throws IOException {
+    StandardResiliencePolicy policy = policy();
+    ResiliencePolicy api = policy.bind("slow.example.com", metrics);
+    for (int i = 0; i < 4; i++) {
+      api.execute(GET, answering(200)).close();
+    }
+    for (int i = 0; i < 4; i++) {
+      api.execute(GET, answeringAfter(Duration.ofSeconds(3), 200)).close();
+    }
+    assertThat(transitions).containsExactly("slow.example.com:OPEN");
   }
 
   @Test
@@ -140,10 +194,7 @@ class CircuitBreakerAndBulkheadTest {
   void slowCallsOpenTheBreaker() throws IOException {
     ResiliencePolicy api = policy().bind("slow.example.com", metrics);
     for (int i = 0; i < 4; i++) {
-      api.execute(GET, n -> {
-        time.advance(Duration.ofSeconds(3));
-        return Responses.of(200);
-      }).close();
+      api.execute(GET, answeringAfter(Duration.ofSeconds(3), 200)).close();
     }
     assertThat(transitions).containsExactly("slow.example.com:OPEN");
   }
