@@ -52,6 +52,11 @@ class CryptoDecodersFuzzTest {
   }
 
   @FuzzTest
+  void binanceLastPrice(byte[] body) {
+    decode("binance.lastPrice", body);
+  }
+
+  @FuzzTest
   void binanceTickers(byte[] body) {
     decode("binance.tickers", body);
   }

@@ -47,6 +47,7 @@ final class WireDecoders {
     Map<String, ResponseDecoder<?>> d = new LinkedHashMap<>();
     d.put("binance.serverTime", BinanceDecoders.serverTime());
     d.put("binance.exchangeInfo", BinanceDecoders.exchangeInfo());
+    d.put("binance.lastPrice", BinanceDecoders.lastPrice(Symbol.of("LTC", "BTC"))); // the documented sample's symbol
     d.put("binance.tickers", BinanceDecoders.tickers(List.of(BTC_USDT, Symbol.of("BNB", "BTC"))));
     d.put("binance.depth", BinanceDecoders.depth(BTC_USDT, 100));
     d.put("binance.trades", BinanceDecoders.trades(100));

@@ -19,6 +19,7 @@ import io.tickguard.crypto.Trade;
 import io.tickguard.market.internal.JsonStream;
 import io.tickguard.market.internal.JsonPath;
 import io.tickguard.market.internal.JsonTree;
+import io.tickguard.market.internal.KnownNames;
 import io.tickguard.crypto.internal.Levels;
 import io.tickguard.market.internal.Models;
 import io.tickguard.market.internal.Times;
@@ -153,16 +154,40 @@ public final class BinanceDecoders {
     };
   }
 
-  /** {@code ticker/price} for one symbol: {@code {"symbol":"LTCBTC","price":"4.00000200"}}. */
+  /** The members of {@code ticker/price}, numbered as {@link #lastPrice} reads them. */
+  private static final KnownNames LAST_PRICE = KnownNames.of("symbol", "price");
+
+  /**
+   * {@code ticker/price} for one symbol: {@code {"symbol":"LTCBTC","price":"4.00000200"}}. Bots poll
+   * it, so it is streamed: no tree and no map per object, each member checked as it comes (a repeated
+   * one is refused, a {@code null} one is missing, others are skipped).
+   */
   public static ResponseDecoder<BigDecimal> lastPrice(Symbol asked) {
     String expected = BinanceSymbolMapper.INSTANCE.toProvider(asked);
     return r -> {
-      JsonNode n = JsonTree.object(r.json(), "body");
-      String wire = JsonTree.text(n, "symbol", JsonPath.ROOT);
+      String wire = null;
+      BigDecimal price = null;
+      try (JsonStream in = JsonStream.of(r)) {
+        in.next(JsonToken.START_OBJECT, "body");
+        for (int m = in.nextMember(LAST_PRICE); m != JsonStream.END; m = in.nextMember(LAST_PRICE)) {
+          JsonToken t = in.next();
+          if (m == JsonStream.UNKNOWN || t == JsonToken.VALUE_NULL) {
+            in.skipCurrent();
+          } else if (m == 0) {
+            wire = in.string("symbol");
+          } else {
+            price = in.decimal("price");
+          }
+        }
+        in.end();
+      }
+      if (wire == null || price == null) {
+        String field = wire == null ? "symbol" : "price";
+        throw new InvalidResponseException(field, "Field " + field + " is missing");
+      }
       if (!wire.equals(expected)) {
         throw new InvalidResponseException("symbol", "Unexpected symbol " + wire + " in the response");
       }
-      BigDecimal price = JsonTree.decimal(n, "price", JsonPath.ROOT);
       if (price.signum() <= 0) {
         throw new InvalidResponseException("price", "Field price must be positive");
       }
