@@ -117,6 +117,22 @@ class InProcessThrottleTest {
   }
 
   @Test
+  void aHeavierCallOfAGroupSetAlreadySeenIsStillRefusedAtTheExactBound() {
+    Throttle throttle = builder(
+        RateLimit.fixedWindow("REQUEST_WEIGHT", 10, Duration.ofMinutes(1)),
+        RateLimit.fixedWindow("REQUEST_WEIGHT", 8, Duration.ofSeconds(1)))
+        .maxWait(Duration.ZERO).build();
+    Endpoint eight = Endpoint.builder("eight", HttpMethod.GET, "/eight").weight(8).limits("REQUEST_WEIGHT").build();
+    Endpoint nine = Endpoint.builder("nine", HttpMethod.GET, "/nine").weight(9).limits("REQUEST_WEIGHT").build();
+    throttle.acquire(eight.request().build()); // fits the smaller window exactly; the group set's windows are now kept
+    // A hang bound, not a timing assertion: a call the check let through would never find room.
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
+        assertThatThrownBy(() -> throttle.acquire(nine.request().build()))
+            .isInstanceOf(RateLimitedException.class).hasMessageContaining("can never be sent")
+            .hasMessageContaining("allows only 8"));
+  }
+
+  @Test
   void requestHeavierThanItsWindowFailsWithoutWaiting() {
     Endpoint heavy = Endpoint.builder("heavy", HttpMethod.GET, "/heavy").weight(11).limits("REQUEST_WEIGHT").build();
     Throttle throttle = builder(RateLimit.fixedWindow("REQUEST_WEIGHT", 10, Duration.ofMinutes(1)))

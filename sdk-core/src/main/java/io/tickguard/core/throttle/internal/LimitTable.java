@@ -42,7 +42,14 @@ public final class LimitTable<W> {
    * The windows of each limit-group set seen so far (endpoints name a handful of sets), so a request
    * does not collect them anew; a set that names an unknown group is never cached.
    */
-  private final Map<Set<String>, List<W>> byGroups = new ConcurrentHashMap<>();
+  private final Map<Set<String>, Windows<W>> byGroups = new ConcurrentHashMap<>();
+
+  /**
+   * The windows of one limit-group set and the largest weight a request may have to fit in each of
+   * them, worked out once: the check of every call then reads no window, whose counts other callers
+   * keep writing under the throttle's lock (reading a field next to them would pull their cache line).
+   */
+  private record Windows<W>(List<W> list, long maxWeight) {}
 
   /**
    * The table of {@code throttle}'s {@code limits}, each kept as {@code make} creates it.
@@ -78,16 +85,38 @@ public final class LimitTable<W> {
    */
   public List<W> forRequest(ApiRequest request) {
     Set<String> groups = request.endpoint().limits();
-    List<W> windows = byGroups.get(groups);
+    Windows<W> windows = byGroups.get(groups);
     if (windows == null) {
-      windows = collect(request, groups);
+      windows = windows(collect(request, groups));
       if (byGroups.size() < MAX_GROUP_SETS) {
         byGroups.putIfAbsent(groups, windows);
       }
     }
+    if (request.weight() > windows.maxWeight()) {
+      refuseOversized(request, windows.list());
+    }
+    return windows.list();
+  }
+
+  /** {@code list} with the largest weight that costs no more than any of its windows allows. */
+  private Windows<W> windows(List<W> list) {
+    long max = Long.MAX_VALUE;
+    for (W w : list) {
+      RateLimit limit = limitOf.apply(w);
+      if (limit.chargesWeight()) {
+        max = Math.min(max, limit.limit());
+      } else if (limit.cost(1) > limit.limit()) {
+        max = Long.MIN_VALUE; // a window every request overfills: each call takes the slow path and is refused
+      }
+    }
+    return new Windows<>(list, max);
+  }
+
+  /** Throws for the first of {@code windows} that {@code request} costs more than a whole of. */
+  private void refuseOversized(ApiRequest request, List<W> windows) {
     int weight = request.weight();
-    for (int i = 0; i < windows.size(); i++) {
-      RateLimit limit = limitOf.apply(windows.get(i));
+    for (W w : windows) {
+      RateLimit limit = limitOf.apply(w);
       if (limit.cost(weight) > limit.limit()) {
         throw new RateLimitedException(
             "Request to " + request.endpoint().name() + " costs " + limit.cost(weight) + " but window "
@@ -95,7 +124,6 @@ public final class LimitTable<W> {
             ErrorDetails.none(), limit.id(), null, true, false);
       }
     }
-    return windows;
   }
 
   /** The windows of every request, then those of {@code groups}, as an unmodifiable list. */
