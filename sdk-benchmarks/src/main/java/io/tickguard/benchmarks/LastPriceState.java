@@ -41,13 +41,7 @@ public class LastPriceState {
   @Setup(Level.Trial)
   public void start() {
     server = new LoopbackTlsServer(MarketPayloads.tickerPrice(), Protocol.HTTP_1_1);
-    tickGuard = BinanceClient.builder()
-        .config(ClientConfig.builder(server.baseUrl().toString())
-            .tls(server.tickGuardTls())
-            .connectionPool(16, Duration.ofMinutes(5))
-            .build())
-        .throttle(SignedBookTickerCall.throttle()) // never waits: the benchmark measures bookkeeping, not pacing
-        .build();
+    tickGuard = newTickGuard();
 
     raw = server.pinnedRawClient(16);
     rawUrl = server.baseUrl().newBuilder().encodedPath("/api/v3/ticker/price").addQueryParameter("symbol", "BTCUSDT").build();
@@ -60,6 +54,35 @@ public class LastPriceState {
   @TearDown(Level.Iteration)
   public void forgetRequests() {
     server.forgetRecordedRequests();
+  }
+
+  /**
+   * {@link #forgetRequests} and new connections for both sides, each made by one untimed call (see
+   * {@link PairedCallLatency} on why a one-thread comparison needs them). The client exposes no pool,
+   * so TickGuard's side is a new client over the same server; no call may be in flight.
+   */
+  public void reconnect() {
+    forgetRequests();
+    tickGuard.close();
+    tickGuard = newTickGuard();
+    raw.connectionPool().evictAll();
+    callTickGuard();
+    callRaw();
+  }
+
+  private BinanceClient newTickGuard() {
+    return BinanceClient.builder()
+        .config(ClientConfig.builder(server.baseUrl().toString())
+            .tls(server.tickGuardTls())
+            .connectionPool(16, Duration.ofMinutes(5))
+            .build())
+        .throttle(SignedBookTickerCall.throttle()) // never waits: the benchmark measures bookkeeping, not pacing
+        .build();
+  }
+
+  /** The loopback server both sides call (for tests). */
+  LoopbackTlsServer server() {
+    return server;
   }
 
   @TearDown(Level.Trial)

@@ -21,6 +21,13 @@ import java.util.function.Supplier;
  * and the side with more code (TickGuard) loses more to that, so at one thread this ratio errs against
  * TickGuard, never for it.
  *
+ * <p>At one thread both sides also get new connections before every segment (outside the timing): each
+ * side's connection has a server thread of its own, and where the scheduler puts that thread next to
+ * the caller's holds for as long as the connection lives. Runs that kept their connections had the
+ * two sides in different placements for seconds at a time: segment ratios of 0.5x and 2x for ten
+ * segments in a row, and whole-run ratios that said more about the draw than about the code. With new
+ * connections per segment each segment draws again (docs/performance.md, round 11).
+ *
  * <p>With several threads it errs the other way: at any moment about half the callers run each side,
  * so the CPU TickGuard adds slows the hand-written calls as much as its own, and the ratio shows only
  * part of it. A bot whose threads all use TickGuard is what {@link RoundTripCpuTime}'s blocks model;
@@ -31,7 +38,8 @@ import java.util.function.Supplier;
  * <p>The last two arguments choose the comparisons (by default both round trips at 1 and 8 threads).
  *
  * <p>Pairs are counted per caller thread. Between segments every caller waits, and one of them lets
- * the loopback server forget the requests it recorded, while no call is in flight.
+ * the loopback server forget the requests it recorded (and at one thread renews the connections),
+ * while no call is in flight.
  */
 public final class PairedCallLatency {
   private PairedCallLatency() {}

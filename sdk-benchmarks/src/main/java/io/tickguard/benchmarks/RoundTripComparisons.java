@@ -8,7 +8,9 @@ import java.util.function.Supplier;
  * The round trips the thread-CPU and call-by-call harnesses compare: the signed call and the small
  * public call ({@code lastPrice}), each at 1 and then 8 caller threads (or the ones a {@link Selection}
  * names), with each loopback server started before its comparisons and stopped after them. Prints the load average at the start and
- * end, and one line per comparison.
+ * end, and one line per comparison. Between rounds (or segments) the loopback server forgets the
+ * requests it recorded; at one thread both sides also get new connections then ({@link
+ * PairedCallLatency} says why).
  */
 final class RoundTripComparisons {
   private RoundTripComparisons() {}
@@ -29,7 +31,7 @@ final class RoundTripComparisons {
       try {
         for (int threads : selection.threads()) {
           System.out.println(comparison.compare("signed round trip", signed::callTickGuard, signed::callRaw,
-              signed::forgetRequests, threads));
+              threads == 1 ? signed::reconnect : signed::forgetRequests, threads));
         }
       } finally {
         signed.stop();
@@ -41,7 +43,7 @@ final class RoundTripComparisons {
       try {
         for (int threads : selection.threads()) {
           System.out.println(comparison.compare("small call (lastPrice)", lastPrice::callTickGuard, lastPrice::callRaw,
-              lastPrice::forgetRequests, threads));
+              threads == 1 ? lastPrice::reconnect : lastPrice::forgetRequests, threads));
         }
       } finally {
         lastPrice.stop();

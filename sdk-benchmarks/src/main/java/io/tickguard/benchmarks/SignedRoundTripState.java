@@ -88,6 +88,23 @@ public class SignedRoundTripState {
     server.forgetRecordedRequests();
   }
 
+  /**
+   * {@link #forgetRequests} and new connections for both sides, each made by one untimed call (see
+   * {@link PairedCallLatency} on why a one-thread comparison needs them); no call may be in flight.
+   */
+  public void reconnect() {
+    forgetRequests();
+    tickGuard.httpClient().connectionPool().evictAll();
+    raw.connectionPool().evictAll();
+    callTickGuard();
+    callRaw();
+  }
+
+  /** The loopback server both sides call (for tests). */
+  LoopbackTlsServer server() {
+    return server;
+  }
+
   @TearDown(Level.Trial)
   public void stop() {
     tickGuard.close();

@@ -20,4 +20,21 @@ class LastPriceStateTest {
       state.stop();
     }
   }
+
+  @Test
+  void reconnectGivesBothSidesNewConnectionsAndTheyStillAgree() {
+    LastPriceState state = new LastPriceState();
+    state.start();
+    try {
+      state.callTickGuard();
+      state.callRaw();
+      int before = state.server().lastConnectionIndex();
+      state.reconnect(); // one untimed call per side on a new connection
+      BigDecimal viaTickGuard = state.callTickGuard();
+      assertThat(viaTickGuard).isEqualTo(state.callRaw());
+      assertThat(state.server().lastConnectionIndex()).as("two connections opened after the ones before").isEqualTo(before + 2);
+    } finally {
+      state.stop();
+    }
+  }
 }

@@ -18,4 +18,21 @@ class SignedRoundTripStateTest {
       state.stop();
     }
   }
+
+  @Test
+  void reconnectGivesBothSidesNewConnectionsAndTheyStillAgree() throws Exception {
+    SignedRoundTripState state = new SignedRoundTripState();
+    state.protocol = "http/1.1";
+    state.start();
+    try {
+      state.callTickGuard();
+      state.callRaw();
+      int before = state.server().lastConnectionIndex();
+      state.reconnect();
+      assertThat(state.callTickGuard()).isEqualTo(state.callRaw());
+      assertThat(state.server().lastConnectionIndex()).as("two connections opened after the ones before").isEqualTo(before + 2);
+    } finally {
+      state.stop();
+    }
+  }
 }
