@@ -13,7 +13,6 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * A forward-only reader over a response body for large payloads (order books, candles, trades):
@@ -27,14 +26,13 @@ public final class JsonStream implements AutoCloseable {
    * The strict parser settings (limits, no lenient syntax) without the parser's duplicate detection,
    * which allocates a {@code HashSet} per object of three or more members: this reader checks member
    * names itself ({@link #member}). Parsers come straight from the factory (no mapper context per
-   * message) and take their buffers from a per-thread pool: a stream's reader thread parses one
-   * message after another, and the default shared pool's queue costs more than the parsing of a
-   * small message.
+   * message) and take their buffers from the per-thread pool the strict settings choose ({@link
+   * StrictJson#builder()}): a stream's reader thread parses one message after another, and a shared
+   * pool's queue costs more than the parsing of a small message.
    */
   private static final JsonFactory STREAMING = StrictJson.builder().build().tokenStreamFactory()
       .rebuild()
       .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .recyclerPool(JsonRecyclerPools.threadLocalPool())
       .build();
   /** Up to this many members per object are compared pairwise; a larger object gets a set. */
   private static final int LINEAR_NAMES = 16;
