@@ -28,7 +28,9 @@ public final class ApiRequest {
   public record Param(String name, String value) {
     public Param {
       Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(value, "value of " + name);
+      if (value == null) { // no message built for every parameter of every call
+        throw new NullPointerException("value of " + name);
+      }
     }
   }
 
@@ -41,10 +43,10 @@ public final class ApiRequest {
 
   private ApiRequest(Builder b) {
     this.endpoint = b.endpoint;
-    // Most endpoints have no path variables: no map copy for them.
-    this.pathParams = Collections.unmodifiableMap(b.pathParams.isEmpty() ? Map.of() : new LinkedHashMap<>(b.pathParams));
+    // Most requests have no path variables and no form: no collection is made for them.
+    this.pathParams = b.pathParams == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParams));
     this.query = List.copyOf(b.query);
-    this.form = List.copyOf(b.form);
+    this.form = b.form == null ? List.of() : List.copyOf(b.form);
     this.jsonBody = b.jsonBody;
     this.idempotencyKey = b.idempotencyKey;
   }
@@ -107,9 +109,9 @@ public final class ApiRequest {
   /** A builder with this request's values, to derive a variant. */
   public Builder newBuilder() {
     Builder b = new Builder(endpoint);
-    b.pathParams.putAll(pathParams);
+    pathParams.forEach(b::path);
     b.query.addAll(query);
-    b.form.addAll(form);
+    form.forEach(p -> b.form(p.name(), p.value()));
     b.jsonBody = jsonBody;
     b.idempotencyKey = idempotencyKey;
     return b;
@@ -127,9 +129,11 @@ public final class ApiRequest {
   /** Builds an {@link ApiRequest}. */
   public static final class Builder {
     private final Endpoint endpoint;
-    private final Map<String, String> pathParams = new LinkedHashMap<>();
-    private final List<Param> query = new ArrayList<>();
-    private final List<Param> form = new ArrayList<>();
+    /** Made by the first {@link #path}: most requests have none. */
+    private Map<String, String> pathParams;
+    private final List<Param> query = new ArrayList<>(4);
+    /** Made by the first {@link #form}: most requests have none. */
+    private List<Param> form;
     private byte[] jsonBody;
     private String idempotencyKey;
 
@@ -139,7 +143,12 @@ public final class ApiRequest {
 
     /** Sets path variable {@code name} of the endpoint's template. */
     public Builder path(String name, String value) {
-      pathParams.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, name));
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, name);
+      if (pathParams == null) {
+        pathParams = new LinkedHashMap<>();
+      }
+      pathParams.put(name, value);
       return this;
     }
 
@@ -157,7 +166,11 @@ public final class ApiRequest {
 
     /** Adds a form parameter ({@code application/x-www-form-urlencoded} body); order is kept. */
     public Builder form(String name, String value) {
-      form.add(new Param(name, value));
+      Param param = new Param(name, value);
+      if (form == null) {
+        form = new ArrayList<>();
+      }
+      form.add(param);
       return this;
     }
 
@@ -175,7 +188,7 @@ public final class ApiRequest {
 
     /** Builds the request; values are checked later, by the Guard stage. */
     public ApiRequest build() {
-      if (jsonBody != null && !form.isEmpty()) {
+      if (jsonBody != null && form != null) {
         throw new InvalidRequestException("body", "A request has either a JSON body or form parameters, not both");
       }
       return new ApiRequest(this);

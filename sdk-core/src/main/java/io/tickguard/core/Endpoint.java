@@ -53,9 +53,18 @@ public final class Endpoint {
     this.limits = Set.copyOf(b.limits);
     this.idempotent = b.idempotent == null ? b.method.idempotentBySpec() : b.idempotent;
     this.apiVersion = b.apiVersion;
-    this.pathParams = Map.copyOf(b.pathParams);
-    this.queryParams = Map.copyOf(b.queryParams);
-    this.formParams = Map.copyOf(b.formParams);
+    this.pathParams = inDeclaredOrder(b.pathParams);
+    this.queryParams = inDeclaredOrder(b.queryParams);
+    this.formParams = inDeclaredOrder(b.formParams);
+  }
+
+  /**
+   * An unmodifiable copy that iterates in declaration order: messages list the accepted parameters
+   * as the endpoint declares them, and the Guard's walk over the specs on every call allocates no
+   * entry per spec (as {@code Map.copyOf}'s iteration does).
+   */
+  private static Map<String, ParamSpec> inDeclaredOrder(Map<String, ParamSpec> specs) {
+    return specs.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(specs));
   }
 
   /** Starts an endpoint; every path variable of {@code pathTemplate} must be declared with {@link Builder#path}. */

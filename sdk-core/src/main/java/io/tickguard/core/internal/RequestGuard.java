@@ -108,14 +108,15 @@ public final class RequestGuard {
 
   /** Checks {@code request} against its endpoint and {@code granted}, and builds the HTTP request. */
   public Request toHttpRequest(ApiRequest request, Set<Scope> granted) {
-    return toHttpRequestBuilder(request, granted).build();
+    return toHttpRequestBuilder(request, granted, new Request.Builder().tag(ApiRequest.class, request)).build();
   }
 
   /**
-   * {@link #toHttpRequest} as a builder, for a caller that adds its own tags or headers and builds the
-   * request once.
+   * {@link #toHttpRequest} onto {@code start}, for a caller that keeps its own tags (the Guard stage
+   * starts from the call's seed, which carries them already, so no tag is added here) and builds the
+   * request once. The URL, method, headers and body of {@code start} are replaced.
    */
-  public Request.Builder toHttpRequestBuilder(ApiRequest request, Set<Scope> granted) {
+  public Request.Builder toHttpRequestBuilder(ApiRequest request, Set<Scope> granted, Request.Builder start) {
     Endpoint endpoint = request.endpoint();
     checkScope(endpoint, granted);
     Template template = template(endpoint.pathTemplate());
@@ -125,11 +126,7 @@ public final class RequestGuard {
         ? template.withQuery(request.query())
         : appendQuery(variablePath, request.query()).build();
     RequestBody body = body(request);
-    Request.Builder http =
-        new Request.Builder()
-            .url(url)
-            .headers(fixedHeaders)
-            .tag(ApiRequest.class, request);
+    Request.Builder http = start.url(url).headers(fixedHeaders);
     if (request.idempotencyKey().isPresent()) {
       http.header("Idempotency-Key", checkHeaderValue("idempotencyKey", request.idempotencyKey().get()));
     }

@@ -57,6 +57,22 @@ class RequestGuardTest {
   }
 
   @Test
+  void aBuilderStartedElsewhereKeepsItsTagsAndLosesItsUrlMethodAndHeaders() {
+    ApiRequest req = DEPTH.request().query("symbol", "BTCUSDT").build();
+    Request.Builder seed = new Request.Builder().url("https://elsewhere.example/x").header("X-Seed", "1")
+        .post(okhttp3.RequestBody.create(new byte[] {1}, null)).tag(String.class, "the call's own tag");
+
+    Request http = guard.toHttpRequestBuilder(req, PUBLIC, seed).build();
+
+    assertThat(http.url().toString()).isEqualTo("https://api.example.com/base/api/v3/depth?symbol=BTCUSDT");
+    assertThat(http.method()).isEqualTo("GET");
+    assertThat(http.body()).isNull();
+    assertThat(http.headers().names()).containsExactlyInAnyOrder("User-Agent", "Accept");
+    assertThat(http.tag(String.class)).isEqualTo("the call's own tag");
+    assertThat(http.tag(ApiRequest.class)).isNull(); // the caller's tags only: it tags what it needs
+  }
+
+  @Test
   void aPathWithoutVariablesBuiltOnceGivesEveryCallTheSameUrlAndItsOwnQueryAndHeaders() {
     for (String symbol : List.of("BTCUSDT", "ETHBTC", "BTCUSDT")) {
       Request http = guard.toHttpRequest(DEPTH.request().query("symbol", symbol).build(), PUBLIC);
@@ -134,7 +150,19 @@ class RequestGuardTest {
     assertThatThrownBy(() -> guard.toHttpRequest(req, PUBLIC))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("does not accept query parameter 'callback'")
-        .hasMessageContaining("symbol");
+        .hasMessageContaining("it accepts [symbol, limit]"); // in the order the endpoint declares them
+  }
+
+  @Test
+  void theAllowedParametersAreListedInDeclarationOrderWhateverTheirNumber() {
+    Endpoint.Builder wide = Endpoint.builder("wide", HttpMethod.GET, "/api/v3/wide");
+    List<String> names = List.of("zeta", "alpha", "mid", "beta", "omega", "gamma", "delta");
+    names.forEach(n -> wide.query(ParamSpec.optional(n, ParamSpec.SYMBOL, 10)));
+    Endpoint endpoint = wide.build();
+
+    assertThat(endpoint.queryParams().keySet()).containsExactlyElementsOf(names);
+    assertThatThrownBy(() -> guard.toHttpRequest(endpoint.request().query("x", "1").build(), PUBLIC))
+        .hasMessageContaining("it accepts " + names);
   }
 
   @Test

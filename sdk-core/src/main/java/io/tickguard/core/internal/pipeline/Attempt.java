@@ -64,6 +64,11 @@ public final class Attempt {
     return Optional.ofNullable(bodyFailure);
   }
 
+  /** Whether the provider reported an error inside a 2xx body of this attempt (no {@code Optional}). */
+  boolean failedInBody() {
+    return bodyFailure != null;
+  }
+
   /** The real HTTP status of the response whose body held {@link #bodyFailure()}. */
   int bodyFailureStatus() {
     return bodyFailureStatus;

@@ -55,8 +55,9 @@ public final class CallContext {
   }
 
   /**
-   * The request OkHttp starts the call with: the base URL and the tags only. The Guard stage replaces
-   * it with the validated request before anything else happens.
+   * The request OkHttp starts the call with: the base URL and the tags only (the {@link ApiRequest}
+   * and this context, which the Guard's request keeps). The Guard stage replaces it with the
+   * validated request before anything else happens.
    */
   Request seed() {
     return new Request.Builder().url(baseUrl).tag(ApiRequest.class, request).tag(CallContext.class, this).build();
@@ -172,9 +173,18 @@ public final class CallContext {
    * started.
    */
   public java.util.Optional<java.time.Duration> timeLeft() {
+    return hasDeadline ? java.util.Optional.of(waitBound()) : java.util.Optional.empty();
+  }
+
+  /**
+   * What a wait inside the call (throttle) may last: the time left before the deadline (never
+   * negative), or {@link io.tickguard.core.throttle.Throttle#NO_DEADLINE} for a call without one. The
+   * stages ask it on every attempt, so it costs no {@code Optional}.
+   */
+  java.time.Duration waitBound() {
     if (!hasDeadline) {
-      return java.util.Optional.empty();
+      return io.tickguard.core.throttle.Throttle.NO_DEADLINE;
     }
-    return java.util.Optional.of(java.time.Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
+    return java.time.Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
   }
 }

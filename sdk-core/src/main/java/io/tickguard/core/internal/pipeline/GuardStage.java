@@ -32,8 +32,8 @@ final class GuardStage implements Stage {
       return chain.proceed(seed); // not a TickGuard call (a raw request on httpClient())
     }
     authenticator.checkBeforeSending(call.request());
-    Request.Builder http = call.guard().toHttpRequestBuilder(call.request(), authenticator.grantedScopes())
-        .tag(CallContext.class, call);
+    // From the seed, whose tags (the ApiRequest and this context) the guarded request keeps.
+    Request.Builder http = call.guard().toHttpRequestBuilder(call.request(), authenticator.grantedScopes(), seed.newBuilder());
     if (seed.headers().size() > 0) {
       Request guarded = http.build();
       for (String name : seed.headers().names()) {
@@ -44,6 +44,6 @@ final class GuardStage implements Stage {
         }
       }
     }
-    return chain.proceed(http.build());
+    return StageGroup.proceedInCall(chain, http.build());
   }
 }

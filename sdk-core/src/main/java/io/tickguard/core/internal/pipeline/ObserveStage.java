@@ -59,7 +59,7 @@ final class ObserveStage implements Stage {
       Response response = chain.proceed(request);
       long took = System.nanoTime() - start;
       observer.onResponse(api, response);
-      TickGuardException inBody = attempt.bodyFailure().orElse(null);
+      TickGuardException inBody = attempt.failedInBody() ? attempt.bodyFailure().get() : null;
       int status = inBody == null ? response.code() : attempt.bodyFailureStatus();
       if (wanted(status, inBody != null)) {
         String failure = inBody == null ? null : inBody.getClass().getSimpleName();

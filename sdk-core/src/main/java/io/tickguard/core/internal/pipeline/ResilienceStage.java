@@ -62,7 +62,8 @@ final class ResilienceStage implements Stage {
 
         @Override
         public Duration clientWait() {
-          return call.lastAttempt().map(Attempt::throttleWait).orElse(Duration.ZERO);
+          Attempt last = call.currentAttempt();
+          return last == null ? Duration.ZERO : last.throttleWait();
         }
       });
     } catch (IOException e) {
@@ -72,7 +73,8 @@ final class ResilienceStage implements Stage {
       }
       throw e;
     }
-    boolean reportedInBody = call.lastAttempt().flatMap(Attempt::bodyFailure).isPresent();
+    Attempt last = call.currentAttempt();
+    boolean reportedInBody = last != null && last.failedInBody();
     if (!api.retryable() && response.code() >= 500 && !reportedInBody) {
       int code = response.code();
       response.close();

@@ -42,7 +42,7 @@ final class ResponseStage implements Stage {
         responses.requireStreamOpened(call.request(), response, expected);
         return response;
       }
-      Attempt last = call.lastAttempt().orElse(null);
+      Attempt last = call.currentAttempt();
       if (last != null && last.bodyFailure().isPresent()) {
         throw last.bodyFailure().get(); // an error inside a 2xx, already seen by the attempt's stages
       }

@@ -38,7 +38,7 @@ final class SendCheckStage implements Stage {
     Attempt attempt = call.currentAttempt();
     Permit permit = attempt == null ? null : attempt.permit();
     if (permit != null) {
-      Permit sent = call.throttle().beforeSend(call.request(), permit, call.timeLeft().orElse(Throttle.NO_DEADLINE));
+      Permit sent = call.throttle().beforeSend(call.request(), permit, call.waitBound());
       if (sent != permit) {
         attempt.throttled(sent);
       }

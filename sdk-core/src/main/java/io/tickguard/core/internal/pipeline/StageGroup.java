@@ -56,6 +56,15 @@ final class StageGroup implements Interceptor {
     return chain instanceof Link link ? link.context : CallContext.of(chain.request());
   }
 
+  /**
+   * {@code chain.proceed(next)} for a stage that replaced its request with {@code next} of the same
+   * call (tagged with the same context, as the Guard's is): a chain of this group keeps the context it
+   * knows instead of looking up {@code next}'s tag.
+   */
+  static Response proceedInCall(Chain chain, Request next) throws IOException {
+    return chain instanceof Link link ? link.proceed(next, link.context) : chain.proceed(next);
+  }
+
   /** The chain stage {@code index - 1} sees: {@code proceed} runs stage {@code index}, or OkHttp's next. */
   private static final class Link implements Chain {
     private final Stage[] stages;
@@ -87,8 +96,14 @@ final class StageGroup implements Interceptor {
       if (index == stages.length) {
         return outer.proceed(next);
       }
-      // A stage that proceeds with another request (the Guard's validated one) may carry another tag.
-      CallContext nextContext = next == request ? context : CallContext.of(next);
+      // A stage that proceeds with another request may carry another tag.
+      return proceed(next, next == request ? context : CallContext.of(next));
+    }
+
+    private Response proceed(Request next, CallContext nextContext) throws IOException {
+      if (index == stages.length) {
+        return outer.proceed(next);
+      }
       return stages[index].intercept(new Link(stages, index + 1, next, outer, nextContext));
     }
 

@@ -1,7 +1,6 @@
 package io.tickguard.core.internal.pipeline;
 
 import io.tickguard.core.throttle.Permit;
-import io.tickguard.core.throttle.Throttle;
 import java.io.IOException;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -32,7 +31,7 @@ final class ThrottleStage implements Stage {
     if (chain.call().isCanceled()) {
       throw new IOException("Canceled"); // the call's deadline passed: take no permit for it
     }
-    Permit permit = call.throttle().reserve(call.request(), call.timeLeft().orElse(Throttle.NO_DEADLINE));
+    Permit permit = call.throttle().reserve(call.request(), call.waitBound());
     Attempt attempt = call.currentAttempt();
     if (attempt != null) {
       attempt.throttled(permit); // SendCheck looks at it again on the connection
