@@ -33,9 +33,13 @@ import java.util.function.Supplier;
  * part of it. A bot whose threads all use TickGuard is what {@link RoundTripCpuTime}'s blocks model;
  * judge several threads by that harness, and one thread by this one.
  *
- * <pre>java -cp sdk-benchmarks/target/benchmarks.jar io.tickguard.benchmarks.PairedCallLatency [warm-up pairs] [pairs] [pairs per segment] [signed|lastPrice|all] [1|8|both]</pre>
+ * <pre>java -cp sdk-benchmarks/target/benchmarks.jar io.tickguard.benchmarks.PairedCallLatency [warm-up pairs] [pairs] [pairs per segment] [signed|lastPrice|all] [1|8|both] [forks]</pre>
  *
- * <p>The last two arguments choose the comparisons (by default both round trips at 1 and 8 threads).
+ * <p>The fourth and fifth arguments choose the comparisons (by default both round trips at 1 and 8
+ * threads). With {@code forks} above 1 the comparisons run that many times, each in a new JVM with
+ * this one's options, one after the other, and every call they recorded is pooled into one p50 per
+ * side ({@link Forks}): what a JVM's compiler and memory layout make of the code differs from run to
+ * run by a few percent, which one JVM cannot average out however long it runs.
  *
  * <p>Pairs are counted per caller thread. Between segments every caller waits, and one of them lets
  * the loopback server forget the requests it recorded (and at one thread renews the connections),
@@ -49,19 +53,43 @@ public final class PairedCallLatency {
     int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     int perSegment = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
-    RoundTripComparisons.run((name, tickGuard, handWritten, betweenSegments, threads) ->
-        compare(name, tickGuard, handWritten, betweenSegments, threads, warmUp, pairs, perSegment, System::nanoTime),
-        RoundTripComparisons.Selection.parse(args, 3));
+    String which = args.length > 3 ? args[3] : "all";
+    String threadCounts = args.length > 4 ? args[4] : "both";
+    int forks = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+    if (args.length > 6 || forks < 1) {
+      throw new IllegalArgumentException("Arguments: [warm-up pairs] [pairs] [pairs per segment]"
+          + " [signed|lastPrice|all] [1|8|both] [forks >= 1]");
+    }
+    RoundTripComparisons.Selection selection =
+        RoundTripComparisons.Selection.parse(new String[] {which, threadCounts}, 0);
+    List<String> forkArgs = List.of(String.valueOf(warmUp), String.valueOf(pairs), String.valueOf(perSegment),
+        which, threadCounts);
+    if (forks > 1) {
+      for (Forks.Pooled pooled : Forks.pool(Forks.run(PairedCallLatency.class.getName(), forkArgs, forks))) {
+        System.out.println(pooled);
+      }
+      return;
+    }
+    List<Forks.Samples> recorded = new java.util.ArrayList<>();
+    RoundTripComparisons.run((name, tickGuard, handWritten, betweenSegments, threads) -> {
+      Result result = compare(name, tickGuard, handWritten, betweenSegments, threads, warmUp, pairs, perSegment,
+          System::nanoTime);
+      recorded.add(new Forks.Samples(name, threads, result.tickGuardCalls(), result.handWrittenCalls()));
+      return result;
+    }, selection);
+    Forks.writeIfForked(recorded);
   }
 
   /**
    * What one comparison measured: each side's p50 and p90 wall-clock time over every recorded call,
    * the ratio of the p50s, and the lowest and highest ratio of the per-segment p50s (how far the
-   * ratio moved within the run), with every segment's ratio in the order the segments ran.
+   * ratio moved within the run), with every segment's ratio in the order the segments ran; and every
+   * recorded call's time of each side, sorted (what {@link Forks} pools).
    */
   public record Result(String name, int threads, int pairsPerThread,
       long tickGuardP50Nanos, long handWrittenP50Nanos, long tickGuardP90Nanos, long handWrittenP90Nanos,
-      double lowestSegmentRatio, double highestSegmentRatio, List<Double> segmentRatios) {
+      double lowestSegmentRatio, double highestSegmentRatio, List<Double> segmentRatios,
+      long[] tickGuardCalls, long[] handWrittenCalls) {
     /** TickGuard's p50 over the hand-written p50. */
     public double p50Ratio() {
       return (double) tickGuardP50Nanos / Math.max(1, handWrittenP50Nanos);
@@ -69,15 +97,21 @@ public final class PairedCallLatency {
 
     @Override
     public String toString() {
-      StringBuilder segments = new StringBuilder();
-      for (double ratio : segmentRatios) {
-        segments.append(segments.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", ratio));
-      }
       return String.format(Locale.ROOT, "%-24s %d thread(s), %d pairs each: p50 TickGuard %7.1f us, hand-written %7.1f us,"
           + " ratio %.3fx (segments %.2f-%.2f); p90 %7.1f us vs %7.1f us; segments in order: %s",
           name, threads, pairsPerThread, tickGuardP50Nanos / 1e3, handWrittenP50Nanos / 1e3, p50Ratio(),
-          lowestSegmentRatio, highestSegmentRatio, tickGuardP90Nanos / 1e3, handWrittenP90Nanos / 1e3, segments);
+          lowestSegmentRatio, highestSegmentRatio, tickGuardP90Nanos / 1e3, handWrittenP90Nanos / 1e3,
+          ratios(segmentRatios, "%.2f"));
     }
+  }
+
+  /** {@code ratios} each in {@code format}, separated by spaces. */
+  static String ratios(List<Double> ratios, String format) {
+    StringBuilder out = new StringBuilder();
+    for (double ratio : ratios) {
+      out.append(out.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, format, ratio));
+    }
+    return out.toString();
   }
 
   /**
@@ -133,7 +167,8 @@ public final class PairedCallLatency {
     long[] tickGuardAll = slice(tickGuardWall, 0, pairs);
     long[] handAll = slice(handWall, 0, pairs);
     return new Result(name, threads, pairs, percentile(tickGuardAll, 50), percentile(handAll, 50),
-        percentile(tickGuardAll, 90), percentile(handAll, 90), segmentRatios[0], segmentRatios[segments - 1], inOrder);
+        percentile(tickGuardAll, 90), percentile(handAll, 90), segmentRatios[0], segmentRatios[segments - 1], inOrder,
+        tickGuardAll, handAll);
   }
 
   private static void call(Supplier<?> side) {

@@ -39,6 +39,8 @@ class PairedCallLatencyTest {
     assertThat(result.lowestSegmentRatio()).isEqualTo(1.1);
     assertThat(result.highestSegmentRatio()).isEqualTo(1.1);
     assertThat(result.toString()).contains("fake", "1 thread(s), 4 pairs each", "ratio 1.100x");
+    assertThat(result.tickGuardCalls()).as("every recorded call, for Forks to pool").containsExactly(110, 110, 110, 110);
+    assertThat(result.handWrittenCalls()).containsExactly(100, 100, 100, 100);
   }
 
   @Test
