@@ -44,9 +44,9 @@ public final class ApiRequest {
   private ApiRequest(Builder b) {
     this.endpoint = b.endpoint;
     // Most requests have no path variables and no form: no collection is made for them.
-    this.pathParams = b.pathParams == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParams));
+    this.pathParams = Collections.unmodifiableMap(b.pathParams == null ? Map.of() : new LinkedHashMap<>(b.pathParams));
     this.query = List.copyOf(b.query);
-    this.form = b.form == null ? List.of() : List.copyOf(b.form);
+    this.form = List.copyOf(b.form == null ? List.of() : b.form);
     this.jsonBody = b.jsonBody;
     this.idempotencyKey = b.idempotencyKey;
   }

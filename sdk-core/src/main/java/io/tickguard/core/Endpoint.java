@@ -53,18 +53,11 @@ public final class Endpoint {
     this.limits = Set.copyOf(b.limits);
     this.idempotent = b.idempotent == null ? b.method.idempotentBySpec() : b.idempotent;
     this.apiVersion = b.apiVersion;
-    this.pathParams = inDeclaredOrder(b.pathParams);
-    this.queryParams = inDeclaredOrder(b.queryParams);
-    this.formParams = inDeclaredOrder(b.formParams);
-  }
-
-  /**
-   * An unmodifiable copy that iterates in declaration order: messages list the accepted parameters
-   * as the endpoint declares them, and the Guard's walk over the specs on every call allocates no
-   * entry per spec (as {@code Map.copyOf}'s iteration does).
-   */
-  private static Map<String, ParamSpec> inDeclaredOrder(Map<String, ParamSpec> specs) {
-    return specs.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(specs));
+    // Unmodifiable copies in declaration order: messages list the accepted parameters as declared, and
+    // the Guard's walk over the specs on every call allocates no entry per spec (Map.copyOf's does).
+    this.pathParams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParams));
+    this.queryParams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.queryParams));
+    this.formParams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.formParams));
   }
 
   /** Starts an endpoint; every path variable of {@code pathTemplate} must be declared with {@link Builder#path}. */
