@@ -43,7 +43,7 @@ public final class ApiRequest {
 
   private ApiRequest(Builder b) {
     this.endpoint = b.endpoint;
-    // Most requests have no path variables and no form: no collection is made for them.
+    // Most requests have no path variables and no form: nothing is copied for them.
     this.pathParams = Collections.unmodifiableMap(b.pathParams == null ? Map.of() : new LinkedHashMap<>(b.pathParams));
     this.query = List.copyOf(b.query);
     this.form = List.copyOf(b.form == null ? List.of() : b.form);

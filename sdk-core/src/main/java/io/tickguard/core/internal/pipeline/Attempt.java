@@ -64,9 +64,9 @@ public final class Attempt {
     return Optional.ofNullable(bodyFailure);
   }
 
-  /** Whether the provider reported an error inside a 2xx body of this attempt (no {@code Optional}). */
-  boolean failedInBody() {
-    return bodyFailure != null;
+  /** {@link #bodyFailure()} for the stages, which ask on every attempt: the error, or {@code null}. */
+  TickGuardException bodyFailureOrNull() {
+    return bodyFailure;
   }
 
   /** The real HTTP status of the response whose body held {@link #bodyFailure()}. */

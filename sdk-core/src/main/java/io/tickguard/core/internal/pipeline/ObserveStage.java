@@ -59,7 +59,7 @@ final class ObserveStage implements Stage {
       Response response = chain.proceed(request);
       long took = System.nanoTime() - start;
       observer.onResponse(api, response);
-      TickGuardException inBody = attempt.failedInBody() ? attempt.bodyFailure().get() : null;
+      TickGuardException inBody = attempt.bodyFailureOrNull();
       int status = inBody == null ? response.code() : attempt.bodyFailureStatus();
       if (wanted(status, inBody != null)) {
         String failure = inBody == null ? null : inBody.getClass().getSimpleName();

@@ -74,7 +74,7 @@ final class ResilienceStage implements Stage {
       throw e;
     }
     Attempt last = call.currentAttempt();
-    boolean reportedInBody = last != null && last.failedInBody();
+    boolean reportedInBody = last != null && last.bodyFailureOrNull() != null;
     if (!api.retryable() && response.code() >= 500 && !reportedInBody) {
       int code = response.code();
       response.close();

@@ -43,8 +43,8 @@ final class ResponseStage implements Stage {
         return response;
       }
       Attempt last = call.currentAttempt();
-      if (last != null && last.bodyFailure().isPresent()) {
-        throw last.bodyFailure().get(); // an error inside a 2xx, already seen by the attempt's stages
+      if (last != null && last.bodyFailureOrNull() != null) {
+        throw last.bodyFailureOrNull(); // an error inside a 2xx, already seen by the attempt's stages
       }
       if (last == null || !last.decoded()) {
         call.result(responses.handle(call.request(), response, call.decoder(), call.validator()));
