@@ -20,7 +20,7 @@ import java.util.Map;
  * what its compiler and memory layout made of the code in that run: on the two-core machines of
  * docs/performance.md the same build's 1-thread small-call ratio moved between 1.02x and 1.08x from
  * one JVM to the next, and a run five times as long moved as much. Each fork prints its own line as
- * it ends, so the spread stays in view next to the pooled line.
+ * it ends, so the spread stays in view next to the pooled line, summarised there by {@link ForkSpread}.
  *
  * <p>A fork is told where to write its calls by the system property {@value #SAMPLES_PROPERTY}; it
  * gets this JVM's options and class path.
@@ -52,12 +52,17 @@ final class Forks {
       return (double) tickGuardP50Nanos / Math.max(1, handWrittenP50Nanos);
     }
 
+    /** The forks' ratios summarised: their mean and its 95% interval, to judge the pooled ratio by. */
+    ForkSpread spread() {
+      return ForkSpread.of(forkRatios);
+    }
+
     @Override
     public String toString() {
       return String.format(Locale.ROOT, "%-24s %d thread(s), %d forks pooled, %d calls per side: p50 TickGuard %7.1f us,"
-          + " hand-written %7.1f us, ratio %.3fx; p90 %7.1f us vs %7.1f us; each fork's p50 ratio: %s",
+          + " hand-written %7.1f us, ratio %.3fx; p90 %7.1f us vs %7.1f us; %s; each fork's p50 ratio: %s",
           name, threads, forkRatios.size(), calls, tickGuardP50Nanos / 1e3, handWrittenP50Nanos / 1e3, p50Ratio(),
-          tickGuardP90Nanos / 1e3, handWrittenP90Nanos / 1e3, PairedCallLatency.ratios(forkRatios, "%.3f"));
+          tickGuardP90Nanos / 1e3, handWrittenP90Nanos / 1e3, spread(), PairedCallLatency.ratios(forkRatios, "%.3f"));
     }
   }
 

@@ -47,7 +47,9 @@ class ForksTest {
     assertThat(pooled.handWrittenP50Nanos()).isEqualTo(100);
     assertThat(pooled.p50Ratio()).isEqualTo(1.3);
     assertThat(pooled.forkRatios()).containsExactly(1.0, 1.3);
-    assertThat(pooled.toString()).contains("2 forks pooled", "8 calls per side", "ratio 1.300x", "1.000 1.300");
+    assertThat(pooled.spread().mean()).isEqualTo(1.15);
+    assertThat(pooled.toString()).contains("2 forks pooled", "8 calls per side", "ratio 1.300x", "1.000 1.300",
+        "forks' mean 1.150x, 95% interval");
   }
 
   @Test
