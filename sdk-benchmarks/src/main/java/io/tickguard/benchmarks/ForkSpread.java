@@ -7,9 +7,10 @@ import java.util.Locale;
  * How far a forked run's ratio can be trusted: the mean of the forks' own p50 ratios and its 95%
  * confidence interval (Student's t, one sample per fork). The pooled p50 ratio is the result; this
  * says whether it is resolved against a target. The forks' ratios differ because each JVM compiles
- * and lays out the code its own way (docs/performance.md, round 12), which is the spread a single run
- * cannot show: an interval that straddles a target says that more forks, not one more run, are needed
- * to call it.
+ * and lays out the code its own way (docs/performance.md, round 12), which is the spread a single JVM
+ * cannot show: an interval that straddles a target says the run has not resolved it. It does not hold
+ * the machine's drift between runs, which each run's forks share (round 13): a verdict at a bound
+ * still takes several runs.
  *
  * @param forks how many forks the ratios came from
  * @param mean their mean
@@ -50,11 +51,6 @@ record ForkSpread(int forks, double mean, double low, double high) {
       throw new IllegalArgumentException("degrees of freedom must be at least 1, got " + degrees);
     }
     return T_975[Math.min(degrees, T_975.length) - 1];
-  }
-
-  /** Whether the whole interval lies at or under {@code bound} (never with fewer than two forks). */
-  boolean whollyAtOrUnder(double bound) {
-    return !Double.isNaN(high) && high <= bound;
   }
 
   @Override
