@@ -89,12 +89,12 @@ public final class ClientConfig {
     return connectTimeout;
   }
 
-  /** The bound on any single read of a response. */
+  /** The bound on any single read of a response (see {@link Builder#readTimeout}). */
   public Duration readTimeout() {
     return readTimeout;
   }
 
-  /** The bound on any single write of a request. */
+  /** The bound on any single write of a request (see {@link Builder#writeTimeout}). */
   public Duration writeTimeout() {
     return writeTimeout;
   }
@@ -267,13 +267,22 @@ public final class ClientConfig {
       return this;
     }
 
-    /** The bound on a single read (default 15 s). */
+    /**
+     * The bound on a single read (default 15 s): how long a response may stay silent. Once the host is
+     * known to answer over HTTP/1.1 it is the socket's own {@code SO_TIMEOUT}, not Okio's watchdog
+     * thread (docs/transport.md, "Timeouts").
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive(timeout, "readTimeout");
       return this;
     }
 
-    /** The bound on a single write (default 15 s). */
+    /**
+     * The bound on a single write (default 15 s). Once the host is known to answer over HTTP/1.1, a
+     * request must be sent and answered with headers within {@code writeTimeout + readTimeout} (checked
+     * every 50 ms) instead, which spares every call a wake-up of Okio's watchdog thread
+     * (docs/transport.md, "Timeouts").
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = positive(timeout, "writeTimeout");
       return this;

@@ -110,8 +110,9 @@ class StageOrderTest {
     List<String> timeCall = List.of(
         "time: >Guard /", "time: >ClockSync /api/v3/time", "time: >Response /api/v3/time",
         "time: >Resilience /api/v3/time", "time: >Auth#1 /api/v3/time", "time: >Observe#1 /api/v3/time",
-        "time: >Decode#1 /api/v3/time", "time: >Throttle#1 /api/v3/time", "time: >SendCheck#1 /api/v3/time",
-        "time: >Sign#1 /api/v3/time", "<Sign", "<SendCheck", "<Throttle", "<Decode", "<Observe", "<Auth", "<Resilience", "<Response", "<ClockSync", "<Guard");
+        "time: >Decode#1 /api/v3/time", "time: >Throttle#1 /api/v3/time", "time: >Timeouts#1 /api/v3/time",
+        "time: >SendCheck#1 /api/v3/time", "time: >SocketTimeout#1 /api/v3/time", "time: >Sign#1 /api/v3/time",
+        "<Sign", "<SocketTimeout", "<SendCheck", "<Timeouts", "<Throttle", "<Decode", "<Observe", "<Auth", "<Resilience", "<Response", "<ClockSync", "<Guard");
     List<String> expected = new java.util.ArrayList<>();
     expected.add("account: >Guard /");
     expected.add("account: >ClockSync /api/v3/account/A1");
@@ -120,7 +121,9 @@ class StageOrderTest {
         "account: >Response /api/v3/account/A1", "account: >Resilience /api/v3/account/A1",
         "account: >Auth#1 /api/v3/account/A1", "account: >Observe#1 /api/v3/account/A1",
         "account: >Decode#1 /api/v3/account/A1", "account: >Throttle#1 /api/v3/account/A1",
-        "account: >SendCheck#1 /api/v3/account/A1", "account: >Sign#1 /api/v3/account/A1", "<Sign", "<SendCheck", "<Throttle", "<Decode", "<Observe", "<Auth", "<Resilience", "<Response", "<ClockSync", "<Guard"));
+        "account: >Timeouts#1 /api/v3/account/A1", "account: >SendCheck#1 /api/v3/account/A1",
+        "account: >SocketTimeout#1 /api/v3/account/A1", "account: >Sign#1 /api/v3/account/A1",
+        "<Sign", "<SocketTimeout", "<SendCheck", "<Timeouts", "<Throttle", "<Decode", "<Observe", "<Auth", "<Resilience", "<Response", "<ClockSync", "<Guard"));
     assertThat(trace).containsExactlyElementsOf(expected);
     // No stage before the network saw a signature; the server received the signed request.
     assertThat(seen).containsExactly("/api/v3/time", "/api/v3/account/A1 signed");

@@ -109,7 +109,7 @@ public final class CallDeadlines {
       Deadline[] entries = slots.entries;
       for (int i = 0; i < entries.length; i++) {
         Deadline d = ThreadSlots.get(entries, i);
-        if (d != null && nowNanos - d.deadlineNanos >= 0 && d.expire()) {
+        if (d != null && d.overdue(nowNanos) && d.expire(nowNanos)) {
           cancelled++;
         }
       }
@@ -208,7 +208,11 @@ public final class CallDeadlines {
     }
   }
 
-  /** One bounded call. The expired flag is a field of its own, not a second object. */
+  /**
+   * One bounded call: its whole-call deadline and, while a request is being sent without Okio's
+   * watchdog ({@code SocketTimeouts}), a send bound. The expired flag is a field of its own, not a
+   * second object.
+   */
   public static final class Deadline implements AutoCloseable {
     private static final VarHandle EXPIRED;
 
@@ -226,6 +230,10 @@ public final class CallDeadlines {
     /** Its slot in {@code slots}; set by the owner before the deadline is published. */
     private int index;
     private volatile boolean expired;
+    /** The send bound, read by the sweeper only while {@link #sending} (written after it) is set. */
+    private long sendByNanos;
+    private volatile boolean sending;
+    private volatile boolean sendStalled;
 
     private Deadline(Call call, long deadlineNanos, ThreadSlots slots) {
       this.call = call;
@@ -233,8 +241,28 @@ public final class CallDeadlines {
       this.slots = slots;
     }
 
-    private boolean expire() {
+    /**
+     * The request is being sent and must have its answer's headers by {@code sendByNanos} ({@link
+     * System#nanoTime()} scale) or the call is cancelled; {@link #sent} ends the bound.
+     */
+    public void sendBy(long sendByNanos) {
+      this.sendByNanos = sendByNanos;
+      this.sending = true;
+    }
+
+    /** The answer's headers arrived (or the exchange failed): the send bound no longer applies. */
+    public void sent() {
+      this.sending = false;
+    }
+
+    private boolean overdue(long nowNanos) {
+      return nowNanos - deadlineNanos >= 0 || (sending && nowNanos - sendByNanos >= 0);
+    }
+
+    private boolean expire(long nowNanos) {
       if (EXPIRED.compareAndSet(this, false, true)) {
+        // Read by the owner after the cancel below makes its call fail.
+        sendStalled = nowNanos - deadlineNanos < 0;
         slots.remove(this);
         call.cancel();
         return true;
@@ -245,6 +273,14 @@ public final class CallDeadlines {
     /** Whether the sweeper cancelled the call because its time was up. */
     public boolean expired() {
       return expired;
+    }
+
+    /**
+     * Whether the sweeper cancelled the call because its send bound passed before its whole-call
+     * deadline (only when {@link #expired}).
+     */
+    public boolean sendStalled() {
+      return sendStalled;
     }
 
     /** The call finished (either way): stop bounding it. */

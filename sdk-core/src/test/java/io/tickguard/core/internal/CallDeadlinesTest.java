@@ -32,6 +32,45 @@ class CallDeadlinesTest {
   }
 
   @Test
+  void aSendBoundCancelsTheCallBeforeItsDeadlineAndSaysSo() {
+    Call call = newCall();
+    long now = System.nanoTime();
+    CallDeadlines.Deadline deadline = deadlines.startUntil(call, now + Duration.ofSeconds(30).toNanos());
+    deadline.sendBy(now + Duration.ofSeconds(2).toNanos());
+
+    assertThat(deadlines.cancelExpired(now + Duration.ofSeconds(1).toNanos())).as("within the bound").isZero();
+    assertThat(deadlines.cancelExpired(now + Duration.ofSeconds(2).toNanos())).isEqualTo(1);
+    assertThat(call.isCanceled()).isTrue();
+    assertThat(deadline.expired()).isTrue();
+    assertThat(deadline.sendStalled()).isTrue();
+  }
+
+  @Test
+  void aSendBoundEndsWhenTheAnswerCame() {
+    Call call = newCall();
+    long now = System.nanoTime();
+    CallDeadlines.Deadline deadline = deadlines.startUntil(call, now + Duration.ofSeconds(30).toNanos());
+    deadline.sendBy(now + Duration.ofSeconds(2).toNanos());
+    deadline.sent();
+
+    assertThat(deadlines.cancelExpired(now + Duration.ofSeconds(10).toNanos())).isZero();
+    assertThat(call.isCanceled()).isFalse();
+    assertThat(deadlines.cancelExpired(now + Duration.ofSeconds(30).toNanos())).as("the deadline still holds").isEqualTo(1);
+    assertThat(deadline.sendStalled()).as("the whole-call deadline fired, not the send bound").isFalse();
+  }
+
+  @Test
+  void aCallPastBothBoundsIsReportedAsPastItsDeadline() {
+    Call call = newCall();
+    long now = System.nanoTime();
+    CallDeadlines.Deadline deadline = deadlines.startUntil(call, now + Duration.ofSeconds(3).toNanos());
+    deadline.sendBy(now + Duration.ofSeconds(2).toNanos());
+
+    assertThat(deadlines.cancelExpired(now + Duration.ofSeconds(5).toNanos())).isEqualTo(1);
+    assertThat(deadline.sendStalled()).isFalse();
+  }
+
+  @Test
   void callWithinItsDeadlineIsLeftAlone() {
     Call call = newCall();
     CallDeadlines.Deadline deadline = deadlines.start(call, Duration.ofHours(1));

@@ -2,6 +2,7 @@ package io.tickguard.core.internal.pipeline;
 
 import io.tickguard.core.ApiRequest;
 import io.tickguard.core.ResponseDecoder;
+import io.tickguard.core.internal.CallDeadlines;
 import io.tickguard.core.internal.RequestGuard;
 import io.tickguard.core.throttle.Throttle;
 import io.tickguard.core.validate.Validator;
@@ -29,6 +30,8 @@ public final class CallContext {
   private volatile Response answer;
   private volatile long deadlineNanos;
   private volatile boolean hasDeadline;
+  /** The sweeper's handle on this call (a buffered call's), set before the call starts. */
+  private CallDeadlines.Deadline bound;
 
   private CallContext(
       ApiRequest request, RequestGuard guard, HttpUrl baseUrl, Throttle throttle,
@@ -165,6 +168,16 @@ public final class CallContext {
   void deadline(long deadlineNanos) {
     this.deadlineNanos = deadlineNanos;
     this.hasDeadline = true;
+  }
+
+  /** Hands the stages the sweeper's handle on this call (set on the calling thread before it starts). */
+  void bound(CallDeadlines.Deadline bound) {
+    this.bound = bound;
+  }
+
+  /** The sweeper's handle on this call, or {@code null} (a stream connect: not bounded as a whole). */
+  CallDeadlines.Deadline bound() {
+    return bound;
   }
 
   /**

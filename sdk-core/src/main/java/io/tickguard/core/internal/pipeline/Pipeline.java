@@ -48,8 +48,12 @@ import okhttp3.WebSocketListener;
  *   <li>{@link DecodeStage Decode}: a 2xx answer is decoded within its attempt, so an error inside
  *       an HTTP 200 acts as the status it stands for on the stages above;
  *   <li>{@link ThrottleStage Throttle}: permits per attempt, server feedback;
+ *   <li>{@link SocketTimeouts Timeouts}: on a host known to answer over HTTP/1.1, the exchange's
+ *       reads and writes are bounded by the socket and the sweeper instead of Okio's watchdog;
  *   <li>{@link SendCheckStage SendCheck} (network level): the throttle's permit still counts where it
  *       was charged, or is charged again, right before the request leaves;
+ *   <li>{@link SocketTimeouts SocketTimeout} (network level): the socket's read timeout and the send
+ *       bound of a handed-over exchange;
  *   <li>{@link SignStage Sign} (network level): attach and sign on the connection, per transmission
  *       (for a WebSocket upgrade, which OkHttp runs without network interceptors, the innermost
  *       application stage);
@@ -72,6 +76,7 @@ public final class Pipeline {
   private final OkHttpClient webSocketHttp;
   private final SecurityMonitor security;
   private final SecurityClassifier classifier;
+  private final SocketTimeouts timeouts;
 
   /**
    * The pipeline of one client; {@code serverClock} may be {@code null} (no provider clock), {@code
@@ -114,10 +119,12 @@ public final class Pipeline {
         security.usageMonitor(), authenticator));
     add(application, trace, new DecodeStage(responses));
     add(application, trace, new ThrottleStage());
+    this.timeouts = new SocketTimeouts(config);
+    add(application, trace, timeouts.handover());
     http.addInterceptor(new StageGroup(application));
     Stage sendCheck = traced(new SendCheckStage(), trace);
     Stage sign = traced(new SignStage(authenticator), trace);
-    http.addNetworkInterceptor(new StageGroup(List.of(sendCheck, sign)));
+    http.addNetworkInterceptor(new StageGroup(List.of(sendCheck, traced(timeouts.onSocket(), trace), sign)));
     this.idempotentHttp = http.build();
     // Same pool and dispatcher; OkHttp must not silently resend a write on a failed connection.
     this.nonIdempotentHttp = idempotentHttp.newBuilder().retryOnConnectionFailure(false).build();
@@ -133,6 +140,11 @@ public final class Pipeline {
 
   private static Stage traced(Stage stage, StageTrace trace) {
     return trace == null ? stage : new TracedStage(stage, trace);
+  }
+
+  /** Whether this client's next buffered call bounds its reads and writes without Okio's watchdog (tests). */
+  boolean bypassesWatchdog() {
+    return timeouts.bypassesWatchdog();
   }
 
   /** The shared OkHttp client with every stage and the client's TLS settings. */
@@ -181,13 +193,14 @@ public final class Pipeline {
     Call httpCall = client.newCall(call.seed());
     call.deadline(System.nanoTime() + config.callTimeout().toNanos());
     CallDeadlines.Deadline deadline = CallDeadlines.shared().start(httpCall, config.callTimeout());
+    call.bound(deadline);
     boolean answered = false;
     try {
       httpCall.execute().close(); // the Response stage read the body: the value waits in the context
       answered = true;
       return call.result();
     } catch (IOException e) {
-      throw transport.translate(deadline.expired() ? callTimedOut(e) : e, request, config.baseUrl().host(),
+      throw transport.translate(deadline.expired() ? timedOut(deadline, e) : e, request, config.baseUrl().host(),
           call.lastAttempt().map(Attempt::transmitted).orElse(false));
     } finally {
       deadline.close();
@@ -241,10 +254,12 @@ public final class Pipeline {
     return CallContext.stream(request, streamGuard, baseUrl, connects);
   }
 
-  /** The cancellation OkHttp reports when the deadline fired, told as the timeout it is. */
-  private IOException callTimedOut(IOException cancelled) {
-    InterruptedIOException timeout = new InterruptedIOException(
-        "call timeout: the whole call took longer than callTimeout " + config.callTimeout());
+  /** The cancellation OkHttp reports when a bound of the sweeper fired, told as the timeout it is. */
+  private IOException timedOut(CallDeadlines.Deadline deadline, IOException cancelled) {
+    InterruptedIOException timeout = new InterruptedIOException(deadline.sendStalled()
+        ? "write timeout: the request was still being sent, or its answer's headers had not come, after"
+            + " writeTimeout + readTimeout (" + timeouts.sendBound() + ")"
+        : "call timeout: the whole call took longer than callTimeout " + config.callTimeout());
     timeout.initCause(cancelled);
     return timeout;
   }
