@@ -142,11 +142,6 @@ public final class Pipeline {
     return trace == null ? stage : new TracedStage(stage, trace);
   }
 
-  /** Whether this client's next buffered call bounds its reads and writes without Okio's watchdog (tests). */
-  boolean bypassesWatchdog() {
-    return timeouts.bypassesWatchdog();
-  }
-
   /** The shared OkHttp client with every stage and the client's TLS settings. */
   public OkHttpClient httpClient() {
     return idempotentHttp;

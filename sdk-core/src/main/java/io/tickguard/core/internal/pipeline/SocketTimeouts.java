@@ -2,6 +2,7 @@ package io.tickguard.core.internal.pipeline;
 
 import io.tickguard.core.ClientConfig;
 import io.tickguard.core.internal.CallDeadlines;
+import io.tickguard.core.security.Egress;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +31,10 @@ import okhttp3.Response;
  *       reading) is cancelled by the sweeper at that bound plus at most one of its ticks.
  * </ul>
  *
- * <p>The first call of a client, an HTTP/2 host, a stream connect and a call without a sweeper
- * handle keep OkHttp's timeouts unchanged. If a host known as HTTP/1.1 answers over another protocol
+ * <p>The first call of a client, an HTTP/2 host, a stream connect, a call without a sweeper handle
+ * and every call of a client that connects through a proxy keep OkHttp's timeouts unchanged (a new
+ * connection's proxy {@code CONNECT} is read with the chain's timeouts, before any network stage
+ * runs). If a host known as HTTP/1.1 answers over another protocol
  * (its server changed), that exchange's wait for headers is still bounded by the send bound, its body
  * by the whole-call deadline, and the calls after it use OkHttp's timeouts again.
  */
@@ -39,6 +42,8 @@ final class SocketTimeouts {
   private final int readMillis;
   private final Duration sendBound;
   private final long sendBoundNanos;
+  /** Direct connections only: see the class comment. */
+  private final boolean direct;
   /** Whether this client's host last answered over HTTP/1.x (written only when it changes). */
   private volatile boolean http1;
 
@@ -46,6 +51,7 @@ final class SocketTimeouts {
     this.readMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.readTimeout().toMillis()));
     this.sendBound = config.writeTimeout().plus(config.readTimeout());
     this.sendBoundNanos = sendBound.toNanos();
+    this.direct = config.proxy().isEmpty() && config.egress().route() == Egress.Route.DIRECT;
   }
 
   /** {@code writeTimeout + readTimeout}: how long a request may take to be sent and answered with headers. */
@@ -53,9 +59,9 @@ final class SocketTimeouts {
     return sendBound;
   }
 
-  /** Whether the next buffered call goes without Okio's watchdog (tests). */
-  boolean bypassesWatchdog() {
-    return http1;
+  /** Whether this client may hand its calls' bounds over at all: only when it connects directly. */
+  boolean handsOverOnHttp1() {
+    return direct;
   }
 
   /** The application stage, last of its group: hands the bounds to {@link #onSocket} when it can. */
@@ -78,7 +84,7 @@ final class SocketTimeouts {
     public Response intercept(Chain chain) throws IOException {
       Request request = chain.request();
       CallContext call = CallContext.of(chain);
-      if (!http1 || call == null || call.isStream() || call.bound() == null) {
+      if (!direct || !http1 || call == null || call.isStream() || call.bound() == null) {
         return chain.proceed(request);
       }
       return chain.withReadTimeout(0, TimeUnit.MILLISECONDS).withWriteTimeout(0, TimeUnit.MILLISECONDS)
