@@ -34,9 +34,10 @@ import okhttp3.Response;
  * <p>The first call of a client, an HTTP/2 host, a stream connect, a call without a sweeper handle
  * and every call of a client that connects through a proxy keep OkHttp's timeouts unchanged (a new
  * connection's proxy {@code CONNECT} is read with the chain's timeouts, before any network stage
- * runs). If a host known as HTTP/1.1 answers over another protocol
- * (its server changed), that exchange's wait for headers is still bounded by the send bound, its body
- * by the whole-call deadline, and the calls after it use OkHttp's timeouts again.
+ * runs). If a host known as HTTP/1.1 answers over another protocol (its server changed), that
+ * exchange's wait for headers is still bounded by the send bound, its body by the whole-call deadline,
+ * and the calls after it use OkHttp's timeouts again. A send bound that passes cancels the call, as
+ * the whole-call deadline does: no retry resends a request to a peer that stopped reading it.
  */
 final class SocketTimeouts {
   private final int readMillis;
